@@ -1,0 +1,2 @@
+//! Placeholder benchmark (issue 6 builds the real one).
+fn main() {}

@@ -1,0 +1,293 @@
+//! The document model: the text and, as byte spans into it, every annotation the stages
+//! add. Each stage owns one group of fields and reads the groups filled before it:
+//! `segment` fills `paragraphs`, `tokens` and `sentences`; `quotes` fills `quotes`;
+//! `entities` fills `entities`; `attribution` sets the speakers of `quotes` (and may add
+//! pronoun and description mentions to `entities`); `claims` fills `claims`.
+//!
+//! Spans are byte offsets (so slicing is cheap and always on `char` boundaries); the report
+//! converts them to code point offsets once, at the end (see [`crate::offsets`]).
+
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    Body,
+    Heading,
+    Boilerplate,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// The paragraph's text without its surrounding whitespace.
+    pub span: Span,
+    pub kind: ParagraphKind,
+    /// The sentences of this paragraph, as indices into `Document::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or periods ("don’t", "U.S.").
+    Word,
+    /// Digits, possibly with inner separators ("5,000", "3.5", "1990s").
+    Number,
+    /// A quotation mark or an apostrophe standing alone (see `quotes` for which is which).
+    QuoteMark,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// The sentence's tokens, as indices into `Document::tokens`.
+    pub tokens: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Scare,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
+/// Who said a quotation: an entity, and the mention that names it at this quotation (a
+/// name, a pronoun or a description), when there is one in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Speaker {
+    pub entity: usize,
+    pub mention: Option<Span>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included (or to the end of the
+    /// paragraph for an unclosed quotation).
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub kind: QuoteKind,
+    /// The sentence the quotation starts in.
+    pub sentence: usize,
+    /// Parts of one utterance (split or multi-paragraph quotations) share a group number;
+    /// a quotation on its own has a group of its own. Groups are numbered from 0 in order.
+    pub group: usize,
+    pub speaker: Option<Speaker>,
+    /// The reporting word ("said", "according to") that ties the speaker to the quotation.
+    pub cue: Option<Span>,
+    /// Set when the closing mark is missing.
+    pub unclosed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+            EntityType::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A proper name ("Zelensky", "Volodymyr Zelensky").
+    Name,
+    /// A title before a name ("President" in "President Putin").
+    Title,
+    /// A definite description of a known entity ("the Ukrainian president").
+    Description,
+    /// A personal pronoun resolved to the entity ("he").
+    Pronoun,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Title => "title",
+            MentionKind::Description => "description",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest name the article uses.
+    pub name: String,
+    pub entity_type: EntityType,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Other names used for the entity (surname alone, spelling variants, acronyms).
+    pub aliases: Vec<String>,
+    /// Roles and titles from titles and appositions ("US president").
+    pub roles: Vec<String>,
+    /// The organization the entity belongs to, as an index into `Document::entities`.
+    pub affiliation: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    Approximate,
+    UpperBound,
+    LowerBound,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approximate => "approximate",
+            Qualifier::UpperBound => "upper_bound",
+            Qualifier::LowerBound => "lower_bound",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
+    pub span: Span,
+    /// `count`, `percent`, `money`, `duration`, `length`, `area`, `mass`, `volume`,
+    /// `speed`, `temperature`, `age`, `ratio`, `ordinal`, `score`, `date`.
+    pub kind: &'static str,
+    pub value: Option<f64>,
+    /// The high end of a range.
+    pub value_max: Option<f64>,
+    /// Normalised unit ("km2", "USD", "year", "%").
+    pub unit: Option<String>,
+    /// `None` when the wording states the number plainly.
+    pub qualifier: Option<Qualifier>,
+    /// What is counted ("drones").
+    pub subject: Option<Span>,
+    pub sentence: usize,
+    /// The entity on whose authority the number is given; `None` for the article's own voice.
+    pub claimant: Option<usize>,
+}
+
+/// The text and all its annotations.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub paragraphs: Vec<Paragraph>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+    /// Problems found in the text ("unclosed quotation at …"), in the order found.
+    pub warnings: Vec<String>,
+}
+
+impl<'t> Document<'t> {
+    pub fn new(text: &'t str) -> Document<'t> {
+        Document {
+            text,
+            paragraphs: Vec::new(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The text of a span; empty if the span is out of range or not on `char` boundaries,
+    /// so a bad span can never panic.
+    pub fn slice(&self, span: Span) -> &'t str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        match self.sentences.get(sentence) {
+            Some(s) => self.tokens.get(s.tokens.clone()).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// The index of the sentence containing byte offset `at`, if any (binary search).
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        match self.sentences.get(i) {
+            Some(s) if s.span.start <= at => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The index of the first token that ends after byte offset `at` (binary search).
+    pub fn token_at_or_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+}

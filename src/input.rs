@@ -1,0 +1,93 @@
+//! Turns raw input bytes into analysable text: refuses binary data, drops a leading byte
+//! order mark and decodes invalid UTF-8 with U+FFFD replacements (with a warning), so
+//! that analysis never sees anything but valid UTF-8.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// How many leading bytes are checked for NUL to tell binary data from text (as git and
+/// ripgrep do).
+pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// A NUL byte within the first [`BINARY_SNIFF_BYTES`] bytes.
+    Binary { offset: usize },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Binary { offset } => {
+                write!(f, "binary data (NUL byte at offset {offset}), not analysed")
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Decoded text and the warnings decoding produced.
+#[derive(Debug)]
+pub struct Decoded<'b> {
+    pub text: Cow<'b, str>,
+    pub warnings: Vec<String>,
+}
+
+/// Decodes `bytes` as described in the module doc.
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(err) => {
+            let first = err.valid_up_to();
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            warnings.push(format!(
+                "invalid UTF-8 (first at byte {first}); {replaced} replacement character(s) inserted"
+            ));
+            Cow::Owned(text)
+        }
+    };
+    Ok(Decoded { text, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_bom() {
+        let d = decode(b"\xEF\xBB\xBFHello").unwrap();
+        assert_eq!(d.text, "Hello");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn replaces_invalid_utf8_with_warning() {
+        let d = decode(b"caf\xE9 ok").unwrap();
+        assert_eq!(d.text, "caf\u{FFFD} ok");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.warnings[0].contains("byte 3"));
+    }
+
+    #[test]
+    fn refuses_nul_in_head() {
+        assert_eq!(
+            decode(b"ab\0cd").unwrap_err(),
+            InputError::Binary { offset: 2 }
+        );
+    }
+
+    #[test]
+    fn accepts_nul_after_sniff_window() {
+        let mut bytes = vec![b'a'; BINARY_SNIFF_BYTES];
+        bytes.push(0);
+        assert!(decode(&bytes).is_ok());
+    }
+}

@@ -1,0 +1,94 @@
+//! Word lists: the plain-text files under `data/`, embedded at build time with
+//! `include_str!` and parsed once, on first use.
+//!
+//! File format: one entry per line; blank lines and lines starting with `#` (the header
+//! that names the list's sources) are skipped; surrounding whitespace is trimmed.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The entries of a word-list file, in file order.
+pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// A set of words, built once from an embedded list.
+pub struct WordSet {
+    file: &'static str,
+    lowercase: bool,
+    set: OnceLock<HashSet<String>>,
+}
+
+impl WordSet {
+    /// A set that matches entries exactly as written.
+    pub const fn exact(file: &'static str) -> WordSet {
+        WordSet {
+            file,
+            lowercase: false,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// A set that matches case-insensitively (entries and queries are lowercased).
+    pub const fn caseless(file: &'static str) -> WordSet {
+        WordSet {
+            file,
+            lowercase: true,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn set(&self) -> &HashSet<String> {
+        self.set.get_or_init(|| {
+            entries(self.file)
+                .map(|e| {
+                    if self.lowercase {
+                        e.to_lowercase()
+                    } else {
+                        e.to_string()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        if self.lowercase && word.chars().any(char::is_uppercase) {
+            self.set().contains(&word.to_lowercase())
+        } else {
+            self.set().contains(word)
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.set().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &str = "# source: test\n\nMr\n  Dr  \n# comment\nSt\n";
+
+    #[test]
+    fn skips_comments_and_blanks() {
+        let e: Vec<_> = entries(LIST).collect();
+        assert_eq!(e, ["Mr", "Dr", "St"]);
+    }
+
+    #[test]
+    fn caseless_set_matches_any_case() {
+        static SET: WordSet = WordSet::caseless(LIST);
+        assert!(SET.contains("MR"));
+        assert!(SET.contains("dr"));
+        assert!(!SET.contains("Mrs"));
+        assert_eq!(SET.len(), 3);
+    }
+}

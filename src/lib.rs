@@ -1,0 +1,67 @@
+//! byline reads a plain-text news article and reports, in one pass and with offsets for
+//! everything, its paragraphs and sentences, its quotations and who said them, the people,
+//! organizations and places it names, and its numeric claims.
+//!
+//! The work is a pipeline over one [`Document`], in the manner of spaCy's `Doc`: each stage
+//! reads the annotations of the stages before it and adds its own, and no stage re-parses
+//! what another already parsed.
+//!
+//! 1. [`segment`]: paragraphs (with their kind), tokens and sentences;
+//! 2. [`quotes`]: quotation spans and their kind;
+//! 3. [`entities`]: people, organizations and places, one entity per referent;
+//! 4. [`attribution`]: the speaker of each quotation;
+//! 5. [`claims`]: numeric claims and who makes them.
+//!
+//! [`analyze`] runs the whole pipeline and returns an [`Analysis`], the serializable
+//! report whose JSON form is schema version 1 (see the README).
+//!
+//! ```
+//! let text = "Ms. Smith arrived on Monday. “We are ready,” she said.";
+//! let analysis = byline::analyze(text, &byline::Options::default());
+//! assert_eq!(analysis.sentences.len(), 2);
+//! assert_eq!(analysis.sentences[0].text, "Ms. Smith arrived on Monday.");
+//! ```
+
+pub mod analysis;
+pub mod attribution;
+pub mod claims;
+pub mod document;
+pub mod entities;
+pub mod input;
+pub mod lexicon;
+pub mod offsets;
+pub mod quotes;
+pub mod segment;
+
+pub use analysis::{Analysis, Section, Source};
+pub use document::{Document, Span};
+
+/// What to compute and how to label the result.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where the text came from, copied into the report's `source`.
+    pub source: Source,
+    /// Sections to report; `None` reports all of them.
+    pub only: Option<Vec<Section>>,
+    /// Warnings found before analysis (for example invalid UTF-8 in the input), copied
+    /// into the report's `warnings`.
+    pub warnings: Vec<String>,
+}
+
+/// Runs the whole pipeline over `text` and returns the report.
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let doc = annotate(text);
+    Analysis::from_document(&doc, options)
+}
+
+/// Runs every stage over `text` and returns the annotated document, for callers that want
+/// the byte-offset annotations rather than the report.
+pub fn annotate(text: &str) -> Document<'_> {
+    let mut doc = Document::new(text);
+    segment::run(&mut doc);
+    quotes::run(&mut doc);
+    entities::run(&mut doc);
+    attribution::run(&mut doc);
+    claims::run(&mut doc);
+    doc
+}
