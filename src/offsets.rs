@@ -31,6 +31,10 @@ impl<'t> CharOffsets<'t> {
                     chars = chars.wrapping_add(1);
                 }
             }
+            // The end of a text whose length is a multiple of STRIDE needs its own entry.
+            if bytes.len() % STRIDE == 0 {
+                checkpoints.push(chars);
+            }
         }
         CharOffsets {
             text,
@@ -65,6 +69,13 @@ mod tests {
             assert_eq!(offsets.to_char(byte), n);
         }
         assert_eq!(offsets.to_char(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_at_a_checkpoint() {
+        let text = "é".repeat(STRIDE);
+        let offsets = CharOffsets::new(&text);
+        assert_eq!(offsets.to_char(text.len()), STRIDE);
     }
 
     #[test]
