@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod summary;
 
 pub use analysis::{Analysis, Section, Source};
 pub use document::{Document, Span};

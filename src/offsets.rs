@@ -31,7 +31,8 @@ impl<'t> CharOffsets<'t> {
                     chars = chars.wrapping_add(1);
                 }
             }
-            // The end of a text whose length is a multiple of STRIDE needs its own entry.
+            // A checkpoint for the end offset too, when the text ends on a stride
+            // boundary: without it, offsets at the very end would map to 0.
             if bytes.len() % STRIDE == 0 {
                 checkpoints.push(chars);
             }
@@ -72,10 +73,11 @@ mod tests {
     }
 
     #[test]
-    fn end_of_text_at_a_checkpoint() {
-        let text = "é".repeat(STRIDE);
+    fn end_of_text_on_a_stride_boundary() {
+        let text = "’".repeat(STRIDE); // 3 * STRIDE bytes
         let offsets = CharOffsets::new(&text);
         assert_eq!(offsets.to_char(text.len()), STRIDE);
+        assert_eq!(offsets.to_char(text.len() - 3), STRIDE - 1);
     }
 
     #[test]
