@@ -36,7 +36,7 @@ pub struct Decoded<'b> {
 
 /// Decodes `bytes` as described in the module doc.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+    let sniff = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
     if let Some(offset) = sniff.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     }

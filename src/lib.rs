@@ -22,6 +22,8 @@
 //! assert_eq!(analysis.sentences[0].text, "Ms. Smith arrived on Monday.");
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod analysis;
 pub mod attribution;
 pub mod claims;
@@ -32,6 +34,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod summary;
 
 pub use analysis::{Analysis, Section, Source};
 pub use document::{Document, Span};

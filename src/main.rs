@@ -1,46 +1,25 @@
-//! The `byline` command: a thin CLI over the library (minimal first version; see issue 2).
+//! The `byline` command: parses the command line and hands over to the `cli` module; all
+//! analysis lives in the library. Exit codes: 0 every input analysed, 1 some inputs
+//! failed, 2 usage error or nothing analysed (see `byline --help`).
 
-use std::io::Write;
+mod cli;
+
 use std::process::ExitCode;
 
+use clap::Parser;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args
-        .iter()
-        .rfind(|a| !a.starts_with('-') && *a != "json")
-        .cloned();
-    let bytes = match &path {
-        Some(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("byline: {p}: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        None => {
-            let mut b = Vec::new();
-            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut b);
-            b
+    match try_main() {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("byline: {err}");
+            ExitCode::from(2)
         }
-    };
-    let decoded = match byline::input::decode(&bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("byline: {}: {e}", path.as_deref().unwrap_or("-"));
-            return ExitCode::from(2);
-        }
-    };
-    let options = byline::Options {
-        source: byline::Source {
-            path: path.unwrap_or_else(|| "-".into()),
-            ..Default::default()
-        },
-        warnings: decoded.warnings,
-        ..Default::default()
-    };
-    let analysis = byline::analyze(&decoded.text, &options);
-    let mut out = std::io::stdout().lock();
-    let _ = serde_json::to_writer_pretty(&mut out, &analysis);
-    let _ = writeln!(out);
-    ExitCode::SUCCESS
+    }
+}
+
+fn try_main() -> std::io::Result<u8> {
+    let args = cli::args::Args::parse();
+    cli::run(args)
 }

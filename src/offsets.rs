@@ -31,6 +31,11 @@ impl<'t> CharOffsets<'t> {
                     chars = chars.wrapping_add(1);
                 }
             }
+            // A checkpoint for the end offset too, when the text ends on a stride
+            // boundary: without it, offsets at the very end would map to 0.
+            if bytes.len() % STRIDE == 0 {
+                checkpoints.push(chars);
+            }
         }
         CharOffsets {
             text,
@@ -65,6 +70,14 @@ mod tests {
             assert_eq!(offsets.to_char(byte), n);
         }
         assert_eq!(offsets.to_char(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn end_of_text_on_a_stride_boundary() {
+        let text = "’".repeat(STRIDE); // 3 * STRIDE bytes
+        let offsets = CharOffsets::new(&text);
+        assert_eq!(offsets.to_char(text.len()), STRIDE);
+        assert_eq!(offsets.to_char(text.len() - 3), STRIDE - 1);
     }
 
     #[test]

@@ -1,0 +1,329 @@
+//! One unit of work, start to finish, on a worker thread: decode the bytes (or parse the
+//! JSON Lines record), analyse, and render the output bytes in the chosen format, so that
+//! the writer only has to put finished pieces in order. Failures become error outcomes
+//! (with an `{"id", "path", "line", "error"}` object for record streams) rather than
+//! stopping the batch.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use byline::summary::{self, Style};
+use byline::{Analysis, Options, Section, Source};
+use serde_json::{Map, Value};
+
+use super::aggregate::Digest;
+use super::args::Table;
+use super::inputs::{Origin, Payload, Unit};
+use super::table;
+
+/// What each analysis becomes.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    Json {
+        pretty: bool,
+    },
+    Text(Style),
+    /// Table rows (`--format tsv|csv --table ...`).
+    Rows {
+        table: Table,
+        delimiter: char,
+    },
+    /// Only a digest for `--summary`.
+    Digest,
+}
+
+/// How each analysis is rendered.
+#[derive(Debug, Clone)]
+pub struct RenderConfig {
+    pub piece: Piece,
+    /// Whether failures are rendered as error objects (record streams: jsonl, json array).
+    pub error_objects: bool,
+    pub only: Option<Vec<Section>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Analysed,
+    Failed,
+    /// Left out on purpose (a binary file met while walking a directory).
+    Skipped,
+}
+
+/// The finished result of one unit.
+#[derive(Debug)]
+pub struct Outcome {
+    pub status: Status,
+    /// The rendered piece (no framing: the writer adds separators and line ends).
+    pub output: Option<Vec<u8>>,
+    /// Lines for standard error, already prefixed with "byline: ".
+    pub messages: Vec<String>,
+    /// Input bytes this unit stood for (for progress).
+    pub size: u64,
+    /// The article's contribution to `--summary`.
+    pub digest: Option<Digest>,
+}
+
+/// Why a unit could not be analysed, and the record id when one was read.
+struct Failure {
+    id: Option<Value>,
+    reason: String,
+}
+
+/// Processes one unit; never panics (a panic inside analysis becomes a failed outcome, so
+/// one bad article cannot take the batch down or leave a hole in the output order).
+pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
+    let origin = unit.origin.clone();
+    let size = unit.size;
+    if let Payload::Skipped(note) = &unit.payload {
+        return Outcome {
+            status: Status::Skipped,
+            output: None,
+            messages: vec![format!("byline: {}: {note}", origin.label())],
+            size,
+            digest: None,
+        };
+    }
+    let result = catch_unwind(AssertUnwindSafe(|| analyse(unit, config))).unwrap_or_else(|_| {
+        Err(Failure {
+            id: None,
+            reason: "internal error: analysis panicked (please report this input)".into(),
+        })
+    });
+    match result {
+        Ok((analysis, decode_warnings)) => {
+            let messages = decode_warnings
+                .iter()
+                .map(|w| format!("byline: {}: warning: {w}", origin.label()))
+                .collect();
+            let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
+            Outcome {
+                status: Status::Analysed,
+                output: render(&analysis, config),
+                messages,
+                size,
+                digest,
+            }
+        }
+        Err(failure) => {
+            let pretty = matches!(config.piece, Piece::Json { pretty: true });
+            let output = config
+                .error_objects
+                .then(|| error_object(&origin, failure.id, &failure.reason, pretty));
+            Outcome {
+                status: Status::Failed,
+                output,
+                messages: vec![format!("byline: {}: {}", origin.label(), failure.reason)],
+                size,
+                digest: None,
+            }
+        }
+    }
+}
+
+fn analyse(unit: Unit, config: &RenderConfig) -> Result<(Analysis, Vec<String>), Failure> {
+    let path = unit.origin.path.clone();
+    let (bytes, source) = match unit.payload {
+        Payload::Failed(reason) | Payload::Skipped(reason) => {
+            return Err(Failure { id: None, reason })
+        }
+        Payload::Article(bytes) => (
+            bytes,
+            Source {
+                path,
+                ..Source::default()
+            },
+        ),
+        Payload::Record(line) => parse_record(&line, path)?,
+    };
+    let id = source.id.clone();
+    let decoded = byline::input::decode(&bytes).map_err(|err| Failure {
+        id,
+        reason: err.to_string(),
+    })?;
+    let options = Options {
+        source,
+        only: config.only.clone(),
+        warnings: decoded.warnings.clone(),
+    };
+    Ok((byline::analyze(&decoded.text, &options), decoded.warnings))
+}
+
+/// Splits a JSON Lines record into its text and its source (id and the other fields).
+fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure> {
+    let mut fields: Map<String, Value> = serde_json::from_slice(line).map_err(|err| Failure {
+        id: None,
+        reason: format!("invalid JSON record: {err}"),
+    })?;
+    let id = fields.remove("id").filter(|id| !id.is_null());
+    let text = match fields.remove("text") {
+        Some(Value::String(text)) => text,
+        Some(_) => {
+            return Err(Failure {
+                id,
+                reason: "the \"text\" field is not a string".into(),
+            })
+        }
+        None => {
+            return Err(Failure {
+                id,
+                reason: "record has no \"text\" field".into(),
+            })
+        }
+    };
+    let meta: BTreeMap<String, Value> = fields.into_iter().collect();
+    Ok((text.into_bytes(), Source { path, id, meta }))
+}
+
+fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
+    match &config.piece {
+        Piece::Text(style) => Some(summary::render(analysis, style).into_bytes()),
+        Piece::Json { pretty } => Some(to_json(analysis, *pretty)),
+        Piece::Rows { table, delimiter } => {
+            let rows = table::rows(analysis, *table);
+            let lines: String = rows
+                .iter()
+                .map(|row| table::line(row, *delimiter))
+                .collect();
+            Some(lines.into_bytes())
+        }
+        Piece::Digest => None,
+    }
+}
+
+fn to_json(value: &impl serde::Serialize, pretty: bool) -> Vec<u8> {
+    let result = if pretty {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    };
+    // Serializing plain structs and maps with string keys cannot fail.
+    result.unwrap_or_default()
+}
+
+/// `{"id": .., "path": .., "line": .., "error": ..}`: keeps record streams aligned.
+#[derive(serde::Serialize)]
+struct ErrorObject<'a> {
+    id: Option<Value>,
+    path: &'a str,
+    line: Option<u64>,
+    error: &'a str,
+}
+
+fn error_object(origin: &Origin, id: Option<Value>, reason: &str, pretty: bool) -> Vec<u8> {
+    let object = ErrorObject {
+        id,
+        path: &origin.path,
+        line: origin.line,
+        error: reason,
+    };
+    to_json(&object, pretty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(piece: Piece) -> RenderConfig {
+        RenderConfig {
+            piece,
+            error_objects: true,
+            only: None,
+        }
+    }
+
+    const JSON: Piece = Piece::Json { pretty: false };
+
+    fn record(line: &str) -> Unit {
+        Unit {
+            origin: Origin {
+                path: "-".into(),
+                line: Some(7),
+            },
+            payload: Payload::Record(line.as_bytes().to_vec()),
+            size: line.len() as u64,
+        }
+    }
+
+    fn output_json(outcome: &Outcome) -> Value {
+        serde_json::from_slice(outcome.output.as_ref().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn record_fields_go_to_source() {
+        let unit = record(r#"{"id": 42, "text": "He left.", "lang": "en"}"#);
+        let outcome = process(unit, &config(JSON));
+        assert_eq!(outcome.status, Status::Analysed);
+        let json = output_json(&outcome);
+        assert_eq!(json["source"]["id"], 42);
+        assert_eq!(json["source"]["meta"]["lang"], "en");
+        assert_eq!(json["sentences"][0]["text"], "He left.");
+    }
+
+    #[test]
+    fn record_without_text_keeps_its_id_in_the_error() {
+        let outcome = process(record(r#"{"id": "a1"}"#), &config(JSON));
+        assert_eq!(outcome.status, Status::Failed);
+        let json = output_json(&outcome);
+        assert_eq!(json["id"], "a1");
+        assert_eq!(json["line"], 7);
+        assert!(json["error"].as_str().unwrap().contains("\"text\""));
+        assert_eq!(outcome.messages.len(), 1);
+        assert!(outcome.messages[0].starts_with("byline: -:7: "));
+    }
+
+    #[test]
+    fn invalid_json_is_a_failure_with_line_number() {
+        let outcome = process(record("{not json"), &config(JSON));
+        assert_eq!(outcome.status, Status::Failed);
+        assert!(outcome.messages[0].contains("-:7: invalid JSON"));
+        assert_eq!(output_json(&outcome)["id"], Value::Null);
+    }
+
+    #[test]
+    fn text_format_renders_the_summary_and_no_error_objects() {
+        let mut cfg = config(Piece::Text(Style::default()));
+        cfg.error_objects = false;
+        let ok = process(record(r#"{"text": "It rained."}"#), &cfg);
+        let text = String::from_utf8(ok.output.unwrap()).unwrap();
+        assert!(text.contains("Sentences (1)"), "{text}");
+        let bad = process(record("[1, 2]"), &cfg);
+        assert!(bad.output.is_none());
+    }
+
+    #[test]
+    fn rows_and_digests() {
+        let text = r#"{"id": "q", "text": "“We won,” Ann Lee said."}"#;
+        let rows = process(
+            record(text),
+            &config(Piece::Rows {
+                table: Table::Quotes,
+                delimiter: '\t',
+            }),
+        );
+        let rows = String::from_utf8(rows.output.unwrap()).unwrap();
+        for row in rows.lines() {
+            assert!(row.starts_with("-\tq\t"), "{row}");
+        }
+        let digest = process(record(text), &config(Piece::Digest));
+        assert!(digest.output.is_none() && digest.digest.is_some());
+    }
+
+    #[test]
+    fn skipped_units_carry_a_note() {
+        let unit = Unit {
+            origin: Origin {
+                path: "dir/a.bin".into(),
+                line: None,
+            },
+            payload: Payload::Skipped("skipped: binary file".into()),
+            size: 0,
+        };
+        let outcome = process(unit, &config(JSON));
+        assert_eq!(outcome.status, Status::Skipped);
+        assert!(outcome.output.is_none());
+        assert_eq!(
+            outcome.messages,
+            ["byline: dir/a.bin: skipped: binary file"]
+        );
+    }
+}

@@ -1,0 +1,369 @@
+//! The human-readable report (`byline --format text`): the source, word and sentence counts
+//! and reading time, then one section per analysis (paragraphs, sentences, quotes,
+//! entities, claims; an empty one says so), wrapped to a given width, with ANSI colour
+//! only when asked. It reads nothing but the [`Analysis`], so it shows exactly what the
+//! JSON shows and honours `--only` through [`Analysis::shows`].
+
+use std::fmt::Write as _;
+
+use crate::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport, Section};
+
+/// How to lay the report out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Maximum line width in characters (values under 20 are treated as 20).
+    pub width: usize,
+    /// Emit ANSI colour and bold for titles.
+    pub color: bool,
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style {
+            width: 80,
+            color: false,
+        }
+    }
+}
+
+/// How many entities of one type are listed before "and N more".
+const ENTITIES_LISTED: usize = 12;
+
+/// Renders the whole report; it ends with a newline.
+pub fn render(analysis: &Analysis, style: &Style) -> String {
+    let mut out = Report {
+        text: String::new(),
+        style: Style {
+            width: style.width.max(20),
+            color: style.color,
+        },
+    };
+    out.header(analysis);
+    if analysis.shows(Section::Paragraphs) {
+        out.paragraphs(analysis);
+    }
+    if analysis.shows(Section::Sentences) {
+        out.sentences(analysis);
+    }
+    if analysis.shows(Section::Quotes) {
+        out.quotes(&analysis.quotes);
+    }
+    if analysis.shows(Section::Entities) {
+        out.entities(&analysis.entities);
+    }
+    if analysis.shows(Section::Claims) {
+        out.claims(&analysis.claims);
+    }
+    if !analysis.warnings.is_empty() {
+        out.title("Warnings", analysis.warnings.len());
+        for warning in &analysis.warnings {
+            out.item(warning);
+        }
+    }
+    out.text
+}
+
+struct Report {
+    text: String,
+    style: Style,
+}
+
+impl Report {
+    fn header(&mut self, a: &Analysis) {
+        let mut source = a.source.path.clone();
+        if let Some(id) = &a.source.id {
+            let _ = write!(source, " (id {id})");
+        }
+        let line = self.paint(&source, "1");
+        self.text.push_str(&line);
+        self.text.push('\n');
+        let s = &a.stats;
+        let minutes = match s.reading_minutes {
+            1 => "about 1 minute to read".to_string(),
+            n => format!("about {n} minutes to read"),
+        };
+        self.line(&format!(
+            "{} · {} · {} · {minutes}",
+            count(s.words, "word"),
+            count(s.sentences, "sentence"),
+            count(s.paragraphs, "paragraph"),
+        ));
+    }
+
+    fn paragraphs(&mut self, a: &Analysis) {
+        self.title("Paragraphs", a.paragraphs.len());
+        if a.paragraphs.is_empty() {
+            return self.none();
+        }
+        let kinds = [
+            ("body", "body"),
+            ("heading", "headings"),
+            ("boilerplate", "boilerplate"),
+        ]
+        .map(|(kind, label)| {
+            let n = a.paragraphs.iter().filter(|p| p.kind == kind).count();
+            format!("{n} {label}")
+        });
+        self.item(&kinds.join(", "));
+        // The text of a heading is its sentence (one pass: sentences know their paragraph).
+        let mut headings: Vec<&str> = Vec::new();
+        let mut last_paragraph = None;
+        for sentence in &a.sentences {
+            let is_heading = a
+                .paragraphs
+                .get(sentence.paragraph)
+                .is_some_and(|p| p.kind == "heading");
+            if is_heading && last_paragraph != Some(sentence.paragraph) {
+                headings.push(&sentence.text);
+            }
+            last_paragraph = Some(sentence.paragraph);
+        }
+        if !headings.is_empty() {
+            self.item(&format!("headings: {}", headings.join(" | ")));
+        }
+    }
+
+    fn sentences(&mut self, a: &Analysis) {
+        self.title("Sentences", a.sentences.len());
+        if a.sentences.is_empty() {
+            return self.none();
+        }
+        let lengths: Vec<usize> = a
+            .sentences
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .collect();
+        let total: usize = lengths.iter().sum();
+        let longest = lengths.iter().copied().max().unwrap_or(0);
+        self.item(&format!(
+            "{:.1} words on average, the longest has {longest}",
+            total as f64 / lengths.len() as f64
+        ));
+    }
+
+    fn quotes(&mut self, quotes: &[QuoteReport]) {
+        self.title("Quotes", quotes.len());
+        if quotes.is_empty() {
+            return self.none();
+        }
+        for q in quotes {
+            let speaker = q
+                .speaker
+                .as_ref()
+                .map_or("(no speaker)", |s| s.name.as_str());
+            let kind = if q.kind == "direct" {
+                String::new()
+            } else {
+                format!(" [{}]", q.kind)
+            };
+            self.item(&format!("{speaker}{kind}: “{}”", q.text));
+        }
+    }
+
+    fn entities(&mut self, entities: &[EntityReport]) {
+        self.title("Entities", entities.len());
+        if entities.is_empty() {
+            return self.none();
+        }
+        for (entity_type, label) in [
+            ("person", "People"),
+            ("organization", "Organizations"),
+            ("place", "Places"),
+            ("other", "Other"),
+        ] {
+            let of_type: Vec<&EntityReport> = entities
+                .iter()
+                .filter(|e| e.entity_type == entity_type)
+                .collect();
+            if of_type.is_empty() {
+                continue;
+            }
+            let mut names: Vec<String> = of_type
+                .iter()
+                .take(ENTITIES_LISTED)
+                .map(|e| format!("{} ({})", e.name, e.mention_count))
+                .collect();
+            if of_type.len() > ENTITIES_LISTED {
+                names.push(format!("and {} more", of_type.len() - ENTITIES_LISTED));
+            }
+            self.item(&format!("{label}: {}", names.join(", ")));
+        }
+    }
+
+    fn claims(&mut self, claims: &[ClaimReport]) {
+        self.title("Claims", claims.len());
+        if claims.is_empty() {
+            return self.none();
+        }
+        for c in claims {
+            let mut line = format!("{}: {}", c.kind, c.text);
+            if let Some(qualifier) = &c.qualifier {
+                let _ = write!(line, " [{qualifier}]");
+            }
+            if let Some(claimant) = &c.claimant {
+                let _ = write!(line, " — {}", claimant.name);
+            }
+            self.item(&line);
+        }
+    }
+
+    fn title(&mut self, name: &str, n: usize) {
+        self.text.push('\n');
+        let title = self.paint(name, "1;36");
+        let _ = writeln!(self.text, "{title} ({n})");
+    }
+
+    fn none(&mut self) {
+        self.item("none found");
+    }
+
+    /// A list item: "- " then the text, wrapped with a hanging indent.
+    fn item(&mut self, text: &str) {
+        let wrapped = wrap(text, self.style.width, "  - ", "    ");
+        self.text.push_str(&wrapped);
+    }
+
+    fn line(&mut self, text: &str) {
+        let wrapped = wrap(text, self.style.width, "", "");
+        self.text.push_str(&wrapped);
+    }
+
+    fn paint(&self, text: &str, sgr: &str) -> String {
+        if self.style.color {
+            format!("\x1b[{sgr}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Greedy word wrap to `width` characters; the first line starts with `first`, the others
+/// with `rest`. A word longer than a line gets a line of its own rather than being cut.
+/// Every line, the last included, ends with a newline.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_len = first.chars().count();
+    out.push_str(first);
+    let mut line_has_word = false;
+    for word in text.split_whitespace() {
+        let word_len = word.chars().count();
+        if line_has_word && line_len + 1 + word_len > width {
+            out.push('\n');
+            out.push_str(rest);
+            line_len = rest.chars().count();
+            line_has_word = false;
+        }
+        if line_has_word {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += word_len;
+        line_has_word = true;
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Options};
+
+    const ARTICLE: &str =
+        "Escalation of war\nThe minister spoke on Monday. “We are ready,” she said.\n";
+
+    #[test]
+    fn wrap_respects_width_and_indents() {
+        let wrapped = wrap("aaa bbb ccc ddd eee", 11, "  - ", "    ");
+        assert_eq!(wrapped, "  - aaa bbb\n    ccc ddd\n    eee\n");
+        for line in wrapped.lines() {
+            assert!(line.chars().count() <= 11, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn wrap_keeps_overlong_words_whole() {
+        assert_eq!(wrap("a verylongword b", 6, "", ""), "a\nverylongword\nb\n");
+        assert_eq!(wrap("", 10, "- ", ""), "- \n");
+    }
+
+    #[test]
+    fn report_has_counts_and_every_section() {
+        let analysis = analyze(ARTICLE, &Options::default());
+        let text = render(&analysis, &Style::default());
+        assert!(text.starts_with("-\n"), "{text}");
+        let words = analysis.stats.words;
+        assert!(text.contains(&format!("{words} words")), "{text}");
+        assert!(
+            text.contains("sentences") && text.contains("minute"),
+            "{text}"
+        );
+        for title in [
+            "Paragraphs (",
+            "Sentences (",
+            "Quotes (",
+            "Entities (",
+            "Claims (",
+        ] {
+            assert!(text.contains(title), "missing {title} in {text}");
+        }
+        assert!(text.contains("heading"), "{text}");
+        assert!(!text.contains('\x1b'), "no colour unless asked");
+    }
+
+    #[test]
+    fn empty_input_says_none_found() {
+        let analysis = analyze("", &Options::default());
+        let text = render(&analysis, &Style::default());
+        assert!(text.contains("0 words"), "{text}");
+        assert_eq!(text.matches("none found").count(), 5, "{text}");
+    }
+
+    #[test]
+    fn only_limits_sections_and_colour_is_optional() {
+        let options = Options {
+            only: Some(vec![Section::Quotes]),
+            ..Options::default()
+        };
+        let analysis = analyze(ARTICLE, &options);
+        let text = render(
+            &analysis,
+            &Style {
+                width: 40,
+                color: true,
+            },
+        );
+        assert!(text.contains("Quotes"), "{text}");
+        assert!(
+            !text.contains("Paragraphs") && !text.contains("Claims"),
+            "{text}"
+        );
+        assert!(text.contains("\x1b[1;36m"), "{text}");
+    }
+
+    #[test]
+    fn lines_fit_the_width() {
+        let long = "The committee said it would publish the full figures next week. ".repeat(20);
+        let analysis = analyze(&long, &Options::default());
+        let text = render(
+            &analysis,
+            &Style {
+                width: 30,
+                color: false,
+            },
+        );
+        for line in text.lines() {
+            let fits = line.chars().count() <= 30 || !line.trim().contains(' ');
+            assert!(fits, "{line:?}");
+        }
+    }
+}

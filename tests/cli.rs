@@ -1,0 +1,415 @@
+//! End-to-end tests of the `byline` command: inputs (files, stdin, `-`, JSON Lines),
+//! output formats and framing, failures and exit codes, limits and broken pipes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const SEED: &str = "fixtures/seed-article.txt";
+
+fn byline() -> Command {
+    let mut cmd = Command::cargo_bin("byline").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn analyses_a_file_as_compact_json() {
+    let r = run(byline().arg(SEED));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout.lines().count(),
+        1,
+        "compact when stdout is not a terminal"
+    );
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["source"]["path"], SEED);
+    assert_eq!(json["stats"]["paragraphs"], 35);
+    assert_eq!(json["paragraphs"].as_array().unwrap().len(), 35);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn pretty_flag_forces_indentation() {
+    let r = run(byline().args(["--pretty", SEED]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.starts_with("{\n  \"schema_version\": 1,"),
+        "{}",
+        &r.stdout[..40]
+    );
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["stats"]["paragraphs"], 35);
+}
+
+#[test]
+fn reads_stdin_without_file_and_with_dash() {
+    for args in [&[][..], &["-"][..]] {
+        let r = run(byline()
+            .args(args)
+            .write_stdin("The mayor resigned on Tuesday. Nobody was surprised."));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let json: Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(json["source"]["path"], "-");
+        assert_eq!(json["stats"]["sentences"], 2);
+        assert_eq!(json["sentences"][1]["text"], "Nobody was surprised.");
+    }
+}
+
+#[test]
+fn several_files_give_json_lines_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_file(dir.path(), "a.txt", b"First article. It is short.");
+    let b = write_file(dir.path(), "b.txt", b"Second article.");
+    let r = run(byline().arg(&a).arg(&b).arg(&a));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines = json_lines(&r.stdout);
+    let paths: Vec<&str> = lines
+        .iter()
+        .map(|l| l["source"]["path"].as_str().unwrap())
+        .collect();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    assert_eq!(paths, [a, b, a]);
+    assert_eq!(lines[0]["stats"]["sentences"], 2);
+}
+
+#[test]
+fn format_json_with_several_inputs_is_an_array() {
+    let r = run(byline().args(["-f", "json", SEED, SEED]));
+    assert_eq!(r.code, 0);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn missing_file_among_good_ones_exits_1_and_prints_the_others() {
+    let r = run(byline().args([SEED, "no-such-file.txt", SEED]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .starts_with("byline: no-such-file.txt: No such file or directory"),
+        "{}",
+        r.stderr
+    );
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 3, "error line keeps the alignment");
+    assert_eq!(lines[0]["source"]["path"], SEED);
+    assert_eq!(lines[1]["path"], "no-such-file.txt");
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["stats"]["paragraphs"], 35);
+}
+
+#[test]
+fn binary_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = write_file(dir.path(), "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let r = run(byline().arg(&bin));
+    assert_eq!(r.code, 2, "nothing could be analysed");
+    assert!(r.stdout.is_empty());
+    let expected = format!("byline: {}: binary data", bin.display());
+    assert!(r.stderr.starts_with(&expected), "{}", r.stderr);
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning() {
+    let r = run(byline().write_stdin(&b"Caf\xe9 owners protested. They won."[..]));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stderr.contains("byline: -: warning: invalid UTF-8"),
+        "{}",
+        r.stderr
+    );
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(json["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8"));
+    assert!(json["sentences"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains('\u{FFFD}'));
+}
+
+#[test]
+fn empty_input_is_a_valid_empty_analysis() {
+    let r = run(byline().write_stdin(""));
+    assert_eq!(r.code, 0);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(json["stats"]["characters"], 0);
+    for section in ["paragraphs", "sentences", "quotes", "entities", "claims"] {
+        assert_eq!(json[section], Value::Array(vec![]), "{section}");
+    }
+}
+
+#[test]
+fn jsonl_input_keeps_ids_meta_and_order() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"One. Two.\", \"outlet\": \"Skai\"}\n",
+        "{\"id\": 2, \"text\": \"Three.\"}\n",
+    );
+    let r = run(byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin(input));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"]["id"], "a");
+    assert_eq!(lines[0]["source"]["meta"]["outlet"], "Skai");
+    assert_eq!(lines[0]["stats"]["sentences"], 2);
+    assert_eq!(lines[1]["source"]["id"], 2);
+}
+
+#[test]
+fn jsonl_bad_records_are_reported_with_line_numbers() {
+    let input = concat!(
+        "{\"id\": 1, \"text\": \"Fine.\"}\n",
+        "{oops\n",
+        "{\"id\": 3, \"body\": \"no text field\"}\n",
+        "{\"id\": 4, \"text\": \"Also fine.\"}\n",
+    );
+    let r = run(byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin(input));
+    assert_eq!(r.code, 1);
+    let lines = json_lines(&r.stdout);
+    let ids: Vec<&Value> = lines
+        .iter()
+        .map(|l| l.get("error").map_or(&l["source"]["id"], |_| &l["id"]))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            &Value::from(1),
+            &Value::Null,
+            &Value::from(3),
+            &Value::from(4)
+        ]
+    );
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        r.stderr.contains("byline: -:2: invalid JSON"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("byline: -:3: record has no \"text\""),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn only_prints_the_chosen_sections() {
+    let r = run(byline().args(["--only", "sentences,claims", SEED]));
+    assert_eq!(r.code, 0);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "claims",
+            "schema_version",
+            "sentences",
+            "source",
+            "stats",
+            "warnings"
+        ]
+    );
+    let r = run(byline().args(["--only", "speakers", SEED]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown section"), "{}", r.stderr);
+}
+
+#[test]
+fn broken_pipe_ends_quietly() {
+    // Enough output to fill the pipe buffer, then the reader goes away, as with `| head`.
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"))
+        .args([SEED; 40])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn broken_pipe_through_a_shell_pipeline() {
+    let bin = assert_cmd::cargo::cargo_bin("byline");
+    let script = format!(
+        "set -o pipefail; '{}' {} | head -c 100 > /dev/null",
+        bin.display(),
+        [SEED; 40].join(" ")
+    );
+    let r = run(Command::new("bash").args(["-c", &script]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn directory_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(byline().arg(dir.path()));
+    assert_eq!(r.code, 2);
+    let expected = format!("byline: {}: is a directory", dir.path().display());
+    assert!(r.stderr.starts_with(&expected), "{}", r.stderr);
+}
+
+#[test]
+fn max_bytes_refuses_larger_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write_file(dir.path(), "big.txt", "Words here. ".repeat(200).as_bytes());
+    let r = run(byline().args(["--max-bytes", "1K"]).arg(&big));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("over the limit of 1024 bytes"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--max-bytes"), "{}", r.stderr);
+
+    let r = run(byline()
+        .args(["--max-bytes", "100"])
+        .write_stdin("x ".repeat(100)));
+    assert_eq!(r.code, 2, "stdin is read with the same limit");
+
+    let small = format!("{{\"id\":1,\"text\":\"{}\"}}\n", "y");
+    let large = format!("{{\"id\":2,\"text\":\"{}\"}}\n", "y ".repeat(100));
+    let r = run(byline()
+        .args(["--input-format", "jsonl", "--max-bytes", "100"])
+        .write_stdin(format!("{small}{large}{small}")));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].as_str().unwrap().contains("--max-bytes"));
+
+    let r = run(byline().args(["--max-bytes", "lots", SEED]));
+    assert_eq!(r.code, 2, "a bad size is a usage error");
+}
+
+#[test]
+fn text_format_is_a_readable_report_without_colour_in_a_pipe() {
+    let r = run(byline().args(["-f", "text", SEED]));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with(SEED), "{}", r.stdout);
+    assert!(r.stdout.contains("1018 words") || r.stdout.contains(" words · "));
+    assert!(r.stdout.contains("35 paragraphs"));
+    assert!(r.stdout.contains("Escalation of war"));
+    for title in [
+        "Paragraphs (",
+        "Sentences (",
+        "Quotes (",
+        "Entities (",
+        "Claims (",
+    ] {
+        assert!(r.stdout.contains(title), "{title}");
+    }
+    assert!(!r.stdout.contains('\x1b'));
+    assert!(r
+        .stdout
+        .lines()
+        .all(|l| l.chars().count() <= 80 || !l.contains(' ')));
+}
+
+#[test]
+fn output_option_writes_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    let r = run(byline().arg("-o").arg(&out).arg(SEED));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.is_empty());
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["stats"]["paragraphs"], 35);
+
+    let r = run(byline().args(["-o", "/no/such/dir/out.json", SEED]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with("byline: /no/such/dir/out.json: "),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn help_shows_examples_and_exit_codes_and_version_works() {
+    let r = run(byline().arg("--help"));
+    assert_eq!(r.code, 0);
+    for needle in [
+        "Examples:",
+        "byline -f text article.txt",
+        "Exit status:",
+        "--max-bytes",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle} missing from help");
+    }
+    let r = run(byline().arg("--version"));
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stdout.trim(),
+        format!("byline {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn output_is_deterministic_across_runs_and_jobs() {
+    let first = run(byline().args([SEED, SEED, SEED]));
+    let second = run(byline().args([SEED, SEED, SEED]));
+    assert_eq!(first.stdout, second.stdout);
+    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"));
+    let mut child = cmd
+        .args(["--input-format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"text\":\"A.\"}\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+}
