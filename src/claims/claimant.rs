@@ -236,6 +236,7 @@ mod tests {
             aliases: Vec::new(),
             roles: Vec::new(),
             affiliation: None,
+            gender: None,
         }
     }
 
