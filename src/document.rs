@@ -150,6 +150,23 @@ impl EntityType {
     }
 }
 
+/// A person's grammatical gender as the text signals it (given name, Mr/Ms, he/she), for
+/// resolving pronouns; added by the entities stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MentionKind {
     /// A proper name ("Zelensky", "Volodymyr Zelensky").
@@ -193,6 +210,9 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// The organization the entity belongs to, as an index into `Document::entities`.
     pub affiliation: Option<usize>,
+    /// For people: the gender signalled by a title or given name, when one is (`None`
+    /// when unknown or mixed). Lets attribution resolve "he"/"she".
+    pub gender: Option<Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,6 +253,9 @@ pub struct Claim {
     pub sentence: usize,
     /// The entity on whose authority the number is given; `None` for the article's own voice.
     pub claimant: Option<usize>,
+    /// The number with its currency and unit, without the qualifier words ("5,000 sq km"
+    /// of "nearly 5,000 sq km"). Added by the claims stage.
+    pub quantity: Span,
 }
 
 /// The text and all its annotations.
