@@ -156,7 +156,10 @@ impl Report {
             } else {
                 format!(" [{}]", q.kind)
             };
-            self.item(&format!("{speaker}{kind}: “{}”", q.text));
+            // A quotation ending a clause keeps its comma inside the marks (“…,” she said);
+            // the list reads better without it.
+            let words = q.text.trim_end_matches(',');
+            self.item(&format!("{speaker}{kind}: “{words}”"));
         }
     }
 
