@@ -43,7 +43,46 @@ pub fn run(doc: &mut Document) {
     share_within_groups(doc, &mut found);
     let inherited = inherit_from_previous(&ctx, &found);
     let pronouns = apply(doc, &found, &inherited);
-    add_pronoun_mentions(doc, pronouns);
+    if !pronouns.is_empty() {
+        add_pronoun_mentions(doc, pronouns);
+        keep_salience_order(doc);
+    }
+}
+
+/// Entities are ordered by salience (mention count, then first mention); the pronoun
+/// mentions just added can change that order, so entities are re-sorted (stably) and every
+/// entity id held so far (speakers, affiliations) is renumbered.
+fn keep_salience_order(doc: &mut Document) {
+    let key = |e: &crate::document::Entity| {
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().map_or(usize::MAX, |m| m.span.start),
+        )
+    };
+    let mut order: Vec<usize> = (0..doc.entities.len()).collect();
+    order.sort_by_key(|&i| key(&doc.entities[i]));
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return;
+    }
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut old: Vec<Option<crate::document::Entity>> = std::mem::take(&mut doc.entities)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.entities = order.iter().filter_map(|&i| old[i].take()).collect();
+    for e in &mut doc.entities {
+        e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
+    }
+    for q in &mut doc.quotes {
+        if let Some(sp) = q.speaker.as_mut() {
+            if let Some(&n) = new_index.get(sp.entity) {
+                sp.entity = n;
+            }
+        }
+    }
 }
 
 /// Parts of one group take the speaker found for any of them (the first found).
