@@ -158,7 +158,10 @@ impl<'a> Para<'a> {
 
     fn is_terminal(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
-            && matches!(self.str(i), "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉")
+            && matches!(
+                self.str(i),
+                "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉" | "．" | "。" | "！" | "？"
+            )
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -189,7 +192,21 @@ impl<'a> Para<'a> {
             }
             if i == start {
                 if let Some(m) = self.marker(i) {
+                    // A numbered item opening a sentence may open a list run together
+                    // in the paragraph ("Finally: 1. The first item 2. The second").
+                    if list.is_none() && m.value.is_some_and(|(_, letter)| !letter) {
+                        let mut opened = List {
+                            bullet: m.bullet,
+                            next: m.value,
+                        };
+                        opened.advance();
+                        list = Some(opened);
+                    }
                     i += m.len;
+                    continue;
+                }
+                if self.is_interview_label(i) {
+                    i += 2;
                     continue;
                 }
                 if self.is_terminal(i) {
@@ -265,6 +282,15 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// "Q." or "A." opening a question or answer in an interview.
+    fn is_interview_label(&self, i: usize) -> bool {
+        matches!(self.str(i), "Q" | "A")
+            && self.str(i + 1) == "."
+            && self.attached(i + 1)
+            && self.is_capitalised(i + 2)
+            && !self.attached(i + 2)
+    }
+
     /// A credit label ("Image" in "… demo Image: Nick Moreau") right after a word.
     fn is_credit_label(&self, i: usize) -> bool {
         let s = self.str(i);
@@ -289,7 +315,7 @@ impl<'a> Para<'a> {
                 break;
             }
             match s {
-                "." => dots += 1,
+                "." | "．" | "。" => dots += 1,
                 "…" => ellipsis = true,
                 _ => exclaim = true,
             }
@@ -320,7 +346,9 @@ impl<'a> Para<'a> {
         let boundary = if is_ellipsis {
             self.ellipsis_ends(i, run_end, end, attached, dots) && self.starts_sentence(end)
         } else if exclaim {
-            self.starts_sentence(end)
+            // "!Kung", "Y!J": a mark glued to the word after it is part of a name.
+            let glued = run_end == end && self.attached(end) && self.is_word(end);
+            !glued && self.starts_sentence(end)
         } else if !attached {
             // A period standing alone after a space: ends the sentence like a plain one.
             self.starts_sentence(end)
@@ -354,7 +382,7 @@ impl<'a> Para<'a> {
         loop {
             if j < self.len()
                 && self.attached(j)
-                && (self.is_closing_mark(j) || self.is_terminal(j))
+                && (self.is_closing_mark(j) || self.is_terminal(j) || self.is_footnote(j))
             {
                 j += 1;
             } else if let Some(after) = self.citation(j) {
@@ -363,6 +391,14 @@ impl<'a> Para<'a> {
                 return j;
             }
         }
+    }
+
+    /// A footnote number glued to the end of a sentence ("(1987).1 According").
+    fn is_footnote(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+            && self.str(i).len() <= 3
+            && self.is_terminal(i - 1)
+            && !self.attached(i + 1)
     }
 
     fn is_closing_mark(&self, i: usize) -> bool {
@@ -616,6 +652,35 @@ mod tests {
                 "Visitors at the expo",
                 "Image: Nick Moreau."
             ]
+        );
+    }
+
+    #[test]
+    fn interview_labels_footnotes_and_glued_marks() {
+        assert_eq!(
+            sentences("Q. What is his name? A. His name is Alfred E. Sloan."),
+            ["Q. What is his name?", "A. His name is Alfred E. Sloan."]
+        );
+        assert_eq!(
+            sentences(
+                "It was in the Journal (1987).1 According to it, he works at Yahoo! and Y!J."
+            ),
+            [
+                "It was in the Journal (1987).1",
+                "According to it, he works at Yahoo! and Y!J."
+            ]
+        );
+        assert_eq!(
+            sentences("Test strange period．Does it work．"),
+            ["Test strange period．", "Does it work．"]
+        );
+    }
+
+    #[test]
+    fn list_opened_mid_paragraph() {
+        assert_eq!(
+            sentences("Finally, this. 1. The first item 2. The second item"),
+            ["Finally, this.", "1. The first item", "2. The second item"]
         );
     }
 
