@@ -199,6 +199,12 @@ fn on_mark(
     if !opens_by_shape(c) && !looks_opening && c != '"' {
         return;
     }
+    // A straight mark glued to the end of a word and followed by punctuation is a closer
+    // whose opener is missing (`probability")`), not an opener.
+    let closer_shaped = right && prev.is_some_and(|p| p.is_alphanumeric() || is_close_punct(p));
+    if c == '"' && closer_shaped {
+        return;
+    }
     // Double quotes of one style do not nest: a second opener means the first was never
     // closed, so that quotation stops where the new one starts.
     if !single {
