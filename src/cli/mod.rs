@@ -40,6 +40,9 @@ pub fn run(args: Args) -> io::Result<u8> {
     } else {
         args.files.clone()
     };
+    if !args.quiet && paths.iter().any(|p| inputs::is_stdin(p)) && io::stdin().is_terminal() {
+        eprintln!("byline: reading the article from standard input (end it with Ctrl-D)");
+    }
     let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl || args.recursive;
     let format = args.format.unwrap_or(if several {
         OutputFormat::Jsonl
