@@ -164,10 +164,9 @@ fn seed_claimants_come_from_quotes_and_reported_speech() {
             .map(|c| claimant(&doc, c))
             .collect()
     };
-    let putin = Some("Vladimir Putin".to_string());
-    assert_eq!(by_text("nearly 5,000 sq km"), [putin.clone()]);
-    assert_eq!(by_text("about 1%"), [putin.clone()]);
-    assert_eq!(by_text("nearly 20%"), [putin]);
+    for t in ["nearly 5,000 sq km", "about 1%", "nearly 20%"] {
+        assert_eq!(by_text(t), [Some("Vladimir Putin".to_string())], "{t}");
+    }
     assert_eq!(
         by_text("thousands"),
         [Some("Volodymyr Zelensky".to_string())]
