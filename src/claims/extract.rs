@@ -144,7 +144,8 @@ fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, u
 /// "c $", "us $", "hk $" written apart (as in tokenised news text).
 fn country_dollar(key: &str) -> Option<&'static lists::Currency> {
     let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact == key {
+    // "a $ 5 bill" is not Australian dollars.
+    if compact == key || key.starts_with("a ") || key.starts_with("A ") {
         return None;
     }
     let upper = compact.to_uppercase();
@@ -349,12 +350,14 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         if second.is_none() && unit.is_some() {
             if let Some(k) = range_link(pieces, end, between, from) {
                 if let Some(m) = range_end(pieces, k, false, &n) {
+                    // Both ends need the same unit ("5 km to 10 km"); "6 % to 309,381 yen"
+                    // is a change between two different quantities.
+                    let unit_key = surface(pieces, n.end, end);
                     if let Some((_, e)) = unit_after(pieces, m.end) {
-                        second = Some(m);
-                        end = e;
-                    } else if pieces.get(m.end).is_none_or(|p| !p.is_word()) {
-                        second = Some(m);
-                        end = m.end;
+                        if surface(pieces, m.end, e) == unit_key {
+                            second = Some(m);
+                            end = e;
+                        }
                     }
                 }
             }
@@ -380,11 +383,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         end = e;
     }
     found.end = end;
-    found.quantity_first = if found.qualifier.is_some() && found.first < i && !between {
-        i
-    } else {
-        found.first
-    };
+    found.quantity_first = i;
     match unit {
         Some(After::Currency(code)) => {
             found.kind = "money";

@@ -285,16 +285,42 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
     // "1 234 567": groups of exactly three digits after a short first group.
     if bare && p.text.len() <= 3 {
         while let Some(n) = pieces.get(end) {
-            if n.is_digits()
-                && n.join == Join::Space
-                && n.text.len() == 3
-                && n.text.chars().all(|c| c.is_ascii_digit())
-            {
+            let int_part = n.text.split('.').next().unwrap_or("");
+            let grouped = int_part.len() == 3 && int_part.chars().all(|c| c.is_ascii_digit());
+            if n.is_digits() && n.join == Join::Space && grouped && !n.text.contains(',') {
                 value = value * 1000.0 + parse_digits(n.text)?;
                 end += 1;
+                if n.text.contains('.') {
+                    break;
+                }
             } else {
                 break;
             }
+        }
+    }
+    // "12.32e+14", "-12e-1": an exponent the tokenizer cut at its sign.
+    if let Some((exp, e_end)) = split_exponent(pieces, end) {
+        return Some(Numeral {
+            first: i,
+            end: e_end,
+            value: value * 10f64.powi(exp),
+            form: Form::Cardinal,
+            words: false,
+            plain_digits: false,
+        });
+    }
+    // "1.1^23", "2.5^-1": a power.
+    if let Some((exp, e_end)) = power(pieces, end) {
+        let v = value.powi(exp);
+        if v.is_finite() {
+            return Some(Numeral {
+                first: i,
+                end: e_end,
+                value: v,
+                form: Form::Cardinal,
+                words: false,
+                plain_digits: false,
+            });
         }
     }
     let next = pieces.get(end);
@@ -365,11 +391,15 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
                     _ => false,
                 };
                 // A glued abbreviation must be the whole rest of its token ("10k", not "10km").
+                let lone_capital = n.text.len() == 1
+                    && n.text.chars().all(|c| c.is_ascii_uppercase())
+                    && pieces.get(end + 1).is_none_or(|a| !a.is_word());
                 if abbrev
                     && (n.join == Join::Attached
                         || n.text.len() > 1
                         || n.text == "k"
-                        || n.text == "K")
+                        || n.text == "K"
+                        || lone_capital)
                 {
                     value *= nw.value;
                     end += 1;
@@ -452,6 +482,55 @@ fn slash_fraction(pieces: &[Piece], i: usize) -> Option<Numeral> {
         words: false,
         plain_digits: false,
     })
+}
+
+/// "e" + signed digits glued after a number: returns the exponent and the end piece.
+fn split_exponent(pieces: &[Piece], i: usize) -> Option<(i32, usize)> {
+    let e = pieces.get(i)?;
+    if !(e.join == Join::Attached && matches!(e.text, "e" | "E")) {
+        return None;
+    }
+    let next = pieces.get(i + 1)?;
+    let (sign, digits_at) = if next.is_digits() && next.join == Join::Hyphen {
+        (-1, i + 1)
+    } else if (next.is_punct("+") || next.is_punct("-")) && next.join == Join::Attached {
+        (if next.text == "-" { -1 } else { 1 }, i + 2)
+    } else {
+        return None;
+    };
+    let d = pieces.get(digits_at)?;
+    if !(d.is_digits() && d.join != Join::Space && d.text.len() <= 3) {
+        return None;
+    }
+    let exp: i32 = d.text.parse().ok()?;
+    Some((sign * exp, digits_at + 1))
+}
+
+/// "^23", "^-1", "^--23" glued after a number: the exponent and the end piece.
+fn power(pieces: &[Piece], i: usize) -> Option<(i32, usize)> {
+    let caret = pieces.get(i)?;
+    if !(caret.is_punct("^") && caret.join == Join::Attached) {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut negative = false;
+    while let Some(p) = pieces.get(k) {
+        if p.join != Join::Attached || k > i + 4 {
+            return None;
+        }
+        match p.text {
+            "+" => {}
+            "-" => negative = !negative,
+            _ => break,
+        }
+        k += 1;
+    }
+    let d = pieces.get(k)?;
+    if !(d.is_digits() && d.join == Join::Attached && d.text.len() <= 3) {
+        return None;
+    }
+    let exp: i32 = d.text.parse().ok()?;
+    Some((if negative { -exp } else { exp }, k + 1))
 }
 
 /// A numeral that starts with a word.
@@ -748,7 +827,13 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
                     .get(j.wrapping_sub(1))
                     .is_some_and(|b| b.lower == "and")
             {
-                if let Some(v) = parse_digits(p.text).filter(|v| *v < 100.0) {
+                let scaled_next = pieces
+                    .get(j + 1)
+                    .and_then(word_class)
+                    .is_some_and(|nw| matches!(nw.class, WordClass::Hundred | WordClass::Scale));
+                if let Some(v) =
+                    parse_digits(p.text).filter(|v| *v < 100.0 && *v > 0.0 && !scaled_next)
+                {
                     s.current += v;
                     s.last = Last::Digits;
                     j += 1;
@@ -792,9 +877,9 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
                     .and_then(word_class)
                     .filter(|nw| nw.class == WordClass::Scale);
                 if let Some(scale) = scale {
-                    s.total += s.current;
+                    // "five and a half million" = 5.5 million
+                    s.total += (s.current + value) * scale.value;
                     s.current = 0.0;
-                    s.total += value * scale.value;
                     j = end + 1;
                 } else if s.last == Last::Scale {
                     s.total += value * s.last_scale;
@@ -955,19 +1040,30 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
 /// After "and": "a half", "one half", "three quarters", "two thirds", "a fifth".
 fn and_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let first = pieces.get(i)?;
+    let mut k = i + 1;
     let numerator = match first.lower.as_str() {
         "a" | "an" => 1.0,
         _ => match word_class(first)? {
             nw if matches!(nw.class, WordClass::Unit) && nw.value > 0.0 => nw.value,
+            nw if nw.class == WordClass::Ten => {
+                // "fifty-four hundredths"
+                match pieces.get(k).and_then(word_class) {
+                    Some(u) if u.class == WordClass::Unit && u.value > 0.0 && u.value < 10.0 => {
+                        k += 1;
+                        nw.value + u.value
+                    }
+                    _ => nw.value,
+                }
+            }
             _ => return None,
         },
     };
-    let den_piece = pieces.get(i + 1)?;
+    let den_piece = pieces.get(k)?;
     let (den, plural) = denominator(&den_piece.lower)?;
     if plural == (numerator == 1.0) {
         return None;
     }
-    Some((numerator / den, i + 2))
+    Some((numerator / den, k + 1))
 }
 
 /// After "point": "zero three" → 0.03, "seventy-one" → 0.71, "five" → 0.5.

@@ -349,8 +349,9 @@ impl<'a> Para<'a> {
             // "!Kung", "Y!J": a mark glued to the word after it is part of a name.
             let glued = run_end == end && self.attached(end) && self.is_word(end);
             !glued && self.starts_sentence(end)
-        } else if !attached {
-            // A period standing alone after a space: ends the sentence like a plain one.
+        } else if !attached || dots > 1 {
+            // A period standing alone after a space, or a second period after an
+            // abbreviation's ("Jr.."), ends the sentence like a plain one.
             self.starts_sentence(end)
         } else {
             self.period_ends(i, end, start, words)
@@ -498,9 +499,16 @@ impl<'a> Para<'a> {
         }
     }
 
-    /// A capitalised word, or one written with an inner capital ("eHow", "iPhone").
+    /// A capitalised word, one written with an inner capital ("eHow", "iPhone"), or a
+    /// word of a script without case (Japanese, Arabic), where any word may open a
+    /// sentence.
     fn is_capitalised(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Word) && self.str(i).chars().any(char::is_uppercase)
+        let s = self.str(i);
+        let uncased = s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+        self.kind(i) == Some(TokenKind::Word) && (uncased || s.chars().any(char::is_uppercase))
     }
 
     /// A parenthesis after a sentence end opens a sentence when it holds one ("(He came
@@ -673,6 +681,14 @@ mod tests {
         assert_eq!(
             sentences("Test strange period．Does it work．"),
             ["Test strange period．", "Does it work．"]
+        );
+    }
+
+    #[test]
+    fn scripts_without_case_start_sentences() {
+        assert_eq!(
+            sentences("Talks were “constructive.” 外務省は述べた。次の文。"),
+            ["Talks were “constructive.”", "外務省は述べた。", "次の文。"]
         );
     }
 
