@@ -508,4 +508,28 @@ mod tests {
         );
         assert!(doc.quotes.iter().all(|q| q.speaker.is_none()));
     }
+
+    #[test]
+    fn pronoun_prefers_the_subject_of_a_speech_verb() {
+        let doc = attributed(
+            "Goldman Sachs economist Jan Hatzius wrote that the Fed would pause. “The risks are balanced,” he wrote.",
+            &[
+                ("Goldman Sachs", PERSON, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "The risks"), Some("Jan Hatzius".into()));
+    }
+
+    #[test]
+    fn british_single_quotes_continue_over_paragraphs() {
+        let doc = attributed(
+            "'This is a disgrace,' said Enver Solomon. 'People deserve better.\n'We urge the government to think again.'",
+            &[("Enver Solomon", PERSON, &["Enver Solomon"])],
+        );
+        assert_eq!(doc.quotes.len(), 3);
+        assert!(doc.warnings.is_empty());
+        assert_eq!(doc.quotes[1].group, doc.quotes[2].group);
+        assert_eq!(speaker_of(&doc, "We urge"), Some("Enver Solomon".into()));
+    }
 }

@@ -266,8 +266,11 @@ impl Ctx<'_, '_> {
                 .filter(|m| m.span.end <= at && self.compatible(m, want, gender))
                 .filter(|m| !self.quoted.contains(m.span.start))
                 .collect();
+            // The subject of a speech verb beats any other subject ("Goldman Sachs
+            // economist Jan Hatzius wrote …"), which beats a name after a preposition.
+            let speaking = candidates.iter().rev().find(|m| self.precedes_cue(m));
             let subject = candidates.iter().find(|m| !self.after_preposition(m));
-            if let Some(m) = subject.or(candidates.first()) {
+            if let Some(m) = speaking.or(subject).or(candidates.first()) {
                 return Some(m.entity);
             }
         }
@@ -280,6 +283,18 @@ impl Ctx<'_, '_> {
         }
         let known = self.doc.entities.get(m.entity).and_then(|e| e.gender);
         !matches!((known, gender), (Some(k), Some(g)) if k != g)
+    }
+
+    /// True when a cue verb follows the mention (over adverbs: "Warren also said").
+    fn precedes_cue(&self, m: &MentionRef) -> bool {
+        let mut i = self.doc.token_at_or_after(m.span.end);
+        let mut skipped = 0;
+        while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
+            i += 1;
+            skipped += 1;
+        }
+        cues::cue_at(self.doc, i, self.doc.tokens.len())
+            .is_some_and(|_| cues::is_active(self.doc, i, 0))
     }
 
     fn after_preposition(&self, m: &MentionRef) -> bool {

@@ -137,7 +137,8 @@ fn starts_elision(text: &str, after: usize) -> bool {
 
 /// Finds the quotations of the paragraph `para` of `text`. Returns the outermost closed
 /// quotations and, when a quotation is still open at the paragraph's end, its opener's
-/// offset and character.
+/// offset and character (an open straight single mark may still be an apostrophe: the
+/// caller keeps it only when the next paragraph continues the quotation).
 pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
     let mut pairs: Vec<Found> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -152,7 +153,7 @@ pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, cha
         }
         prev = Some(c);
     }
-    let pending = stack.iter().find(|o| o.ch != '\'').map(|o| (o.at, o.ch));
+    let pending = stack.first().map(|o| (o.at, o.ch));
     (outermost(pairs), pending)
 }
 
