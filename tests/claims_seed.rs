@@ -155,18 +155,33 @@ fn seed_dates_are_reported_as_dates() {
 }
 
 #[test]
-fn seed_claims_in_the_article_voice_have_no_claimant() {
+fn seed_claimants_come_from_quotes_and_reported_speech() {
     let doc = byline::annotate(SEED);
-    for c in &doc.claims {
-        let t = text(&doc, c);
-        if [
-            "more than two hours",
-            "More than 3.5 years",
-            "over 4+ years",
-        ]
-        .contains(&t)
-        {
-            assert_eq!(claimant(&doc, c), None, "{t}");
-        }
+    let by_text = |t: &str| -> Vec<Option<String>> {
+        doc.claims
+            .iter()
+            .filter(|c| text(&doc, c) == t)
+            .map(|c| claimant(&doc, c))
+            .collect()
+    };
+    for t in ["nearly 5,000 sq km", "about 1%", "nearly 20%"] {
+        assert_eq!(by_text(t), [Some("Vladimir Putin".to_string())], "{t}");
     }
+    assert_eq!(
+        by_text("thousands"),
+        [Some("Volodymyr Zelensky".to_string())]
+    );
+    assert_eq!(
+        by_text("one, two or three"),
+        [Some("Mykola Bielieskov".to_string())]
+    );
+    // The article's own voice.
+    for t in [
+        "more than two hours",
+        "More than 3.5 years",
+        "over 4+ years",
+    ] {
+        assert_eq!(by_text(t), [None], "{t}");
+    }
+    assert_eq!(by_text("two"), [None, None]);
 }
