@@ -4,15 +4,23 @@
 use std::path::PathBuf;
 
 use byline::Section;
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 const AFTER_HELP: &str = "\
 Examples:
   byline article.txt                  JSON report of one article (pretty on a terminal)
   byline -f text article.txt          readable summary: counts, quotes, people, claims
   byline a.txt b.txt > reports.jsonl  several articles: one JSON object per line, in order
-  some-exporter | byline --input-format jsonl --only quotes,entities
+  byline -r -j 2 archive/ -o out.jsonl
+                                      every text file under archive/, on 2 threads
+  zcat dump.jsonl.gz | byline --input-format jsonl --only quotes,entities
                                       JSON Lines records {\"id\", \"text\", ...} on stdin
+  byline -r archive/ --summary -f text
+                                      top speakers, people, organizations, claims per kind
+  byline -f tsv --table quotes *.txt > quotes.tsv
+                                      one row per quotation, for a spreadsheet or pandas
+  byline completions bash > /etc/bash_completion.d/byline;  byline man > byline.1
 
 Exit status:
   0  every input was analysed
@@ -23,13 +31,23 @@ Exit status:
 /// Analyse plain-text news articles: paragraphs and sentences, quotations and their
 /// speakers, people, organizations and places, and numeric claims.
 #[derive(Debug, Parser)]
-#[command(name = "byline", version, after_help = AFTER_HELP, max_term_width = 100)]
+#[command(
+    name = "byline",
+    version,
+    after_help = AFTER_HELP,
+    max_term_width = 100,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Articles to analyse; none, or `-`, reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format [default: json for one input, jsonl for several].
+    /// Output format [default: json for one input, jsonl for several; tsv and csv need
+    /// --table].
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub format: Option<OutputFormat>,
 
@@ -56,6 +74,55 @@ pub struct Args {
     /// 256 MiB, is far above any real article and far below the memory it would take.
     #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_byte_size)]
     pub max_bytes: u64,
+
+    /// Analyse the text files under each directory FILE, in name order (hidden files and
+    /// directories are left out; binary files are skipped with a note).
+    #[arg(short, long)]
+    pub recursive: bool,
+
+    /// Articles analysed in parallel [default: the number of CPUs]. Output order is the
+    /// input order whatever the number.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// No progress bar and no notes about skipped files (errors and warnings still show).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Print one aggregate over all inputs instead of a report per input: top speakers
+    /// with their quote counts, top people, organizations and places, claims per kind
+    /// (JSON, or text with -f text).
+    #[arg(long)]
+    pub summary: bool,
+
+    /// How many names each list of --summary shows.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// With -f tsv or -f csv: the table to print, one row per item.
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<Table>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Table {
+    /// One row per quotation: path, id, offsets, kind, speaker, cue, text.
+    Quotes,
+    /// One row per entity: path, id, entity, name, type, mentions, aliases, roles.
+    Entities,
+    /// One row per numeric claim: path, id, offsets, kind, value, unit, claimant, text.
+    Claims,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -66,6 +133,10 @@ pub enum OutputFormat {
     Jsonl,
     /// A readable summary for a person.
     Text,
+    /// Tab-separated rows of the --table, with a header; fields quoted as in CSV when needed.
+    Tsv,
+    /// Comma-separated rows of the --table, with a header (RFC 4180 quoting).
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

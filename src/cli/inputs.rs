@@ -3,11 +3,15 @@
 //! Reading is streaming and bounded: a file's size is checked before it is read, standard
 //! input and each JSON Lines line are read with a limit (`--max-bytes`), so neither a huge
 //! file nor a 50 GB stream is ever held in memory whole. Errors become `Failed` units so
-//! that they keep their place in the output order.
+//! that they keep their place in the output order. With `--recursive`, directories are
+//! walked in name order (hidden entries left out) and binary files skipped with a note.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use byline::input::BINARY_SNIFF_BYTES;
+use walkdir::{DirEntry, WalkDir};
 
 use super::args::InputFormat;
 
@@ -36,6 +40,8 @@ pub enum Payload {
     Record(Vec<u8>),
     /// The input could not be read; the reason.
     Failed(String),
+    /// Left out on purpose (a binary file found by `--recursive`); the note.
+    Skipped(String),
 }
 
 /// One unit of work, in input order.
@@ -51,6 +57,7 @@ pub struct Unit {
 pub struct ReadConfig {
     pub input_format: InputFormat,
     pub max_bytes: u64,
+    pub recursive: bool,
 }
 
 /// Reads every input in order and hands each unit to `emit`; stops early when `emit`
@@ -76,55 +83,115 @@ fn read_stdin(config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
     let stdin = io::stdin().lock();
     match config.input_format {
         InputFormat::Jsonl => read_records(stdin, "-", config.max_bytes, emit),
-        InputFormat::Text => emit(read_article(stdin, "-", config.max_bytes)),
+        InputFormat::Text => emit(read_article(stdin, "-", config.max_bytes, false)),
     }
 }
 
 fn read_path(path: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
     let name = path.display().to_string();
-    let failed = |reason: String| Unit {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) => return emit(failed(&name, io_reason(&err))),
+    };
+    if !metadata.is_dir() {
+        return read_file(path, &name, metadata.len(), config, false, emit);
+    }
+    if config.recursive {
+        read_directory(path, config, emit)
+    } else {
+        emit(failed(
+            &name,
+            "is a directory (use -r to analyse the files in it)".to_string(),
+        ))
+    }
+}
+
+/// Every file under `root`, in name order; hidden files and directories are left out.
+fn read_directory(root: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry));
+    for entry in walker {
+        let keep_going = match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let size = entry.metadata().map_or(0, |m| m.len());
+                let name = entry.path().display().to_string();
+                read_file(entry.path(), &name, size, config, true, emit)
+            }
+            Ok(_) => true,
+            Err(err) => {
+                let path = err.path().unwrap_or(root).display().to_string();
+                let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
+                emit(failed(&path, reason))
+            }
+        };
+        if !keep_going {
+            return false;
+        }
+    }
+    true
+}
+
+fn is_hidden(entry: &DirEntry) -> bool {
+    entry.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Reads one file of `size` bytes; `walked` files that look binary are skipped.
+fn read_file(
+    path: &Path,
+    name: &str,
+    size: u64,
+    config: &ReadConfig,
+    walked: bool,
+    emit: &mut dyn FnMut(Unit) -> bool,
+) -> bool {
+    if config.input_format == InputFormat::Text && size > config.max_bytes {
+        return emit(failed(name, too_large(Some(size), config.max_bytes)));
+    }
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(err) => return emit(failed(name, io_reason(&err))),
+    };
+    match config.input_format {
+        InputFormat::Jsonl => read_records(BufReader::new(file), name, config.max_bytes, emit),
+        InputFormat::Text => emit(read_article(file, name, config.max_bytes, walked)),
+    }
+}
+
+fn failed(path: &str, reason: String) -> Unit {
+    Unit {
         origin: Origin {
-            path: name.clone(),
+            path: path.to_string(),
             line: None,
         },
         payload: Payload::Failed(reason),
         size: 0,
-    };
-    let metadata = match std::fs::metadata(path) {
-        Ok(metadata) => metadata,
-        Err(err) => return emit(failed(io_reason(&err))),
-    };
-    if metadata.is_dir() {
-        return emit(failed("is a directory".to_string()));
-    }
-    if config.input_format == InputFormat::Text && metadata.len() > config.max_bytes {
-        return emit(failed(too_large(Some(metadata.len()), config.max_bytes)));
-    }
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(err) => return emit(failed(io_reason(&err))),
-    };
-    match config.input_format {
-        InputFormat::Jsonl => read_records(BufReader::new(file), &name, config.max_bytes, emit),
-        InputFormat::Text => emit(read_article(file, &name, config.max_bytes)),
     }
 }
 
 /// Reads one whole article, refusing it once it passes `max_bytes` (so a special file or a
-/// growing one cannot exhaust memory either).
-fn read_article(reader: impl Read, path: &str, max_bytes: u64) -> Unit {
+/// growing one cannot exhaust memory either). With `skip_binary`, an input with a NUL
+/// byte in its first bytes is skipped after reading only those.
+fn read_article(reader: impl Read, path: &str, max_bytes: u64, skip_binary: bool) -> Unit {
     let origin = Origin {
         path: path.to_string(),
         line: None,
     };
+    let mut limited = reader.take(max_bytes.saturating_add(1));
     let mut bytes = Vec::new();
-    let result = reader
-        .take(max_bytes.saturating_add(1))
+    let sniffed = (&mut limited)
+        .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes);
-    let payload = match result {
-        Err(err) => Payload::Failed(io_reason(&err)),
-        Ok(_) if bytes.len() as u64 > max_bytes => Payload::Failed(too_large(None, max_bytes)),
-        Ok(_) => Payload::Article(bytes),
+    let payload = if skip_binary && sniffed.is_ok() && bytes.contains(&0) {
+        Payload::Skipped("skipped: binary file".to_string())
+    } else {
+        match sniffed.and_then(|_| limited.read_to_end(&mut bytes)) {
+            Err(err) => Payload::Failed(io_reason(&err)),
+            Ok(_) if bytes.len() as u64 > max_bytes => Payload::Failed(too_large(None, max_bytes)),
+            Ok(_) => Payload::Article(bytes),
+        }
     };
     let size = match &payload {
         Payload::Article(bytes) => bytes.len() as u64,
@@ -304,10 +371,57 @@ mod tests {
 
     #[test]
     fn article_over_the_limit_is_refused() {
-        let unit = read_article(&b"0123456789"[..], "-", 5);
+        let unit = read_article(&b"0123456789"[..], "-", 5, false);
         assert!(matches!(unit.payload, Payload::Failed(ref m) if m.contains("--max-bytes")));
-        let unit = read_article(&b"01234"[..], "-", 5);
+        let unit = read_article(&b"01234"[..], "-", 5, false);
         assert!(matches!(unit.payload, Payload::Article(ref b) if b.len() == 5));
+    }
+
+    #[test]
+    fn binary_is_skipped_only_when_asked() {
+        let unit = read_article(&b"GIF89a\0\0"[..], "x.gif", 100, true);
+        assert!(matches!(unit.payload, Payload::Skipped(_)));
+        let unit = read_article(&b"GIF89a\0\0"[..], "x.gif", 100, false);
+        assert!(
+            matches!(unit.payload, Payload::Article(_)),
+            "decode refuses it later"
+        );
+        let long_text = "word ".repeat(4000);
+        let unit = read_article(long_text.as_bytes(), "a.txt", 1 << 20, true);
+        assert!(matches!(unit.payload, Payload::Article(ref b) if b.len() == long_text.len()));
+    }
+
+    #[test]
+    fn walks_directories_in_name_order_without_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/.git")).unwrap();
+        std::fs::write(root.join("b/2.txt"), "Two.").unwrap();
+        std::fs::write(root.join("b/.git/config"), "hidden").unwrap();
+        std::fs::write(root.join("a.txt"), "One.").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "hidden").unwrap();
+        std::fs::write(root.join("c.bin"), b"\0\x01").unwrap();
+        let config = ReadConfig {
+            input_format: InputFormat::Text,
+            max_bytes: 1000,
+            recursive: true,
+        };
+        let mut units = Vec::new();
+        produce(&[root.to_path_buf()], &config, &mut |unit| {
+            units.push(unit);
+            true
+        });
+        let names: Vec<String> = units
+            .iter()
+            .map(|u| {
+                u.origin
+                    .path
+                    .trim_start_matches(&*root.to_string_lossy())
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(names, ["/a.txt", "/b/2.txt", "/c.bin"]);
+        assert!(matches!(units[2].payload, Payload::Skipped(_)));
     }
 
     #[test]

@@ -1,63 +1,150 @@
 //! The binary's side of byline: turns parsed arguments into a run (which inputs, which
-//! output format and framing, colour and width, how many threads) and drives the batch
-//! pipeline. Nothing here analyses text; that is the library's job.
+//! output format and framing, colour and width, how many threads, progress) and drives
+//! the batch pipeline; also prints shell completions and the man page. Nothing here
+//! analyses text; that is the library's job.
 
+pub mod aggregate;
 pub mod args;
 pub mod inputs;
 pub mod output;
 pub mod pipeline;
 pub mod process;
+pub mod progress;
+pub mod table;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use byline::summary::Style;
+use clap::error::ErrorKind;
+use clap::CommandFactory;
 
-use args::{Args, InputFormat, OutputFormat};
+use args::{Args, Command, InputFormat, OutputFormat};
 use inputs::ReadConfig;
-use output::{Framing, Writer};
-use process::RenderConfig;
+use output::{Framing, SummaryFormat, Writer};
+use process::{Piece, RenderConfig};
+use progress::Progress;
 
 /// Width used for the text report when stdout is not a terminal.
 const DEFAULT_WIDTH: usize = 80;
 
 /// Runs byline with parsed arguments; returns the process exit code (0, 1 or 2).
 pub fn run(args: Args) -> io::Result<u8> {
+    if let Some(command) = &args.command {
+        return run_command(command);
+    }
+    check_combinations(&args);
     let paths = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
         args.files.clone()
     };
-    let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl;
+    let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl || args.recursive;
     let format = args.format.unwrap_or(if several {
         OutputFormat::Jsonl
     } else {
         OutputFormat::Json
     });
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let framing = match format {
-        OutputFormat::Json if several => Framing::Array,
-        OutputFormat::Json => Framing::Single,
-        OutputFormat::Jsonl => Framing::Lines,
-        OutputFormat::Text => Framing::Text,
+    let style = Style {
+        width: terminal_width(to_terminal),
+        color: to_terminal && colour_allowed(),
     };
+    let pretty = args.pretty || to_terminal;
+    let (piece, framing) = shape(&args, format, several, pretty, style);
     let render = RenderConfig {
-        format,
-        pretty: format == OutputFormat::Json && (args.pretty || to_terminal),
         error_objects: matches!(framing, Framing::Array | Framing::Lines),
-        style: Style {
-            width: terminal_width(to_terminal),
-            color: to_terminal && colour_allowed(),
-        },
+        piece,
         only: args.only.clone(),
     };
     let read = ReadConfig {
         input_format: args.input_format,
         max_bytes: args.max_bytes,
+        recursive: args.recursive,
     };
-    let jobs = default_jobs();
-    let out: Box<dyn Write> = match &args.output {
+    let jobs = args.jobs.map_or_else(default_jobs, usize::from);
+    let show_progress = several && !args.quiet && io::stderr().is_terminal();
+    let progress = show_progress.then(|| Progress::new(total_size(&paths)));
+    let mut writer = Writer::new(open_output(&args)?, framing)
+        .with_progress(progress)
+        .quiet(args.quiet);
+    pipeline::run(paths, read, render, jobs, &mut writer)?;
+    let tally = writer.finish()?;
+    Ok(tally.exit_code())
+}
+
+/// What each analysis becomes, and how the pieces are framed.
+fn shape(
+    args: &Args,
+    format: OutputFormat,
+    several: bool,
+    pretty: bool,
+    style: Style,
+) -> (Piece, Framing) {
+    if args.summary {
+        let summary = match format {
+            OutputFormat::Text => SummaryFormat::Text {
+                style,
+                top: args.top,
+            },
+            _ => SummaryFormat::Json {
+                pretty,
+                top: args.top,
+            },
+        };
+        return (Piece::Digest, Framing::Summary(summary));
+    }
+    match (format, args.table) {
+        (OutputFormat::Tsv | OutputFormat::Csv, Some(table)) => {
+            let delimiter = if format == OutputFormat::Csv {
+                ','
+            } else {
+                '\t'
+            };
+            let header = table::line(table::header(table), delimiter);
+            (Piece::Rows { table, delimiter }, Framing::Rows { header })
+        }
+        (OutputFormat::Json, _) if several => (Piece::Json { pretty }, Framing::Array),
+        (OutputFormat::Json, _) => (Piece::Json { pretty }, Framing::Single),
+        (OutputFormat::Text, _) => (Piece::Text(style), Framing::Text),
+        _ => (Piece::Json { pretty: false }, Framing::Lines),
+    }
+}
+
+/// Option combinations clap cannot express; exits with a usage error (code 2).
+fn check_combinations(args: &Args) {
+    let tabular = matches!(args.format, Some(OutputFormat::Tsv | OutputFormat::Csv));
+    let problem = if tabular && args.summary {
+        Some("--summary prints JSON or text, not tsv or csv")
+    } else if tabular && args.table.is_none() {
+        Some("-f tsv and -f csv need --table quotes|entities|claims")
+    } else if !tabular && args.table.is_some() {
+        Some("--table goes with -f tsv or -f csv")
+    } else {
+        None
+    };
+    if let Some(message) = problem {
+        Args::command()
+            .error(ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
+}
+
+fn run_command(command: &Command) -> io::Result<u8> {
+    let mut out = io::stdout().lock();
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Args::command(), "byline", &mut out);
+        }
+        Command::Man => clap_mangen::Man::new(Args::command()).render(&mut out)?,
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn open_output(args: &Args) -> io::Result<Box<dyn Write>> {
+    match &args.output {
         Some(path) => {
             let file = File::create(path).map_err(|err| {
                 io::Error::new(
@@ -65,14 +152,18 @@ pub fn run(args: Args) -> io::Result<u8> {
                     format!("{}: {}", path.display(), inputs::io_reason(&err)),
                 )
             })?;
-            Box::new(BufWriter::new(file))
+            Ok(Box::new(BufWriter::new(file)))
         }
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
-    let mut writer = Writer::new(out, framing);
-    pipeline::run(paths, read, render, jobs, &mut writer)?;
-    let tally = writer.finish()?;
-    Ok(tally.exit_code())
+        None => Ok(Box::new(BufWriter::new(io::stdout().lock()))),
+    }
+}
+
+/// The total input size when every input is a regular file (for the progress bar's ETA).
+fn total_size(paths: &[PathBuf]) -> Option<u64> {
+    paths.iter().try_fold(0u64, |total, path| {
+        let metadata = std::fs::metadata(path).ok()?;
+        metadata.is_file().then(|| total + metadata.len())
+    })
 }
 
 fn default_jobs() -> usize {

@@ -123,9 +123,8 @@ fn write_in_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::args::{InputFormat, OutputFormat};
-    use crate::cli::process::Status;
-    use byline::summary::Style;
+    use crate::cli::args::InputFormat;
+    use crate::cli::process::{Piece, Status};
     use std::io::Write;
 
     #[derive(Default)]
@@ -154,12 +153,11 @@ mod tests {
         let read = ReadConfig {
             input_format: InputFormat::Jsonl,
             max_bytes: 1 << 20,
+            recursive: false,
         };
         let render = RenderConfig {
-            format: OutputFormat::Jsonl,
-            pretty: false,
+            piece: Piece::Json { pretty: false },
             error_objects: true,
-            style: Style::default(),
             only: None,
         };
         let mut sink = Collect::default();

@@ -11,17 +11,33 @@ use byline::summary::{self, Style};
 use byline::{Analysis, Options, Section, Source};
 use serde_json::{Map, Value};
 
-use super::args::OutputFormat;
+use super::aggregate::Digest;
+use super::args::Table;
 use super::inputs::{Origin, Payload, Unit};
+use super::table;
+
+/// What each analysis becomes.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    Json {
+        pretty: bool,
+    },
+    Text(Style),
+    /// Table rows (`--format tsv|csv --table ...`).
+    Rows {
+        table: Table,
+        delimiter: char,
+    },
+    /// Only a digest for `--summary`.
+    Digest,
+}
 
 /// How each analysis is rendered.
 #[derive(Debug, Clone)]
 pub struct RenderConfig {
-    pub format: OutputFormat,
-    pub pretty: bool,
+    pub piece: Piece,
     /// Whether failures are rendered as error objects (record streams: jsonl, json array).
     pub error_objects: bool,
-    pub style: Style,
     pub only: Option<Vec<Section>>,
 }
 
@@ -29,6 +45,8 @@ pub struct RenderConfig {
 pub enum Status {
     Analysed,
     Failed,
+    /// Left out on purpose (a binary file met while walking a directory).
+    Skipped,
 }
 
 /// The finished result of one unit.
@@ -40,8 +58,9 @@ pub struct Outcome {
     /// Lines for standard error, already prefixed with "byline: ".
     pub messages: Vec<String>,
     /// Input bytes this unit stood for (for progress).
-    #[allow(dead_code)] // read by the progress bar of batch runs (issue 7)
     pub size: u64,
+    /// The article's contribution to `--summary`.
+    pub digest: Option<Digest>,
 }
 
 /// Why a unit could not be analysed, and the record id when one was read.
@@ -55,6 +74,15 @@ struct Failure {
 pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
     let origin = unit.origin.clone();
     let size = unit.size;
+    if let Payload::Skipped(note) = &unit.payload {
+        return Outcome {
+            status: Status::Skipped,
+            output: None,
+            messages: vec![format!("byline: {}: {note}", origin.label())],
+            size,
+            digest: None,
+        };
+    }
     let result = catch_unwind(AssertUnwindSafe(|| analyse(unit, config))).unwrap_or_else(|_| {
         Err(Failure {
             id: None,
@@ -67,22 +95,26 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
                 .iter()
                 .map(|w| format!("byline: {}: warning: {w}", origin.label()))
                 .collect();
+            let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
             Outcome {
                 status: Status::Analysed,
-                output: Some(render(&analysis, config)),
+                output: render(&analysis, config),
                 messages,
                 size,
+                digest,
             }
         }
         Err(failure) => {
+            let pretty = matches!(config.piece, Piece::Json { pretty: true });
             let output = config
                 .error_objects
-                .then(|| error_object(&origin, failure.id, &failure.reason, config.pretty));
+                .then(|| error_object(&origin, failure.id, &failure.reason, pretty));
             Outcome {
                 status: Status::Failed,
                 output,
                 messages: vec![format!("byline: {}: {}", origin.label(), failure.reason)],
                 size,
+                digest: None,
             }
         }
     }
@@ -91,7 +123,9 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
 fn analyse(unit: Unit, config: &RenderConfig) -> Result<(Analysis, Vec<String>), Failure> {
     let path = unit.origin.path.clone();
     let (bytes, source) = match unit.payload {
-        Payload::Failed(reason) => return Err(Failure { id: None, reason }),
+        Payload::Failed(reason) | Payload::Skipped(reason) => {
+            return Err(Failure { id: None, reason })
+        }
         Payload::Article(bytes) => (
             bytes,
             Source {
@@ -140,10 +174,19 @@ fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure>
     Ok((text.into_bytes(), Source { path, id, meta }))
 }
 
-fn render(analysis: &Analysis, config: &RenderConfig) -> Vec<u8> {
-    match config.format {
-        OutputFormat::Text => summary::render(analysis, &config.style).into_bytes(),
-        OutputFormat::Json | OutputFormat::Jsonl => to_json(analysis, config.pretty),
+fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
+    match &config.piece {
+        Piece::Text(style) => Some(summary::render(analysis, style).into_bytes()),
+        Piece::Json { pretty } => Some(to_json(analysis, *pretty)),
+        Piece::Rows { table, delimiter } => {
+            let rows = table::rows(analysis, *table);
+            let lines: String = rows
+                .iter()
+                .map(|row| table::line(row, *delimiter))
+                .collect();
+            Some(lines.into_bytes())
+        }
+        Piece::Digest => None,
     }
 }
 
@@ -180,15 +223,15 @@ fn error_object(origin: &Origin, id: Option<Value>, reason: &str, pretty: bool) 
 mod tests {
     use super::*;
 
-    fn config(format: OutputFormat) -> RenderConfig {
+    fn config(piece: Piece) -> RenderConfig {
         RenderConfig {
-            format,
-            pretty: false,
+            piece,
             error_objects: true,
-            style: Style::default(),
             only: None,
         }
     }
+
+    const JSON: Piece = Piece::Json { pretty: false };
 
     fn record(line: &str) -> Unit {
         Unit {
@@ -208,7 +251,7 @@ mod tests {
     #[test]
     fn record_fields_go_to_source() {
         let unit = record(r#"{"id": 42, "text": "He left.", "lang": "en"}"#);
-        let outcome = process(unit, &config(OutputFormat::Jsonl));
+        let outcome = process(unit, &config(JSON));
         assert_eq!(outcome.status, Status::Analysed);
         let json = output_json(&outcome);
         assert_eq!(json["source"]["id"], 42);
@@ -218,7 +261,7 @@ mod tests {
 
     #[test]
     fn record_without_text_keeps_its_id_in_the_error() {
-        let outcome = process(record(r#"{"id": "a1"}"#), &config(OutputFormat::Jsonl));
+        let outcome = process(record(r#"{"id": "a1"}"#), &config(JSON));
         assert_eq!(outcome.status, Status::Failed);
         let json = output_json(&outcome);
         assert_eq!(json["id"], "a1");
@@ -230,7 +273,7 @@ mod tests {
 
     #[test]
     fn invalid_json_is_a_failure_with_line_number() {
-        let outcome = process(record("{not json"), &config(OutputFormat::Jsonl));
+        let outcome = process(record("{not json"), &config(JSON));
         assert_eq!(outcome.status, Status::Failed);
         assert!(outcome.messages[0].contains("-:7: invalid JSON"));
         assert_eq!(output_json(&outcome)["id"], Value::Null);
@@ -238,12 +281,49 @@ mod tests {
 
     #[test]
     fn text_format_renders_the_summary_and_no_error_objects() {
-        let mut cfg = config(OutputFormat::Text);
+        let mut cfg = config(Piece::Text(Style::default()));
         cfg.error_objects = false;
         let ok = process(record(r#"{"text": "It rained."}"#), &cfg);
         let text = String::from_utf8(ok.output.unwrap()).unwrap();
         assert!(text.contains("Sentences (1)"), "{text}");
         let bad = process(record("[1, 2]"), &cfg);
         assert!(bad.output.is_none());
+    }
+
+    #[test]
+    fn rows_and_digests() {
+        let text = r#"{"id": "q", "text": "“We won,” Ann Lee said."}"#;
+        let rows = process(
+            record(text),
+            &config(Piece::Rows {
+                table: Table::Quotes,
+                delimiter: '\t',
+            }),
+        );
+        let rows = String::from_utf8(rows.output.unwrap()).unwrap();
+        for row in rows.lines() {
+            assert!(row.starts_with("-\tq\t"), "{row}");
+        }
+        let digest = process(record(text), &config(Piece::Digest));
+        assert!(digest.output.is_none() && digest.digest.is_some());
+    }
+
+    #[test]
+    fn skipped_units_carry_a_note() {
+        let unit = Unit {
+            origin: Origin {
+                path: "dir/a.bin".into(),
+                line: None,
+            },
+            payload: Payload::Skipped("skipped: binary file".into()),
+            size: 0,
+        };
+        let outcome = process(unit, &config(JSON));
+        assert_eq!(outcome.status, Status::Skipped);
+        assert!(outcome.output.is_none());
+        assert_eq!(
+            outcome.messages,
+            ["byline: dir/a.bin: skipped: binary file"]
+        );
     }
 }

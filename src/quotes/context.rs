@@ -1,0 +1,205 @@
+//! The words around a quotation, as token windows: the stretch of its sentence before it
+//! (where "SPEAKER CUE: QUOTE" and "SPEAKER CUE that … QUOTE" put their cue) and the
+//! attribution right after it ("QUOTE, SPEAKER CUE", "QUOTE, CUE SPEAKER"). Both `quotes`
+//! (to tell speech from scare quotes) and `attribution` (to find the speaker) use them.
+//! Windows are bounded, so looking at every quotation stays linear.
+
+use std::ops::Range;
+
+use crate::attribution::cues::{self, Cue};
+use crate::document::{Document, Span};
+
+/// How many tokens after a quotation an attribution may take ("…,” Khaled Al-Maeena,
+/// editor of the Saudi Gazette, said").
+const AFTER_WINDOW: usize = 16;
+
+/// Quotation spans of a document, sorted, for "is this offset quoted?" tests.
+#[derive(Debug, Default, Clone)]
+pub struct QuotedSpans {
+    spans: Vec<Span>,
+}
+
+impl QuotedSpans {
+    pub fn new(mut spans: Vec<Span>) -> QuotedSpans {
+        spans.sort();
+        QuotedSpans { spans }
+    }
+
+    /// True when byte offset `at` is inside a quotation (marks included).
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= at);
+        self.spans.get(i).is_some_and(|s| s.start <= at)
+    }
+
+    /// The first quotation starting at or after `at`.
+    pub fn next_start(&self, at: usize) -> Option<usize> {
+        let i = self.spans.partition_point(|s| s.start < at);
+        self.spans.get(i).map(|s| s.start)
+    }
+}
+
+/// The tokens of the paragraph holding byte `at`: the index range into `doc.tokens`.
+pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
+    let p = doc
+        .paragraphs
+        .partition_point(|p| p.span.end <= at)
+        .min(doc.paragraphs.len().saturating_sub(1));
+    match doc.paragraphs.get(p) {
+        Some(para) => doc.token_at_or_after(para.span.start)..doc.token_at_or_after(para.span.end),
+        None => 0..0,
+    }
+}
+
+/// The tokens of the quotation's sentence before it. When the quotation opens its
+/// sentence right after a colon or comma ("Trump replied: “…”" split by a segmenter),
+/// the window reaches back over the sentence before.
+pub fn before_window(doc: &Document, quote: Span) -> Range<usize> {
+    let end = doc.token_at_or_after(quote.start);
+    let Some(s) = doc.sentence_at(quote.start) else {
+        return end..end;
+    };
+    let mut start = doc.sentences[s].tokens.start.min(end);
+    if start == end && s > 0 {
+        let prev = &doc.sentences[s - 1];
+        let last = prev.tokens.end.saturating_sub(1);
+        if prev.paragraph == doc.sentences[s].paragraph
+            && matches!(cues::word(doc, last), ":" | ",")
+        {
+            start = prev.tokens.start;
+        }
+    }
+    start..end
+}
+
+/// The last active cue before the quotation in its sentence, outside other quotations.
+pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<Cue> {
+    let window = before_window(doc, quote);
+    (window.start..window.end).rev().find_map(|i| {
+        let t = doc.tokens[i];
+        if quoted.contains(t.span.start) {
+            return None;
+        }
+        let cue = cues::cue_at(doc, i, window.end)?;
+        cues::is_active(doc, i, window.start).then_some(cue)
+    })
+}
+
+/// An attribution right after a quotation: the cue, and the first token after the
+/// punctuation that follows the closing mark (the speaker phrase runs from there to the
+/// cue, or follows the cue when it comes first).
+#[derive(Debug, Clone, Copy)]
+pub struct AfterCue {
+    pub cue: Cue,
+    pub first: usize,
+    /// End (exclusive) of the window the speaker may be found in.
+    pub limit: usize,
+}
+
+/// Finds "QUOTE, SPEAKER CUE" or "QUOTE, CUE SPEAKER". The quotation must leave its
+/// sentence open (end in a comma, question or exclamation mark, dash, or be followed by a
+/// comma): a quotation closed by a full stop is followed by a new sentence, whose verb is
+/// not its cue ("…Tomahawks.” Moscow has warned …").
+pub fn cue_after(
+    doc: &Document,
+    quote: Span,
+    inner: Span,
+    quoted: &QuotedSpans,
+) -> Option<AfterCue> {
+    let para = paragraph_tokens(doc, quote.start);
+    let a = doc.token_at_or_after(quote.end);
+    if a >= para.end {
+        return None;
+    }
+    let inner_last = doc.slice(inner).chars().last();
+    let open_ended = matches!(
+        inner_last,
+        Some(',' | '!' | '?' | '—' | '–' | '-' | '…' | ';' | ':')
+    );
+    if !open_ended && cues::word(doc, a) != "," {
+        return None;
+    }
+    let mut first = a;
+    while first < para.end && matches!(cues::word(doc, first), "," | "—" | "–" | "-") {
+        first += 1;
+    }
+    let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
+    let sentence = doc.sentence_at(doc.tokens.get(first)?.span.start);
+    let mut limit = first;
+    while limit < para.end.min(first + AFTER_WINDOW) {
+        let t = doc.tokens[limit];
+        if t.span.start >= next_quote
+            || (limit > first && doc.sentence_at(t.span.start) != sentence)
+            || (limit > first && cues::is_clause_end(doc, limit))
+        {
+            break;
+        }
+        limit += 1;
+    }
+    (first..limit).find_map(|k| {
+        let cue = cues::cue_at(doc, k, limit)?;
+        Some(AfterCue { cue, first, limit })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn doc(text: &str) -> Document<'_> {
+        let mut d = Document::new(text);
+        segment::run(&mut d);
+        d
+    }
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let s = text.find(needle).unwrap();
+        Span::new(s, s + needle.len())
+    }
+
+    fn inner(q: Span, text: &str) -> Span {
+        let open = text[q.start..].chars().next().unwrap().len_utf8();
+        let close = text[..q.end].chars().last().unwrap().len_utf8();
+        Span::new(q.start + open, q.end - close)
+    }
+
+    #[test]
+    fn after_cue_needs_an_open_ended_quotation() {
+        let text = "He said Russia was “afraid of Tomahawks.” Moscow has warned of it.";
+        let d = doc(text);
+        let q = span_of(text, "“afraid of Tomahawks.”");
+        let quoted = QuotedSpans::new(vec![q]);
+        assert!(cue_after(&d, q, inner(q, text), &quoted).is_none());
+
+        let text = "“We want this,” he said.";
+        let d = doc(text);
+        let q = span_of(text, "“We want this,”");
+        let quoted = QuotedSpans::new(vec![q]);
+        let after = cue_after(&d, q, inner(q, text), &quoted).unwrap();
+        assert_eq!(d.slice(after.cue.span), "said");
+        assert_eq!(cues::word(&d, after.first), "he");
+    }
+
+    #[test]
+    fn before_cue_skips_passive_and_quoted_cues() {
+        let text = "When Trump was asked if Putin was “working him” just to buy time, he smiled.";
+        let d = doc(text);
+        let q = span_of(text, "“working him”");
+        assert!(cue_before(&d, q, &QuotedSpans::new(vec![q])).is_none());
+
+        let text = "The Kremlin said “a lot needs to be decided” and it may come “a little later” than that.";
+        let d = doc(text);
+        let q1 = span_of(text, "“a lot needs to be decided”");
+        let q2 = span_of(text, "“a little later”");
+        let quoted = QuotedSpans::new(vec![q1, q2]);
+        assert_eq!(d.slice(cue_before(&d, q2, &quoted).unwrap().span), "said");
+    }
+
+    #[test]
+    fn quoted_spans_lookups() {
+        let q = QuotedSpans::new(vec![Span::new(10, 20), Span::new(0, 5)]);
+        assert!(q.contains(0) && q.contains(19) && !q.contains(7) && !q.contains(20));
+        assert_eq!(q.next_start(6), Some(10));
+        assert_eq!(q.next_start(11), None);
+    }
+}

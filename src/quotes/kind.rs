@@ -1,0 +1,187 @@
+//! The kind of a quotation: `direct` (a quoted utterance), `partial` (a quoted fragment
+//! inside reported speech: Zelensky said Russia was “afraid of Tomahawks.”) or `scare`
+//! (scare quotes, names, titles, headlines, words held at a distance). It relies on the
+//! quotation's words, its paragraph, and the cue words around it (`context`).
+
+use crate::attribution::cues;
+use crate::document::{Document, ParagraphKind, QuoteKind, Span, TokenKind};
+
+use super::context::{self, QuotedSpans};
+
+/// How many words before a quotation may hold a naming word ("a robot named “X”",
+/// "known as “X”", "the so-called “X”").
+const NAMING_LOOKBACK: usize = 2;
+
+/// A quotation this long reads as an utterance even without a cue or capital.
+const LONG_QUOTE_WORDS: usize = 8;
+
+/// Classifies the quotation `span` (marks included) with words `inner`.
+pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -> QuoteKind {
+    if named_before(doc, span) {
+        return QuoteKind::Scare;
+    }
+    if context::cue_after(doc, span, inner, quoted).is_some() {
+        return QuoteKind::Direct;
+    }
+    let text = doc.slice(inner);
+    let terminal = text.ends_with(['.', '!', '?', '…']);
+    if is_title_like(doc, span) && !terminal {
+        return QuoteKind::Scare;
+    }
+    let cue = context::cue_before(doc, span, quoted);
+    let introduced = cue.is_some() && follows_colon_or_comma(doc, span);
+    let words = word_count(doc, inner);
+    let capital = text
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    let sentence_like = capital && words >= 2 && (terminal || text.ends_with(','));
+    if introduced || sentence_like || words >= LONG_QUOTE_WORDS {
+        return QuoteKind::Direct;
+    }
+    if cue.is_some() {
+        return QuoteKind::Partial;
+    }
+    QuoteKind::Scare
+}
+
+fn word_count(doc: &Document, inner: Span) -> usize {
+    let first = doc.token_at_or_after(inner.start);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= inner.end)
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count()
+}
+
+/// True when a naming word comes just before the quotation ("named", "so-called",
+/// "known as", "the word").
+fn named_before(doc: &Document, span: Span) -> bool {
+    let window = context::before_window(doc, span);
+    let mut seen = 0;
+    for i in (window.start..window.end).rev() {
+        if doc.tokens[i].kind != TokenKind::Word {
+            continue;
+        }
+        if cues::is_naming_word(doc, i) {
+            return true;
+        }
+        seen += 1;
+        if seen >= NAMING_LOOKBACK {
+            break;
+        }
+    }
+    false
+}
+
+/// True for a quotation that stands as a heading, a title line or a source credit: it
+/// opens its paragraph and is all of it, or is followed by a dash and a source
+/// ("“Document found on street” — CBC.ca"), or its paragraph is a heading.
+fn is_title_like(doc: &Document, span: Span) -> bool {
+    let p = doc.paragraphs.partition_point(|p| p.span.end <= span.start);
+    let Some(para) = doc.paragraphs.get(p) else {
+        return false;
+    };
+    if para.kind == ParagraphKind::Heading {
+        return true;
+    }
+    if span.start != para.span.start {
+        return false;
+    }
+    let rest = doc.slice(Span::new(span.end, para.span.end)).trim_start();
+    rest.is_empty()
+        || rest.chars().all(|c| !c.is_alphanumeric())
+        || rest.starts_with(['—', '–', '-', '|'])
+}
+
+/// True when the quotation follows a colon or comma ("Trump replied: “…”").
+fn follows_colon_or_comma(doc: &Document, span: Span) -> bool {
+    let i = doc.token_at_or_after(span.start);
+    i > 0
+        && matches!(cues::word(doc, i - 1), ":" | ",")
+        && context::paragraph_tokens(doc, span.start).start < i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn kind_of(text: &str, quote: &str) -> QuoteKind {
+        let mut d = Document::new(text);
+        segment::run(&mut d);
+        let s = text.find(quote).unwrap();
+        let span = Span::new(s, s + quote.len());
+        let open = quote.chars().next().unwrap().len_utf8();
+        let close = quote.chars().last().unwrap().len_utf8();
+        let inner = Span::new(s + open, s + quote.len() - close);
+        classify(&d, span, inner, &QuotedSpans::new(vec![span]))
+    }
+
+    #[test]
+    fn attributed_utterances_are_direct() {
+        assert_eq!(kind_of("“No,” he said.", "“No,”"), QuoteKind::Direct);
+        assert_eq!(
+            kind_of(
+                "Trump replied: “We’d rather you didn’t.”",
+                "“We’d rather you didn’t.”"
+            ),
+            QuoteKind::Direct
+        );
+        assert_eq!(
+            kind_of(
+                "It went on. “Let the killings stop. And that’s all.”",
+                "“Let the killings stop. And that’s all.”"
+            ),
+            QuoteKind::Direct
+        );
+    }
+
+    #[test]
+    fn fragments_in_reported_speech_are_partial() {
+        assert_eq!(
+            kind_of(
+                "Zelensky said Russia was “afraid of Tomahawks.” Moscow warned.",
+                "“afraid of Tomahawks.”"
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "He told reporters that he is “realistic” about it.",
+                "“realistic”"
+            ),
+            QuoteKind::Partial
+        );
+    }
+
+    #[test]
+    fn terms_titles_and_headings_are_scare() {
+        assert_eq!(
+            kind_of("When Trump was asked if Putin was “working him” just to buy time, Trump replied: “No.”", "“working him”"),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of("They named their robot “Robogee.” It won.", "“Robogee.”"),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of(
+                "Intro line.\n“To find each other a little”\nMore text here.",
+                "“To find each other a little”"
+            ),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of(
+                "Sources\n“Sensitive document found on rainy Ottawa street” — CBC.ca, 2008",
+                "“Sensitive document found on rainy Ottawa street”"
+            ),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of("The girls were granted “parole” status.", "“parole”"),
+            QuoteKind::Scare
+        );
+    }
+}

@@ -1,0 +1,455 @@
+//! End-to-end tests of batch use (issue 7): directories with -r, parallel jobs with stable
+//! order, JSON Lines streams as an engine's `pipe` would send them, progress and --quiet,
+//! --summary, tables, completions and the man page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const FIXTURES: &str = "fixtures";
+
+fn byline() -> Command {
+    Command::cargo_bin("byline").unwrap()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn json_lines(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect()
+}
+
+/// The fixture articles, sorted by name (the order -r walks them in).
+fn fixture_articles() -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(FIXTURES)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// A JSON Lines stream of the fixture articles, ids "a0", "a1", ...
+fn fixtures_as_jsonl() -> (String, usize) {
+    let articles = fixture_articles();
+    let mut jsonl = String::new();
+    for (i, path) in articles.iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap();
+        let record = serde_json::json!({"id": format!("a{i}"), "text": text, "file": path});
+        jsonl.push_str(&record.to_string());
+        jsonl.push('\n');
+    }
+    (jsonl, articles.len())
+}
+
+fn path_of(line: &Value) -> &str {
+    line["source"]["path"].as_str().unwrap()
+}
+
+#[test]
+fn recursive_walks_text_files_in_order_and_skips_binary_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("2024/.cache")).unwrap();
+    std::fs::write(root.join("2024/b.txt"), "Second. Article.").unwrap();
+    std::fs::write(root.join("2024/.cache/x.txt"), "Hidden.").unwrap();
+    std::fs::write(root.join("a.txt"), "First article.").unwrap();
+    std::fs::write(root.join("photo.jpg"), b"\xff\xd8\xff\xe0\0\x10JFIF\0").unwrap();
+    let r = run(byline().arg("-r").arg(root));
+    assert_eq!(
+        r.code, 0,
+        "a skipped binary file is not an error: {}",
+        r.stderr
+    );
+    let lines = json_lines(&r.stdout);
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|l| path_of(l).strip_prefix(root.to_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(names, ["/2024/b.txt", "/a.txt"]);
+    assert_eq!(lines[0]["stats"]["sentences"], 2);
+    let note = format!(
+        "byline: {}: skipped: binary file",
+        root.join("photo.jpg").display()
+    );
+    assert!(r.stderr.contains(&note), "{}", r.stderr);
+
+    let quiet = run(byline().args(["-r", "--quiet"]).arg(root));
+    assert_eq!(quiet.stderr, "", "--quiet drops the note");
+    assert_eq!(quiet.stdout, r.stdout);
+}
+
+#[test]
+fn binary_file_named_in_a_batch_is_an_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("blob.bin");
+    std::fs::write(&bin, b"\0\x01\x02").unwrap();
+    let r = run(byline().arg("fixtures/seed-article.txt").arg(&bin));
+    assert_eq!(r.code, 1);
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines[1]["path"], bin.to_str().unwrap());
+    assert!(lines[1]["error"].as_str().unwrap().contains("binary"));
+}
+
+#[test]
+fn output_is_identical_for_one_and_several_jobs() {
+    let jsonl = fixtures_as_jsonl().0.repeat(3);
+    let outputs: Vec<String> = ["1", "2", "4"]
+        .iter()
+        .map(|jobs| {
+            let r = run(byline()
+                .args(["--input-format", "jsonl", "-j", jobs])
+                .write_stdin(jsonl.clone()));
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            r.stdout
+        })
+        .collect();
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
+    assert!(
+        run(byline().args(["-j", "0", "x"])).code == 2,
+        "-j 0 is a usage error"
+    );
+}
+
+/// What a Spark `RDD.pipe("byline --input-format jsonl")` or a Hadoop Streaming mapper
+/// does: one record per line in, one result per line out, same order, bad records as
+/// error lines so the partition stays aligned.
+#[test]
+fn jsonl_stream_through_a_pipe_keeps_ids_order_and_error_lines() {
+    let (good, count) = fixtures_as_jsonl();
+    let mut input = String::new();
+    let mut expected_ids = Vec::new();
+    for (i, line) in good.lines().enumerate() {
+        input.push_str(line);
+        input.push('\n');
+        expected_ids.push(Value::from(format!("a{i}")));
+        if i == 1 {
+            input.push_str("{\"id\": \"broken\", \"text\": \"unterminated\n");
+            expected_ids.push(Value::Null);
+            input.push_str("{\"id\": \"notext\", \"body\": \"x\"}\n");
+            expected_ids.push(Value::from("notext"));
+        }
+    }
+    let r = run(byline()
+        .args(["--input-format", "jsonl", "-j", "2"])
+        .write_stdin(input));
+    assert_eq!(r.code, 1, "bad records make the exit code 1");
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), count + 2, "one output line per input line");
+    let ids: Vec<Value> = lines
+        .iter()
+        .map(|l| match l.get("error") {
+            Some(_) => l["id"].clone(),
+            None => l["source"]["id"].clone(),
+        })
+        .collect();
+    assert_eq!(ids, expected_ids);
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[3]["line"], 4);
+    assert!(lines[3]["error"].as_str().unwrap().contains("\"text\""));
+    assert!(
+        r.stderr.contains("byline: -:3: invalid JSON"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("byline: -:4: record has no"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        lines[0]["source"]["meta"]["file"],
+        "fixtures/".to_string() + &file_name(0)
+    );
+}
+
+fn file_name(i: usize) -> String {
+    fixture_articles()[i]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn gnu_parallel_style_per_file_runs_match_one_batch() {
+    // `parallel byline ::: files` runs one process per file; concatenated in order, the
+    // results must equal one batch run.
+    let articles = fixture_articles();
+    let batch = run(byline().args(["-f", "jsonl"]).args(&articles));
+    let mut separate = String::new();
+    for article in &articles {
+        separate.push_str(&run(byline().args(["-f", "jsonl"]).arg(article)).stdout);
+    }
+    assert_eq!(batch.stdout, separate);
+}
+
+#[test]
+fn no_progress_output_when_stderr_is_not_a_terminal() {
+    let (jsonl, _) = fixtures_as_jsonl();
+    let r = run(byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin(jsonl));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn progress_bar_shows_on_a_terminal_unless_quiet() {
+    // `script` gives byline a pseudo-terminal for stdout and stderr.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("byline");
+    let out = tempfile::tempdir().unwrap();
+    let run_on_tty = |extra: &str| {
+        let command = format!(
+            "'{}' -r {FIXTURES} -o '{}' {extra}",
+            bin.display(),
+            out.path().join("o.jsonl").display()
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let shown = run_on_tty("");
+    assert!(shown.contains("articles"), "{shown:?}");
+    assert!(shown.contains("/s"), "throughput shown: {shown:?}");
+    let silenced = run_on_tty("--quiet");
+    assert!(!silenced.contains("articles"), "{silenced:?}");
+}
+
+#[test]
+fn summary_aggregates_the_batch_consistently() {
+    let articles = fixture_articles();
+    let reports = json_lines(&run(byline().args(["-f", "jsonl"]).args(&articles)).stdout);
+    let r = run(byline().arg("--summary").args(&articles).arg("missing.txt"));
+    assert_eq!(r.code, 1);
+    let summary: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(summary["articles"], articles.len());
+    assert_eq!(summary["failed"], 1);
+    let total = |key: &str| -> u64 {
+        reports
+            .iter()
+            .map(|r| r["stats"][key].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!(summary["words"], total("words"));
+    assert_eq!(summary["quotes"], total("quotes"));
+    assert_eq!(summary["claims"], total("claims"));
+
+    // Speaker counts agree with the per-article quotes.
+    let mut speakers: BTreeMap<String, u64> = BTreeMap::new();
+    for report in &reports {
+        for quote in report["quotes"].as_array().unwrap() {
+            if let Some(name) = quote["speaker"]["name"].as_str() {
+                *speakers.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    for ranked in summary["top_speakers"].as_array().unwrap() {
+        let name = ranked["name"].as_str().unwrap();
+        assert_eq!(ranked["quotes"], speakers[name], "{name}");
+    }
+    let mut kinds: BTreeMap<String, u64> = BTreeMap::new();
+    for report in &reports {
+        for claim in report["claims"].as_array().unwrap() {
+            *kinds
+                .entry(claim["kind"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    let summary_kinds: BTreeMap<String, u64> =
+        serde_json::from_value(summary["claims_by_kind"].clone()).unwrap();
+    assert_eq!(summary_kinds, kinds);
+    for list in [
+        "top_speakers",
+        "top_people",
+        "top_organizations",
+        "top_places",
+    ] {
+        assert!(summary[list].as_array().unwrap().len() <= 10, "{list}");
+    }
+
+    let text = run(byline().args(["--summary", "-f", "text"]).args(&articles));
+    assert!(text
+        .stdout
+        .starts_with(&format!("{} articles analysed", articles.len())));
+    for title in [
+        "Top speakers",
+        "Top people",
+        "Top organizations",
+        "Claims by kind",
+    ] {
+        assert!(text.stdout.contains(title), "{title}");
+    }
+}
+
+#[test]
+fn tables_have_a_header_and_one_row_per_item() {
+    let articles = fixture_articles();
+    let reports = json_lines(&run(byline().args(["-f", "jsonl"]).args(&articles)).stdout);
+    for (table, section, columns) in [
+        ("quotes", "quotes", 8),
+        ("entities", "entities", 9),
+        ("claims", "claims", 12),
+    ] {
+        let r = run(byline()
+            .args(["-f", "tsv", "--table", table])
+            .args(&articles));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let records = parse_delimited(&r.stdout, '\t');
+        assert_eq!(records[0][0], "path");
+        assert_eq!(records[0].len(), columns, "{table}");
+        let items: usize = reports
+            .iter()
+            .map(|r| r[section].as_array().unwrap().len())
+            .sum();
+        assert_eq!(records.len() - 1, items, "{table}");
+        assert!(records.iter().all(|row| row.len() == columns), "{table}");
+    }
+    let csv = run(byline().args([
+        "-f",
+        "csv",
+        "--table",
+        "quotes",
+        "fixtures/seed-article.txt",
+    ]));
+    assert!(csv
+        .stdout
+        .starts_with("path,id,start,end,kind,speaker,cue,text\n"));
+    let misuse = run(byline().args(["-f", "tsv", "fixtures/seed-article.txt"]));
+    assert_eq!(misuse.code, 2);
+    assert!(misuse.stderr.contains("--table"));
+}
+
+#[test]
+fn table_cells_are_csv_quoted() {
+    let record = r#"{"id": "q\t1", "text": "“We said \"no\",” Ann Lee told reporters."}"#;
+    let r = run(byline()
+        .args(["--input-format", "jsonl", "-f", "tsv", "--table", "quotes"])
+        .write_stdin(record));
+    assert_eq!(r.code, 0);
+    let records = parse_delimited(&r.stdout, '\t');
+    let report = run(byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin(record));
+    let quotes = json_lines(&report.stdout)[0]["quotes"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        records.len(),
+        quotes + 1,
+        "header plus one row per quotation"
+    );
+    for row in &records[1..] {
+        assert_eq!(
+            row[1], "q\t1",
+            "a tab inside a cell is quoted, not a new column"
+        );
+    }
+}
+
+/// A small RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes).
+fn parse_delimited(text: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, c) if c == delimiter => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn completions_and_man_page_are_generated() {
+    for (shell, marker) in [
+        ("bash", "_byline()"),
+        ("zsh", "#compdef byline"),
+        ("fish", "complete -c byline"),
+    ] {
+        let r = run(byline().args(["completions", shell]));
+        assert_eq!(r.code, 0, "{shell}");
+        assert!(r.stdout.contains(marker), "{shell}");
+        assert!(r.stdout.contains("max-bytes"), "{shell} knows the options");
+    }
+    let man = run(byline().arg("man"));
+    assert_eq!(man.code, 0);
+    assert!(man.stdout.contains(".TH byline 1"));
+    assert!(man.stdout.contains("recursive"));
+    assert_eq!(run(byline().args(["completions", "tcsh"])).code, 2);
+}
+
+#[test]
+fn help_lists_batch_options_with_examples() {
+    let help = run(byline().arg("--help")).stdout;
+    for needle in [
+        "--recursive",
+        "--jobs",
+        "--quiet",
+        "--summary",
+        "--table",
+        "completions",
+        "man",
+        "byline -r -j 2 archive/",
+        "--input-format jsonl",
+        "-f tsv --table quotes",
+    ] {
+        assert!(help.contains(needle), "{needle} missing from --help");
+    }
+}
+
+#[test]
+fn directory_walk_errors_name_the_path() {
+    let r = run(byline().args(["-r", "no/such/dir"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.starts_with("byline: no/such/dir: "),
+        "{}",
+        r.stderr
+    );
+    assert!(Path::new(FIXTURES).is_dir());
+}

@@ -1,0 +1,90 @@
+//! The seed article's quotations: all 21 found, with their kinds, groups and (once
+//! attribution runs) speakers, as the quotations issue lists them.
+
+use byline::document::{Document, QuoteKind};
+
+const SEED: &str = include_str!("../fixtures/seed-article.txt");
+
+/// (start of the quoted words, kind)
+const EXPECTED: [(&str, QuoteKind); 21] = [
+    ("stop the war immediately,", QuoteKind::Partial),
+    ("Stop at the front line, both sides", QuoteKind::Direct),
+    ("Let the killings stop.", QuoteKind::Direct),
+    ("To find each other a little", QuoteKind::Scare),
+    ("I believe that President Zelensky", QuoteKind::Direct),
+    ("We want this.", QuoteKind::Direct),
+    ("We don’t have Tomahawk", QuoteKind::Direct),
+    ("We’d rather you didn’t need Tomahawk.", QuoteKind::Direct),
+    ("We also want the Tomahawks.", QuoteKind::Direct),
+    ("realistic", QuoteKind::Partial),
+    ("to stop this war.", QuoteKind::Partial),
+    ("The president is right", QuoteKind::Direct),
+    ("a lot needs to be decided", QuoteKind::Partial),
+    ("a little later", QuoteKind::Partial),
+    ("working him", QuoteKind::Scare),
+    (
+        "You know, I’ve been ‘worked’ by the best",
+        QuoteKind::Direct,
+    ),
+    ("The reality is", QuoteKind::Direct),
+    ("He’s handsome in his jacket,", QuoteKind::Direct),
+    ("I hope people take notice.", QuoteKind::Direct),
+    ("afraid of Tomahawks.", QuoteKind::Partial),
+    ("We do not expect Russia to collapse", QuoteKind::Direct),
+];
+
+fn seed() -> Document<'static> {
+    byline::annotate(SEED)
+}
+
+#[test]
+fn seed_has_its_21_quotations_with_kinds() {
+    let doc = seed();
+    let found: Vec<(&str, QuoteKind)> = doc
+        .quotes
+        .iter()
+        .map(|q| (doc.slice(q.inner), q.kind))
+        .collect();
+    assert_eq!(found.len(), EXPECTED.len(), "{found:#?}");
+    for ((text, kind), (want_text, want_kind)) in found.iter().zip(EXPECTED) {
+        assert!(
+            text.starts_with(want_text),
+            "{text:?} should start {want_text:?}"
+        );
+        assert_eq!(*kind, want_kind, "kind of {text:?}");
+    }
+    assert!(doc.warnings.is_empty());
+}
+
+#[test]
+fn seed_nested_quote_stays_inside_one_quotation() {
+    let doc = seed();
+    let worked = doc
+        .quotes
+        .iter()
+        .find(|q| doc.slice(q.inner).contains("‘worked’"))
+        .expect("the ‘worked’ quotation");
+    assert!(doc.slice(worked.inner).ends_with("so it’s possible."));
+    assert!(!doc.quotes.iter().any(|q| doc.slice(q.inner) == "worked"));
+}
+
+#[test]
+fn seed_split_quotations_share_groups() {
+    let doc = seed();
+    let group_of = |start: &str| {
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.inner).starts_with(start))
+            .map(|q| q.group)
+            .expect(start)
+    };
+    assert_eq!(
+        group_of("Stop at the front line"),
+        group_of("Let the killings stop")
+    );
+    assert_eq!(group_of("He’s handsome"), group_of("I hope people"));
+    assert_ne!(
+        group_of("We want this."),
+        group_of("We don’t have Tomahawk")
+    );
+}
