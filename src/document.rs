@@ -150,6 +150,23 @@ impl EntityType {
     }
 }
 
+/// A person's grammatical gender as the text signals it (given name, Mr/Ms, he/she), for
+/// resolving pronouns; added by the entities stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MentionKind {
     /// A proper name ("Zelensky", "Volodymyr Zelensky").
@@ -193,6 +210,9 @@ pub struct Entity {
     pub roles: Vec<String>,
     /// The organization the entity belongs to, as an index into `Document::entities`.
     pub affiliation: Option<usize>,
+    /// For people: the gender signalled by a title or given name, when one is (`None`
+    /// when unknown or mixed). Lets attribution resolve "he"/"she".
+    pub gender: Option<Gender>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

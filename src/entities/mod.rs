@@ -1,10 +1,306 @@
 //! Named entities: finds the proper names of people, organizations and places in the
 //! sentences and tokens of `segment`, types them, and merges the mentions of one referent
-//! into one entity.
+//! into one entity, with its roles, affiliation, gender hint and the definite
+//! descriptions ("the Ukrainian president") that refer to it.
+//!
+//! Steps, one submodule each: [`candidates`] (name spans, titles, possessives, sentence-
+//! initial capitals), [`typing`] (evidence for each type), [`merging`] (one entity per
+//! referent), [`roles`] (appositions and affiliations), [`descriptions`] (definite
+//! descriptions). Word lists are in `data/` (see [`lists`]).
+//!
+//! When the stage finishes, `doc.entities` is sorted by salience (mention count, then
+//! first position) and entity ids everywhere are indices into it.
+//!
+//! # API for later stages (attribution, claims)
+//! - [`entity_for_span`]`(doc, span)`: the entity one of whose mentions (name, title,
+//!   description) overlaps `span` — e.g. the speaker words found next to a cue verb.
+//! - [`resolve_description`]`(doc, text, at)`: the entity a role description such as
+//!   "the Ukrainian president" or "the president" refers to at byte offset `at`.
+//! - `Entity::gender` (`Some(Male|Female)` for people when a title or given name says
+//!   so) for he/she resolution.
 
-use crate::document::Document;
+pub mod candidates;
+pub mod descriptions;
+pub mod lists;
+pub mod merging;
+pub mod roles;
+pub mod typing;
+
+use std::collections::HashMap;
+
+pub use descriptions::resolve_description;
+
+use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
+use candidates::Candidate;
+use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document) {
-    let _ = doc;
+    let (cands, _stats) = candidates::find(doc);
+    let lexical: Vec<Evidence> = cands.iter().map(|c| typing::lexical(doc, c)).collect();
+    let context: Vec<Evidence> = cands.iter().map(|c| typing::contextual(doc, c)).collect();
+    let (cluster_of, count) = merging::cluster(&cands, &lexical);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &c) in cluster_of.iter().enumerate() {
+        if let Some(m) = members.get_mut(c) {
+            m.push(i);
+        }
+    }
+    doc.entities = members
+        .iter()
+        .filter_map(|m| build_entity(doc, &cands, &lexical, &context, m))
+        .collect();
+    roles::add_appositions(doc);
+    descriptions::add_descriptions(doc);
+    sort_by_salience(doc);
+}
+
+/// One entity from its candidate mentions; `None` for a name that is only capitals at
+/// sentence starts and has no type.
+fn build_entity(
+    doc: &Document,
+    cands: &[Candidate],
+    lexical: &[Evidence],
+    context: &[Evidence],
+    members: &[usize],
+) -> Option<Entity> {
+    let longest = members
+        .iter()
+        .filter_map(|&i| cands.get(i).map(|c| c.words.len()))
+        .max()?;
+    let fullest = members
+        .iter()
+        .copied()
+        .find(|&i| cands.get(i).is_some_and(|c| c.words.len() == longest))?;
+    let mut evidence = Evidence::default();
+    for &i in members {
+        let Some(c) = cands.get(i) else { continue };
+        if c.words.len() == longest {
+            evidence.add(lexical.get(i).copied().unwrap_or_default());
+        }
+        evidence.add(context.get(i).copied().unwrap_or_default());
+    }
+    let entity_type = typing::decide(&evidence);
+    let all_weak = members
+        .iter()
+        .all(|&i| cands.get(i).is_some_and(|c| c.weak));
+    if entity_type == EntityType::Other && all_weak {
+        return None;
+    }
+    let fullest_c = cands.get(fullest)?;
+    let name = display_name(doc, fullest_c);
+    let mut mentions = Vec::new();
+    let mut aliases: Vec<String> = Vec::new();
+    let mut roles_found: Vec<String> = Vec::new();
+    let mut gender = None;
+    for &i in members {
+        let Some(c) = cands.get(i) else { continue };
+        if let Some(title) = c.title {
+            mentions.push(Mention {
+                span: title,
+                kind: MentionKind::Title,
+                sentence: c.sentence,
+            });
+        }
+        mentions.push(Mention {
+            span: c.span,
+            kind: MentionKind::Name,
+            sentence: c.sentence,
+        });
+        let text = doc.slice(c.span).to_string();
+        if text != name && !aliases.contains(&text) {
+            aliases.push(text);
+        }
+        if let Some(role) = &c.role {
+            if !roles_found.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+                roles_found.push(role.clone());
+            }
+        }
+        gender = gender.or(c.gender);
+    }
+    if entity_type == EntityType::Person && gender.is_none() {
+        gender = given_name_gender(&fullest_c.words);
+    }
+    if entity_type != EntityType::Person {
+        gender = None;
+    }
+    mentions.sort_by_key(|m| m.span);
+    Some(Entity {
+        name,
+        entity_type,
+        mentions,
+        aliases,
+        roles: roles_found,
+        affiliation: None,
+        gender,
+    })
+}
+
+/// The entity's name: the fullest mention, with a short form expanded ("US" → "United
+/// States") and a leading article dropped.
+fn display_name(doc: &Document, c: &Candidate) -> String {
+    let text = doc.slice(c.span);
+    match lists::alias_target(text) {
+        Some(full) if text.split_whitespace().count() == 1 => full.to_string(),
+        _ => text.to_string(),
+    }
+}
+
+fn given_name_gender(words: &[String]) -> Option<Gender> {
+    if words.len() < 2 {
+        return None;
+    }
+    lists::given_name(words.first()?).flatten()
+}
+
+/// Sorts entities by mention count (descending), then first position, and renumbers
+/// affiliations.
+fn sort_by_salience(doc: &mut Document) {
+    let first = |e: &Entity| {
+        e.mentions
+            .first()
+            .map(|m| m.span.start)
+            .unwrap_or(usize::MAX)
+    };
+    let mut order: Vec<usize> = (0..doc.entities.len()).collect();
+    order.sort_by_key(|&i| {
+        let e = doc.entities.get(i);
+        (
+            std::cmp::Reverse(e.map(|e| e.mentions.len()).unwrap_or(0)),
+            e.map(first).unwrap_or(usize::MAX),
+        )
+    });
+    let new_index: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(new, &old)| (old, new))
+        .collect();
+    let mut old = std::mem::take(&mut doc.entities);
+    let mut sorted = Vec::with_capacity(old.len());
+    for &i in &order {
+        if let Some(e) = old.get_mut(i) {
+            let mut e = std::mem::replace(e, empty_entity());
+            e.affiliation = e.affiliation.and_then(|a| new_index.get(&a).copied());
+            sorted.push(e);
+        }
+    }
+    doc.entities = sorted;
+}
+
+fn empty_entity() -> Entity {
+    Entity {
+        name: String::new(),
+        entity_type: EntityType::Other,
+        mentions: Vec::new(),
+        aliases: Vec::new(),
+        roles: Vec::new(),
+        affiliation: None,
+        gender: None,
+    }
+}
+
+/// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over
+/// a title or description), for attribution: the words next to a cue verb name someone.
+pub fn entity_for_span(doc: &Document, span: Span) -> Option<usize> {
+    let mut best: Option<((usize, bool), usize)> = None;
+    for (index, entity) in doc.entities.iter().enumerate() {
+        for m in entity.mentions.iter().filter(|m| m.span.overlaps(span)) {
+            let shared = m.span.end.min(span.end) - m.span.start.max(span.start);
+            let score = (shared, m.kind == MentionKind::Name);
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, index));
+            }
+        }
+    }
+    best.map(|(_, index)| index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Document<'_> {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        run(&mut doc);
+        doc
+    }
+
+    fn find<'a>(doc: &'a Document, name: &str) -> &'a Entity {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:?}", doc.entities))
+    }
+
+    #[test]
+    fn surname_and_variants_merge_into_the_full_name() {
+        let doc = analyse("Volodymyr Zelensky met Donald Trump. Zelenskiy spoke. Trump’s reply came. Zelensky left.");
+        let z = find(&doc, "Volodymyr Zelensky");
+        assert_eq!(z.mentions.len(), 3);
+        assert!(z.aliases.contains(&"Zelenskiy".to_string()));
+        assert_eq!(z.gender, Some(Gender::Male));
+        assert_eq!(find(&doc, "Donald Trump").mentions.len(), 2);
+        assert_eq!(
+            doc.entities[0].name, "Volodymyr Zelensky",
+            "sorted by salience"
+        );
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_two() {
+        let doc = analyse("Hillary Clinton met Chelsea Clinton. Later Clinton said she was proud.");
+        let hillary = find(&doc, "Hillary Clinton");
+        let chelsea = find(&doc, "Chelsea Clinton");
+        assert_eq!(hillary.mentions.len() + chelsea.mentions.len(), 3);
+        assert_eq!(
+            chelsea.mentions.len(),
+            2,
+            "the surname goes to the one named last"
+        );
+    }
+
+    #[test]
+    fn acronyms_and_short_forms_merge() {
+        let doc = analyse("He works at the Center for Strategic and International Studies. CSIS said the United States and the US are one. The EU and the European Union too.");
+        assert_eq!(
+            find(&doc, "Center for Strategic and International Studies")
+                .mentions
+                .len(),
+            2
+        );
+        assert_eq!(find(&doc, "United States").mentions.len(), 2);
+        assert_eq!(find(&doc, "European Union").mentions.len(), 2);
+    }
+
+    #[test]
+    fn entity_for_span_finds_mentions() {
+        let text = "President Putin said no.";
+        let doc = analyse(text);
+        let e = entity_for_span(&doc, Span::new(10, 15)).unwrap();
+        assert_eq!(doc.entities[e].name, "Putin");
+        assert_eq!(
+            entity_for_span(&doc, Span::new(0, 9)),
+            Some(e),
+            "title mention"
+        );
+        assert_eq!(entity_for_span(&doc, Span::new(16, 20)), None);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "’s",
+            "A",
+            "The The",
+            "U.S.",
+            "al-",
+            "-based",
+            "Mr.",
+            "the the Ukrainian",
+        ] {
+            analyse(text);
+        }
+    }
 }

@@ -8,7 +8,9 @@
 //! short line without sentence-final punctuation or a quoted headline, `boilerplate` for
 //! source and credit lines and a trailing author bio, `body` for the rest.
 
+use super::sentences::CREDIT_LABELS;
 use crate::document::{Document, Paragraph, ParagraphKind, Span};
+use crate::lexicon::WordSet;
 
 /// A line of the text, without its line break.
 #[derive(Debug, Clone, Copy)]
@@ -55,24 +57,31 @@ fn line(text: &str, start: usize, end: usize) -> Line {
 /// Splits `text` into paragraphs (kinds are set later by [`classify`]).
 pub fn split(text: &str) -> Vec<Paragraph> {
     let lines = lines(text);
-    let wrapped = is_hard_wrapped(text, &lines);
+    let wrap = Wrap::detect(text, &lines);
     let mut paragraphs = Vec::new();
     let mut current: Option<Span> = None;
-    for l in &lines {
+    let mut previous: Option<Line> = None;
+    for &l in &lines {
         if l.blank {
             if let Some(span) = current.take() {
                 paragraphs.push(paragraph(span));
             }
+            previous = None;
             continue;
         }
+        let continues = match (wrap, previous) {
+            (Some(w), Some(p)) => !w.breaks_between(text, p, l),
+            _ => false,
+        };
         current = match current {
-            Some(span) if wrapped => Some(Span::new(span.start, l.span.end)),
+            Some(span) if continues => Some(Span::new(span.start, l.span.end)),
             Some(span) => {
                 paragraphs.push(paragraph(span));
                 Some(l.span)
             }
             None => Some(l.span),
         };
+        previous = Some(l);
     }
     if let Some(span) = current {
         paragraphs.push(paragraph(span));
@@ -88,90 +97,189 @@ fn paragraph(span: Span) -> Paragraph {
     }
 }
 
-/// Hard-wrapped text has blank lines between paragraphs and, inside them, runs of lines
-/// that break mid-sentence at a similar width. Texts with one paragraph per line break
-/// end most lines with sentence punctuation.
-fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
-    let mut joined = 0usize; // non-blank lines followed by a non-blank line
-    let mut mid_sentence = 0usize; // ... that end without sentence-final punctuation
-    let mut has_blank = false;
-    let mut long_lines = 0usize;
-    for pair in lines.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        has_blank |= a.blank;
-        if a.blank || b.blank {
-            continue;
+fn line_text(text: &str, l: Line) -> &str {
+    text.get(l.span.start..l.span.end).unwrap_or("")
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Hard wrapping: lines broken at a fixed width inside paragraphs.
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    /// The longest line, a lower bound of the width the text was wrapped at.
+    width: usize,
+}
+
+/// Wrapped lines are at most this long; longer lines are paragraphs of their own.
+const MAX_WRAP_WIDTH: usize = 100;
+/// Narrower "wrapping" is more likely a list of short items ("features\ncontact manager").
+const MIN_WRAP_WIDTH: usize = 40;
+
+impl Wrap {
+    /// Hard-wrapped text breaks most lines mid-sentence, and breaks them where the next
+    /// word would not have fitted. Texts with one paragraph per line end most lines with
+    /// sentence punctuation, and their lines are often longer than any wrap width.
+    fn detect(text: &str, lines: &[Line]) -> Option<Wrap> {
+        let width = lines
+            .iter()
+            .map(|l| char_len(line_text(text, *l)))
+            .filter(|&n| n <= MAX_WRAP_WIDTH)
+            .max()?;
+        let (mut joined, mut mid_sentence, mut full, mut long) = (0usize, 0usize, 0usize, 0usize);
+        for pair in lines.windows(2) {
+            let (a, b) = match pair {
+                [a, b] if !a.blank && !b.blank => (*a, *b),
+                _ => continue,
+            };
+            joined += 1;
+            let body = line_text(text, a);
+            if char_len(body) > MAX_WRAP_WIDTH {
+                long += 1;
+            }
+            let last = body.chars().last().unwrap_or('.');
+            if !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ')') {
+                mid_sentence += 1;
+            }
+            let wrap = Wrap { width };
+            if !wrap.next_word_fits(text, a, b) {
+                full += 1;
+            }
         }
-        joined += 1;
-        let body = text.get(a.span.start..a.span.end).unwrap_or("");
-        if body.chars().count() > 100 {
-            long_lines += 1;
-        }
-        let last = body.chars().last().unwrap_or('.');
-        if !matches!(last, '.' | '!' | '?' | '"' | '”' | '’' | ':' | ')') {
-            mid_sentence += 1;
-        }
+        let wrapped = width >= MIN_WRAP_WIDTH
+            && joined >= 2
+            && mid_sentence * 2 > joined
+            && full * 2 > joined
+            && long * 10 < joined;
+        wrapped.then_some(Wrap { width })
     }
-    has_blank && joined >= 2 && mid_sentence * 2 > joined && long_lines * 10 < joined
+
+    /// Whether the first word of line `b` would have fitted at the end of line `a`.
+    fn next_word_fits(&self, text: &str, a: Line, b: Line) -> bool {
+        let first_word = line_text(text, b).split_whitespace().next().unwrap_or("");
+        char_len(line_text(text, a)) + 1 + char_len(first_word) <= self.width
+    }
+
+    /// In wrapped text, a line break is also a paragraph break when the line is too long
+    /// to be wrapped, when the next word would have fitted on the line (the writer broke
+    /// it on purpose: a heading, the last line of a paragraph), or when the next line
+    /// starts a list item.
+    fn breaks_between(&self, text: &str, a: Line, b: Line) -> bool {
+        char_len(line_text(text, a)) > MAX_WRAP_WIDTH
+            || char_len(line_text(text, b)) > MAX_WRAP_WIDTH
+            || self.next_word_fits(text, a, b)
+            || line_text(text, b).starts_with(['•', '*', '-', '–', '—', '⁃'])
+    }
 }
 
 /// Sets each paragraph's kind.
 pub fn classify(doc: &mut Document) {
     let count = doc.paragraphs.len();
-    for i in 0..count {
-        let span = doc.paragraphs[i].span;
-        let body = doc.slice(span);
-        let kind = if is_boilerplate(body, i, count) {
-            ParagraphKind::Boilerplate
-        } else if is_heading(body) {
-            ParagraphKind::Heading
-        } else {
-            ParagraphKind::Body
-        };
-        doc.paragraphs[i].kind = kind;
+    let kinds: Vec<ParagraphKind> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let body = doc.slice(p.span);
+            let sentences = doc.sentences.get(p.sentences.clone()).unwrap_or(&[]);
+            let last_sentence = sentences.last().map(|s| doc.slice(s.span)).unwrap_or("");
+            if is_boilerplate(body, i, count) || is_caption(body, sentences.len(), last_sentence) {
+                ParagraphKind::Boilerplate
+            } else if is_heading(body) {
+                ParagraphKind::Heading
+            } else {
+                ParagraphKind::Body
+            }
+        })
+        .collect();
+    for (p, kind) in doc.paragraphs.iter_mut().zip(kinds) {
+        p.kind = kind;
     }
 }
 
-const BOILERPLATE_PREFIXES: &[&str] = &[
-    "source:",
-    "source :",
-    "sources:",
-    "photo:",
-    "photo credit",
-    "image:",
-    "credit:",
-    "read more",
-    "advertisement",
-    "reporting by",
-    "editing by",
-    "additional reporting",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "related:",
-    "follow us",
-    "subscribe",
+static BOILERPLATE_PREFIXES: WordSet =
+    WordSet::caseless(include_str!("../../data/boilerplate_prefixes.txt"));
+
+/// Words that mark a closing author bio.
+const BIO_WORDS: &[&str] = &[
+    "journalis",
+    "writer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "author",
+    "columnist",
+    "contributor",
+    "freelance",
 ];
+
+/// How writers speak of their own work in a closing bio ("I work as a freelance writer").
+const FIRST_PERSON_BIO: &[&str] = &[
+    "i work",
+    "i am a",
+    "i'm a",
+    "i’m a",
+    "i have been",
+    "i've been",
+    "i’ve been",
+    "i bring",
+    "i write",
+    "i cover",
+    "i report",
+    "my work",
+];
+
+/// Longest paragraph that can be a photo caption, in words.
+const MAX_CAPTION_WORDS: usize = 60;
 
 fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
     let lower = body.to_lowercase();
-    if BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if starts_with_credit_label(body) || starts_with_listed_prefix(&lower) {
         return true;
     }
-    // A closing author bio: near the end, in the first person, about the writer's work.
+    // A closing author bio: among the last paragraphs, about the writer's work, in the
+    // first person ("I work as a freelance writer") or the third ("Jane Doe is a reporter").
     let near_end = index + 2 >= count;
-    near_end
-        && (lower.starts_with("i ") || lower.contains(" i ") || lower.contains(", i "))
-        && [
-            "journalis",
-            "writer",
-            "editor",
-            "reporter",
-            "correspondent",
-            "author",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    let first_person = FIRST_PERSON_BIO.iter().any(|p| lower.contains(p));
+    let quoted = lower.contains(['"', '“', '”']);
+    let opening: Vec<&str> = lower.split_whitespace().take(15).collect();
+    let third_person = opening
+        .get(..opening.len().min(6))
+        .unwrap_or(&[])
+        .windows(2)
+        .any(|w| w.first() == Some(&"is") && matches!(w.get(1), Some(&("a" | "an" | "the"))))
+        && opening
+            .iter()
+            .any(|w| BIO_WORDS.iter().any(|b| w.contains(b)));
+    let first_person_bio = first_person && BIO_WORDS.iter().any(|w| lower.contains(w));
+    near_end && !quoted && (first_person_bio || third_person)
+}
+
+/// "Source :Skai", "Photo: AP", "Image: Nick Moreau".
+fn starts_with_credit_label(body: &str) -> bool {
+    let label: String = body.chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest = body.get(label.len()..).unwrap_or("").trim_start();
+    !label.is_empty() && rest.starts_with(':') && CREDIT_LABELS.contains(&label)
+}
+
+/// Prefixes from `data/boilerplate_prefixes.txt` ("read more", "advertisement"), matched
+/// on the first one to four words.
+fn starts_with_listed_prefix(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().take(4).collect();
+    (1..=words.len()).any(|n| {
+        let prefix = words.get(..n).unwrap_or(&[]).join(" ");
+        let bare = prefix.trim_end_matches([':', '.', '…', '|', '-', '—']);
+        BOILERPLATE_PREFIXES.contains(&prefix) || BOILERPLATE_PREFIXES.contains(bare)
+    })
+}
+
+/// A photo caption: a short paragraph whose last sentence is a credit ("Belle Image: Nick
+/// Moreau.", "A school in Milan. Image: Friedrichstrasse.").
+fn is_caption(body: &str, sentences: usize, last_sentence: &str) -> bool {
+    sentences >= 2
+        && body.split_whitespace().count() <= MAX_CAPTION_WORDS
+        && starts_with_credit_label(last_sentence)
 }
 
 fn is_heading(body: &str) -> bool {
@@ -207,15 +315,43 @@ mod tests {
         );
     }
 
+    /// Wire copy wrapped at 60 columns, with blank lines between paragraphs.
+    const WIRE: &str = "WASHINGTON (AP) - The city council met on Monday evening and\nvoted to close the old bridge over the river for repairs\nthat could take most of the coming year.\n\nThe mayor said the closure was overdue. \"We cannot wait any\nlonger,\" she told reporters after the vote.\n";
+
     #[test]
     fn hard_wrapped_text_joins_lines() {
-        let text = "The council met on Monday and\nvoted to close the old bridge\nfor repairs.\n\nA second paragraph\nstarts here.";
         assert_eq!(
-            texts(text),
+            texts(WIRE),
             [
-                "The council met on Monday and\nvoted to close the old bridge\nfor repairs.",
-                "A second paragraph\nstarts here."
+                "WASHINGTON (AP) - The city council met on Monday evening and\nvoted to close the old bridge over the river for repairs\nthat could take most of the coming year.",
+                "The mayor said the closure was overdue. \"We cannot wait any\nlonger,\" she told reporters after the vote."
             ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_without_blank_lines_breaks_at_short_lines() {
+        let text = WIRE.replace("\n\n", "\n").replace("\n", "\r\n");
+        let got = texts(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("The mayor said"));
+    }
+
+    #[test]
+    fn line_ends_are_all_alike() {
+        let lf = "Escalation of war\nTrump wants to end it.\nSource :Skai";
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        assert_eq!(texts(lf), texts(&crlf));
+        assert_eq!(texts(lf), texts(&cr));
+        assert_eq!(texts(lf).len(), 3);
+    }
+
+    #[test]
+    fn short_lines_are_not_taken_for_wrapping() {
+        assert_eq!(
+            texts("features\ncontact manager\nevents, activities\n"),
+            ["features", "contact manager", "events, activities"]
         );
     }
 
@@ -229,6 +365,26 @@ mod tests {
             "Currently, I work as a freelance writer and editor.",
             9,
             10
+        ));
+        assert!(is_boilerplate(
+            "Jane Doe is a senior correspondent for AP.",
+            9,
+            10
+        ));
+        assert!(!is_boilerplate("The writer is a veteran, I think.", 2, 10));
+        assert!(!is_boilerplate(
+            "“I think it was worse,” Khaled Al-Maeena, editor at large, said.",
+            9,
+            10
+        ));
+        assert!(is_boilerplate("Read more: Trump meets Zelensky", 4, 10));
+        assert!(is_boilerplate("Advertisement", 4, 10));
+        assert!(is_boilerplate("Photo: Reuters", 4, 10));
+        assert!(!is_boilerplate("Watch the video to the end.", 4, 10));
+        assert!(is_caption(
+            "Playstation VR demo Image: Nick Moreau.",
+            2,
+            "Image: Nick Moreau."
         ));
     }
 }

@@ -1,138 +1,508 @@
-//! Sentence boundaries inside each paragraph, from the tokens.
+//! Sentence boundaries inside each paragraph, from the tokens (see [`super::tokens`]).
 //!
-//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotation marks and brackets
-//! that follow) when the next token can start a sentence; periods after abbreviations
-//! (`data/abbreviations.txt`), initials and list numbers do not end one. Sentences never
-//! cross a paragraph.
+//! A sentence ends at `.`, `!`, `?` or an ellipsis, together with the closing quotation
+//! marks, brackets and citation marks ("[12]") that follow, when the next token can start
+//! a sentence. What a period means depends on the word before it:
+//! - after an ordinary word or a number it ends the sentence before a capitalised word, a
+//!   number or an opening quotation mark;
+//! - after an abbreviation (`data/abbreviations.txt`), an initialism ("U.S.") or a single
+//!   letter ("J. D. Salinger") it ends the sentence only before a common sentence opener
+//!   (`data/sentence_starters.txt`), so "U.S. Government" goes on and "U.S. How" ends;
+//! - after a title (`data/abbreviations_titles.txt`: "Mr.", "Mt.") it never does, and after
+//!   an abbreviation that stands before numbers (`data/abbreviations_numbers.txt`: "No.",
+//!   "p.") it does not when a number follows.
+//!
+//! Ellipses end a sentence only when attached to the word before them and followed by a
+//! capitalised word (or, spaced, with a fourth period). Numbered, lettered and bulleted
+//! lists run together in one paragraph are split before each item, and a caption credit
+//! ("… Image: Nick Moreau") starts a sentence of its own. A quotation that holds several
+//! sentences is split like any other text, and a sentence that ends inside a quotation
+//! ends after the closing mark. Sentences never cross a paragraph.
+//!
+//! Every rule looks at a bounded window of tokens, so splitting is linear in the text.
 
 use crate::document::{Document, Sentence, Span, Token, TokenKind};
 use crate::lexicon::WordSet;
 
 static ABBREVIATIONS: WordSet = WordSet::caseless(include_str!("../../data/abbreviations.txt"));
+static TITLE_ABBREVIATIONS: WordSet =
+    WordSet::caseless(include_str!("../../data/abbreviations_titles.txt"));
+static NUMBER_ABBREVIATIONS: WordSet =
+    WordSet::caseless(include_str!("../../data/abbreviations_numbers.txt"));
+static SENTENCE_STARTERS: WordSet =
+    WordSet::caseless(include_str!("../../data/sentence_starters.txt"));
+/// Shared with paragraph classification (captions and credits).
+pub(crate) static CREDIT_LABELS: WordSet =
+    WordSet::caseless(include_str!("../../data/caption_credit_labels.txt"));
+
+/// A sentence of at least this many words may end with an abbreviation before a title
+/// ("He left at 6 P.M. Mr. Smith …"); a shorter run is an opening phrase ("At 5 a.m. Mr.
+/// Smith went …").
+const MIN_WORDS_BEFORE_TITLE_BOUNDARY: usize = 4;
+/// How far to look for the `)` of a parenthesis that follows a sentence end.
+const PARENTHESIS_WINDOW: usize = 40;
+/// Longest citation mark ("[citation needed]") absorbed after a sentence end, in tokens.
+const CITATION_WINDOW: usize = 6;
+/// Tokens looked back over to find the word before a period ("N°", "(c").
+const WORD_WINDOW: usize = 6;
+
+const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●"];
 
 /// Fills `doc.sentences` and each paragraph's sentence range.
 pub fn split(doc: &mut Document) {
     let mut sentences = Vec::new();
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
-        let end_token = first_token
-            + doc.tokens[first_token..].partition_point(|t| t.span.start < paragraph.span.end);
+        let rest = doc.tokens.get(first_token..).unwrap_or(&[]);
+        let end_token = first_token + rest.partition_point(|t| t.span.start < paragraph.span.end);
         let first_sentence = sentences.len();
-        split_paragraph(
-            doc.text,
-            &doc.tokens,
-            first_token..end_token,
-            p_index,
-            &mut sentences,
-        );
+        let tokens = doc.tokens.get(first_token..end_token).unwrap_or(&[]);
+        let para = Para {
+            text: doc.text,
+            toks: tokens,
+        };
+        for range in para.sentence_ranges() {
+            let last = tokens.get(range.end.saturating_sub(1));
+            if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
+                sentences.push(Sentence {
+                    span: Span::new(first.span.start, last.span.end),
+                    paragraph: p_index,
+                    tokens: first_token + range.start..first_token + range.end,
+                });
+            }
+        }
         paragraph.sentences = first_sentence..sentences.len();
         first_token = end_token;
     }
     doc.sentences = sentences;
 }
 
-fn split_paragraph(
-    text: &str,
-    tokens: &[Token],
-    range: std::ops::Range<usize>,
-    paragraph: usize,
-    out: &mut Vec<Sentence>,
-) {
-    let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let t = tokens[i];
-        let s = slice(text, t.span);
-        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
-            // Absorb following terminal punctuation, closing quotes and brackets.
-            let mut end = i + 1;
-            while end < range.end {
-                let n = slice(text, tokens[end].span);
-                let closing = matches!(n, "." | "!" | "?" | "…" | ")" | "]")
-                    || (tokens[end].kind == TokenKind::QuoteMark
-                        && is_closing(text, tokens[end].span));
-                if !closing || tokens[end].span.start != tokens[end - 1].span.end {
-                    break;
+/// The tokens of one paragraph, with the questions the rules ask about them. Every
+/// accessor tolerates out-of-range indices.
+struct Para<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+/// What a period means, judged by the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodAfter {
+    Plain,
+    Abbreviation,
+    Title,
+    NumberAbbreviation,
+}
+
+/// A list item marker: an optional bullet, then optionally "3." / "3)" / "3.)" / "c.".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    bullet: bool,
+    /// The item's number (letters count a = 1, b = 2, …), and whether it is a letter.
+    value: Option<(u32, bool)>,
+    len: usize,
+}
+
+/// The list a paragraph opens with, and the marker its next item must carry.
+#[derive(Debug, Clone, Copy)]
+struct List {
+    bullet: bool,
+    next: Option<(u32, bool)>,
+}
+
+impl List {
+    fn expects(&self, m: Marker) -> bool {
+        m.bullet == self.bullet && m.value == self.next
+    }
+    fn advance(&mut self) {
+        self.next = self.next.map(|(n, letter)| (n.saturating_add(1), letter));
+    }
+}
+
+impl<'a> Para<'a> {
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn str(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.span.start..t.span.end))
+            .unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// Token `i` touches token `i - 1` (no space between them).
+    fn attached(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
+    }
+
+    /// Token `i` is separated from token `i - 1` by exactly one space (". . .").
+    fn one_space_before(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => self.text.get(a.span.end..b.span.start) == Some(" "),
+            _ => false,
+        }
+    }
+
+    fn is_terminal(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Punct)
+            && matches!(self.str(i), "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
+    }
+
+    /// The sentences of the paragraph, as token index ranges.
+    fn sentence_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut list = self.marker(0).map(|m| List {
+            bullet: m.bullet,
+            next: m.value,
+        });
+        let (mut start, mut i, mut words) = (0, 0, 0);
+        while i < self.len() {
+            let at_item = i == 0 || !self.attached(i);
+            if let (Some(l), Some(m), true) = (list.as_mut(), self.marker(i), at_item) {
+                if l.expects(m) {
+                    if i > start {
+                        out.push(start..i);
+                    }
+                    l.advance();
+                    start = i;
+                    words = 0;
+                    i += m.len;
+                    continue;
                 }
-                end += 1;
             }
-            if end >= range.end
-                || (ends_sentence(text, tokens, start, i) && starts_sentence(text, tokens[end]))
-            {
-                push(out, tokens, start, end, paragraph);
-                start = end;
+            if i == start {
+                if let Some(m) = self.marker(i) {
+                    i += m.len;
+                    continue;
+                }
+                if self.is_terminal(i) {
+                    // Marks that open a sentence (". . . The practice") end nothing.
+                    i = self.mark_run(i).0;
+                    continue;
+                }
             }
-            i = end;
-        } else {
+            if i > start && self.is_credit_label(i) {
+                out.push(start..i);
+                start = i;
+                words = 0;
+            }
+            if self.is_terminal(i) {
+                let (end, boundary) = self.sentence_end(i, start, words);
+                if boundary {
+                    out.push(start..end);
+                    start = end;
+                    words = 0;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            if self.is_word(i) {
+                words += 1;
+            }
             i += 1;
         }
-    }
-    if start < range.end {
-        push(out, tokens, start, range.end, paragraph);
-    }
-}
-
-fn push(out: &mut Vec<Sentence>, tokens: &[Token], from: usize, to: usize, paragraph: usize) {
-    let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
-    out.push(Sentence {
-        span,
-        paragraph,
-        tokens: from..to,
-    });
-}
-
-fn slice(text: &str, span: Span) -> &str {
-    text.get(span.start..span.end).unwrap_or("")
-}
-
-/// A quote mark closes when it follows a non-space character.
-fn is_closing(text: &str, span: Span) -> bool {
-    text.get(..span.start)
-        .and_then(|before| before.chars().last())
-        .is_some_and(|c| !c.is_whitespace())
-}
-
-/// Whether the terminal punctuation at token `at` really ends the sentence begun at
-/// `start`, judging by the word before it.
-fn ends_sentence(text: &str, tokens: &[Token], start: usize, at: usize) -> bool {
-    let mark = slice(text, tokens[at].span);
-    if mark != "." || at == 0 || at == start {
-        return mark != "." || at != start;
-    }
-    let prev = tokens[at - 1];
-    if prev.span.end != tokens[at].span.start {
-        return true;
-    }
-    let word = slice(text, prev.span);
-    if prev.kind == TokenKind::Word {
-        if ABBREVIATIONS.contains(word) {
-            return false;
+        if start < self.len() {
+            out.push(start..self.len());
         }
-        // A single capital letter is an initial ("J. D. Salinger").
-        let mut chars = word.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            if c.is_uppercase() {
-                return false;
+        out
+    }
+
+    /// A list marker at token `i`, if there is one.
+    fn marker(&self, i: usize) -> Option<Marker> {
+        let bullet = BULLETS.contains(&self.str(i));
+        let j = if bullet { i + 1 } else { i };
+        let value = self.item_value(j);
+        let close = match (self.str(j + 1), self.str(j + 2)) {
+            (".", ")") if self.attached(j + 2) => 2,
+            (".", _) | (")", _) => 1,
+            _ => 0,
+        };
+        match value {
+            Some(v) if close > 0 && self.attached(j + 1) && j + 1 + close < self.len() => {
+                Some(Marker {
+                    bullet,
+                    value: Some(v),
+                    len: j - i + 1 + close,
+                })
+            }
+            _ if bullet => Some(Marker {
+                bullet,
+                value: None,
+                len: 1,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The number of a list item: "12" is 12, "c" is 3.
+    fn item_value(&self, i: usize) -> Option<(u32, bool)> {
+        let s = self.str(i);
+        match self.kind(i) {
+            Some(TokenKind::Number) if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) => {
+                s.parse().ok().map(|n| (n, false))
+            }
+            Some(TokenKind::Word) if s.len() == 1 && s.bytes().all(|b| b.is_ascii_lowercase()) => {
+                s.bytes().next().map(|b| (u32::from(b - b'a') + 1, true))
+            }
+            _ => None,
+        }
+    }
+
+    /// A credit label ("Image" in "… demo Image: Nick Moreau") right after a word.
+    fn is_credit_label(&self, i: usize) -> bool {
+        let s = self.str(i);
+        self.kind(i) == Some(TokenKind::Word)
+            && s.chars().next().is_some_and(char::is_uppercase)
+            && self.str(i + 1) == ":"
+            && self.attached(i + 1)
+            && (self.is_word(i - 1) || self.is_closing_mark(i - 1))
+            && CREDIT_LABELS.contains(s)
+    }
+
+    /// The run of sentence-final marks starting at `i`: its end, its number of periods,
+    /// and whether it holds an ellipsis character or a `!`/`?`. Periods may be spaced
+    /// (". . .").
+    fn mark_run(&self, i: usize) -> (usize, usize, bool, bool) {
+        let (mut j, mut dots, mut ellipsis, mut exclaim) = (i, 0, false, false);
+        while self.is_terminal(j) {
+            let s = self.str(j);
+            let spaced_dot =
+                j > i && s == "." && self.str(j - 1) == "." && self.one_space_before(j);
+            if j > i && !self.attached(j) && !spaced_dot {
+                break;
+            }
+            match s {
+                "." => dots += 1,
+                "…" => ellipsis = true,
+                _ => exclaim = true,
+            }
+            j += 1;
+        }
+        (j.max(i + 1), dots, ellipsis, exclaim)
+    }
+
+    /// Decides whether the marks starting at token `i` end the sentence begun at `start`
+    /// (holding `words` words so far). Returns the index just past the marks and what
+    /// they carry along (closing quotes, brackets, citations), and the decision.
+    fn sentence_end(&self, i: usize, start: usize, words: usize) -> (usize, bool) {
+        let attached = i > start && self.attached(i);
+        // "compounds. . . . The practice": the period ends the sentence, and the spaced
+        // ellipsis opens the next one.
+        if self.str(i) == "." && attached && !self.attached(i + 1) && self.str(i + 1) == "." {
+            let (after, dots, _, exclaim) = self.mark_run(i + 1);
+            if dots == 3 && !exclaim && self.is_capitalised(after) {
+                return (i + 1, true);
+            }
+        }
+        let (run_end, dots, ellipsis_char, exclaim) = self.mark_run(i);
+        let end = self.carried_marks(run_end);
+        if end >= self.len() {
+            return (end, true);
+        }
+        let is_ellipsis = ellipsis_char || dots >= 3;
+        let boundary = if is_ellipsis {
+            self.ellipsis_ends(i, run_end, end, attached, dots) && self.starts_sentence(end)
+        } else if exclaim {
+            self.starts_sentence(end)
+        } else if !attached {
+            // A period standing alone after a space: ends the sentence like a plain one.
+            self.starts_sentence(end)
+        } else {
+            self.period_ends(i, end, start, words)
+        };
+        (end, boundary)
+    }
+
+    /// An ellipsis inside brackets ("[...]") or after a space (" ... well") is a pause;
+    /// a spaced four-dot one (" . . . ."), one attached to its word ("that....",
+    /// "wait...") or one that closes a quotation ("for truth ...”.") may end the sentence.
+    /// `end` is the index past the marks carried after the ellipsis (which end at
+    /// `run_end`).
+    fn ellipsis_ends(
+        &self,
+        i: usize,
+        run_end: usize,
+        end: usize,
+        attached: bool,
+        dots: usize,
+    ) -> bool {
+        let bracketed = self.str(i.wrapping_sub(1)) == "[" && self.str(run_end) == "]";
+        let closes_quotation = end > run_end;
+        !bracketed && (attached || dots >= 4 || closes_quotation)
+    }
+
+    /// Skips the closing quotation marks, closing brackets, further marks and citation
+    /// marks ("[12]", "[citation needed]") that belong to the sentence just ended.
+    fn carried_marks(&self, mut j: usize) -> usize {
+        loop {
+            if j < self.len()
+                && self.attached(j)
+                && (self.is_closing_mark(j) || self.is_terminal(j))
+            {
+                j += 1;
+            } else if let Some(after) = self.citation(j) {
+                j = after;
+            } else {
+                return j;
             }
         }
     }
-    // A list number at the start of a sentence ("1. Buy milk").
-    if prev.kind == TokenKind::Number && at - 1 == start {
-        return false;
-    }
-    true
-}
 
-fn starts_sentence(text: &str, token: Token) -> bool {
-    let s = slice(text, token.span);
-    match s.chars().next() {
-        Some(c) => {
-            c.is_uppercase()
-                || c.is_numeric()
-                || token.kind == TokenKind::QuoteMark
-                || matches!(c, '(' | '[' | '¿' | '¡' | '-' | '—')
+    fn is_closing_mark(&self, i: usize) -> bool {
+        (self.kind(i) == Some(TokenKind::QuoteMark) && self.attached(i))
+            || matches!(self.str(i), ")" | "]")
+    }
+
+    /// A citation mark at `i` ("[12]", "[citation needed]"): the index past its `]`.
+    fn citation(&self, i: usize) -> Option<usize> {
+        if self.str(i) != "[" {
+            return None;
         }
-        None => false,
+        let mut j = i + 1;
+        while j <= i + CITATION_WINDOW && j < self.len() {
+            let s = self.str(j);
+            if s == "]" {
+                return (j > i + 1).then_some(j + 1);
+            }
+            let lowercase_word = self.kind(j) == Some(TokenKind::Word)
+                && s.chars().next().is_some_and(char::is_lowercase);
+            if !(self.kind(j) == Some(TokenKind::Number) || lowercase_word) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Whether a single period at `i`, attached to the word before it, ends the sentence;
+    /// `next` is the first token after the marks it carries.
+    fn period_ends(&self, i: usize, next: usize, start: usize, words: usize) -> bool {
+        match self.period_after(i, start) {
+            PeriodAfter::Plain => self.starts_sentence(next),
+            PeriodAfter::Title => false,
+            PeriodAfter::NumberAbbreviation => {
+                self.kind(next) != Some(TokenKind::Number) && self.starts_sentence(next)
+            }
+            PeriodAfter::Abbreviation => {
+                self.is_sentence_starter(next)
+                    || (self.is_title(next) && words >= MIN_WORDS_BEFORE_TITLE_BOUNDARY)
+            }
+        }
+    }
+
+    /// Classifies the word the period at `i` is attached to.
+    fn period_after(&self, i: usize, start: usize) -> PeriodAfter {
+        if self.kind(i - 1) == Some(TokenKind::Number) {
+            return PeriodAfter::Plain;
+        }
+        let word = self.word_before(i, start);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if TITLE_ABBREVIATIONS.contains(word) {
+            PeriodAfter::Title
+        } else if NUMBER_ABBREVIATIONS.contains(word) {
+            PeriodAfter::NumberAbbreviation
+        } else if ABBREVIATIONS.contains(word)
+            || (letters == 1 && word.chars().count() == 1)
+            || (word.contains('.') && letters <= 6)
+        {
+            PeriodAfter::Abbreviation
+        } else {
+            PeriodAfter::Plain
+        }
+    }
+
+    /// The text of the run of touching tokens before the period at `i` ("N°", "U.S"),
+    /// without opening brackets and quotation marks ("(c" gives "c").
+    fn word_before(&self, i: usize, start: usize) -> &'a str {
+        let mut first = i - 1;
+        while first > start && first + WORD_WINDOW > i && self.attached(first) {
+            first -= 1;
+        }
+        while first < i - 1 && !self.is_word(first) {
+            first += 1;
+        }
+        match (self.toks.get(first), self.toks.get(i - 1)) {
+            (Some(a), Some(b)) => self.text.get(a.span.start..b.span.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Whether token `i` can open a sentence after a sentence-final mark.
+    fn starts_sentence(&self, i: usize) -> bool {
+        if i >= self.len() {
+            return true;
+        }
+        let s = self.str(i);
+        match self.kind(i) {
+            Some(TokenKind::Word) => self.is_capitalised(i),
+            Some(TokenKind::Number) => true,
+            Some(TokenKind::QuoteMark) => {
+                // An opening quotation mark, unless a lowercase word follows it.
+                self.kind(i + 1) != Some(TokenKind::Word) || self.is_capitalised(i + 1)
+            }
+            _ if s == "(" => self.parenthesis_starts_sentence(i),
+            _ => matches!(s, "[" | "¿" | "¡") || BULLETS.contains(&s),
+        }
+    }
+
+    /// A capitalised word, or one written with an inner capital ("eHow", "iPhone").
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Word) && self.str(i).chars().any(char::is_uppercase)
+    }
+
+    /// A parenthesis after a sentence end opens a sentence when it holds one ("(He came
+    /// back later.)") or a capitalised word follows it; otherwise ("Viva Maria! (1965),
+    /// and …") it belongs to the sentence before.
+    fn parenthesis_starts_sentence(&self, open: usize) -> bool {
+        let mut depth = 0usize;
+        let mut has_mark = false;
+        for j in open..(open + PARENTHESIS_WINDOW).min(self.len()) {
+            match self.str(j) {
+                "(" => depth += 1,
+                ")" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return has_mark || self.is_capitalised(j + 1);
+                    }
+                }
+                _ => has_mark |= self.is_terminal(j),
+            }
+        }
+        true
+    }
+
+    /// A capitalised common sentence opener ("The", "How", "I'm"), not itself an initial.
+    fn is_sentence_starter(&self, i: usize) -> bool {
+        let s = self.str(i);
+        let capital = s.chars().next().is_some_and(char::is_uppercase);
+        let initial = self.str(i + 1) == "." && self.attached(i + 1) && s.chars().count() == 1;
+        let label = self.str(i + 1) == ":" && CREDIT_LABELS.contains(s);
+        capital
+            && !initial
+            && self.kind(i) == Some(TokenKind::Word)
+            && (label || SENTENCE_STARTERS.contains(&s.replace('’', "'")))
+    }
+
+    /// A title abbreviation with its period ("Mr.").
+    fn is_title(&self, i: usize) -> bool {
+        self.str(i + 1) == "." && self.attached(i + 1) && TITLE_ABBREVIATIONS.contains(self.str(i))
     }
 }
 
@@ -174,5 +544,98 @@ mod tests {
                 "They talked."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviation_ends_a_sentence_before_a_sentence_opener() {
+        assert_eq!(
+            sentences("I work for the U.S. Government. I live in the U.S. How about you?"),
+            [
+                "I work for the U.S. Government.",
+                "I live in the U.S.",
+                "How about you?"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_and_number_abbreviations() {
+        assert_eq!(
+            sentences("See Mt. Fuji on p. 55. He said no. Then he left."),
+            ["See Mt. Fuji on p. 55.", "He said no.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn addresses_and_decimals_stay_whole() {
+        assert_eq!(
+            sentences(
+                "Write to jane.doe@example.com. See https://example.com/a.html. It costs $.50 now."
+            ),
+            [
+                "Write to jane.doe@example.com.",
+                "See https://example.com/a.html.",
+                "It costs $.50 now."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            sentences("I mean ... well, wait...see. I never meant that.... She left."),
+            [
+                "I mean ... well, wait...see.",
+                "I never meant that....",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_in_one_paragraph() {
+        assert_eq!(
+            sentences("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            sentences("a. The first item b. The second item"),
+            ["a. The first item", "b. The second item"]
+        );
+    }
+
+    #[test]
+    fn citations_and_credits_stay_with_their_sentence() {
+        assert_eq!(
+            sentences(
+                "He died in 2014. [4] [5] She wrote. Visitors at the expo Image: Nick Moreau."
+            ),
+            [
+                "He died in 2014. [4] [5]",
+                "She wrote.",
+                "Visitors at the expo",
+                "Image: Nick Moreau."
+            ]
+        );
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "“",
+            "[",
+            "(",
+            "1.",
+            "• ",
+            "a.)",
+            "Mr.",
+            "Ph.",
+            "é. É. .",
+        ] {
+            let _ = sentences(text);
+        }
     }
 }

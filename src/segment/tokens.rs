@@ -40,84 +40,195 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
     tokens
 }
 
+/// Longest web address or e-mail address kept as one token, in bytes; the bound keeps
+/// the look-ahead linear on text without spaces.
+const MAX_ADDRESS_LEN: usize = 512;
+
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     let mut chars = body.char_indices().peekable();
+    let mut prev: Option<char> = None;
     while let Some((start, c)) = chars.next() {
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
+        prev = Some(c);
         if c.is_whitespace() || is_invisible(c) {
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
-            let mut digits_first = c.is_ascii_digit();
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_alphanumeric() || is_combining(d) {
-                    has_letter |= d.is_alphabetic();
-                    end = i + d.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                // Inner joiners are kept only when another alphanumeric follows them:
-                // "don’t", "5,000", "3.5", "U.S", "Shin-Wook".
-                let joiner = is_apostrophe(d) || matches!(d, '-' | '‐' | '.' | ',' | '·');
-                if !joiner {
-                    break;
-                }
-                let next = body[i + d.len_utf8()..].chars().next();
-                let keep = match next {
-                    Some(n) if n.is_alphanumeric() => match d {
-                        ',' => digits_first && n.is_ascii_digit(),
-                        '.' => {
-                            (digits_first && n.is_ascii_digit())
-                                || (!digits_first
-                                    && n.is_alphabetic()
-                                    && is_initialism(body, start, i))
-                        }
-                        _ => true,
-                    },
-                    _ => false,
-                };
-                if !keep {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            if digits_first && has_letter {
-                // "1990s", "4th", "2,000-strong": still a number for later stages.
-                digits_first = true;
-            }
-            let kind = if digits_first {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            tokens.push(Token {
-                span: Span::new(base + start, base + end),
-                kind,
-            });
+        let (end, kind) = if after_space && starts_address(body, start) {
+            (start + address_len(body, start), TokenKind::Word)
+        } else if c.is_alphanumeric() {
+            scan_word(body, start)
+        } else if c == '.' && starts_bare_decimal(body, start, prev_char(body, start)) {
+            // ".50", "$.50", "batting .227": a number written without its leading zero.
+            let (end, _) = scan_word(body, start + 1);
+            (end, TokenKind::Number)
+        } else if is_quote_mark(c) {
+            (start + c.len_utf8(), TokenKind::QuoteMark)
         } else {
-            let end = start + c.len_utf8();
-            let kind = if is_quote_mark(c) {
-                TokenKind::QuoteMark
-            } else {
-                TokenKind::Punct
-            };
-            tokens.push(Token {
-                span: Span::new(base + start, base + end),
-                kind,
-            });
+            (start + c.len_utf8(), TokenKind::Punct)
+        };
+        tokens.push(Token {
+            span: Span::new(base + start, base + end),
+            kind,
+        });
+        // Skip the characters the token took beyond its first.
+        while let Some(&(i, d)) = chars.peek() {
+            if i >= end {
+                break;
+            }
+            prev = Some(d);
+            chars.next();
         }
     }
 }
 
-/// True when the word so far (`body[start..dot]`) is a run of single letters joined by
-/// periods ("U", "U.S"), so the period at `dot` belongs to an initialism.
+fn prev_char(body: &str, at: usize) -> Option<char> {
+    body.get(..at).and_then(|b| b.chars().next_back())
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '<') || is_quote_mark(c)
+}
+
+/// A word or number starting at `start` (an alphanumeric character): its end and kind.
+fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
+    let mut chars = body.get(start..).unwrap_or("").char_indices().peekable();
+    let Some((_, first)) = chars.next() else {
+        return (start, TokenKind::Punct);
+    };
+    let mut end = start + first.len_utf8();
+    let digits_first = first.is_ascii_digit();
+    while let Some(&(offset, d)) = chars.peek() {
+        let i = start + offset;
+        if d.is_alphanumeric() || is_combining(d) {
+            end = i + d.len_utf8();
+            chars.next();
+            continue;
+        }
+        // Inner joiners are kept only when another alphanumeric follows them:
+        // "don’t", "5,000", "3.5", "U.S", "Ph.D", "Shin-Wook", "wikihow.com".
+        let joiner = is_apostrophe(d) || matches!(d, '-' | '‐' | '.' | ',' | '·');
+        if !joiner {
+            break;
+        }
+        let next = body.get(i + d.len_utf8()..).and_then(|r| r.chars().next());
+        let keep = match next {
+            Some(n) if n.is_alphanumeric() => match d {
+                ',' => digits_first && n.is_ascii_digit(),
+                '.' => keeps_inner_period(body, start, i, digits_first, n),
+                _ => true,
+            },
+            _ => false,
+        };
+        if !keep {
+            break;
+        }
+        end = i + d.len_utf8();
+        chars.next();
+    }
+    // "1990s", "4th", "2,000-strong" start with a digit: still numbers for later stages.
+    let kind = if digits_first {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+/// Whether the period at `dot`, inside the word begun at `start` and followed by `next`,
+/// belongs to the word: decimals ("3.5"), initialisms ("U.S", "Ph.D", "a.m") and host
+/// names ("wikihow.com"). A period before a capitalised word is left alone, since
+/// "world.Today" is more often a missing space than a name.
+fn keeps_inner_period(
+    body: &str,
+    start: usize,
+    dot: usize,
+    digits_first: bool,
+    next: char,
+) -> bool {
+    if digits_first {
+        return next.is_ascii_digit();
+    }
+    if !next.is_alphabetic() {
+        return false;
+    }
+    next.is_lowercase() || is_initialism(body, start, dot)
+}
+
+/// True when the word so far (`body[start..dot]`) is a run of short letter groups joined
+/// by periods ("U", "U.S", "Ph") and the group after `dot` is short too, so the period at
+/// `dot` belongs to an initialism ("U.S.A", "Ph.D") rather than ending a word.
 fn is_initialism(body: &str, start: usize, dot: usize) -> bool {
-    body.get(start..dot)
-        .map(|w| w.split('.').all(|part| part.chars().count() == 1))
-        .unwrap_or(false)
+    let Some(before) = body.get(start..dot) else {
+        return false;
+    };
+    let short_groups = before.split('.').all(|part| {
+        let n = part.chars().count();
+        n == 1 || (n == 2 && part.chars().next().is_some_and(char::is_uppercase))
+    });
+    let after = body
+        .get(dot + 1..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    short_groups && after <= 2
+}
+
+/// A period that starts a number: preceded by a space, start or symbol, followed by a digit.
+fn starts_bare_decimal(body: &str, dot: usize, before: Option<char>) -> bool {
+    let digit_after = body
+        .get(dot + 1..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    digit_after && before.is_none_or(|b| !b.is_alphanumeric() && b != '.')
+}
+
+/// Whether a web or e-mail address starts at `start`.
+fn starts_address(body: &str, start: usize) -> bool {
+    let rest = body.get(start..).unwrap_or("");
+    let lower_prefix = |p: &str| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p))
+    };
+    if lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.") {
+        return address_len(body, start) > 4;
+    }
+    is_email(address_chunk(rest))
+}
+
+/// The run of non-space characters at the start of `rest`, up to [`MAX_ADDRESS_LEN`].
+fn address_chunk(rest: &str) -> &str {
+    let mut end = 0;
+    for (i, c) in rest.char_indices() {
+        if c.is_whitespace() || i >= MAX_ADDRESS_LEN {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let chunk = rest.get(..end).unwrap_or("");
+    chunk.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '/'))
+}
+
+fn address_len(body: &str, start: usize) -> usize {
+    address_chunk(body.get(start..).unwrap_or("")).len()
+}
+
+/// "jane.doe@example.com": a local part, an `@`, and a host name with a period.
+fn is_email(chunk: &str) -> bool {
+    let Some((local, host)) = chunk.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'));
+    let host_ok = host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    local_ok && host_ok
 }
 
 fn is_invisible(c: char) -> bool {

@@ -1,0 +1,567 @@
+//! Name candidates: runs of capitalised words in each sentence (with the connectors that
+//! names contain: "Center for Strategic and International Studies", "Kevin De Bruyne",
+//! initials such as "J.C. Chandor"), cut free of what is not part of the name: a title in
+//! front ("President Putin" → "Putin", title "President"), a nationality ("Russian
+//! President"), a possessive ending ("Trump’s" → "Trump"), and capitals that only mark a
+//! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
+//! sentences and on the lists in [`super::lists`].
+
+use std::collections::HashSet;
+
+use super::lists;
+use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
+
+/// A possible proper-name mention, before typing and merging.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The name itself, without title or possessive ending.
+    pub span: Span,
+    /// Its tokens, as a range of indices into `Document::tokens`.
+    pub first_token: usize,
+    pub end_token: usize,
+    pub sentence: usize,
+    /// The name's words, possessive endings removed ("Trump’s" → "Trump").
+    pub words: Vec<String>,
+    /// The title before the name ("President"), when there is one.
+    pub title: Option<Span>,
+    pub gender: Option<Gender>,
+    /// A role stated by the title or a role noun before the name ("Russian president").
+    pub role: Option<String>,
+    /// True when every word stands where any word is capitalised (sentence start,
+    /// headline), so the capitals alone prove nothing.
+    pub weak: bool,
+    /// True when the name carried a possessive ending.
+    pub possessive: bool,
+    /// A lowercase ending cut from the last word ("based" in "Kyiv-based").
+    pub suffix: Option<String>,
+}
+
+/// What the whole document says about capitalisation: the words seen capitalised where
+/// capitals mean something, and the words seen in lowercase.
+pub struct CapitalStats {
+    strong: HashSet<String>,
+    lower: HashSet<String>,
+}
+
+impl CapitalStats {
+    /// True when the word is capitalised mid-sentence somewhere in the document.
+    pub fn seen_capitalised(&self, word: &str) -> bool {
+        self.strong.contains(&word.to_lowercase())
+    }
+}
+
+/// Connector words allowed inside a name between two capitalised words.
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for"
+            | "and"
+            | "&"
+            | "de"
+            | "da"
+            | "do"
+            | "dos"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "on"
+            | "upon"
+    )
+}
+
+/// Removes a possessive ending: "Trump’s" → ("Trump", true); "Reuters" stays.
+pub fn strip_possessive(word: &str) -> (&str, bool) {
+    for ending in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// "I’ve", "I'm", "Don’t": a contraction, not a name.
+fn is_contraction(word: &str) -> bool {
+    word.rsplit_once(['’', '\''])
+        .is_some_and(|(_, tail)| matches!(tail, "ve" | "m" | "ll" | "d" | "re" | "t"))
+}
+
+/// True for a word that could be part of a name: it starts with a capital letter, or is
+/// an Arabic-style "al-Qaeda" whose part after the hyphen does.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(c) if c.is_lowercase() => {
+            let lower_prefix = word
+                .split_once('-')
+                .map(|(head, tail)| {
+                    matches!(head, "al" | "el" | "ad" | "ash" | "an" | "as")
+                        && tail.chars().next().is_some_and(char::is_uppercase)
+                })
+                .unwrap_or(false);
+            lower_prefix
+        }
+        _ => false,
+    }
+}
+
+/// Initials and short all-capital forms after which a period still belongs to the name
+/// ("J.C", "J", "Mr", "Dr", "St").
+fn takes_period(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    let initials =
+        !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
+    initials || lists::title(word).is_some()
+}
+
+/// Per-token flags: does the token stand where every word is capitalised?
+fn weak_positions(doc: &Document) -> Vec<bool> {
+    let mut weak = vec![false; doc.tokens.len()];
+    for sentence in &doc.sentences {
+        let heading = doc
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.kind == ParagraphKind::Heading);
+        let mut at_start = true;
+        for i in sentence.tokens.clone() {
+            let Some(token) = doc.tokens.get(i) else {
+                continue;
+            };
+            match token.kind {
+                TokenKind::Word | TokenKind::Number => {
+                    if let Some(flag) = weak.get_mut(i) {
+                        *flag = at_start || heading;
+                    }
+                    at_start = false;
+                }
+                TokenKind::QuoteMark => at_start = true,
+                TokenKind::Punct => {
+                    let text = doc.slice(token.span);
+                    if matches!(text, ":" | "(" | "[" | "—" | "–" | "-" | "•" | "*" | ";") {
+                        at_start = true;
+                    }
+                }
+            }
+        }
+    }
+    weak
+}
+
+fn capital_stats(doc: &Document, weak: &[bool]) -> CapitalStats {
+    let mut stats = CapitalStats {
+        strong: HashSet::new(),
+        lower: HashSet::new(),
+    };
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let (word, _) = strip_possessive(doc.slice(token.span));
+        if is_capitalised(word) {
+            if !weak.get(i).copied().unwrap_or(true) {
+                stats.strong.insert(word.to_lowercase());
+            }
+        } else {
+            stats.lower.insert(word.to_lowercase());
+        }
+    }
+    stats
+}
+
+/// Finds every name candidate of the document, in text order.
+pub fn find(doc: &Document) -> (Vec<Candidate>, CapitalStats) {
+    let weak = weak_positions(doc);
+    let stats = capital_stats(doc, &weak);
+    let finder = Finder {
+        doc,
+        weak: &weak,
+        stats: &stats,
+    };
+    let mut out = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        for run in finder.runs(sentence.tokens.start, sentence.tokens.end) {
+            finder.split_run(index, run, &mut out);
+        }
+    }
+    (out, stats)
+}
+
+struct Finder<'a, 'd> {
+    doc: &'a Document<'d>,
+    weak: &'a [bool],
+    stats: &'a CapitalStats,
+}
+
+impl Finder<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc
+            .tokens
+            .get(i)
+            .map(|t| self.doc.slice(t.span))
+            .unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let (word, _) = strip_possessive(self.text(i));
+        is_capitalised(word) && !lists::NOT_NAMES.contains(word) && !is_contraction(word)
+    }
+
+    fn is_weak(&self, i: usize) -> bool {
+        self.weak.get(i).copied().unwrap_or(false)
+    }
+
+    /// Maximal runs of name words and inner connectors, as token ranges.
+    fn runs(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = start;
+        while i < end {
+            if !self.is_name_word(i) {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            let mut run_end = i + 1;
+            while run_end < end {
+                if strip_possessive(self.text(run_end - 1)).1 {
+                    break;
+                }
+                let mut next = run_end;
+                if self.text(next) == "." && takes_period(self.text(run_end - 1)) {
+                    next += 1;
+                }
+                if next < end && self.is_name_word(next) {
+                    run_end = next + 1;
+                } else if next == run_end
+                    && next + 1 < end
+                    && is_connector(self.text(next))
+                    && self.is_name_word(next + 1)
+                {
+                    run_end = next + 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((run_start, run_end));
+            i = run_end;
+        }
+        runs
+    }
+
+    /// A capital that only marks a sentence start or headline, on a word that is not a
+    /// name elsewhere in the document nor on a name list.
+    fn is_droppable(&self, i: usize) -> bool {
+        if !self.is_weak(i) {
+            return false;
+        }
+        let (word, _) = strip_possessive(self.text(i));
+        if self.stats.seen_capitalised(word)
+            || lists::given_name(word).is_some()
+            || lists::is_place(word)
+            || lists::KNOWN_ORGS.contains(word)
+        {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        word.chars().count() == 1
+            || lists::is_common_word(word)
+            || self.stats.lower.contains(&lower)
+            || lists::title(&lower).is_some()
+            || lists::demonym(word).is_some()
+    }
+
+    /// Cuts a run at droppable capitals and at "and" between two names, then hands each
+    /// piece on.
+    fn split_run(&self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
+        let mut piece_start = run.0;
+        for i in run.0..=run.1 {
+            let title_before_name = lists::title(&self.text(i).to_lowercase()).is_some()
+                && i + 1 < run.1
+                && self.is_name_word(i + 1);
+            let cut = i == run.1 || (self.is_droppable(i) && !title_before_name);
+            if cut {
+                self.split_and(sentence, piece_start, i, out);
+                piece_start = i + 1;
+            }
+        }
+    }
+
+    /// "Ukraine and Russia" is two names; "Center for Strategic and International
+    /// Studies" is one (an "of"/"for" name, or one that ends in an organization word).
+    fn split_and(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let (start, end) = self.trim_connectors(start, end);
+        if start >= end {
+            return;
+        }
+        let has_of = (start..end).any(|i| matches!(self.text(i), "of" | "for"));
+        let org_head = lists::ORG_WORDS.contains(strip_possessive(self.text(end - 1)).0);
+        if !has_of && !org_head {
+            if let Some(and) = (start..end).find(|&i| matches!(self.text(i), "and" | "&")) {
+                self.split_and(sentence, start, and, out);
+                self.split_and(sentence, and + 1, end, out);
+                return;
+            }
+        }
+        self.strip_title(sentence, start, end, out);
+    }
+
+    fn trim_connectors(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        while start < end && !self.is_name_word(start) {
+            start += 1;
+        }
+        while end > start && !self.is_name_word(end - 1) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The longest title (up to three words) starting at token `i`, as (end token, gender).
+    fn title_at(&self, i: usize, end: usize) -> Option<(usize, Option<Gender>)> {
+        let mut best = None;
+        let mut words = String::new();
+        let mut j = i;
+        while j < end && j < i + 4 {
+            if self.text(j) == "." {
+                j += 1;
+                continue;
+            }
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(&self.text(j).to_lowercase());
+            if let Some(gender) = lists::title(&words) {
+                let mut after = j + 1;
+                if after < end && self.text(after) == "." {
+                    after += 1;
+                }
+                best = Some((after, gender));
+            }
+            j += 1;
+        }
+        best
+    }
+
+    /// Removes a nationality and a title in front of the name and records them.
+    fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        let mut name_start = start;
+        let mut demonym = None;
+        if lists::demonym(self.text(start)).is_some() {
+            let title_follows = self.title_at(start + 1, end).is_some();
+            let also_a_place = lists::is_place(self.text(start));
+            if (start + 1 == end && !also_a_place) || title_follows {
+                demonym = Some(self.text(start).to_string());
+                name_start = start + 1;
+            }
+        }
+        let mut title = None;
+        let mut gender = None;
+        let head = strip_possessive(self.text(end - 1)).0;
+        let institutional = lists::ORG_WORDS.contains(head)
+            || lists::PLACE_WORDS.contains(head)
+            || lists::OTHER_WORDS.contains(head);
+        if institutional {
+            // "General Motors", "Lord Howe Island": the title word is part of the name.
+        } else if let Some((after, g)) = self.title_at(name_start, end) {
+            if after < end {
+                title = Some((name_start, after));
+                gender = g;
+                name_start = after;
+            } else if demonym.is_some() || after == end {
+                return; // "Russian President" alone: a description, not a name
+            }
+        }
+        let (name_start, name_end) = self.trim_connectors(name_start, end);
+        if name_start >= name_end {
+            return;
+        }
+        let role = self.role_of(demonym.as_deref(), title, name_start);
+        self.push(sentence, (name_start, name_end), title, gender, role, out);
+    }
+
+    /// "Russian president" from a nationality and title, or from lowercase role words
+    /// before the name ("Ukrainian commander-in-chief Oleksandr Syrsky").
+    fn role_of(
+        &self,
+        demonym: Option<&str>,
+        title: Option<(usize, usize)>,
+        name_start: usize,
+    ) -> Option<String> {
+        let words: Vec<String> = match title {
+            Some((a, b)) => (a..b)
+                .filter(|&i| self.text(i) != ".")
+                .map(|i| self.text(i).to_lowercase())
+                .collect(),
+            None => {
+                let before = name_start.checked_sub(1)?;
+                let word = self.text(before);
+                if !self.is_word(before) || is_capitalised(word) || lists::title(word).is_none() {
+                    return None;
+                }
+                let mut words = vec![word.to_string()];
+                if let Some(prev) = before.checked_sub(1) {
+                    if lists::demonym(self.text(prev)).is_some() {
+                        words.insert(0, self.text(prev).to_string());
+                    }
+                }
+                words
+            }
+        };
+        let mut role = words.join(" ");
+        if let Some(d) = demonym {
+            role = format!("{d} {role}");
+        }
+        let courtesy = matches!(role.as_str(), "mr" | "mrs" | "ms" | "miss" | "dr" | "sir");
+        (!courtesy).then_some(role)
+    }
+
+    fn push(
+        &self,
+        sentence: usize,
+        (start, end): (usize, usize),
+        title: Option<(usize, usize)>,
+        gender: Option<Gender>,
+        role: Option<String>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let (Some(first), Some(last)) = (self.doc.tokens.get(start), self.doc.tokens.get(end - 1))
+        else {
+            return;
+        };
+        let (last_word, possessive) = strip_possessive(self.doc.slice(last.span));
+        let (last_word, suffix) = split_suffix(last_word);
+        let span_end = last.span.start + last_word.len();
+        let mut words: Vec<String> = (start..end)
+            .filter(|&i| self.is_word(i))
+            .map(|i| strip_possessive(self.text(i)).0.to_string())
+            .collect();
+        if let Some(w) = words.last_mut() {
+            *w = last_word.to_string();
+        }
+        if suffix.is_some() && words.len() == 1 && lists::demonym(last_word).is_some() {
+            return; // "Russian-speaking"
+        }
+        let weak = (start..end).all(|i| !self.is_word(i) || self.is_weak(i));
+        let title = title.and_then(|(a, b)| {
+            let first = self.doc.tokens.get(a)?;
+            let last = self.doc.tokens.get(b - 1)?;
+            Some(Span::new(first.span.start, last.span.end))
+        });
+        out.push(Candidate {
+            span: Span::new(first.span.start, span_end),
+            first_token: start,
+            end_token: end,
+            sentence,
+            words,
+            title,
+            gender,
+            role,
+            weak,
+            possessive,
+            suffix: suffix.map(str::to_string),
+        });
+    }
+}
+
+/// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", "based");
+/// "Shin-Wook" stays whole.
+fn split_suffix(word: &str) -> (&str, Option<&str>) {
+    match word.rsplit_once('-') {
+        Some((head, tail))
+            if !head.is_empty()
+                && tail.chars().next().is_some_and(char::is_lowercase)
+                && head.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            (head, Some(tail))
+        }
+        _ => (word, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn names(text: &str) -> Vec<String> {
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let (cands, _) = find(&doc);
+        cands
+            .iter()
+            .map(|c| doc.slice(c.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn multiword_names_with_connectors() {
+        assert_eq!(
+            names("He works at the Center for Strategic and International Studies now."),
+            ["Center for Strategic and International Studies"]
+        );
+        assert_eq!(
+            names("He met Kevin De Bruyne and Kim Shin-Wook."),
+            ["Kevin De Bruyne", "Kim Shin-Wook"]
+        );
+        assert_eq!(
+            names("They invited both Ukraine and Russia."),
+            ["Ukraine", "Russia"]
+        );
+    }
+
+    #[test]
+    fn initials_stay_with_the_name() {
+        assert_eq!(names("He was attacked by JD Vance."), ["JD Vance"]);
+    }
+
+    #[test]
+    fn titles_and_possessives_are_cut_off() {
+        let text =
+            "He met Russian President Vladimir Putin. Then Trump’s move surprised Mr. Smith.";
+        assert_eq!(names(text), ["Vladimir Putin", "Trump", "Smith"]);
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let (cands, _) = find(&doc);
+        assert_eq!(cands[0].role.as_deref(), Some("Russian president"));
+        assert_eq!(cands[2].gender, Some(Gender::Male));
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names_by_themselves() {
+        assert_eq!(
+            names("Analysts see the talks as a delay. Later, Zelensky left."),
+            ["Zelensky"]
+        );
+        assert_eq!(names("Zelenskiy, however, left."), ["Zelenskiy"]);
+    }
+
+    #[test]
+    fn demonyms_alone_are_not_names() {
+        assert!(names("Russian drones hit Ukrainian towns.").is_empty());
+        assert_eq!(
+            names("A spokesman of the European Union spoke."),
+            ["European Union"]
+        );
+    }
+}

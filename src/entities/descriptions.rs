@@ -1,0 +1,286 @@
+//! Definite descriptions: "the Ukrainian president", "the US president", "the Russian
+//! president". Each is tied to the person who holds that role in the article: the name
+//! right next to it ("the Ukrainian president’s effort Volodymyr Zelensky"), else the
+//! person whose roles already say so ("Russian President Vladimir Putin"), else — for a
+//! description qualified by a nationality — the most salient person whose known roles do
+//! not contradict it. Found descriptions become mentions of kind `description`.
+//! [`resolve_description`] answers the same question for any text, for attribution.
+
+use super::candidates::{is_capitalised, strip_possessive};
+use super::lists;
+use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
+
+/// A role as a place (from a nationality) and a head noun: ("Ukraine", "president").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleKey {
+    pub place: Option<String>,
+    pub head: String,
+}
+
+/// Reads "the Ukrainian president", "US president", "Russian President" or "the
+/// president" into a role key; `None` when the text names no role.
+pub fn parse_role(text: &str) -> Option<RoleKey> {
+    let mut place = None;
+    let mut head = None;
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    while let Some(word) = words.get(i) {
+        let (word, _) = strip_possessive(word);
+        if matches!(word, "at" | "of" | "for" | "in" | "with" | "from") {
+            break;
+        }
+        if let Some(p) = lists::demonym(word).filter(|p| *p != "-") {
+            place.get_or_insert_with(|| p.to_string());
+        } else {
+            let two = words.get(i + 1).map(|next| {
+                format!(
+                    "{} {}",
+                    word.to_lowercase(),
+                    strip_possessive(next).0.to_lowercase()
+                )
+            });
+            if let Some(two) = two.filter(|t| lists::title(t).is_some()) {
+                head = Some(two);
+                i += 1;
+            } else if lists::title(&word.to_lowercase()).is_some() {
+                head = Some(word.to_lowercase());
+            }
+        }
+        i += 1;
+    }
+    let head = head?;
+    if matches!(
+        head.as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "madam"
+    ) {
+        return None;
+    }
+    Some(RoleKey { place, head })
+}
+
+/// The entity that a description names at byte offset `at`: one whose roles match it,
+/// else (when the description has a nationality) the most salient person whose roles do
+/// not contradict it. `None` when nothing fits.
+pub fn resolve_description(doc: &Document, text: &str, at: usize) -> Option<usize> {
+    let key = parse_role(text)?;
+    resolve_key(doc, &key, at)
+}
+
+fn roles_of(doc: &Document, entity: usize) -> Vec<RoleKey> {
+    doc.entities
+        .get(entity)
+        .map(|e| e.roles.iter().filter_map(|r| parse_role(r)).collect())
+        .unwrap_or_default()
+}
+
+fn last_mention_before(doc: &Document, entity: usize, at: usize) -> Option<usize> {
+    doc.entities
+        .get(entity)?
+        .mentions
+        .iter()
+        .filter(|m| m.span.start < at)
+        .map(|m| m.span.start)
+        .max()
+}
+
+fn resolve_key(doc: &Document, key: &RoleKey, at: usize) -> Option<usize> {
+    let people = || {
+        (0..doc.entities.len()).filter(|&i| {
+            doc.entities
+                .get(i)
+                .is_some_and(|e| e.entity_type == EntityType::Person)
+        })
+    };
+    let matches = |r: &RoleKey| r.head == key.head && (key.place.is_none() || r.place == key.place);
+    let exact: Vec<usize> = people()
+        .filter(|&i| roles_of(doc, i).iter().any(matches))
+        .collect();
+    if key.place.is_none() && exact.len() > 1 {
+        return None; // "the president" with two presidents in the article: ambiguous
+    }
+    if !exact.is_empty() {
+        return exact
+            .iter()
+            .copied()
+            .max_by_key(|&i| (last_mention_before(doc, i, at), std::cmp::Reverse(i)));
+    }
+    // Without a nationality, only a role already known picks the person.
+    key.place.as_ref()?;
+    let contradicts = |r: &RoleKey| r.head == key.head && r.place.is_some() && r.place != key.place;
+    people()
+        .filter(|&i| !roles_of(doc, i).iter().any(contradicts))
+        .filter(|&i| last_mention_before(doc, i, at).is_some())
+        .max_by_key(|&i| {
+            let count = doc.entities.get(i).map(|e| e.mentions.len()).unwrap_or(0);
+            (count, std::cmp::Reverse(i))
+        })
+}
+
+/// A description found in the text: "the" + optional nationality + role noun.
+struct Found {
+    span: Span,
+    sentence: usize,
+    key: RoleKey,
+    role_text: String,
+    /// The token after the description.
+    next_token: usize,
+    possessive: bool,
+}
+
+fn find_descriptions(doc: &Document) -> Vec<Found> {
+    let mut out = Vec::new();
+    let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span)).unwrap_or("");
+    for (sentence, s) in doc.sentences.iter().enumerate() {
+        for i in s.tokens.clone() {
+            if !matches!(word(i), "the" | "The") {
+                continue;
+            }
+            let mut j = i + 1;
+            let mut demonym = None;
+            if lists::demonym(word(j)).is_some_and(|p| p != "-") {
+                demonym = Some(word(j));
+                j += 1;
+            }
+            let (noun, possessive) = strip_possessive(word(j));
+            let lower = noun.to_lowercase();
+            let two = format!("{lower} {}", strip_possessive(word(j + 1)).0.to_lowercase());
+            let (head, end) = if !possessive && lists::title(&two).is_some() && j + 1 < s.tokens.end
+            {
+                (two, j + 2)
+            } else if lists::title(&lower).is_some() && j < s.tokens.end {
+                (lower, j + 1)
+            } else {
+                continue;
+            };
+            let Some(key) = parse_role(&head).map(|k| RoleKey {
+                place: demonym.and_then(lists::demonym).map(str::to_string),
+                ..k
+            }) else {
+                continue;
+            };
+            if is_capitalised(word(end))
+                && doc
+                    .tokens
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+            {
+                continue; // "the President Putin": a title, handled with the name
+            }
+            let (Some(first), Some(last)) = (doc.tokens.get(i), doc.tokens.get(end - 1)) else {
+                continue;
+            };
+            let last_text = strip_possessive(doc.slice(last.span)).0;
+            let role_text = match demonym {
+                Some(d) => format!("{d} {}", key.head),
+                None => key.head.clone(),
+            };
+            out.push(Found {
+                span: Span::new(first.span.start, last.span.start + last_text.len()),
+                sentence,
+                key,
+                role_text,
+                next_token: end,
+                possessive: possessive || strip_possessive(doc.slice(last.span)).1,
+            });
+        }
+    }
+    out
+}
+
+/// A person named right after the description: "the US president Donald Trump", or
+/// across one word after a possessive ("the Ukrainian president’s effort Volodymyr
+/// Zelensky").
+fn adjacent_person(doc: &Document, found: &Found) -> Option<usize> {
+    let reach = if found.possessive { 2 } else { 1 };
+    let start = doc.tokens.get(found.next_token)?.span.start;
+    let limit = doc.tokens.get(found.next_token + reach - 1)?.span.start;
+    doc.entities.iter().enumerate().find_map(|(i, e)| {
+        let named = e.entity_type == EntityType::Person
+            && e.mentions.iter().any(|m| {
+                m.kind == MentionKind::Name && m.span.start >= start && m.span.start <= limit
+            });
+        named.then_some(i)
+    })
+}
+
+fn inside_quote(doc: &Document, span: Span) -> bool {
+    doc.quotes.iter().any(|q| q.inner.contains(span))
+}
+
+/// Adds description mentions (and the roles they reveal) to `doc.entities`.
+pub fn add_descriptions(doc: &mut Document) {
+    let found = find_descriptions(doc);
+    let mut pending = Vec::new();
+    for f in found {
+        match adjacent_person(doc, &f) {
+            Some(entity) => attach(doc, entity, &f),
+            None => pending.push(f),
+        }
+    }
+    for f in pending {
+        if f.key.place.is_none() && inside_quote(doc, f.span) {
+            continue;
+        }
+        if let Some(entity) = resolve_key(doc, &f.key, f.span.start) {
+            attach(doc, entity, &f);
+        }
+    }
+}
+
+fn attach(doc: &mut Document, entity: usize, f: &Found) {
+    let Some(e) = doc.entities.get_mut(entity) else {
+        return;
+    };
+    if f.key.place.is_some() && !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text)) {
+        e.roles.push(f.role_text.clone());
+    }
+    e.mentions.push(Mention {
+        span: f.span,
+        kind: MentionKind::Description,
+        sentence: f.sentence,
+    });
+    e.mentions.sort_by_key(|m| m.span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_roles() {
+        let key = parse_role("the Ukrainian president").unwrap();
+        assert_eq!(key.place.as_deref(), Some("Ukraine"));
+        assert_eq!(key.head, "president");
+        assert_eq!(
+            parse_role("US president").unwrap().place.as_deref(),
+            Some("United States")
+        );
+        assert_eq!(
+            parse_role("the prime minister").unwrap().head,
+            "prime minister"
+        );
+        assert!(parse_role("the house").is_none());
+    }
+
+    #[test]
+    fn descriptions_resolve_to_the_role_holder() {
+        let text = "Russian President Vladimir Putin met Donald Trump. Later the Russian president left, and the US president stayed.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        let name_of = |at: &str| {
+            let start = text.find(at).unwrap();
+            let e =
+                crate::entities::entity_for_span(&doc, Span::new(start, start + at.len())).unwrap();
+            doc.entities[e].name.clone()
+        };
+        assert_eq!(name_of("the Russian president"), "Vladimir Putin");
+        assert_eq!(name_of("the US president"), "Donald Trump");
+        let at = text.len();
+        let putin = resolve_description(&doc, "the Russian president", at).unwrap();
+        assert_eq!(doc.entities[putin].name, "Vladimir Putin");
+    }
+}

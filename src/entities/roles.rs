@@ -1,0 +1,132 @@
+//! Roles and affiliations from appositions: "Michael Carpenter, a former official and
+//! current researcher at the International Institute for Strategic Studies, said …" gives
+//! Carpenter that role and the institute as affiliation. A phrase counts as a role only
+//! when it contains a role noun from `data/titles.txt`. Relies on the entities already
+//! built (mention spans) and the segmenter's tokens.
+
+use std::collections::HashMap;
+
+use super::candidates::is_capitalised;
+use super::lists;
+use crate::document::{Document, EntityType, MentionKind, TokenKind};
+
+/// How far an apposition may run, in tokens.
+const MAX_APPOSITION: usize = 30;
+
+/// Adds apposition roles and affiliations to the people of `doc.entities`.
+pub fn add_appositions(doc: &mut Document) {
+    let entity_at: HashMap<usize, usize> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+        .collect();
+    let mut found = Vec::new();
+    for (index, entity) in doc.entities.iter().enumerate() {
+        if entity.entity_type != EntityType::Person {
+            continue;
+        }
+        for mention in entity
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+        {
+            if let Some(role) = apposition_after(doc, mention.span.end, &entity_at) {
+                found.push((index, role));
+            }
+        }
+    }
+    for (index, (role, affiliation)) in found {
+        if let Some(entity) = doc.entities.get_mut(index) {
+            if !entity.roles.contains(&role) {
+                entity.roles.push(role);
+            }
+            if entity.affiliation.is_none() && affiliation != Some(index) {
+                entity.affiliation = affiliation;
+            }
+        }
+    }
+}
+
+/// The role phrase after ", " at byte `end`, and the organization named in it.
+fn apposition_after(
+    doc: &Document,
+    end: usize,
+    entity_at: &HashMap<usize, usize>,
+) -> Option<(String, Option<usize>)> {
+    let first = doc.token_at_or_after(end);
+    let comma = doc.tokens.get(first)?;
+    if doc.slice(comma.span) != "," || comma.span.start != end {
+        return None;
+    }
+    let mut start = first + 1;
+    let opener = doc
+        .tokens
+        .get(start)
+        .map(|t| doc.slice(t.span))
+        .unwrap_or("");
+    if matches!(opener, "a" | "an" | "the" | "who" | "which") {
+        if matches!(opener, "who" | "which") {
+            return None;
+        }
+        start += 1;
+    }
+    let mut has_role = false;
+    let mut affiliation = None;
+    let mut last = None;
+    for i in start..start + MAX_APPOSITION {
+        let token = doc.tokens.get(i)?;
+        let word = doc.slice(token.span);
+        if token.kind == TokenKind::QuoteMark
+            || (token.kind == TokenKind::Punct && !matches!(word, "-" | "’" | "'"))
+        {
+            break;
+        }
+        if matches!(word, "said" | "says" | "told" | "who" | "which" | "and" if i == start) {
+            return None;
+        }
+        if !is_capitalised(word) && lists::title(word).is_some() {
+            has_role = true;
+        }
+        if let Some(&e) = entity_at.get(&token.span.start) {
+            let is_org = doc
+                .entities
+                .get(e)
+                .is_some_and(|x| x.entity_type == EntityType::Organization);
+            if is_org && affiliation.is_none() {
+                affiliation = Some(e);
+            }
+        }
+        last = Some(token.span.end);
+    }
+    let start_byte = doc.tokens.get(start)?.span.start;
+    let text = doc.text.get(start_byte..last?)?.trim();
+    (has_role && !text.is_empty()).then(|| (text.to_string(), affiliation))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+
+    #[test]
+    fn apposition_gives_role_and_affiliation() {
+        let text = "Michael Carpenter, a former official and current researcher at the International Institute for Strategic Studies, said no.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        let carpenter = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Michael Carpenter")
+            .unwrap();
+        assert_eq!(
+            carpenter.roles,
+            ["former official and current researcher at the International Institute for Strategic Studies"]
+        );
+        let org = carpenter
+            .affiliation
+            .and_then(|a| doc.entities.get(a))
+            .unwrap();
+        assert_eq!(org.name, "International Institute for Strategic Studies");
+    }
+}

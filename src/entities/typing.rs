@@ -1,0 +1,344 @@
+//! Typing: the evidence that a name is a person, an organization, a place or something
+//! else, from the name's own words (titles, given names and surnames, organization and
+//! place words, place lists, known organizations) and from its context ("the foundation
+//! X", "in X", "X-based", "X said", "X, a senior analyst"). A merged entity adds up the
+//! evidence of its mentions (see [`decide`]), so a name typed once with confidence keeps
+//! that type everywhere. Relies on [`super::candidates`] and [`super::lists`].
+
+use super::candidates::{is_capitalised, Candidate};
+use super::lists;
+use crate::document::{Document, EntityType, TokenKind};
+
+/// Scores for each type; the highest positive one wins.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub person: i32,
+    pub organization: i32,
+    pub place: i32,
+    pub other: i32,
+}
+
+impl Evidence {
+    pub fn add(&mut self, other: Evidence) {
+        self.person += other.person;
+        self.organization += other.organization;
+        self.place += other.place;
+        self.other += other.other;
+    }
+
+    fn bump(&mut self, t: EntityType, by: i32) {
+        match t {
+            EntityType::Person => self.person += by,
+            EntityType::Organization => self.organization += by,
+            EntityType::Place => self.place += by,
+            EntityType::Other => self.other += by,
+        }
+    }
+
+    /// The winning type, or `None` when nothing speaks for any.
+    pub fn best(&self) -> Option<EntityType> {
+        let scores = [
+            (self.organization, EntityType::Organization),
+            (self.place, EntityType::Place),
+            (self.person, EntityType::Person),
+            (self.other, EntityType::Other),
+        ];
+        let (score, t) = scores
+            .iter()
+            .copied()
+            .fold(
+                (0, EntityType::Other),
+                |best, s| if s.0 > best.0 { s } else { best },
+            );
+        (score > 0).then_some(t)
+    }
+}
+
+/// Words after a name that make it the subject of speech.
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "argued"
+            | "argues"
+            | "explained"
+            | "noted"
+            | "insisted"
+            | "warned"
+            | "commented"
+            | "replied"
+            | "asked"
+            | "wrote"
+            | "tweeted"
+            | "believes"
+            | "thinks"
+            | "thought"
+            | "wants"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+    )
+}
+
+/// Verbs that commonly follow a subject ("the Kremlin has …").
+fn is_clause_verb(word: &str) -> bool {
+    is_speech_verb(word)
+        || matches!(
+            word,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "announced"
+                | "reported"
+                | "confirmed"
+                | "denied"
+                | "claimed"
+                | "declined"
+                | "and"
+                | "or"
+                | "of"
+                | "in"
+                | "on"
+                | "to"
+                | "for"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "that"
+                | "which"
+                | "who"
+                | "are"
+                | "were"
+        )
+}
+
+/// Evidence from the name's own words: what the name would be anywhere.
+pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
+    let mut e = Evidence::default();
+    let full = doc.slice(c.span);
+    let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return e;
+    };
+    let multi = words.len() >= 2;
+    let canonical = lists::alias_target(full).unwrap_or(full);
+    if lists::KNOWN_ORGS.contains(full) || lists::KNOWN_ORGS.contains(canonical) {
+        e.bump(EntityType::Organization, 6);
+    }
+    if lists::is_place(full) || lists::is_place(canonical) {
+        e.bump(EntityType::Place, 6);
+    }
+    if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
+        e.bump(EntityType::Organization, 4);
+    }
+    let org_before_connector = words
+        .windows(2)
+        .any(|w| matches!(w, [head, "of" | "for"] if lists::ORG_WORDS.contains(head)));
+    if org_before_connector {
+        e.bump(EntityType::Organization, 4);
+    }
+    if multi && lists::PLACE_WORDS.contains(last) {
+        e.bump(EntityType::Place, 4);
+    }
+    if multi && lists::PLACE_WORDS.contains(first) && matches!(first, "Lake" | "Mount" | "Cape") {
+        e.bump(EntityType::Place, 4);
+    }
+    if lists::OTHER_WORDS.contains(last) && (multi || last == "Olympics") {
+        e.bump(EntityType::Other, 4);
+    }
+    let has_connector = words.iter().any(|w| !is_capitalised(w));
+    if multi && !has_connector {
+        if lists::given_name(first).is_some() {
+            e.bump(EntityType::Person, 3);
+        }
+        if is_initials(first)
+            && lists::alias_target(first).is_none()
+            && !lists::KNOWN_ORGS.contains(first)
+        {
+            e.bump(EntityType::Person, 3);
+        }
+        if lists::SURNAMES.contains(last) {
+            e.bump(EntityType::Person, 1);
+        }
+    }
+    if !multi {
+        if lists::given_name(first).is_some() || lists::SURNAMES.contains(first) {
+            e.bump(EntityType::Person, 1);
+        }
+        if is_acronym(first) && e == Evidence::default() {
+            e.bump(EntityType::Organization, 2);
+        }
+    }
+    if c.title.is_some() || c.role.is_some() {
+        e.bump(EntityType::Person, 5);
+    }
+    e
+}
+
+/// Initials standing for given names: "J.C", "JD", "L".
+fn is_initials(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// An all-capital word of two to six letters ("NATO", "CSIS").
+pub fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Evidence from the words around a mention.
+pub fn contextual(doc: &Document, c: &Candidate) -> Evidence {
+    let mut e = Evidence::default();
+    let word_at = |i: Option<usize>| -> &str {
+        i.and_then(|i| doc.tokens.get(i))
+            .map(|t| doc.slice(t.span))
+            .unwrap_or("")
+    };
+    let before = word_at(c.first_token.checked_sub(1));
+    let before2 = word_at(c.first_token.checked_sub(2));
+    let after = word_at(Some(c.end_token));
+    if lists::ORG_NOUNS.contains(before) && !is_capitalised(before) {
+        e.bump(EntityType::Organization, 4);
+    }
+    if before == "the" || before == "The" {
+        // "the Kremlin said": a body; "the Tomahawk missiles": a modifier, a thing.
+        e.bump(EntityType::Person, -2);
+        let next_is_word = doc
+            .tokens
+            .get(c.end_token)
+            .is_some_and(|t| t.kind == TokenKind::Word);
+        if next_is_word && is_clause_verb(after) {
+            e.bump(EntityType::Organization, 1);
+        } else if next_is_word && !is_capitalised(after) {
+            e.bump(EntityType::Other, 1);
+        }
+    }
+    if before == ":" && before2.eq_ignore_ascii_case("source") {
+        e.bump(EntityType::Organization, 3);
+    }
+    if !c.possessive
+        && matches!(
+            before,
+            "in" | "near" | "across" | "throughout" | "outside" | "inside" | "towards" | "toward"
+        )
+    {
+        e.bump(EntityType::Place, 2);
+        e.bump(EntityType::Person, -1);
+    }
+    match c.suffix.as_deref() {
+        Some("based" | "born") => e.bump(EntityType::Place, 3),
+        Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
+        _ => {}
+    }
+    if !c.possessive && c.suffix.is_none() && is_speech_verb(after) {
+        e.bump(EntityType::Person, 1);
+    }
+    if after == "," && apposition_has_person_role(doc, c.end_token + 1) {
+        e.bump(EntityType::Person, 3);
+    }
+    let unknown = lexical(doc, c) == Evidence::default();
+    let no_connector = c.words.iter().all(|w| is_capitalised(w));
+    if unknown && (2..=3).contains(&c.words.len()) && no_connector && before != "the" && !c.weak {
+        e.bump(EntityType::Person, 1);
+    }
+    e
+}
+
+/// True when the words after a comma ("a senior analyst at …") name a person's role
+/// within the next few words, before any other comma.
+fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
+    let limit = from + 8;
+    for i in from..limit {
+        let Some(t) = doc.tokens.get(i) else {
+            return false;
+        };
+        let word = doc.slice(t.span);
+        if t.kind == TokenKind::Punct || t.kind == TokenKind::QuoteMark {
+            return false;
+        }
+        if !is_capitalised(word) && lists::title(word).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The type of an entity from the summed evidence of its mentions; no evidence is
+/// `Other` (a capitalised name that is nobody, no group and nowhere: "Tomahawk").
+pub fn decide(evidence: &Evidence) -> EntityType {
+    evidence.best().unwrap_or(EntityType::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::candidates;
+    use crate::segment;
+
+    fn typed(text: &str) -> Vec<(String, EntityType)> {
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let (cands, _) = candidates::find(&doc);
+        cands
+            .iter()
+            .map(|c| {
+                let mut e = lexical(&doc, c);
+                e.add(contextual(&doc, c));
+                (doc.slice(c.span).to_string(), decide(&e))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_of_the_name_type_it() {
+        use EntityType::*;
+        let t = typed("Michael Carpenter of the International Institute for Strategic Studies went to Hungary to see NATO and win the Nobel Peace Prize.");
+        assert_eq!(
+            t,
+            [
+                ("Michael Carpenter".into(), Person),
+                (
+                    "International Institute for Strategic Studies".into(),
+                    Organization
+                ),
+                ("Hungary".into(), Place),
+                ("NATO".into(), Organization),
+                ("Nobel Peace Prize".into(), Other),
+            ]
+        );
+    }
+
+    #[test]
+    fn context_types_unknown_names() {
+        use EntityType::*;
+        let t = typed("He joined the Ukrainian foundation Come Back Alive. A Brastovia-based group met Mykola Bielieskov, a senior analyst. Skorvin said no.");
+        assert_eq!(t[0], ("Come Back Alive".into(), Organization));
+        assert_eq!(t[1], ("Brastovia".into(), Place));
+        assert_eq!(t[2], ("Mykola Bielieskov".into(), Person));
+        assert_eq!(t[3], ("Skorvin".into(), Person));
+    }
+
+    #[test]
+    fn titles_make_people_and_unknown_single_words_are_other() {
+        use EntityType::*;
+        let t = typed("Then President Putin asked for the Tomahawk missiles.");
+        assert_eq!(t, [("Putin".into(), Person), ("Tomahawk".into(), Other)]);
+    }
+}
