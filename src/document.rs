@@ -253,6 +253,9 @@ pub struct Claim {
     pub sentence: usize,
     /// The entity on whose authority the number is given; `None` for the article's own voice.
     pub claimant: Option<usize>,
+    /// The number with its currency and unit, without the qualifier words ("5,000 sq km"
+    /// of "nearly 5,000 sq km"). Added by the claims stage.
+    pub quantity: Span,
 }
 
 /// The text and all its annotations.

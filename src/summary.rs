@@ -146,17 +146,22 @@ impl Report {
         if quotes.is_empty() {
             return self.none();
         }
-        for q in quotes {
-            let speaker = q
-                .speaker
-                .as_ref()
+        // Parts of one utterance (“A,” he said, “B.”) share a group: one item, joined by " … ".
+        for parts in quotes.chunk_by(|a, b| a.group == b.group) {
+            let Some(first) = parts.first() else { continue };
+            let speaker = parts
+                .iter()
+                .find_map(|q| q.speaker.as_ref())
                 .map_or("(no speaker)", |s| s.name.as_str());
-            let kind = if q.kind == "direct" {
+            let kind = if first.kind == "direct" {
                 String::new()
             } else {
-                format!(" [{}]", q.kind)
+                format!(" [{}]", first.kind)
             };
-            self.item(&format!("{speaker}{kind}: “{}”", q.text));
+            // A quotation ending a clause keeps its comma inside the marks (“…,” she said);
+            // the list reads better without it.
+            let words: Vec<&str> = parts.iter().map(|q| q.text.trim_end_matches(',')).collect();
+            self.item(&format!("{speaker}{kind}: “{}”", words.join(" … ")));
         }
     }
 
@@ -348,6 +353,31 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("\x1b[1;36m"), "{text}");
+    }
+
+    #[test]
+    fn split_quotation_is_one_item() {
+        let text = "“We are ready,” the minister said, “and we will not wait.”";
+        let analysis = analyze(text, &Options::default());
+        let text = render(&analysis, &Style::default());
+        let groups: std::collections::BTreeSet<usize> =
+            analysis.quotes.iter().map(|q| q.group).collect();
+        let quotes_section = text
+            .split("\nQuotes (")
+            .nth(1)
+            .and_then(|rest| rest.split("\n\n").next())
+            .unwrap_or_default();
+        assert_eq!(
+            quotes_section.matches("  - ").count(),
+            groups.len(),
+            "{text}"
+        );
+        if analysis.quotes.len() == 2 && groups.len() == 1 {
+            assert!(
+                text.contains("“We are ready … and we will not wait.”"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -88,3 +88,94 @@ fn seed_split_quotations_share_groups() {
         group_of("We don’t have Tomahawk")
     );
 }
+
+/// The speakers the quotations issue lists: every direct or partial quotation's speaker.
+const SPEAKERS: [(&str, &str); 19] = [
+    ("stop the war immediately,", "Donald Trump"),
+    ("Stop at the front line, both sides", "Donald Trump"),
+    ("Let the killings stop.", "Donald Trump"),
+    ("I believe that President Zelensky", "Donald Trump"),
+    ("We want this.", "Volodymyr Zelensky"),
+    ("We don’t have Tomahawk", "Volodymyr Zelensky"),
+    ("We’d rather you didn’t need Tomahawk.", "Donald Trump"),
+    ("We also want the Tomahawks.", "Donald Trump"),
+    ("realistic", "Volodymyr Zelensky"),
+    ("to stop this war.", "Volodymyr Zelensky"),
+    ("The president is right", "Volodymyr Zelensky"),
+    ("a lot needs to be decided", "Kremlin"),
+    ("a little later", "Kremlin"),
+    ("You know, I’ve been ‘worked’ by the best", "Donald Trump"),
+    ("The reality is", "Michael Carpenter"),
+    ("He’s handsome in his jacket,", "Donald Trump"),
+    ("I hope people take notice.", "Donald Trump"),
+    ("afraid of Tomahawks.", "Volodymyr Zelensky"),
+    ("We do not expect Russia to collapse", "Mykola Bielieskov"),
+];
+
+#[test]
+fn seed_speakers_are_all_right() {
+    let doc = seed();
+    for (start, name) in SPEAKERS {
+        let quote = doc
+            .quotes
+            .iter()
+            .find(|q| doc.slice(q.inner).starts_with(start))
+            .unwrap_or_else(|| panic!("no quotation {start:?}"));
+        let speaker = quote
+            .speaker
+            .map(|s| doc.entities[s.entity].name.as_str())
+            .unwrap_or("(none)");
+        // "Kremlin" or "the Kremlin": the entity's fullest name.
+        assert!(
+            speaker.trim_start_matches("the ") == name,
+            "{start:?}: speaker {speaker:?}, expected {name:?}"
+        );
+        // Only the second part of a split quotation goes without its own cue.
+        let follows_its_group = doc
+            .quotes
+            .iter()
+            .any(|other| other.group == quote.group && other.span.end <= quote.span.start);
+        assert!(
+            quote.cue.is_some() || follows_its_group,
+            "{start:?} has no cue"
+        );
+    }
+    for scare in ["working him", "To find each other a little"] {
+        let quote = doc
+            .quotes
+            .iter()
+            .find(|q| doc.slice(q.inner) == scare)
+            .expect(scare);
+        assert!(quote.kind == QuoteKind::Scare || quote.speaker.is_none());
+    }
+}
+
+#[test]
+fn seed_pronoun_speakers_become_pronoun_mentions() {
+    let doc = seed();
+    let zelensky = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Volodymyr Zelensky")
+        .expect("Zelensky");
+    let pronouns = zelensky
+        .mentions
+        .iter()
+        .filter(|m| m.kind == byline::document::MentionKind::Pronoun)
+        .count();
+    assert!(
+        pronouns >= 2,
+        "“We want this…” and “We don’t have Tomahawk…” say “he”"
+    );
+    // Reports keep speakers as {entity, name, mention}.
+    let analysis = byline::analyze(SEED, &byline::Options::default());
+    let q = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("We want this."))
+        .expect("quote");
+    let sp = q.speaker.as_ref().expect("speaker");
+    assert_eq!(sp.name, "Volodymyr Zelensky");
+    assert_eq!(sp.mention.as_ref().map(|m| m.text.as_str()), Some("he"));
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}

@@ -1,11 +1,565 @@
 //! Attribution: gives each quotation of `quotes` its speaker, an entity of `entities`,
-//! through cue verbs, pronouns and descriptions.
+//! and its cue. Relies on `segment` (tokens, sentences), `quotes` (spans, kinds, groups)
+//! and `entities` (mentions: names, titles, descriptions; types; genders).
+//!
+//! Order of evidence for a quotation: its own attribution (`speaker`: the news patterns
+//! around cue verbs from `data/speech_verbs.txt`, pronouns resolved to the most recent
+//! compatible entity, descriptions and spokespeople resolved to their entity); then the
+//! other parts of its group (split and multi-paragraph quotations); then the previous
+//! quotation of the same paragraph, or of the paragraph before when this one opens its
+//! paragraph with no cue, unless someone else is named in between. Scare quotes get no
+//! speaker. No evidence → no speaker: a wrong guess is worse than none.
 
 pub mod cues;
+pub mod mentions;
+pub mod speaker;
 
-use crate::document::Document;
+use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
+use crate::quotes::context::QuotedSpans;
+use mentions::MentionIndex;
+use speaker::{Ctx, Resolved};
 
-/// Sets `speaker` and `cue` on `doc.quotes`.
+/// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
+/// their entities' mentions.
 pub fn run(doc: &mut Document) {
-    let _ = doc;
+    let quoted = QuotedSpans::new(doc.quotes.iter().map(|q| q.span).collect());
+    let mentions = MentionIndex::new(doc);
+    let ctx = Ctx {
+        doc,
+        quoted: &quoted,
+        mentions: &mentions,
+    };
+    let mut found: Vec<Option<Resolved>> = doc
+        .quotes
+        .iter()
+        .map(|q| {
+            if q.kind == QuoteKind::Scare {
+                None
+            } else {
+                ctx.speaker_of(q.span, q.inner)
+            }
+        })
+        .collect();
+    share_within_groups(doc, &mut found);
+    let inherited = inherit_from_previous(&ctx, &found);
+    let pronouns = apply(doc, &found, &inherited);
+    if !pronouns.is_empty() {
+        add_pronoun_mentions(doc, pronouns);
+        keep_salience_order(doc);
+    }
+}
+
+/// Entities are ordered by salience (mention count, then first mention); the pronoun
+/// mentions just added can change that order, so entities are re-sorted (stably) and every
+/// entity id held so far (speakers, affiliations) is renumbered.
+fn keep_salience_order(doc: &mut Document) {
+    let key = |e: &crate::document::Entity| {
+        (
+            std::cmp::Reverse(e.mentions.len()),
+            e.mentions.first().map_or(usize::MAX, |m| m.span.start),
+        )
+    };
+    let mut order: Vec<usize> = (0..doc.entities.len()).collect();
+    order.sort_by_key(|&i| key(&doc.entities[i]));
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return;
+    }
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut old: Vec<Option<crate::document::Entity>> = std::mem::take(&mut doc.entities)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.entities = order.iter().filter_map(|&i| old[i].take()).collect();
+    for e in &mut doc.entities {
+        e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
+    }
+    for q in &mut doc.quotes {
+        if let Some(sp) = q.speaker.as_mut() {
+            if let Some(&n) = new_index.get(sp.entity) {
+                sp.entity = n;
+            }
+        }
+    }
+}
+
+/// Parts of one group take the speaker found for any of them (the first found).
+fn share_within_groups(doc: &Document, found: &mut [Option<Resolved>]) {
+    let mut start = 0;
+    while start < found.len() {
+        let group = doc.quotes[start].group;
+        let end = start
+            + doc.quotes[start..]
+                .iter()
+                .take_while(|q| q.group == group)
+                .count();
+        if let Some(first) = found[start..end].iter().flatten().next().copied() {
+            for slot in &mut found[start..end] {
+                if slot.is_none() {
+                    *slot = Some(Resolved {
+                        pronoun: false,
+                        cue: None,
+                        ..first
+                    });
+                }
+            }
+        }
+        start = end.max(start + 1);
+    }
+}
+
+/// For quotations still without a speaker: the speaker of the previous (non-scare)
+/// quotation, when it is in the same paragraph, or ends the paragraph right before this
+/// one and this quotation opens its paragraph; and nobody else is named in between.
+fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<usize>> {
+    let doc = ctx.doc;
+    let mut inherited = vec![None; found.len()];
+    let mut last: Option<(usize, usize)> = None; // (quote index, entity)
+    for (i, q) in doc.quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            continue;
+        }
+        if found[i].is_none() && !ctx.has_own_cue(q.span, q.inner) {
+            inherited[i] = last
+                .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
+                .map(|(_, entity)| entity);
+        }
+        if let Some(entity) = found[i].map(|r| r.entity).or(inherited[i]) {
+            last = Some((i, entity));
+        }
+    }
+    inherited
+}
+
+fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
+    let doc = ctx.doc;
+    let (p, q) = (&doc.quotes[prev], &doc.quotes[this]);
+    let para_of = |at: usize| doc.sentences.get(doc.sentence_at(at).unwrap_or(usize::MAX));
+    let (Some(pp), Some(qp)) = (para_of(p.span.start), para_of(q.span.start)) else {
+        return false;
+    };
+    let adjacent = qp.paragraph == pp.paragraph
+        || (qp.paragraph == pp.paragraph + 1
+            && doc
+                .paragraphs
+                .get(qp.paragraph)
+                .is_some_and(|para| para.span.start == q.span.start)
+            && para_of(p.span.end.saturating_sub(1)).is_some_and(|s| s.paragraph == pp.paragraph));
+    adjacent && !someone_else_between(ctx, prev, this, entity)
+}
+
+/// True when a person or organization other than `entity` is named outside quotations
+/// between the two quotations, after the sentence where the first one ends.
+fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
+    let doc = ctx.doc;
+    let from = doc
+        .sentence_at(doc.quotes[prev].span.end.saturating_sub(1))
+        .and_then(|s| doc.sentences.get(s))
+        .map_or(doc.quotes[prev].span.end, |s| s.span.end);
+    let to = doc.quotes[this].span.start;
+    if from >= to {
+        return false;
+    }
+    ctx.mentions.within(Span::new(from, to)).iter().any(|m| {
+        m.entity != entity
+            && matches!(m.entity_type, EntityType::Person | EntityType::Organization)
+            && !ctx.quoted.contains(m.span.start)
+    })
+}
+
+/// Writes speakers and cues; returns the pronoun mentions to add.
+fn apply(
+    doc: &mut Document,
+    found: &[Option<Resolved>],
+    inherited: &[Option<usize>],
+) -> Vec<(usize, Span)> {
+    let mut pronouns = Vec::new();
+    for (i, q) in doc.quotes.iter_mut().enumerate() {
+        if let Some(r) = found[i] {
+            q.speaker = Some(Speaker {
+                entity: r.entity,
+                mention: Some(r.mention),
+            });
+            q.cue = r.cue;
+            if r.pronoun {
+                pronouns.push((r.entity, r.mention));
+            }
+        } else if let Some(entity) = inherited[i] {
+            q.speaker = Some(Speaker {
+                entity,
+                mention: None,
+            });
+        }
+    }
+    pronouns
+}
+
+fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
+    for (entity, span) in pronouns {
+        let sentence = doc.sentence_at(span.start).unwrap_or(0);
+        let Some(e) = doc.entities.get_mut(entity) else {
+            continue;
+        };
+        if e.mentions.iter().any(|m| m.span == span) {
+            continue;
+        }
+        let at = e.mentions.partition_point(|m| m.span.start < span.start);
+        e.mentions.insert(
+            at,
+            Mention {
+                span,
+                kind: MentionKind::Pronoun,
+                sentence,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each pattern on a hand-built document: segmentation and quotations run for real,
+    //! the entities are given (every occurrence of each listed mention text), so these
+    //! tests do not depend on the entities stage.
+    use super::*;
+    use crate::document::{Entity, Gender};
+
+    type Spec<'a> = (&'a str, EntityType, &'a [&'a str]);
+
+    fn attributed<'t>(text: &'t str, entities: &[Spec]) -> Document<'t> {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::quotes::run(&mut doc);
+        for (name, entity_type, mentions) in entities {
+            let mut list = Vec::new();
+            for m in *mentions {
+                for (at, _) in text.match_indices(m) {
+                    let span = Span::new(at, at + m.len());
+                    let kind = if m.starts_with(char::is_lowercase) || m.starts_with("The ") {
+                        MentionKind::Description
+                    } else {
+                        MentionKind::Name
+                    };
+                    let sentence = doc.sentence_at(at).unwrap_or(0);
+                    list.push(Mention {
+                        span,
+                        kind,
+                        sentence,
+                    });
+                }
+            }
+            list.sort_by_key(|m| m.span.start);
+            doc.entities.push(Entity {
+                name: name.to_string(),
+                entity_type: *entity_type,
+                mentions: list,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                affiliation: None,
+                gender: None,
+            });
+        }
+        run(&mut doc);
+        doc
+    }
+
+    /// (quoted words, speaker name or None, cue)
+    fn speakers<'t>(doc: &Document<'t>) -> Vec<(&'t str, Option<String>, Option<&'t str>)> {
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let name = q.speaker.map(|s| doc.entities[s.entity].name.clone());
+                (doc.slice(q.inner), name, q.cue.map(|c| doc.slice(c)))
+            })
+            .collect()
+    }
+
+    const PERSON: EntityType = EntityType::Person;
+    const ORG: EntityType = EntityType::Organization;
+
+    fn speaker_of(doc: &Document, quote_start: &str) -> Option<String> {
+        doc.quotes
+            .iter()
+            .find(|q| doc.slice(q.inner).starts_with(quote_start))
+            .and_then(|q| q.speaker)
+            .map(|s| doc.entities[s.entity].name.clone())
+    }
+
+    #[test]
+    fn quote_comma_speaker_cue() {
+        let doc = attributed(
+            "“Stop now,” Trump told reporters.",
+            &[("Donald Trump", PERSON, &["Trump"])],
+        );
+        assert_eq!(
+            speakers(&doc),
+            [("Stop now,", Some("Donald Trump".into()), Some("told"))]
+        );
+        let mention = doc.quotes[0].speaker.unwrap().mention.unwrap();
+        assert_eq!(doc.slice(mention), "Trump");
+    }
+
+    #[test]
+    fn quote_comma_cue_speaker() {
+        let doc = attributed(
+            "“It is a delaying tactic,” said Max Bergmann, an expert.",
+            &[("Max Bergmann", PERSON, &["Max Bergmann"])],
+        );
+        assert_eq!(speaker_of(&doc, "It is"), Some("Max Bergmann".into()));
+    }
+
+    #[test]
+    fn object_taking_cue_does_not_invert() {
+        let doc = attributed(
+            "“We are ready,” told Smith nothing.",
+            &[("John Smith", PERSON, &["Smith"])],
+        );
+        assert_eq!(speaker_of(&doc, "We are"), None);
+    }
+
+    #[test]
+    fn quote_speaker_role_apposition_cue() {
+        let doc = attributed(
+            "“Had it happened later it would have been worse,” Khaled Al-Maeena, editor of the Saudi Gazette, said.",
+            &[
+                ("Khaled Al-Maeena", PERSON, &["Khaled Al-Maeena"]),
+                ("Saudi Gazette", ORG, &["Saudi Gazette"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Had it"), Some("Khaled Al-Maeena".into()));
+    }
+
+    #[test]
+    fn speaker_cue_colon_quote_past_appositions() {
+        let doc = attributed(
+            "Mykola Bielieskov, a senior analyst at the foundation Come Back Alive, which supplies the army, said: “We do not expect Russia to collapse.”",
+            &[
+                ("Mykola Bielieskov", PERSON, &["Mykola Bielieskov"]),
+                ("Come Back Alive", ORG, &["Come Back Alive"]),
+            ],
+        );
+        assert_eq!(
+            speaker_of(&doc, "We do not"),
+            Some("Mykola Bielieskov".into())
+        );
+    }
+
+    #[test]
+    fn speaker_cue_that_partial_quote() {
+        let doc = attributed(
+            "After Friday’s talks, Zelensky said Russia was “afraid of Tomahawks.” Moscow has warned against it.",
+            &[
+                ("Volodymyr Zelensky", PERSON, &["Zelensky"]),
+                ("Moscow", EntityType::Place, &["Moscow"]),
+            ],
+        );
+        assert_eq!(
+            speakers(&doc),
+            [(
+                "afraid of Tomahawks.",
+                Some("Volodymyr Zelensky".into()),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_speaker() {
+        let doc = attributed(
+            "Her skin was “weeping and raw,” according to the Sydney Morning Herald.",
+            &[("Sydney Morning Herald", ORG, &["Sydney Morning Herald"])],
+        );
+        assert_eq!(
+            speaker_of(&doc, "weeping"),
+            Some("Sydney Morning Herald".into())
+        );
+        assert_eq!(speakers(&doc)[0].2, Some("according to"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_previous_subject_and_becomes_a_mention() {
+        let doc = attributed(
+            "The Ukrainian president told Trump that Ukraine has drones. “We need missiles,” he said.",
+            &[
+                ("Volodymyr Zelensky", PERSON, &["The Ukrainian president"]),
+                ("Donald Trump", PERSON, &["Trump"]),
+            ],
+        );
+        assert_eq!(
+            speaker_of(&doc, "We need"),
+            Some("Volodymyr Zelensky".into())
+        );
+        let zelensky = &doc.entities[0];
+        assert!(zelensky
+            .mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "he"));
+    }
+
+    #[test]
+    fn pronoun_respects_gender_and_skips_names_inside_quotes() {
+        let text = "Anna Smith met Tom Jones. “Tom is late,” she said.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::quotes::run(&mut doc);
+        let anna = text.find("Anna Smith").unwrap();
+        let tom = text.find("Tom Jones").unwrap();
+        let tom2 = text.find("Tom is").unwrap();
+        for (name, gender, spans) in [
+            (
+                "Anna Smith",
+                Gender::Female,
+                vec![Span::new(anna, anna + 10)],
+            ),
+            (
+                "Tom Jones",
+                Gender::Male,
+                vec![Span::new(tom, tom + 9), Span::new(tom2, tom2 + 3)],
+            ),
+        ] {
+            doc.entities.push(Entity {
+                name: name.into(),
+                entity_type: PERSON,
+                mentions: spans
+                    .into_iter()
+                    .map(|span| Mention {
+                        span,
+                        kind: MentionKind::Name,
+                        sentence: 0,
+                    })
+                    .collect(),
+                aliases: vec![],
+                roles: vec![],
+                affiliation: None,
+                gender: Some(gender),
+            });
+        }
+        run(&mut doc);
+        assert_eq!(speaker_of(&doc, "Tom is"), Some("Anna Smith".into()));
+    }
+
+    #[test]
+    fn they_and_it_resolve_to_organizations() {
+        let doc = attributed(
+            "KCNA reported the shelling. “Foolhardy provocation deserves punishment,” it added.",
+            &[("KCNA", ORG, &["KCNA"])],
+        );
+        assert_eq!(speaker_of(&doc, "Foolhardy"), Some("KCNA".into()));
+    }
+
+    #[test]
+    fn unnamed_spokesperson_speaks_for_the_organization() {
+        let doc = attributed(
+            "“We do not comment on rumours,” a spokesman for Google said. “The Kremlin is silent,” a Kremlin spokeswoman said.",
+            &[("Google", ORG, &["Google"]), ("the Kremlin", ORG, &["Kremlin"])],
+        );
+        assert_eq!(speaker_of(&doc, "We do not"), Some("Google".into()));
+        assert_eq!(
+            speaker_of(&doc, "The Kremlin is"),
+            Some("the Kremlin".into())
+        );
+    }
+
+    #[test]
+    fn unnamed_analyst_at_an_organization_is_no_speaker() {
+        let doc = attributed(
+            "“Rates will rise,” an analyst at Morgan Stanley said.",
+            &[("Morgan Stanley", ORG, &["Morgan Stanley"])],
+        );
+        assert_eq!(speaker_of(&doc, "Rates"), None);
+    }
+
+    #[test]
+    fn follow_on_quotes_inherit_in_the_paragraph_and_split_groups() {
+        let doc = attributed(
+            "“He’s handsome in his jacket,” Trump commented. “I hope people take notice.”\nLater, Zelensky left. “Goodbye, everyone.”",
+            &[
+                ("Donald Trump", PERSON, &["Trump"]),
+                ("Volodymyr Zelensky", PERSON, &["Zelensky"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "I hope"), Some("Donald Trump".into()));
+        // Zelensky is named between: the last quotation does not inherit Trump.
+        assert_ne!(speaker_of(&doc, "Goodbye"), Some("Donald Trump".into()));
+    }
+
+    #[test]
+    fn continued_paragraph_inherits_the_speaker() {
+        let doc = attributed(
+            "Churchill said: “We shall fight on the beaches.\n“We shall never surrender.”",
+            &[("Winston Churchill", PERSON, &["Churchill"])],
+        );
+        assert_eq!(doc.quotes.len(), 2);
+        assert_eq!(
+            speaker_of(&doc, "We shall never"),
+            Some("Winston Churchill".into())
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_unattributed_quotes_have_no_speaker() {
+        let doc = attributed(
+            "When Trump was asked if Putin was “working him” just to buy time, he smiled. The robot was named “Robogee.”",
+            &[
+                ("Donald Trump", PERSON, &["Trump"]),
+                ("Vladimir Putin", PERSON, &["Putin"]),
+            ],
+        );
+        assert!(doc.quotes.iter().all(|q| q.speaker.is_none()));
+    }
+
+    #[test]
+    fn pronoun_prefers_the_subject_of_a_speech_verb() {
+        let doc = attributed(
+            "Goldman Sachs economist Jan Hatzius wrote that the Fed would pause. “The risks are balanced,” he wrote.",
+            &[
+                ("Goldman Sachs", PERSON, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "The risks"), Some("Jan Hatzius".into()));
+    }
+
+    #[test]
+    fn british_single_quotes_continue_over_paragraphs() {
+        let doc = attributed(
+            "'This is a disgrace,' said Enver Solomon. 'People deserve better.\n'We urge the government to think again.'",
+            &[("Enver Solomon", PERSON, &["Enver Solomon"])],
+        );
+        assert_eq!(doc.quotes.len(), 3);
+        assert!(doc.warnings.is_empty());
+        assert_eq!(doc.quotes[1].group, doc.quotes[2].group);
+        assert_eq!(speaker_of(&doc, "We urge"), Some("Enver Solomon".into()));
+    }
+
+    #[test]
+    fn the_company_resolves_to_the_last_organization() {
+        let doc = attributed(
+            "Shares of Acme Corp fell on Friday.\n“We see no reason to change course,” the company said.",
+            &[("Acme Corp", ORG, &["Acme Corp"])],
+        );
+        assert_eq!(speaker_of(&doc, "We see"), Some("Acme Corp".into()));
+        let mention = doc.quotes[0].speaker.unwrap().mention.unwrap();
+        assert_eq!(doc.slice(mention), "the company");
+    }
+
+    #[test]
+    fn an_age_apposition_is_skipped() {
+        let doc = attributed(
+            "Mr. Johnson, 55, said “enough is enough” and left the room.",
+            &[("Boris Johnson", PERSON, &["Johnson"])],
+        );
+        assert_eq!(speaker_of(&doc, "enough"), Some("Boris Johnson".into()));
+    }
+
+    #[test]
+    fn a_quotation_with_an_unknown_speaker_does_not_inherit() {
+        let doc = attributed(
+            "“We are ready,” Trump said.\n“Nobody expected this,” the bystander said.",
+            &[("Donald Trump", PERSON, &["Trump"])],
+        );
+        assert_eq!(speaker_of(&doc, "We are"), Some("Donald Trump".into()));
+        assert_eq!(speaker_of(&doc, "Nobody"), None);
+    }
 }

@@ -12,6 +12,9 @@ use super::context::{self, QuotedSpans};
 /// "known as “X”", "the so-called “X”").
 const NAMING_LOOKBACK: usize = 2;
 
+/// A fragment this short after "a"/"an" is a term, not speech.
+const SHORT_TERM_WORDS: usize = 3;
+
 /// A quotation this long reads as an utterance even without a cue or capital.
 const LONG_QUOTE_WORDS: usize = 8;
 
@@ -25,12 +28,19 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
     }
     let text = doc.slice(inner);
     let terminal = text.ends_with(['.', '!', '?', '…']);
-    if is_title_like(doc, span) && !terminal {
-        return QuoteKind::Scare;
+    let words = word_count(doc, inner);
+    match title_position(doc, span) {
+        TitlePosition::Credit if !terminal => return QuoteKind::Scare,
+        TitlePosition::Heading if !terminal && words < LONG_QUOTE_WORDS => return QuoteKind::Scare,
+        _ => {}
     }
     let cue = context::cue_before(doc, span, quoted);
     let introduced = cue.is_some() && follows_colon_or_comma(doc, span);
-    let words = word_count(doc, inner);
+    if !introduced
+        && (term_after_article(doc, span, words) || (is_title_case(doc, inner, words) && !terminal))
+    {
+        return QuoteKind::Scare;
+    }
     let capital = text
         .chars()
         .find(|c| c.is_alphabetic())
@@ -54,44 +64,91 @@ fn word_count(doc: &Document, inner: Span) -> usize {
         .count()
 }
 
-/// True when a naming word comes just before the quotation ("named", "so-called",
-/// "known as", "the word").
+/// True when a naming word comes just before the quotation ("named “X”", "so-called
+/// “X”", "known as “X”", "the word “X”"); punctuation in between ("in his own words,
+/// “…”") breaks the link.
 fn named_before(doc: &Document, span: Span) -> bool {
     let window = context::before_window(doc, span);
-    let mut seen = 0;
-    for i in (window.start..window.end).rev() {
-        if doc.tokens[i].kind != TokenKind::Word {
-            continue;
+    let mut i = window.end;
+    for step in 0..NAMING_LOOKBACK {
+        if i <= window.start || doc.tokens[i - 1].kind != TokenKind::Word {
+            return false;
         }
+        i -= 1;
         if cues::is_naming_word(doc, i) {
             return true;
         }
-        seen += 1;
-        if seen >= NAMING_LOOKBACK {
-            break;
+        let linking = ["as", "a", "an", "the"];
+        if step == 0
+            && !linking
+                .iter()
+                .any(|w| cues::word(doc, i).eq_ignore_ascii_case(w))
+        {
+            return false;
         }
     }
     false
 }
 
-/// True for a quotation that stands as a heading, a title line or a source credit: it
-/// opens its paragraph and is all of it, or is followed by a dash and a source
-/// ("“Document found on street” — CBC.ca"), or its paragraph is a heading.
-fn is_title_like(doc: &Document, span: Span) -> bool {
+/// True for a short fragment right after an indefinite article ("prepare a “quasi-state
+/// of war”", "promising a “formal update”"): a term held at a distance.
+fn term_after_article(doc: &Document, span: Span, words: usize) -> bool {
+    let i = doc.token_at_or_after(span.start);
+    words <= SHORT_TERM_WORDS
+        && i > context::paragraph_tokens(doc, span.start).start
+        && ["a", "an"]
+            .iter()
+            .any(|a| cues::word(doc, i - 1).eq_ignore_ascii_case(a))
+}
+
+/// True for a name or title in title case ("The History of Peter the Great", "Protector
+/// of Mexico"): every word of four letters or more is capitalised.
+fn is_title_case(doc: &Document, inner: Span, words: usize) -> bool {
+    if words < 2 {
+        return false;
+    }
+    let first = doc.token_at_or_after(inner.start);
+    let mut long_words = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= inner.end)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.slice(t.span))
+        .filter(|w| w.chars().count() >= 4)
+        .peekable();
+    long_words.peek().is_some() && long_words.all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// Where a quotation stands, when it stands like a heading or a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitlePosition {
+    /// It is its whole paragraph, or its paragraph is a heading (a pull quote or a quoted
+    /// headline: "“To find each other a little”").
+    Heading,
+    /// It opens its paragraph and a dash and a source follow ("“Document found on
+    /// street” — CBC.ca").
+    Credit,
+    Other,
+}
+
+fn title_position(doc: &Document, span: Span) -> TitlePosition {
     let p = doc.paragraphs.partition_point(|p| p.span.end <= span.start);
     let Some(para) = doc.paragraphs.get(p) else {
-        return false;
+        return TitlePosition::Other;
     };
     if para.kind == ParagraphKind::Heading {
-        return true;
+        return TitlePosition::Heading;
     }
     if span.start != para.span.start {
-        return false;
+        return TitlePosition::Other;
     }
     let rest = doc.slice(Span::new(span.end, para.span.end)).trim_start();
-    rest.is_empty()
-        || rest.chars().all(|c| !c.is_alphanumeric())
-        || rest.starts_with(['—', '–', '-', '|'])
+    if rest.chars().all(|c| !c.is_alphanumeric()) {
+        TitlePosition::Heading
+    } else if rest.starts_with(['—', '–', '-', '|']) {
+        TitlePosition::Credit
+    } else {
+        TitlePosition::Other
+    }
 }
 
 /// True when the quotation follows a colon or comma ("Trump replied: “…”").

@@ -137,7 +137,8 @@ fn starts_elision(text: &str, after: usize) -> bool {
 
 /// Finds the quotations of the paragraph `para` of `text`. Returns the outermost closed
 /// quotations and, when a quotation is still open at the paragraph's end, its opener's
-/// offset and character.
+/// offset and character (an open straight single mark may still be an apostrophe: the
+/// caller keeps it only when the next paragraph continues the quotation).
 pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
     let mut pairs: Vec<Found> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -152,7 +153,7 @@ pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, cha
         }
         prev = Some(c);
     }
-    let pending = stack.iter().find(|o| o.ch != '\'').map(|o| (o.at, o.ch));
+    let pending = stack.first().map(|o| (o.at, o.ch));
     (outermost(pairs), pending)
 }
 
@@ -197,6 +198,12 @@ fn on_mark(
         return; // "’90s", "’n’", a trailing possessive
     }
     if !opens_by_shape(c) && !looks_opening && c != '"' {
+        return;
+    }
+    // A straight mark glued to the end of a word and followed by punctuation is a closer
+    // whose opener is missing (`probability")`), not an opener.
+    let closer_shaped = right && prev.is_some_and(|p| p.is_alphanumeric() || is_close_punct(p));
+    if c == '"' && closer_shaped {
         return;
     }
     // Double quotes of one style do not nest: a second opener means the first was never

@@ -75,6 +75,10 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
     let mut warnings = Vec::new();
     for (index, para) in doc.paragraphs.iter().enumerate() {
         let (found, pending) = marks::scan_paragraph(doc.text, para.span);
+        let next = doc.paragraphs.get(index + 1).map(|p| doc.slice(p.span));
+        let continues = pending.is_some_and(|(_, ch)| next.is_some_and(|n| opens_like(n, ch)));
+        // An open straight single mark that nothing continues was an apostrophe.
+        let pending = pending.filter(|&(_, ch)| ch != '\'' || continues);
         for f in found {
             if pending.is_some_and(|(at, _)| f.span.start > at) {
                 continue; // nested inside the quotation left open
@@ -92,8 +96,6 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
         }
         if let Some(open) = pending {
             let f = marks::to_paragraph_end(doc.text, open, para.span.end);
-            let next = doc.paragraphs.get(index + 1).map(|p| doc.slice(p.span));
-            let continues = next.is_some_and(|n| opens_like(n, open.1));
             if !continues {
                 warnings.push(unclosed_warning(doc, index, f));
             }

@@ -158,7 +158,10 @@ impl<'a> Para<'a> {
 
     fn is_terminal(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
-            && matches!(self.str(i), "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉")
+            && matches!(
+                self.str(i),
+                "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉" | "．" | "。" | "！" | "？"
+            )
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -189,7 +192,21 @@ impl<'a> Para<'a> {
             }
             if i == start {
                 if let Some(m) = self.marker(i) {
+                    // A numbered item opening a sentence may open a list run together
+                    // in the paragraph ("Finally: 1. The first item 2. The second").
+                    if list.is_none() && m.value.is_some_and(|(_, letter)| !letter) {
+                        let mut opened = List {
+                            bullet: m.bullet,
+                            next: m.value,
+                        };
+                        opened.advance();
+                        list = Some(opened);
+                    }
                     i += m.len;
+                    continue;
+                }
+                if self.is_interview_label(i) {
+                    i += 2;
                     continue;
                 }
                 if self.is_terminal(i) {
@@ -265,6 +282,15 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// "Q." or "A." opening a question or answer in an interview.
+    fn is_interview_label(&self, i: usize) -> bool {
+        matches!(self.str(i), "Q" | "A")
+            && self.str(i + 1) == "."
+            && self.attached(i + 1)
+            && self.is_capitalised(i + 2)
+            && !self.attached(i + 2)
+    }
+
     /// A credit label ("Image" in "… demo Image: Nick Moreau") right after a word.
     fn is_credit_label(&self, i: usize) -> bool {
         let s = self.str(i);
@@ -289,7 +315,7 @@ impl<'a> Para<'a> {
                 break;
             }
             match s {
-                "." => dots += 1,
+                "." | "．" | "。" => dots += 1,
                 "…" => ellipsis = true,
                 _ => exclaim = true,
             }
@@ -320,9 +346,12 @@ impl<'a> Para<'a> {
         let boundary = if is_ellipsis {
             self.ellipsis_ends(i, run_end, end, attached, dots) && self.starts_sentence(end)
         } else if exclaim {
-            self.starts_sentence(end)
-        } else if !attached {
-            // A period standing alone after a space: ends the sentence like a plain one.
+            // "!Kung", "Y!J": a mark glued to the word after it is part of a name.
+            let glued = run_end == end && self.attached(end) && self.is_word(end);
+            !glued && self.starts_sentence(end)
+        } else if !attached || dots > 1 {
+            // A period standing alone after a space, or a second period after an
+            // abbreviation's ("Jr.."), ends the sentence like a plain one.
             self.starts_sentence(end)
         } else {
             self.period_ends(i, end, start, words)
@@ -354,7 +383,7 @@ impl<'a> Para<'a> {
         loop {
             if j < self.len()
                 && self.attached(j)
-                && (self.is_closing_mark(j) || self.is_terminal(j))
+                && (self.is_closing_mark(j) || self.is_terminal(j) || self.is_footnote(j))
             {
                 j += 1;
             } else if let Some(after) = self.citation(j) {
@@ -363,6 +392,14 @@ impl<'a> Para<'a> {
                 return j;
             }
         }
+    }
+
+    /// A footnote number glued to the end of a sentence ("(1987).1 According").
+    fn is_footnote(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+            && self.str(i).len() <= 3
+            && self.is_terminal(i - 1)
+            && !self.attached(i + 1)
     }
 
     fn is_closing_mark(&self, i: usize) -> bool {
@@ -462,9 +499,16 @@ impl<'a> Para<'a> {
         }
     }
 
-    /// A capitalised word, or one written with an inner capital ("eHow", "iPhone").
+    /// A capitalised word, one written with an inner capital ("eHow", "iPhone"), or a
+    /// word of a script without case (Japanese, Arabic), where any word may open a
+    /// sentence.
     fn is_capitalised(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Word) && self.str(i).chars().any(char::is_uppercase)
+        let s = self.str(i);
+        let uncased = s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+        self.kind(i) == Some(TokenKind::Word) && (uncased || s.chars().any(char::is_uppercase))
     }
 
     /// A parenthesis after a sentence end opens a sentence when it holds one ("(He came
@@ -616,6 +660,43 @@ mod tests {
                 "Visitors at the expo",
                 "Image: Nick Moreau."
             ]
+        );
+    }
+
+    #[test]
+    fn interview_labels_footnotes_and_glued_marks() {
+        assert_eq!(
+            sentences("Q. What is his name? A. His name is Alfred E. Sloan."),
+            ["Q. What is his name?", "A. His name is Alfred E. Sloan."]
+        );
+        assert_eq!(
+            sentences(
+                "It was in the Journal (1987).1 According to it, he works at Yahoo! and Y!J."
+            ),
+            [
+                "It was in the Journal (1987).1",
+                "According to it, he works at Yahoo! and Y!J."
+            ]
+        );
+        assert_eq!(
+            sentences("Test strange period．Does it work．"),
+            ["Test strange period．", "Does it work．"]
+        );
+    }
+
+    #[test]
+    fn scripts_without_case_start_sentences() {
+        assert_eq!(
+            sentences("Talks were “constructive.” 外務省は述べた。次の文。"),
+            ["Talks were “constructive.”", "外務省は述べた。", "次の文。"]
+        );
+    }
+
+    #[test]
+    fn list_opened_mid_paragraph() {
+        assert_eq!(
+            sentences("Finally, this. 1. The first item 2. The second item"),
+            ["Finally, this.", "1. The first item", "2. The second item"]
         );
     }
 

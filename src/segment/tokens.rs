@@ -1,6 +1,10 @@
 //! Tokenizer: words, numbers, quotation marks and other punctuation, as byte spans.
 //! Tokens never cross a paragraph. Apostrophes between letters stay inside their word
-//! ("don’t", "O'Brien"), so later stages see them as part of it.
+//! ("don’t", "O'Brien"), so later stages see them as part of it. Inner periods stay
+//! inside decimals, initialisms and host names ("3.5", "U.S", "Ph.D", "wikihow.com"; the
+//! final period of "U.S." is a token of its own, which the sentence splitter judges); a
+//! number written without its leading zero keeps its period (".50"); a web or e-mail
+//! address is one `Word` ("https://example.com/a.html", "jane.doe@example.com").
 
 use crate::document::{Paragraph, Span, Token, TokenKind};
 
@@ -175,13 +179,36 @@ fn is_initialism(body: &str, start: usize, dot: usize) -> bool {
     short_groups && after <= 2
 }
 
-/// A period that starts a number: preceded by a space, start or symbol, followed by a digit.
+/// A period that starts a number: followed by a digit, and preceded by a space, the
+/// start, a currency or comparison sign or an opening bracket or quotation mark (after a
+/// word or a closing bracket it is a sentence end before a footnote number: "(1987).1").
 fn starts_bare_decimal(body: &str, dot: usize, before: Option<char>) -> bool {
     let digit_after = body
         .get(dot + 1..)
         .and_then(|r| r.chars().next())
         .is_some_and(|c| c.is_ascii_digit());
-    digit_after && before.is_none_or(|b| !b.is_alphanumeric() && b != '.')
+    let sign_before = |b: char| {
+        b.is_whitespace()
+            || matches!(
+                b,
+                '$' | '€'
+                    | '£'
+                    | '¥'
+                    | '('
+                    | '['
+                    | '-'
+                    | '+'
+                    | '−'
+                    | '±'
+                    | '~'
+                    | '≈'
+                    | '<'
+                    | '>'
+                    | '='
+            )
+            || (is_quote_mark(b) && b != '\'' && b != '’')
+    };
+    digit_after && before.is_none_or(sign_before)
 }
 
 /// Whether a web or e-mail address starts at `start`.
@@ -268,6 +295,37 @@ mod tests {
         assert_eq!(
             words("the U.S. and Kim Shin-Wook"),
             ["the", "U.S", ".", "and", "Kim", "Shin-Wook"]
+        );
+    }
+
+    #[test]
+    fn addresses_and_bare_decimals_are_single_tokens() {
+        assert_eq!(
+            words("Mail jane.doe@example.com or see https://www.example.com/a_b.html. Pay $.50 (.5%)."),
+            [
+                "Mail",
+                "jane.doe@example.com",
+                "or",
+                "see",
+                "https://www.example.com/a_b.html",
+                ".",
+                "Pay",
+                "$",
+                ".50",
+                "(",
+                ".5",
+                "%",
+                ")",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("Journal (1987).1 Next"),
+            ["Journal", "(", "1987", ")", ".", "1", "Next"]
+        );
+        assert_eq!(
+            words("a Ph.D. at wikihow.com"),
+            ["a", "Ph.D", ".", "at", "wikihow.com"]
         );
     }
 

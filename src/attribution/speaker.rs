@@ -1,0 +1,347 @@
+//! Finding the speaker words of one quotation, pattern by pattern, and turning them into
+//! an entity: a name or description mention of `entities`, a pronoun resolved to the most
+//! recent compatible entity, or an unnamed spokesperson's organization.
+//!
+//! Patterns (news style): QUOTE, SPEAKER CUE · QUOTE, CUE SPEAKER · QUOTE, SPEAKER, a/the
+//! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER.
+//! Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
+
+use crate::document::{Document, EntityType, Gender, MentionKind, Span};
+use crate::quotes::context::{self, QuotedSpans};
+
+use super::cues::{self, Cue};
+use super::mentions::{MentionIndex, MentionRef};
+
+/// Appositions and relative clauses skipped between a speaker and the cue.
+const MAX_APPOSITIONS: usize = 3;
+/// Tokens an apposition may span ("a senior analyst at the Ukrainian foundation …").
+const MAX_APPOSITION_TOKENS: usize = 40;
+/// Adverbs and auxiliaries skipped before a cue ("has also said").
+const MAX_SKIPPED: usize = 4;
+/// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
+/// "said a spokesman for Google").
+const MAX_INVERTED_GAP: usize = 5;
+/// Sentences looked back over to resolve a pronoun.
+const PRONOUN_LOOKBACK: usize = 8;
+
+/// Who speaks, and the words that say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resolved {
+    pub entity: usize,
+    /// The name, description or pronoun naming the speaker here.
+    pub mention: Span,
+    /// True when `mention` is a pronoun (to be added to the entity's mentions).
+    pub pronoun: bool,
+    pub cue: Option<Span>,
+}
+
+pub struct Ctx<'a, 't> {
+    pub doc: &'a Document<'t>,
+    pub quoted: &'a QuotedSpans,
+    pub mentions: &'a MentionIndex,
+}
+
+impl Ctx<'_, '_> {
+    fn token_span(&self, i: usize) -> Span {
+        self.doc.tokens.get(i).map_or(Span::default(), |t| t.span)
+    }
+
+    /// Tries the patterns around the quotation `span` (with words `inner`), after-quote
+    /// attribution first, then a cue earlier in its sentence.
+    pub fn speaker_of(&self, span: Span, inner: Span) -> Option<Resolved> {
+        self.after_quote(span, inner)
+            .or_else(|| self.before_quote(span))
+    }
+
+    /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
+    /// editor of the Saudi Gazette, said.
+    fn after_quote(&self, span: Span, inner: Span) -> Option<Resolved> {
+        let after = context::cue_after(self.doc, span, inner, self.quoted)?;
+        let found = if after.cue.first == after.first {
+            (after.cue.is_according(self.doc) || cues::may_invert(self.doc, &after.cue))
+                .then(|| self.speaker_after(after.cue.after(), after.limit))
+                .flatten()
+        } else {
+            self.subject_before(after.cue.first, after.first)
+        };
+        found.map(|r| Resolved {
+            cue: Some(after.cue.span),
+            ..r
+        })
+    }
+
+    /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”.
+    fn before_quote(&self, span: Span) -> Option<Resolved> {
+        let window = context::before_window(self.doc, span);
+        let cue = context::cue_before(self.doc, span, self.quoted)?;
+        let found = self
+            .speaker_of_cue(&cue, window.start, window.end)
+            .or_else(|| {
+                // "…, noting that he is “realistic”": a participle's subject is its clause's.
+                if !cues::is_participle(self.doc, &cue) {
+                    return None;
+                }
+                let earlier = (window.start..cue.first).rev().find_map(|i| {
+                    let c = cues::cue_at(self.doc, i, cue.first)?;
+                    (!self.quoted.contains(c.span.start)
+                        && cues::is_active(self.doc, i, window.start))
+                    .then_some(c)
+                })?;
+                self.speaker_of_cue(&earlier, window.start, window.end)
+            });
+        found.map(|r| Resolved {
+            cue: Some(cue.span),
+            ..r
+        })
+    }
+
+    fn speaker_of_cue(&self, cue: &Cue, lo: usize, hi: usize) -> Option<Resolved> {
+        if cue.is_according(self.doc) {
+            return self.speaker_after(cue.after(), hi);
+        }
+        self.subject_before(cue.first, lo).or_else(|| {
+            cues::may_invert(self.doc, cue)
+                .then(|| self.speaker_after(cue.after(), hi))
+                .flatten()
+        })
+    }
+
+    /// The subject of the cue at token `cue`, looking left no further than token `lo`:
+    /// the mention or pronoun right before it (over adverbs: "also said"), or, past
+    /// appositions and relative clauses set off by commas, the name that opens the clause
+    /// ("Mykola Bielieskov, a senior analyst at …, which supplies …, said").
+    pub fn subject_before(&self, cue: usize, lo: usize) -> Option<Resolved> {
+        let mut j = cue;
+        let mut skipped = 0;
+        while j > lo && skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, j - 1) {
+            j -= 1;
+            skipped += 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        if !cues::is_clause_comma(self.doc, j - 1) {
+            return self.speaker_ending_at(j - 1, lo);
+        }
+        // Walk back over comma-delimited segments to the one that opens the clause.
+        let mut end = j - 1; // a comma
+        for _ in 0..MAX_APPOSITIONS {
+            let floor = end.saturating_sub(MAX_APPOSITION_TOKENS).max(lo);
+            let comma = (floor..end)
+                .rev()
+                .find(|&k| cues::is_clause_comma(self.doc, k));
+            let seg_start = comma.map_or(lo, |k| k + 1);
+            if comma.is_none() || !self.is_parenthetical(seg_start) {
+                return (seg_start < end)
+                    .then(|| self.speaker_ending_at(end - 1, seg_start))
+                    .flatten();
+            }
+            end = comma?;
+        }
+        None
+    }
+
+    /// True when the segment starting at token `i` reads as an apposition or relative
+    /// clause ("a former official …", "who spoke …", "editor of …"), not as a name.
+    fn is_parenthetical(&self, i: usize) -> bool {
+        let w = cues::word(self.doc, i);
+        let determiner = ["A", "An", "The"].contains(&w);
+        !w.starts_with(char::is_uppercase)
+            || (determiner
+                && self
+                    .mentions
+                    .starting_at(self.token_span(i).start)
+                    .is_none())
+    }
+
+    /// The speaker whose words end at token `t` (not before token `lo`): a pronoun, a
+    /// person, an organization, or the organization of an unnamed spokesperson.
+    fn speaker_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
+        if let Some(r) = self.pronoun_at(t) {
+            return Some(r);
+        }
+        let end = self.token_span(t).end;
+        if self.quoted.contains(self.token_span(t).start) {
+            return None;
+        }
+        if let Some(m) = self.mentions.ending_at(end) {
+            return self.accept_mention(m, lo);
+        }
+        if let Some(r) = self.description_ending_at(t, lo) {
+            return Some(r);
+        }
+        if cues::is_spokesperson_word(self.doc, t) {
+            // "a Kremlin spokesman", "a Google spokeswoman"
+            let floor = t.saturating_sub(3).max(lo);
+            return (floor..t).rev().find_map(|k| {
+                let m = self.mentions.ending_at(self.token_span(k).end)?;
+                (m.entity_type == EntityType::Organization).then(|| resolved(m))
+            });
+        }
+        None
+    }
+
+    /// A definite description the entities stage did not mark, ending at token `t`: "the
+    /// company" (the most recent organization) or a role such as "the minister" (the
+    /// person holding it, through `entities::resolve_description`).
+    fn description_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let the = (t.saturating_sub(3).max(lo)..t)
+            .rev()
+            .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
+        let span = Span::new(self.token_span(the).start, self.token_span(t).end);
+        let entity = if cues::is_organization_noun(self.doc, t) {
+            self.antecedent(span.start, EntityType::Organization, None)?
+        } else {
+            let e =
+                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start)?;
+            let person = self.doc.entities.get(e)?.entity_type == EntityType::Person;
+            person.then_some(e)?
+        };
+        Some(Resolved {
+            entity,
+            mention: span,
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    /// True when the quotation has a cue of its own (even if its speaker is unknown): such
+    /// a quotation never inherits the previous speaker.
+    pub fn has_own_cue(&self, span: Span, inner: Span) -> bool {
+        context::cue_after(self.doc, span, inner, self.quoted).is_some()
+            || context::cue_before(self.doc, span, self.quoted).is_some()
+    }
+
+    /// Accepts a mention as speaker. An organization or place after a preposition speaks
+    /// only through a spokesperson ("a spokesman for Google"); after a person ("Lydia
+    /// Buchtmann for Food Standards Australia") the person speaks; after any other word
+    /// ("an analyst at Morgan Stanley") the speaker is unnamed.
+    fn accept_mention(&self, m: MentionRef, lo: usize) -> Option<Resolved> {
+        if m.entity_type == EntityType::Person {
+            return Some(resolved(m));
+        }
+        let first = self.doc.token_at_or_after(m.span.start);
+        // The word right before the mention decides ("for the ministry": "the" is part
+        // of the organization's name phrase, so look one further).
+        let mut before = first;
+        if before > lo && ["the", "a", "an"].contains(&cues::word(self.doc, before - 1)) {
+            before -= 1;
+        }
+        if before <= lo || !cues::is_preposition(self.doc, before - 1) {
+            return Some(resolved(m));
+        }
+        let preposition = before - 1;
+        if preposition <= lo {
+            return None;
+        }
+        let head = preposition - 1;
+        if cues::is_spokesperson_word(self.doc, head) {
+            return Some(resolved(m));
+        }
+        self.mentions
+            .ending_at(self.token_span(head).end)
+            .filter(|p| p.entity_type == EntityType::Person)
+            .map(resolved)
+    }
+
+    /// The speaker named right after token `from` ("said Max Bergmann", "said the
+    /// Kremlin", "according to a spokesman for Google").
+    fn speaker_after(&self, from: usize, limit: usize) -> Option<Resolved> {
+        if let Some(r) = self.pronoun_at(from) {
+            return Some(r);
+        }
+        let end = limit.min(from + MAX_INVERTED_GAP);
+        for k in from..end {
+            if cues::is_clause_comma(self.doc, k) || cues::is_clause_end(self.doc, k) {
+                return None;
+            }
+            let start = self.token_span(k).start;
+            if self.quoted.contains(start) {
+                return None;
+            }
+            if let Some(m) = self.mentions.starting_at(start) {
+                return self.accept_mention(m, from);
+            }
+        }
+        None
+    }
+
+    /// A speaker pronoun at token `t`, resolved.
+    fn pronoun_at(&self, t: usize) -> Option<Resolved> {
+        let want = cues::pronoun_type(self.doc, t)?;
+        let span = self.token_span(t);
+        let gender = match cues::word(self.doc, t).to_lowercase().as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let entity = self.antecedent(span.start, want, gender)?;
+        Some(Resolved {
+            entity,
+            mention: span,
+            pronoun: true,
+            cue: None,
+        })
+    }
+
+    /// The most recent compatible entity before byte `at`: in the pronoun's sentence, then
+    /// sentence by sentence backwards, the first compatible mention in subject position
+    /// (not after a preposition, not inside a quotation), else the first compatible one.
+    pub fn antecedent(&self, at: usize, want: EntityType, gender: Option<Gender>) -> Option<usize> {
+        let s = self.doc.sentence_at(at)?;
+        for back in 0..=PRONOUN_LOOKBACK.min(s) {
+            let sentence = &self.doc.sentences[s - back];
+            let span = Span::new(sentence.span.start, sentence.span.end.min(at));
+            let candidates: Vec<MentionRef> = self
+                .mentions
+                .within(span)
+                .iter()
+                .copied()
+                .filter(|m| m.span.end <= at && self.compatible(m, want, gender))
+                .filter(|m| !self.quoted.contains(m.span.start))
+                .collect();
+            // The subject of a speech verb beats any other subject ("Goldman Sachs
+            // economist Jan Hatzius wrote …"), which beats a name after a preposition.
+            let speaking = candidates.iter().rev().find(|m| self.precedes_cue(m));
+            let subject = candidates.iter().find(|m| !self.after_preposition(m));
+            if let Some(m) = speaking.or(subject).or(candidates.first()) {
+                return Some(m.entity);
+            }
+        }
+        None
+    }
+
+    fn compatible(&self, m: &MentionRef, want: EntityType, gender: Option<Gender>) -> bool {
+        if m.entity_type != want || m.kind == MentionKind::Pronoun {
+            return false;
+        }
+        let known = self.doc.entities.get(m.entity).and_then(|e| e.gender);
+        !matches!((known, gender), (Some(k), Some(g)) if k != g)
+    }
+
+    /// True when a cue verb follows the mention (over adverbs: "Warren also said").
+    fn precedes_cue(&self, m: &MentionRef) -> bool {
+        let mut i = self.doc.token_at_or_after(m.span.end);
+        let mut skipped = 0;
+        while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
+            i += 1;
+            skipped += 1;
+        }
+        cues::cue_at(self.doc, i, self.doc.tokens.len())
+            .is_some_and(|_| cues::is_active(self.doc, i, 0))
+    }
+
+    fn after_preposition(&self, m: &MentionRef) -> bool {
+        let i = self.doc.token_at_or_after(m.span.start);
+        i > 0 && cues::is_preposition(self.doc, i - 1)
+    }
+}
+
+fn resolved(m: MentionRef) -> Resolved {
+    Resolved {
+        entity: m.entity,
+        mention: m.span,
+        pronoun: false,
+        cue: None,
+    }
+}

@@ -1,0 +1,372 @@
+//! Claimants: on whose authority a number is given. A number inside a quotation belongs
+//! to the quotation's speaker (from `quotes` and `attribution`). Otherwise, in reported
+//! speech, it belongs to the subject of a reporting verb in the same sentence ("Putin said
+//! … nearly 5,000 sq km" → the entity with a mention right before "said"; "…, police
+//! said"; "according to X"). Else the article states it in its own voice: no claimant.
+//! Relies on `doc.quotes` (with speakers) and `doc.entities` (with mentions); reads them
+//! through maps built once, so the cost is linear in claims, quotes and mentions.
+
+use std::collections::HashMap;
+
+use super::lists::CUES;
+use crate::document::{Claim, Document, Span, TokenKind};
+
+/// Tokens allowed between a subject mention and its verb ("Putin also said").
+const MAX_SUBJECT_GAP: usize = 3;
+
+/// Sets `claimant` on each claim.
+pub fn assign(doc: &Document, claims: &mut [Claim]) {
+    let quotes = QuoteIndex::new(doc);
+    let mentions = mentions_by_sentence(doc);
+    let mut cues_cache: Option<(usize, Vec<usize>)> = None;
+    for claim in claims.iter_mut() {
+        if claim.kind == "date" {
+            continue;
+        }
+        if let Some(entity) = quotes.speaker_at(claim.span) {
+            claim.claimant = Some(entity);
+            continue;
+        }
+        if quotes.inside_any(claim.span) {
+            continue; // quoted, but the speaker is unknown
+        }
+        let s = claim.sentence;
+        if cues_cache.as_ref().is_none_or(|(cached, _)| *cached != s) {
+            cues_cache = Some((s, cue_tokens(doc, s)));
+        }
+        let cues = cues_cache
+            .as_ref()
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(&[]);
+        let sentence_mentions = mentions.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+        claim.claimant = reported_by(doc, claim.span, cues, sentence_mentions, &quotes);
+    }
+}
+
+/// Quotations sorted by start, for binary search.
+struct QuoteIndex {
+    /// (span, speaker entity)
+    spans: Vec<(Span, Option<usize>)>,
+}
+
+impl QuoteIndex {
+    fn new(doc: &Document) -> QuoteIndex {
+        let mut spans: Vec<(Span, Option<usize>)> = doc
+            .quotes
+            .iter()
+            .map(|q| (q.span, q.speaker.map(|s| s.entity)))
+            .collect();
+        spans.sort_by_key(|(s, _)| (s.start, s.end));
+        QuoteIndex { spans }
+    }
+
+    /// Quotations that could contain `span`: those starting at or before it, nearest
+    /// first (a few only: quotations do not nest deeply).
+    fn containing(&self, span: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
+        let i = self.spans.partition_point(|(s, _)| s.start <= span.start);
+        self.spans[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .filter(move |(s, _)| s.contains(span))
+    }
+
+    fn speaker_at(&self, span: Span) -> Option<usize> {
+        self.containing(span).find_map(|(_, speaker)| *speaker)
+    }
+
+    fn inside_any(&self, span: Span) -> bool {
+        self.containing(span).next().is_some()
+    }
+}
+
+/// Entity mentions of each sentence: (span, entity), in text order.
+fn mentions_by_sentence(doc: &Document) -> HashMap<usize, Vec<(Span, usize)>> {
+    let mut map: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
+    for (id, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            map.entry(m.sentence).or_default().push((m.span, id));
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|(s, _)| (s.start, s.end));
+    }
+    map
+}
+
+/// Indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
+fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
+    let Some(sentence) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    sentence
+        .tokens
+        .clone()
+        .filter(|&t| {
+            doc.tokens.get(t).is_some_and(|tok| {
+                tok.kind == TokenKind::Word && CUES.contains(doc.slice(tok.span))
+            })
+        })
+        .collect()
+}
+
+/// The entity that reports the number at `span`, from the cues of its sentence.
+fn reported_by(
+    doc: &Document,
+    span: Span,
+    cues: &[usize],
+    mentions: &[(Span, usize)],
+    quotes: &QuoteIndex,
+) -> Option<usize> {
+    // The nearest cue before the number, else the nearest after it; a cue inside a
+    // quotation reports that quotation, not the number.
+    let outside = |t: &usize| {
+        doc.tokens
+            .get(*t)
+            .is_some_and(|tok| !quotes.inside_any(tok.span))
+    };
+    // Cues are in text order: split them at the number and look a few steps each way.
+    let split = cues.partition_point(|&t| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|tok| tok.span.end <= span.start)
+    });
+    let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
+    let after = cues[split..]
+        .iter()
+        .take(4)
+        .filter(|&&t| {
+            doc.tokens
+                .get(t)
+                .is_some_and(|tok| tok.span.start >= span.end)
+        })
+        .find(|t| outside(t));
+    [before, after]
+        .into_iter()
+        .flatten()
+        .find_map(|&cue| subject_of(doc, cue, mentions))
+}
+
+/// The entity whose mention is the subject of the reporting verb at token `cue`.
+fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<usize> {
+    let cue_span = doc.tokens.get(cue)?.span;
+    let cue_word = doc.slice(cue_span).to_lowercase();
+    // "according to X", "said X": a mention right after.
+    let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
+    if let Some((m, entity)) = after {
+        let gap = doc.token_at_or_after(m.start).saturating_sub(cue + 1);
+        let limit = if cue_word == "according" { 2 } else { 1 };
+        let close = gap < limit || (gap <= MAX_SUBJECT_GAP && cue_word == "according");
+        if close && (cue_word == "according" || !has_mention_just_before(doc, cue, mentions)) {
+            return Some(*entity);
+        }
+    }
+    if cue_word == "according" {
+        return None;
+    }
+    // "Putin said", "The Ukrainian president told": the nearest mention before, close by.
+    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let (m, entity) = mentions.get(i.checked_sub(1)?)?;
+    let gap_tokens = doc.token_at_or_after(m.end)..cue;
+    let gap_has_punct = gap_tokens.clone().any(|t| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|tok| tok.kind != TokenKind::Word)
+    });
+    if gap_tokens.len() <= MAX_SUBJECT_GAP && !gap_has_punct {
+        return Some(*entity);
+    }
+    // "Michael Carpenter, a former official at X, said": the mention before the
+    // apposition's opening comma, when a comma closes it right before the verb.
+    let comma_before_cue = cue
+        .checked_sub(1)
+        .and_then(|t| doc.tokens.get(t))
+        .is_some_and(|t| doc.slice(t.span) == ",");
+    if comma_before_cue {
+        // Look back a few mentions only: an apposition holds one or two names.
+        return mentions[i.saturating_sub(6)..i]
+            .iter()
+            .find(|(m, _)| {
+                let next = doc.token_at_or_after(m.end);
+                doc.tokens
+                    .get(next)
+                    .is_some_and(|t| doc.slice(t.span) == ",")
+            })
+            .map(|(_, e)| *e);
+    }
+    None
+}
+
+fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> bool {
+    let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span) else {
+        return false;
+    };
+    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    i.checked_sub(1)
+        .and_then(|k| mentions.get(k))
+        .is_some_and(|(m, _)| doc.token_at_or_after(m.end) == cue)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{
+        Document, Entity, EntityType, Mention, MentionKind, Quote, QuoteKind, Span, Speaker,
+    };
+
+    fn find(text: &str, what: &str) -> Span {
+        let start = text.find(what).unwrap_or(0);
+        Span::new(start, start + what.len())
+    }
+
+    fn person(doc: &Document, name: &str, mentions: &[(&str, MentionKind)]) -> Entity {
+        Entity {
+            name: name.to_string(),
+            entity_type: EntityType::Person,
+            mentions: mentions
+                .iter()
+                .map(|(m, kind)| {
+                    let span = find(doc.text, m);
+                    Mention {
+                        span,
+                        kind: *kind,
+                        sentence: doc.sentence_at(span.start).unwrap_or(0),
+                    }
+                })
+                .collect(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            affiliation: None,
+            gender: None,
+        }
+    }
+
+    /// Segments `text`, adds the given entities and quotes, and runs the claims stage.
+    fn claimants(text: &str, build: impl Fn(&mut Document)) -> Vec<(String, Option<String>)> {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        build(&mut doc);
+        crate::claims::run(&mut doc);
+        doc.claims
+            .iter()
+            .map(|c| {
+                let name = c
+                    .claimant
+                    .and_then(|e| doc.entities.get(e))
+                    .map(|e| e.name.clone());
+                (doc.slice(c.span).to_string(), name)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reported_speech_belongs_to_the_subject_of_said() {
+        let text = "Putin said this month that his forces have seized nearly 5,000 sq km of territory, about 1% of Ukraine.";
+        let got = claimants(text, |doc| {
+            let putin = person(doc, "Vladimir Putin", &[("Putin", MentionKind::Name)]);
+            doc.entities.push(putin);
+        });
+        assert_eq!(
+            got,
+            [
+                (
+                    "nearly 5,000 sq km".to_string(),
+                    Some("Vladimir Putin".to_string())
+                ),
+                ("about 1%".to_string(), Some("Vladimir Putin".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_description_mention_can_be_the_subject() {
+        let text = "The Ukrainian president told Trump that Ukraine has thousands of drones ready.";
+        let got = claimants(text, |doc| {
+            let z = person(
+                doc,
+                "Volodymyr Zelensky",
+                &[("The Ukrainian president", MentionKind::Description)],
+            );
+            let t = person(doc, "Donald Trump", &[("Trump", MentionKind::Name)]);
+            doc.entities.push(z);
+            doc.entities.push(t);
+        });
+        assert_eq!(
+            got,
+            [(
+                "thousands".to_string(),
+                Some("Volodymyr Zelensky".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn numbers_inside_a_quote_belong_to_its_speaker() {
+        let text = "Mykola Bielieskov, a senior analyst, said: “We do not expect Russia to collapse from one, two or three successful attacks.”";
+        let got = claimants(text, |doc| {
+            let m = person(
+                doc,
+                "Mykola Bielieskov",
+                &[("Mykola Bielieskov", MentionKind::Name)],
+            );
+            doc.entities.push(m);
+            let open = text.find('“').unwrap_or(0);
+            doc.quotes.push(Quote {
+                span: Span::new(open, text.len()),
+                inner: Span::new(open + '“'.len_utf8(), text.len() - '”'.len_utf8()),
+                kind: QuoteKind::Direct,
+                sentence: 0,
+                group: 0,
+                speaker: Some(Speaker {
+                    entity: 0,
+                    mention: None,
+                }),
+                cue: None,
+                unclosed: false,
+            });
+        });
+        assert_eq!(
+            got,
+            [(
+                "one, two or three".to_string(),
+                Some("Mykola Bielieskov".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn apposition_and_trailing_cue() {
+        let text = "Michael Carpenter, a former official at the institute, said 300 troops had left. About 40 people died, Jane Smith said.";
+        let got = claimants(text, |doc| {
+            let mc = person(
+                doc,
+                "Michael Carpenter",
+                &[("Michael Carpenter", MentionKind::Name)],
+            );
+            let js = person(doc, "Jane Smith", &[("Jane Smith", MentionKind::Name)]);
+            doc.entities.push(mc);
+            doc.entities.push(js);
+        });
+        assert_eq!(
+            got,
+            [
+                ("300".to_string(), Some("Michael Carpenter".to_string())),
+                ("About 40".to_string(), Some("Jane Smith".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_article_voice_has_no_claimant() {
+        let text =
+            "After speaking with Zelensky for more than two hours, Trump invited both sides.";
+        let got = claimants(text, |doc| {
+            let z = person(
+                doc,
+                "Volodymyr Zelensky",
+                &[("Zelensky", MentionKind::Name)],
+            );
+            doc.entities.push(z);
+        });
+        assert_eq!(got, [("more than two hours".to_string(), None)]);
+    }
+}

@@ -1,0 +1,475 @@
+//! Claim assembly: around each numeral of a sentence, the currency sign before it, the
+//! qualifier words ("nearly", "more than", "4+"), the unit after it ("sq km", "%",
+//! "years"), a range's second end ("10-15%", "between 10 and 20", "two or three"), and
+//! from all of these the claim's kind. Dates and years are kept with kind `date`. Works
+//! left to right over the pieces; every step looks a bounded number of pieces ahead or
+//! back, so a sentence is read in linear time.
+
+use super::filters;
+use super::kinds;
+use super::lists::{self, Place};
+use super::numbers::{self, Form, Numeral};
+use super::pieces::{Join, Piece, PieceKind};
+use super::subject;
+use crate::document::{Claim, Document, Qualifier, Span};
+
+/// A claim found in a sentence, before claimants are known.
+struct Found {
+    /// First and one-past-last piece of the whole claim (qualifier and unit included).
+    first: usize,
+    end: usize,
+    /// First piece after the qualifier words.
+    quantity_first: usize,
+    kind: &'static str,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    qualifier: Option<Qualifier>,
+}
+
+/// Appends the claims of sentence `s` to `out`.
+pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
+    let Some(sentence) = doc.sentences.get(s) else {
+        return;
+    };
+    let pieces = super::pieces::of_sentence(doc, s);
+    let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start);
+    let first_in_paragraph = doc
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|p| p.sentences.start == s);
+    let mut i = 0;
+    while i < pieces.len() {
+        // Dates that start with a word: "August 2024", "on Thursday".
+        if let Some((first, end)) = kinds::calendar_date(&pieces, i) {
+            push(doc, s, &pieces, date_claim(&pieces, first, end), out);
+            i = end;
+            continue;
+        }
+        match claim_at(&pieces, i, &masks, first_in_paragraph) {
+            Some(found) => {
+                i = found.end.max(i + 1);
+                if found.kind != "skip" {
+                    push(doc, s, &pieces, found, out);
+                }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
+    let year = pieces[first..end]
+        .iter()
+        .filter(|p| p.is_digits())
+        .filter_map(|p| numbers::parse_digits(p.text))
+        .find(|v| kinds::is_year_value(*v));
+    Found {
+        first,
+        end,
+        quantity_first: first,
+        kind: "date",
+        value: year,
+        value_max: None,
+        unit: None,
+        qualifier: None,
+    }
+}
+
+fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) {
+    let (Some(first), Some(last)) = (
+        pieces.get(found.first),
+        pieces.get(found.end.saturating_sub(1)),
+    ) else {
+        return;
+    };
+    // A claim never ends inside a token: "2,000-strong", "14-year-old".
+    let mut end = last.span.end;
+    let mut next = found.end;
+    while let Some(p) = pieces.get(next) {
+        if p.token == last.token {
+            end = p.span.end;
+            next += 1;
+        } else {
+            break;
+        }
+    }
+    let span = Span::new(first.span.start, end);
+    let quantity_start = pieces
+        .get(found.quantity_first)
+        .map_or(span.start, |p| p.span.start);
+    let subject = if found.kind == "date" {
+        None
+    } else {
+        subject::after(pieces, next, found.kind)
+    };
+    let _ = doc;
+    out.push(Claim {
+        span,
+        kind: found.kind,
+        value: found.value,
+        value_max: found.value_max,
+        unit: found.unit,
+        qualifier: found.qualifier,
+        subject,
+        sentence: s,
+        claimant: None,
+        quantity: Span::new(quantity_start, end),
+    });
+}
+
+/// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
+/// "€". Returns the code and the piece where the number starts.
+fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize)> {
+    // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
+    for len in (1..=3).rev() {
+        let end = i + len;
+        let Some(key) = surface(pieces, i, end) else {
+            continue;
+        };
+        let Some(c) = lists::currency(&key).or_else(|| country_dollar(&key)) else {
+            continue;
+        };
+        if c.place == Place::After {
+            continue;
+        }
+        let next = pieces.get(end)?;
+        if next.is_digits() || lists::number_word(&next.lower).is_some() || next.lower == "half" {
+            return Some((c.code, end));
+        }
+    }
+    None
+}
+
+/// "c $", "us $", "hk $" written apart (as in tokenised news text).
+fn country_dollar(key: &str) -> Option<&'static lists::Currency> {
+    let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    // "a $ 5 bill" is not Australian dollars.
+    if compact == key || key.starts_with("a ") || key.starts_with("A ") {
+        return None;
+    }
+    let upper = compact.to_uppercase();
+    lists::currency(&upper).filter(|c| c.place != Place::After && upper.ends_with('$'))
+}
+
+/// The text of pieces `[from, to)` with their joins: " " for a space, "" when attached.
+fn surface(pieces: &[Piece], from: usize, to: usize) -> Option<String> {
+    if to > pieces.len() || from >= to {
+        return None;
+    }
+    let mut s = String::new();
+    for (k, p) in pieces[from..to].iter().enumerate() {
+        if k > 0 {
+            match p.join {
+                Join::Space => s.push(' '),
+                Join::Hyphen => s.push('-'),
+                Join::Attached => {}
+            }
+        }
+        s.push_str(p.text);
+    }
+    Some(s)
+}
+
+/// A unit or currency after the number: the longest match starting at piece `i`.
+enum After {
+    Unit(&'static lists::Unit),
+    Currency(&'static str),
+}
+
+fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
+    let first = pieces.get(i)?;
+    if first.is_digits() {
+        return None;
+    }
+    for len in (1..=lists::MAX_UNIT_PIECES).rev() {
+        let end = i + len;
+        let Some(key) = surface(pieces, i, end) else {
+            continue;
+        };
+        // A unit word must end where its token ends ("km" but not "km" of "kmart").
+        if let Some(c) = lists::currency(&key).filter(|c| c.place != Place::Before) {
+            return Some((After::Currency(c.code), end));
+        }
+        if let Some(u) = lists::unit(&key) {
+            // One-letter units only when glued or standing alone ("5m", "5 m."), and
+            // "°" only when glued.
+            let next_is_word = pieces
+                .get(end)
+                .is_some_and(|n| n.is_word() && n.join == Join::Attached);
+            if next_is_word {
+                continue;
+            }
+            return Some((After::Unit(u), end));
+        }
+    }
+    None
+}
+
+/// Qualifier words ending right before piece `start`: the longest phrase.
+fn qualifier_before(pieces: &[Piece], start: usize) -> Option<(Qualifier, usize)> {
+    for len in (1..=lists::MAX_QUALIFIER_WORDS).rev() {
+        let Some(from) = start.checked_sub(len) else {
+            continue;
+        };
+        if pieces[from..start]
+            .iter()
+            .any(|p| p.kind == PieceKind::Digits)
+        {
+            continue;
+        }
+        let phrase: Vec<&str> = pieces[from..start]
+            .iter()
+            .map(|p| p.lower.as_str())
+            .collect();
+        if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| !q.after) {
+            return Some((q.qualifier, from));
+        }
+    }
+    None
+}
+
+/// Qualifier words right after piece `end` ("4+", "or more").
+fn qualifier_after(pieces: &[Piece], end: usize) -> Option<(Qualifier, usize)> {
+    let first = pieces.get(end)?;
+    if first.is_punct("+") && first.join == Join::Attached {
+        return Some((Qualifier::LowerBound, end + 1));
+    }
+    for len in (1..=2).rev() {
+        let Some(ps) = pieces.get(end..end + len) else {
+            continue;
+        };
+        let phrase: Vec<&str> = ps.iter().map(|p| p.lower.as_str()).collect();
+        if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| q.after) {
+            if phrase[0] == "+" || phrase[0] == "plus" {
+                continue;
+            }
+            return Some((q.qualifier, end + len));
+        }
+    }
+    None
+}
+
+/// What joins the two ends of a range at piece `i`: returns the piece where the second
+/// number starts.
+fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<usize> {
+    let p = pieces.get(i)?;
+    if p.join == Join::Hyphen && p.is_digits() {
+        return Some(i); // "10-15"
+    }
+    let dash = matches!(p.text, "-" | "–" | "—" | "‒") && p.kind == PieceKind::Punct;
+    if dash || (p.lower == "to" && !from) || (p.lower == "and" && between) {
+        let next = pieces.get(i + 1)?;
+        if next.is_digits()
+            || lists::number_word(&next.lower).is_some()
+            || lists::currency(next.text).is_some()
+        {
+            return Some(i + 1);
+        }
+    }
+    None
+}
+
+/// Builds the claim whose number starts at piece `i` (or whose currency sign does).
+fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool) -> Option<Found> {
+    let (currency, start) = match currency_before_number(pieces, i) {
+        Some((code, start)) => (Some(code), start),
+        None => (None, i),
+    };
+    let n = numbers::parse_at(pieces, start, currency.is_some())?;
+    let numeral_span = Span::new(
+        pieces.get(n.first)?.span.start,
+        pieces.get(n.end - 1)?.span.end,
+    );
+    if filters::is_masked(masks, numeral_span) {
+        return Some(skip(n.end));
+    }
+    if currency.is_none() && filters::is_not_a_quantity(pieces, &n, first_in_paragraph) {
+        return Some(skip(n.end));
+    }
+    // Years, decades and dates written with numbers.
+    if currency.is_none() {
+        if let Some((first, end)) = kinds::numeric_date(pieces, &n) {
+            return Some(date_found(pieces, first, end));
+        }
+    }
+    let mut found = Found {
+        first: i,
+        end: n.end,
+        quantity_first: i,
+        kind: "count",
+        value: Some(n.value),
+        value_max: None,
+        unit: currency.map(str::to_string),
+        qualifier: None,
+    };
+    if n.form == Form::Vague {
+        found.qualifier = Some(Qualifier::Approximate);
+    }
+    // Qualifiers before, and "between" / "from" for ranges.
+    let mut between = false;
+    let mut from = false;
+    if let Some((q, q_first)) = qualifier_before(pieces, i) {
+        found.qualifier = Some(q);
+        found.first = q_first;
+    } else if let Some(b) = i.checked_sub(1).and_then(|b| pieces.get(b)) {
+        between = b.lower == "between";
+        from = b.lower == "from";
+        if between {
+            found.first = i - 1;
+        }
+    }
+    let mut end = n.end;
+    let mut unit: Option<After> = None;
+    // A range right after the first number ("10-15%", "two or three").
+    let mut second: Option<Numeral> = None;
+    if let Some(k) = range_link(pieces, end, between, from) {
+        second = range_end(pieces, k, currency.is_some(), &n);
+    }
+    if second.is_none() {
+        second = alternatives(pieces, end, &n);
+    }
+    if let Some(m) = &second {
+        end = m.end;
+    }
+    // "4+ years": the plus sign sits between the number and its unit.
+    let mut plus = false;
+    if pieces
+        .get(end)
+        .is_some_and(|p| p.is_punct("+") && p.join == Join::Attached)
+    {
+        plus = true;
+        end += 1;
+    }
+    if currency.is_none() {
+        if let Some((u, e)) = unit_after(pieces, end) {
+            unit = Some(u);
+            end = e;
+        }
+        // "5 km to 10 km"
+        if second.is_none() && unit.is_some() {
+            if let Some(k) = range_link(pieces, end, between, from) {
+                if let Some(m) = range_end(pieces, k, false, &n) {
+                    // Both ends need the same unit ("5 km to 10 km"); "6 % to 309,381 yen"
+                    // is a change between two different quantities.
+                    let unit_key = surface(pieces, n.end, end);
+                    if let Some((_, e)) = unit_after(pieces, m.end) {
+                        if surface(pieces, m.end, e) == unit_key {
+                            second = Some(m);
+                            end = e;
+                        }
+                    }
+                }
+            }
+        }
+    } else if let Some(k) = range_link(pieces, end, between, from) {
+        // "$10m-$20m"
+        if let Some((_, s2)) = currency_before_number(pieces, k) {
+            if let Some(m) = numbers::parse_at(pieces, s2, true) {
+                if m.value > n.value {
+                    second = Some(m);
+                    end = m.end;
+                }
+            }
+        }
+    }
+    if let Some(m) = &second {
+        found.value_max = Some(m.value);
+    }
+    if plus {
+        found.qualifier = Some(Qualifier::LowerBound);
+    } else if let Some((q, e)) = qualifier_after(pieces, end) {
+        found.qualifier = Some(q);
+        end = e;
+    }
+    found.end = end;
+    found.quantity_first = i;
+    match unit {
+        Some(After::Currency(code)) => {
+            found.kind = "money";
+            found.unit = Some(code.to_string());
+        }
+        Some(After::Unit(u)) => {
+            found.kind = u.kind;
+            found.unit = Some(u.unit.to_string());
+        }
+        None if currency.is_some() => found.kind = "money",
+        None => {}
+    }
+    kinds::refine(
+        pieces,
+        &n,
+        second.as_ref(),
+        &mut found.kind,
+        &mut found.unit,
+        &mut found.end,
+    );
+    if found.kind == "ordinal" && !kinds::is_rank(pieces, &n) {
+        return Some(skip(n.end));
+    }
+    if found.kind == "skip" {
+        return Some(skip(n.end));
+    }
+    Some(found)
+}
+
+/// The second end of a range starting at piece `k`: larger than the first (else it is a
+/// score or two separate numbers).
+fn range_end(pieces: &[Piece], k: usize, money: bool, first: &Numeral) -> Option<Numeral> {
+    let m = numbers::parse_at(pieces, k, money)?;
+    if m.first != k || !matches!(m.form, Form::Cardinal) || first.form == Form::Ordinal {
+        return None;
+    }
+    if m.value > first.value {
+        return Some(m);
+    }
+    // A score ("2-1", "1 – 1") stays one claim too.
+    if m.value.fract() == 0.0
+        && first.value.fract() == 0.0
+        && m.value < 100.0
+        && first.value < 100.0
+    {
+        return Some(m);
+    }
+    None
+}
+
+/// "one, two or three": alternatives joined by commas and a final "or".
+fn alternatives(pieces: &[Piece], end: usize, first: &Numeral) -> Option<Numeral> {
+    let mut k = end;
+    let mut steps = 0;
+    while steps < 8 {
+        let link = pieces.get(k)?;
+        let is_or = link.lower == "or";
+        if !(is_or || link.is_punct(",")) {
+            break;
+        }
+        let m = numbers::parse_at(pieces, k + 1, false)?;
+        if m.first != k + 1 || m.form != Form::Cardinal || m.words != first.words {
+            return None;
+        }
+        k = m.end;
+        steps += 1;
+        if is_or {
+            return (m.value > first.value).then_some(m);
+        }
+    }
+    None
+}
+
+fn skip(end: usize) -> Found {
+    Found {
+        first: end,
+        end,
+        quantity_first: end,
+        kind: "skip",
+        value: None,
+        value_max: None,
+        unit: None,
+        qualifier: None,
+    }
+}
+
+fn date_found(pieces: &[Piece], first: usize, end: usize) -> Found {
+    date_claim(pieces, first, end)
+}

@@ -1,0 +1,385 @@
+//! Kinds that depend on the words around a number: dates and years ("2025", "in August
+//! 2024", "on Thursday", "the 1990s", "5/17/2018"), ages ("14-year-old", "aged 14"),
+//! ratios ("one in five", "18-fold", "a third"), scores ("2–1"), and ranks ("third-largest",
+//! "finished 3rd"). Every check looks a bounded number of pieces around the number.
+
+use super::lists::{self, Calendar, FUNCTION_WORDS};
+use super::numbers::{self, Form, Numeral};
+use super::pieces::{Join, Piece, PieceKind};
+
+/// A plausible year: a whole number from 1000 to 2100.
+pub fn is_year_value(v: f64) -> bool {
+    v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)
+}
+
+fn calendar_of(p: &Piece) -> Option<Calendar> {
+    if p.kind != PieceKind::Word || !p.is_capitalized() {
+        return None;
+    }
+    let word = p
+        .lower
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches('.');
+    lists::calendar(word)
+}
+
+fn is_day(p: &Piece) -> bool {
+    p.is_digits()
+        && p.text.len() <= 2
+        && numbers::parse_digits(p.text)
+            .is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0)
+}
+
+fn is_year_piece(p: &Piece) -> bool {
+    p.is_digits() && p.text.len() == 4 && numbers::parse_digits(p.text).is_some_and(is_year_value)
+}
+
+/// Words before a month name that make it a date, not a verb or a name ("in May").
+fn leads_a_month(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "during"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "of"
+            | "from"
+            | "through"
+            | "between"
+            | "and"
+            | "before"
+            | "after"
+            | "on"
+            | "to"
+            | "throughout"
+            | "that"
+    )
+}
+
+/// A date that starts with a month or weekday name at piece `i`: "August 24, 2024",
+/// "May 4th", "August 2024", "in August", "Thursday". Returns its pieces `[first, end)`.
+pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
+    let p = pieces.get(i)?;
+    let cal = calendar_of(p)?;
+    if cal == Calendar::Weekday {
+        return Some((i, i + 1));
+    }
+    let mut end = i + 1;
+    // "Jan." abbreviations keep their period.
+    if pieces
+        .get(end)
+        .is_some_and(|n| n.is_punct(".") && n.join == Join::Attached)
+        && p.text.len() <= 4
+    {
+        end += 1;
+    }
+    let mut numbered = false;
+    if let Some(n) = pieces.get(end) {
+        if is_day(n) {
+            numbered = true;
+            end += 1;
+            if pieces.get(end).is_some_and(|s| {
+                s.join == Join::Attached && matches!(s.lower.as_str(), "st" | "nd" | "rd" | "th")
+            }) {
+                end += 1;
+            }
+            if pieces.get(end).is_some_and(|c| c.is_punct(","))
+                && pieces.get(end + 1).is_some_and(is_year_piece)
+            {
+                end += 2;
+            } else if pieces.get(end).is_some_and(is_year_piece) {
+                end += 1;
+            }
+        } else if is_year_piece(n) {
+            numbered = true;
+            end += 1;
+        }
+    }
+    if numbered {
+        return Some((i, end));
+    }
+    let before = i.checked_sub(1).and_then(|b| pieces.get(b));
+    let led = before.is_some_and(|b| leads_a_month(&b.lower));
+    // "May" alone is a date only after "in", "since", ...; other months also alone.
+    if led || (p.lower != "may" && p.lower != "march" && i > 0) {
+        return Some((i, end));
+    }
+    None
+}
+
+/// A date written with numbers that starts at the numeral `n`: a year ("2025"), a decade
+/// ("1990s"), a day before a month ("24 August 2024"), "5/17/2018", "2024-08-12".
+pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
+    let first = pieces.get(n.first)?;
+    if n.form == Form::Decade {
+        return Some((n.first, n.end));
+    }
+    if !first.is_digits() || n.end != n.first + 1 && n.form != Form::Ordinal {
+        return None;
+    }
+    let next = pieces.get(n.end);
+    // "24 August 2024", "4th of July"
+    if is_day(first) {
+        let mut k = n.end;
+        if pieces.get(k).is_some_and(|p| p.lower == "of") {
+            k += 1;
+        }
+        if let Some(month) = pieces
+            .get(k)
+            .filter(|m| calendar_of(m) == Some(Calendar::Month))
+        {
+            let mut end = k + 1;
+            let _ = month;
+            if pieces.get(end).is_some_and(is_year_piece) {
+                end += 1;
+            }
+            return Some((n.first, end));
+        }
+    }
+    if n.form != Form::Cardinal {
+        return None;
+    }
+    // "5/17/2018", "17.05.2018" is masked as dotted numbers.
+    if next.is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
+        && pieces
+            .get(n.end + 1)
+            .is_some_and(|d| d.is_digits() && d.join == Join::Attached)
+    {
+        let mut end = n.end + 2;
+        if pieces
+            .get(end)
+            .is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
+            && pieces
+                .get(end + 1)
+                .is_some_and(|d| d.is_digits() && d.join == Join::Attached)
+        {
+            end += 2;
+        }
+        return Some((n.first, end));
+    }
+    if !is_year_piece(first) || !n.plain_digits {
+        return None;
+    }
+    // "2024-08-12"
+    if let (Some(m), Some(d)) = (pieces.get(n.end), pieces.get(n.end + 1)) {
+        if m.is_digits()
+            && m.join == Join::Hyphen
+            && m.text.len() == 2
+            && d.is_digits()
+            && d.join == Join::Hyphen
+        {
+            return Some((n.first, n.end + 2));
+        }
+    }
+    // A year is not a count of something: "1709 schoolchildren", "2000 years".
+    if let Some(after) = next {
+        if after.is_word() && after.join == Join::Space && counts_a_noun(after) {
+            return None;
+        }
+        if after.is_word() && after.join != Join::Attached && lists::unit(after.text).is_some() {
+            return None;
+        }
+        if after.is_punct("%") {
+            return None;
+        }
+    }
+    // "1939-1945", "2019–20": a span of years.
+    let mut end = n.end;
+    if let Some(link) = pieces.get(end) {
+        let dash = matches!(link.text, "-" | "–" | "—") && link.kind == PieceKind::Punct;
+        let k = if link.is_digits() && link.join == Join::Hyphen {
+            Some(end)
+        } else if dash {
+            Some(end + 1)
+        } else {
+            None
+        };
+        if let Some(second) = k.and_then(|k| pieces.get(k).map(|p| (k, p))) {
+            if is_year_piece(second.1) || (second.1.is_digits() && second.1.text.len() == 2) {
+                end = second.0 + 1;
+            }
+        }
+    }
+    Some((n.first, end))
+}
+
+/// A lowercase word that looks like a counted plural noun ("schoolchildren", "votes").
+pub fn counts_a_noun(p: &Piece) -> bool {
+    if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(&p.lower) {
+        return false;
+    }
+    looks_plural(&p.lower)
+}
+
+/// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
+pub fn looks_plural(word: &str) -> bool {
+    lists::is_irregular_plural(word)
+        || (word.len() > 2
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && !word.ends_with("’s")
+            && !word.ends_with("'s"))
+}
+
+/// Words that make a dash between two small numbers a score, not a range.
+fn is_sports_word(word: &str) -> bool {
+    matches!(
+        word,
+        "score"
+            | "scored"
+            | "won"
+            | "win"
+            | "wins"
+            | "beat"
+            | "beats"
+            | "defeated"
+            | "defeat"
+            | "lost"
+            | "lose"
+            | "loss"
+            | "draw"
+            | "drew"
+            | "victory"
+            | "match"
+            | "game"
+            | "goal"
+            | "goals"
+            | "lead"
+            | "led"
+            | "final"
+            | "halftime"
+            | "half-time"
+            | "scoreline"
+            | "tie"
+            | "tied"
+            | "against"
+            | "thrashed"
+            | "edged"
+    )
+}
+
+/// Refines the kind from the words around the number: ratios, ages, scores, ordinals.
+/// `end` may grow to take in words that belong to the claim ("-fold", "old").
+pub fn refine(
+    pieces: &[Piece],
+    n: &Numeral,
+    second: Option<&Numeral>,
+    kind: &mut &'static str,
+    unit: &mut Option<String>,
+    end: &mut usize,
+) {
+    match n.form {
+        Form::Ordinal => {
+            *kind = "ordinal";
+            return;
+        }
+        Form::Ratio => {
+            *kind = "ratio";
+            return;
+        }
+        Form::Fraction if *kind == "count" => *kind = "ratio",
+        _ => {}
+    }
+    if *kind == "count" {
+        if let Some(f) = pieces
+            .get(n.end)
+            .filter(|f| f.lower == "fold" && f.join == Join::Hyphen)
+        {
+            let _ = f;
+            *kind = "ratio";
+            *unit = Some("x".to_string());
+            *end = (*end).max(n.end + 1);
+            return;
+        }
+        // "aged 14", "age 14"
+        if n.first > 0
+            && pieces
+                .get(n.first - 1)
+                .is_some_and(|b| matches!(b.lower.as_str(), "aged" | "age" | "ages"))
+        {
+            *kind = "age";
+            *unit = Some("year".to_string());
+            return;
+        }
+    }
+    if *kind == "duration" {
+        // "14-year-old", "14 years old", "nine-month-old"
+        if let Some(old) = pieces.get(*end).filter(|o| o.lower == "old") {
+            if old.join != Join::Attached {
+                *kind = "age";
+                *end += 1;
+            }
+        }
+    }
+    if let Some(m) = second {
+        if *kind == "count" && m.value.fract() == 0.0 && n.value.fract() == 0.0 {
+            let dashed = pieces
+                .get(n.end)
+                .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
+            let lo = n.first.saturating_sub(12);
+            let hi = (m.end + 12).min(pieces.len());
+            let sporty = pieces[lo..hi].iter().any(|p| is_sports_word(&p.lower));
+            if dashed && (m.value <= n.value || sporty) {
+                *kind = "score";
+            }
+        }
+    }
+}
+
+/// An ordinal that ranks something: "third-largest", "1st place", "ranked 3rd", "finished
+/// second". Plain ordinals ("the first visit") are not claims.
+pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
+    let next = pieces.get(n.end);
+    if let Some(w) = next {
+        let l = w.lower.as_str();
+        if l.ends_with("est") && l.len() > 4
+            || matches!(
+                l,
+                "most" | "place" | "placed" | "largest" | "biggest" | "best" | "worst"
+            )
+        {
+            return true;
+        }
+    }
+    n.first > 0
+        && pieces.get(n.first - 1).is_some_and(|b| {
+            matches!(
+                b.lower.as_str(),
+                "ranked"
+                    | "ranks"
+                    | "rank"
+                    | "ranking"
+                    | "finished"
+                    | "came"
+                    | "placed"
+                    | "place"
+                    | "seeded"
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_and_plurals() {
+        assert!(is_year_value(2025.0));
+        assert!(!is_year_value(2025.5));
+        assert!(!is_year_value(5000.0));
+        assert!(looks_plural("drones"));
+        assert!(looks_plural("schoolchildren"));
+        assert!(!looks_plural("status"));
+        assert!(!looks_plural("glass"));
+    }
+}
