@@ -5,8 +5,8 @@
 //! A quadratic stage shows up here as a test that does not finish.
 //!
 //! Sizes are the (10 MB, a million quote marks, 100,000 capitalised words) in
-//! release builds; the unoptimised debug build of plain `cargo test` runs them at a tenth
-//! of the size (see [`size`]) so the suite stays fast. `cargo test --release --test
+//! release builds; the unoptimised debug build of plain `cargo test` runs them at a
+//! hundredth of the size (see [`size`]) so the suite stays fast. `cargo test --release --test
 //! robustness` runs the full sizes; `-- --ignored` adds the 1 GB input.
 
 mod invariants;
@@ -16,10 +16,10 @@ use invariants::assert_invariants;
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 const MIXED: &str = include_str!("../fixtures/mixed-scripts.txt");
 
-/// `full` in optimised builds, a tenth of it in debug builds.
+/// `full` in optimised builds, a hundredth of it in debug builds.
 fn size(full: usize) -> usize {
     if cfg!(debug_assertions) {
-        full / 10
+        full / 100
     } else {
         full
     }
@@ -55,8 +55,9 @@ fn ten_megabytes_on_one_line() {
     assert!(!text.contains('\n'));
     let analysis = assert_invariants(&text);
     assert_eq!(analysis.paragraphs.len(), 1);
+    // The seed article has a sentence every ~110 bytes; one line must still be split.
     assert!(
-        analysis.sentences.len() > 1000,
+        analysis.sentences.len() > text.len() / 500,
         "one line is still many sentences"
     );
 }
@@ -138,7 +139,6 @@ fn capitalised_word(mut n: usize) -> String {
 }
 
 #[test]
-#[ignore = "quadratic: segment::tokens::is_initialism rescans the word at every period (226 s in debug at a tenth of the size); un-ignore with the fix"]
 fn long_initialism_chains() {
     let n = size(1_000_000);
     assert_invariants(&"A.".repeat(n / 2));
