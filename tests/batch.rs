@@ -453,3 +453,45 @@ fn directory_walk_errors_name_the_path() {
     );
     assert!(Path::new(FIXTURES).is_dir());
 }
+
+/// Streaming: each record's result comes out while the input is still open, so an
+/// endless or 50 GB stream is never read whole before output starts.
+#[test]
+fn jsonl_results_stream_out_before_the_input_ends() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command as StdCommand, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"))
+        .args(["--input-format", "jsonl", "-j", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    for id in 0..3 {
+        writeln!(
+            stdin,
+            "{{\"id\": {id}, \"text\": \"Record {id} arrived.\"}}"
+        )
+        .unwrap();
+        stdin.flush().unwrap();
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("a result before the input is closed");
+        let json: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(json["source"]["id"], id);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

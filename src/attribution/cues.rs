@@ -17,6 +17,8 @@ static SPOKESPERSON_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/spokesperson_words.txt"));
 static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming_words.txt"));
 static INVERTING_CUES: WordSet = WordSet::caseless(include_str!("../../data/inverting_cues.txt"));
+static ORGANIZATION_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/organization_nouns.txt"));
 const PRONOUNS: &str = include_str!("../../data/speaker_pronouns.txt");
 
 /// Prepositions that put a name out of subject position ("a spokesman for Google").
@@ -188,6 +190,11 @@ pub fn is_spokesperson_word(doc: &Document, i: usize) -> bool {
 
 pub fn is_naming_word(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && NAMING_WORDS.contains(word(doc, i))
+}
+
+/// True for a noun that, after "the", stands for an organization ("the company").
+pub fn is_organization_noun(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && ORGANIZATION_NOUNS.contains(word(doc, i))
 }
 
 pub fn is_preposition(doc: &Document, i: usize) -> bool {

@@ -121,7 +121,7 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
         if q.kind == QuoteKind::Scare {
             continue;
         }
-        if found[i].is_none() {
+        if found[i].is_none() && !ctx.has_own_cue(q.span, q.inner) {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
                 .map(|(_, entity)| entity);
@@ -197,23 +197,27 @@ fn apply(
 }
 
 fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
+    let mut touched = Vec::new();
     for (entity, span) in pronouns {
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
-        let Some(e) = doc.entities.get_mut(entity) else {
-            continue;
-        };
-        if e.mentions.iter().any(|m| m.span == span) {
-            continue;
-        }
-        let at = e.mentions.partition_point(|m| m.span.start < span.start);
-        e.mentions.insert(
-            at,
-            Mention {
+        if let Some(e) = doc.entities.get_mut(entity) {
+            e.mentions.push(Mention {
                 span,
                 kind: MentionKind::Pronoun,
                 sentence,
-            },
-        );
+            });
+            touched.push(entity);
+        }
+    }
+    // Sort each touched entity once (not one insertion per pronoun): mentions stay in
+    // text order.
+    touched.sort_unstable();
+    touched.dedup();
+    for entity in touched {
+        if let Some(e) = doc.entities.get_mut(entity) {
+            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions.dedup_by_key(|m| m.span);
+        }
     }
 }
 
@@ -531,5 +535,35 @@ mod tests {
         assert!(doc.warnings.is_empty());
         assert_eq!(doc.quotes[1].group, doc.quotes[2].group);
         assert_eq!(speaker_of(&doc, "We urge"), Some("Enver Solomon".into()));
+    }
+
+    #[test]
+    fn the_company_resolves_to_the_last_organization() {
+        let doc = attributed(
+            "Shares of Acme Corp fell on Friday.\n“We see no reason to change course,” the company said.",
+            &[("Acme Corp", ORG, &["Acme Corp"])],
+        );
+        assert_eq!(speaker_of(&doc, "We see"), Some("Acme Corp".into()));
+        let mention = doc.quotes[0].speaker.unwrap().mention.unwrap();
+        assert_eq!(doc.slice(mention), "the company");
+    }
+
+    #[test]
+    fn an_age_apposition_is_skipped() {
+        let doc = attributed(
+            "Mr. Johnson, 55, said “enough is enough” and left the room.",
+            &[("Boris Johnson", PERSON, &["Johnson"])],
+        );
+        assert_eq!(speaker_of(&doc, "enough"), Some("Boris Johnson".into()));
+    }
+
+    #[test]
+    fn a_quotation_with_an_unknown_speaker_does_not_inherit() {
+        let doc = attributed(
+            "“We are ready,” Trump said.\n“Nobody expected this,” the bystander said.",
+            &[("Donald Trump", PERSON, &["Trump"])],
+        );
+        assert_eq!(speaker_of(&doc, "We are"), Some("Donald Trump".into()));
+        assert_eq!(speaker_of(&doc, "Nobody"), None);
     }
 }

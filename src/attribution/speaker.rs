@@ -146,7 +146,7 @@ impl Ctx<'_, '_> {
     fn is_parenthetical(&self, i: usize) -> bool {
         let w = cues::word(self.doc, i);
         let determiner = ["A", "An", "The"].contains(&w);
-        w.starts_with(char::is_lowercase)
+        !w.starts_with(char::is_uppercase)
             || (determiner
                 && self
                     .mentions
@@ -167,6 +167,9 @@ impl Ctx<'_, '_> {
         if let Some(m) = self.mentions.ending_at(end) {
             return self.accept_mention(m, lo);
         }
+        if let Some(r) = self.description_ending_at(t, lo) {
+            return Some(r);
+        }
         if cues::is_spokesperson_word(self.doc, t) {
             // "a Kremlin spokesman", "a Google spokeswoman"
             let floor = t.saturating_sub(3).max(lo);
@@ -176,6 +179,37 @@ impl Ctx<'_, '_> {
             });
         }
         None
+    }
+
+    /// A definite description the entities stage did not mark, ending at token `t`: "the
+    /// company" (the most recent organization) or a role such as "the minister" (the
+    /// person holding it, through `entities::resolve_description`).
+    fn description_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let the = (t.saturating_sub(3).max(lo)..t)
+            .rev()
+            .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
+        let span = Span::new(self.token_span(the).start, self.token_span(t).end);
+        let entity = if cues::is_organization_noun(self.doc, t) {
+            self.antecedent(span.start, EntityType::Organization, None)?
+        } else {
+            let e =
+                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start)?;
+            let person = self.doc.entities.get(e)?.entity_type == EntityType::Person;
+            person.then_some(e)?
+        };
+        Some(Resolved {
+            entity,
+            mention: span,
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    /// True when the quotation has a cue of its own (even if its speaker is unknown): such
+    /// a quotation never inherits the previous speaker.
+    pub fn has_own_cue(&self, span: Span, inner: Span) -> bool {
+        context::cue_after(self.doc, span, inner, self.quoted).is_some()
+            || context::cue_before(self.doc, span, self.quoted).is_some()
     }
 
     /// Accepts a mention as speaker. An organization or place after a preposition speaks

@@ -6,7 +6,7 @@
 //! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
 //! sentences and on the lists in [`super::lists`].
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::lists;
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
@@ -39,14 +39,22 @@ pub struct Candidate {
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
 pub struct CapitalStats {
-    strong: HashSet<String>,
-    lower: HashSet<String>,
+    strong: HashMap<String, usize>,
+    lower: HashMap<String, usize>,
 }
 
 impl CapitalStats {
-    /// True when the word is capitalised mid-sentence somewhere in the document.
+    /// True when the word is capitalised mid-sentence in the document more often than it
+    /// is written in lowercase ("Trump", not "In" after a title-case caption).
     pub fn seen_capitalised(&self, word: &str) -> bool {
-        self.strong.contains(&word.to_lowercase())
+        let key = word.to_lowercase();
+        let strong = self.strong.get(&key).copied().unwrap_or(0);
+        strong > 0 && strong > self.lower.get(&key).copied().unwrap_or(0)
+    }
+
+    /// True when the word is written in lowercase somewhere in the document.
+    pub fn seen_lowercase(&self, word: &str) -> bool {
+        self.lower.contains_key(&word.to_lowercase())
     }
 }
 
@@ -162,8 +170,8 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
 
 fn capital_stats(doc: &Document, weak: &[bool]) -> CapitalStats {
     let mut stats = CapitalStats {
-        strong: HashSet::new(),
-        lower: HashSet::new(),
+        strong: HashMap::new(),
+        lower: HashMap::new(),
     };
     for (i, token) in doc.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
@@ -172,10 +180,10 @@ fn capital_stats(doc: &Document, weak: &[bool]) -> CapitalStats {
         let (word, _) = strip_possessive(doc.slice(token.span));
         if is_capitalised(word) {
             if !weak.get(i).copied().unwrap_or(true) {
-                stats.strong.insert(word.to_lowercase());
+                *stats.strong.entry(word.to_lowercase()).or_insert(0) += 1;
             }
         } else {
-            stats.lower.insert(word.to_lowercase());
+            *stats.lower.entry(word.to_lowercase()).or_insert(0) += 1;
         }
     }
     stats
@@ -226,7 +234,40 @@ impl Finder<'_, '_> {
             return false;
         }
         let (word, _) = strip_possessive(self.text(i));
-        is_capitalised(word) && !lists::NOT_NAMES.contains(word) && !is_contraction(word)
+        let month = word == "May" && self.is_month_may(i);
+        is_capitalised(word) && !lists::NOT_NAMES.contains(word) && !is_contraction(word) && !month
+    }
+
+    /// "in May", "May 5", "May 2019": the month, not Theresa May.
+    fn is_month_may(&self, i: usize) -> bool {
+        let next_is_number = self
+            .doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number);
+        let before = i
+            .checked_sub(1)
+            .map(|b| self.text(b).to_lowercase())
+            .unwrap_or_default();
+        next_is_number
+            || matches!(
+                before.as_str(),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "from"
+                    | "through"
+            )
     }
 
     fn is_weak(&self, i: usize) -> bool {
@@ -258,8 +299,17 @@ impl Finder<'_, '_> {
                     && next + 1 < end
                     && is_connector(self.text(next))
                     && self.is_name_word(next + 1)
+                    && self.may_continue(run_start, next)
                 {
                     run_end = next + 2;
+                } else if next == run_end
+                    && next + 2 < end
+                    && self.text(next) == "of"
+                    && self.text(next + 1) == "the"
+                    && self.is_name_word(next + 2)
+                    && self.may_continue(run_start, next)
+                {
+                    run_end = next + 3; // "Man of the Match", "Bank of the Philippines"
                 } else {
                     break;
                 }
@@ -270,6 +320,28 @@ impl Finder<'_, '_> {
         runs
     }
 
+    /// May the name that runs from `run_start` go on past the connector at `connector`?
+    /// "Institute for …", "Museum of Flight", "Secretary of State" do; a person's name
+    /// does not ("Michael Carpenter of the Institute": two names).
+    fn may_continue(&self, run_start: usize, connector: usize) -> bool {
+        if !matches!(
+            self.text(connector),
+            "of" | "for" | "and" | "&" | "on" | "upon"
+        ) {
+            return true; // particles of personal names: "De", "van", "bin"
+        }
+        let Some(before) = connector.checked_sub(1) else {
+            return false;
+        };
+        let head = strip_possessive(self.text(before)).0;
+        let institutional = lists::ORG_WORDS.contains(head)
+            || lists::PLACE_WORDS.contains(head)
+            || lists::OTHER_WORDS.contains(head)
+            || lists::title(&head.to_lowercase()).is_some();
+        let personal = lists::given_name(self.text(run_start)).is_some() && before > run_start;
+        institutional || (!personal && lists::is_common_word(head))
+    }
+
     /// A capital that only marks a sentence start or headline, on a word that is not a
     /// name elsewhere in the document nor on a name list.
     fn is_droppable(&self, i: usize) -> bool {
@@ -277,8 +349,12 @@ impl Finder<'_, '_> {
             return false;
         }
         let (word, _) = strip_possessive(self.text(i));
+        // A given name that is also a word ("Will", "Hope", "So") is one only before a
+        // surname.
+        let given = lists::given_name(word).is_some()
+            && (!lists::is_common_word(word) || self.is_name_word(i + 1));
         if self.stats.seen_capitalised(word)
-            || lists::given_name(word).is_some()
+            || given
             || lists::is_place(word)
             || lists::KNOWN_ORGS.contains(word)
         {
@@ -287,7 +363,7 @@ impl Finder<'_, '_> {
         let lower = word.to_lowercase();
         word.chars().count() == 1
             || lists::is_common_word(word)
-            || self.stats.lower.contains(&lower)
+            || self.stats.seen_lowercase(&lower)
             || lists::title(&lower).is_some()
             || lists::demonym(word).is_some()
     }
@@ -363,41 +439,69 @@ impl Finder<'_, '_> {
         best
     }
 
-    /// Removes a nationality and a title in front of the name and records them.
+    /// Removes a title (and what qualifies it: "Russian", "NASA", "U.S.") in front of
+    /// the name and records them; the qualifier, unless it is only a nationality, is a
+    /// name of its own ("NASA Administrator Charles Bolden" → "NASA", "Charles Bolden").
     fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
-        let mut name_start = start;
-        let mut demonym = None;
-        if lists::demonym(self.text(start)).is_some() {
-            let title_follows = self.title_at(start + 1, end).is_some();
-            let also_a_place = lists::is_place(self.text(start));
-            if (start + 1 == end && !also_a_place) || title_follows {
-                demonym = Some(self.text(start).to_string());
-                name_start = start + 1;
-            }
-        }
-        let mut title = None;
-        let mut gender = None;
         let head = strip_possessive(self.text(end - 1)).0;
         let institutional = lists::ORG_WORDS.contains(head)
             || lists::PLACE_WORDS.contains(head)
             || lists::OTHER_WORDS.contains(head);
-        if institutional {
-            // "General Motors", "Lord Howe Island": the title word is part of the name.
-        } else if let Some((after, g)) = self.title_at(name_start, end) {
-            if after < end {
-                title = Some((name_start, after));
-                gender = g;
-                name_start = after;
-            } else if demonym.is_some() || after == end {
-                return; // "Russian President" alone: a description, not a name
+        let found = if institutional {
+            None // "General Motors", "Lord Howe Island": the title word is part of the name
+        } else {
+            (start..end).find_map(|k| {
+                let (after, gender) = self.title_at(k, end)?;
+                // "John King": a title word at the end of a longer name is a surname.
+                (after < end || k == start).then_some((k, after, gender))
+            })
+        };
+        let Some((k, after, gender)) = found else {
+            let lone_demonym = start + 1 == end
+                && lists::demonym(self.text(start)).is_some()
+                && !lists::is_place(self.text(start));
+            if !lone_demonym {
+                self.push(sentence, (start, end), None, None, None, out);
             }
-        }
-        let (name_start, name_end) = self.trim_connectors(name_start, end);
-        if name_start >= name_end {
             return;
+        };
+        let (q_start, q_end) = self.trim_connectors(start, k);
+        let mut qualifier = None;
+        if q_start < q_end {
+            let text = self.span_text(q_start, q_end);
+            let lone_demonym =
+                q_start + 1 == q_end && lists::demonym(&text).is_some() && !lists::is_place(&text);
+            if !lone_demonym {
+                self.push(sentence, (q_start, q_end), None, None, None, out);
+            }
+            qualifier = Some(text);
         }
-        let role = self.role_of(demonym.as_deref(), title, name_start);
-        self.push(sentence, (name_start, name_end), title, gender, role, out);
+        let (name_start, name_end) = self.trim_connectors(after, end);
+        if name_start >= name_end {
+            return; // "Russian President" alone: a description, not a name
+        }
+        let role = self.role_of(qualifier.as_deref(), Some((k, after)), name_start);
+        self.push(
+            sentence,
+            (name_start, name_end),
+            Some((k, after)),
+            gender,
+            role,
+            out,
+        );
+    }
+
+    fn span_text(&self, start: usize, end: usize) -> String {
+        match (
+            self.doc.tokens.get(start),
+            self.doc.tokens.get(end.saturating_sub(1)),
+        ) {
+            (Some(a), Some(b)) => self
+                .doc
+                .slice(Span::new(a.span.start, b.span.end))
+                .to_string(),
+            _ => String::new(),
+        }
     }
 
     /// "Russian president" from a nationality and title, or from lowercase role words
@@ -482,6 +586,58 @@ impl Finder<'_, '_> {
             suffix: suffix.map(str::to_string),
         });
     }
+}
+
+/// True when `text` is a known place, also when written without the periods of an
+/// abbreviation ("U.S" → "US").
+pub fn is_place_name(text: &str) -> bool {
+    lists::is_place(text) || (text.contains('.') && lists::is_place(&text.replace('.', "")))
+}
+
+/// A known place named inside an organization's name: "U.S. Air Force" → "U.S",
+/// "University of Southern Indiana" → "Southern Indiana" (or "Indiana"). The name
+/// mentions that place too, so it is a mention of its own.
+pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
+    let word_tokens: Vec<usize> = (c.first_token..c.end_token)
+        .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
+        .collect();
+    if word_tokens.len() != c.words.len() || c.words.len() < 2 {
+        return None;
+    }
+    let joined = |from: usize, to: usize| c.words.get(from..to).map(|w| w.join(" "));
+    let n = c.words.len();
+    let prefix = (1..n)
+        .rev()
+        .find(|&k| joined(0, k).is_some_and(|t| is_place_name(&t)));
+    let (from, to) = match prefix {
+        Some(k) => (0, k),
+        None => {
+            let after = c
+                .words
+                .iter()
+                .rposition(|w| matches!(w.as_str(), "of" | "in"))?
+                + 1;
+            let start = (after..n).find(|&k| joined(k, n).is_some_and(|t| is_place_name(&t)))?;
+            (start, n)
+        }
+    };
+    let first = doc.tokens.get(*word_tokens.get(from)?)?;
+    let last_index = *word_tokens.get(to - 1)?;
+    let last = doc.tokens.get(last_index)?;
+    let end = if to == n { c.span.end } else { last.span.end };
+    Some(Candidate {
+        span: Span::new(first.span.start, end),
+        first_token: *word_tokens.get(from)?,
+        end_token: last_index + 1,
+        sentence: c.sentence,
+        words: c.words.get(from..to)?.to_vec(),
+        title: None,
+        gender: None,
+        role: None,
+        weak: c.weak,
+        possessive: to == n && c.possessive,
+        suffix: None,
+    })
 }
 
 /// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", "based");

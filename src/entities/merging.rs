@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::candidates::{is_capitalised, Candidate};
 use super::lists;
-use super::typing::{is_acronym, Evidence};
+use super::typing::{is_acronym, looks_like_personal_name, Evidence};
 use crate::document::EntityType;
 
 /// The key under which identical names meet.
@@ -36,16 +36,17 @@ pub fn name_key(words: &[String]) -> String {
 struct Group {
     words: Vec<String>,
     lexical: Evidence,
+    /// Lexical and context evidence of all the group's mentions.
+    total: Evidence,
     /// Start offsets of the group's mentions, in text order.
     starts: Vec<usize>,
 }
 
 impl Group {
     fn person_like(&self) -> bool {
-        let capitalised = self.words.iter().all(|w| is_capitalised(w));
         match self.lexical.best() {
             Some(EntityType::Person) => true,
-            None => capitalised && (2..=3).contains(&self.words.len()),
+            None => looks_like_personal_name(&self.words),
             _ => false,
         }
     }
@@ -53,22 +54,29 @@ impl Group {
 
 /// Assigns each candidate a cluster number (0..n, in order of first mention); returns
 /// the numbers and n.
-pub fn cluster(cands: &[Candidate], lexical: &[Evidence]) -> (Vec<usize>, usize) {
+pub fn cluster(
+    cands: &[Candidate],
+    lexical: &[Evidence],
+    context: &[Evidence],
+) -> (Vec<usize>, usize) {
     let mut keys = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(cands.len());
-    for (c, lex) in cands.iter().zip(lexical) {
+    for (i, (c, lex)) in cands.iter().zip(lexical).enumerate() {
         let key = name_key(&c.words);
         let g = *keys.entry(key).or_insert_with(|| {
             groups.push(Group {
                 words: c.words.clone(),
                 lexical: Evidence::default(),
+                total: Evidence::default(),
                 starts: Vec::new(),
             });
             groups.len() - 1
         });
         if let Some(group) = groups.get_mut(g) {
             group.lexical.add(*lex);
+            group.total.add(*lex);
+            group.total.add(context.get(i).copied().unwrap_or_default());
             group.starts.push(c.span.start);
         }
         group_of.push(g);
@@ -173,9 +181,24 @@ impl Maps {
     /// The full name a one-word mention at `at` stands for: surname, spelling variant,
     /// given name, or acronym.
     fn full_name_for(&self, groups: &[Group], g: usize, at: usize) -> Option<usize> {
-        let word = groups.get(g)?.words.first()?;
+        let group = groups.get(g)?;
+        let word = group.words.first()?;
+        // A known place or organization ("Canada") joins only a name that is surely a
+        // person's ("Environment Canada" is not).
+        let listed = group.lexical.place >= 6 || group.lexical.organization >= 6;
         if let Some(found) = self.by_surname.get(&word.to_lowercase()) {
-            return nearest_before(groups, found, at);
+            let sure: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|&t| {
+                    !listed
+                        || group.total.person > 0
+                        || groups.get(t).is_some_and(|t| t.total.person >= 3)
+                })
+                .collect();
+            if !sure.is_empty() {
+                return nearest_before(groups, &sure, at);
+            }
         }
         if is_acronym(word) {
             if let Some(&found) = self.by_acronym.get(&word.replace('.', "")) {

@@ -36,10 +36,17 @@ use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document) {
-    let (cands, _stats) = candidates::find(doc);
+    let (mut cands, _stats) = candidates::find(doc);
+    let nested: Vec<Candidate> = cands
+        .iter()
+        .filter(|c| typing::lexical(doc, c).best() == Some(EntityType::Organization))
+        .filter_map(|c| candidates::nested_place(doc, c))
+        .collect();
+    cands.extend(nested);
+    cands.sort_by_key(|c| c.span.start);
     let lexical: Vec<Evidence> = cands.iter().map(|c| typing::lexical(doc, c)).collect();
     let context: Vec<Evidence> = cands.iter().map(|c| typing::contextual(doc, c)).collect();
-    let (cluster_of, count) = merging::cluster(&cands, &lexical);
+    let (cluster_of, count) = merging::cluster(&cands, &lexical, &context);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &c) in cluster_of.iter().enumerate() {
         if let Some(m) = members.get_mut(c) {

@@ -173,7 +173,7 @@ pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
         {
             e.bump(EntityType::Person, 3);
         }
-        if lists::SURNAMES.contains(last) {
+        if lists::SURNAMES.contains(last) && !lists::is_common_word(first) {
             e.bump(EntityType::Person, 1);
         }
     }
@@ -254,11 +254,38 @@ pub fn contextual(doc: &Document, c: &Candidate) -> Evidence {
         e.bump(EntityType::Person, 3);
     }
     let unknown = lexical(doc, c) == Evidence::default();
-    let no_connector = c.words.iter().all(|w| is_capitalised(w));
-    if unknown && (2..=3).contains(&c.words.len()) && no_connector && before != "the" && !c.weak {
+    let number_follows = doc
+        .tokens
+        .get(c.end_token)
+        .is_some_and(|t| t.kind == TokenKind::Number);
+    if number_follows && !c.possessive {
+        e.bump(EntityType::Other, 1); // "Internet Explorer 6", "Windows 10"
+    }
+    if unknown
+        && looks_like_personal_name(&c.words)
+        && before != "the"
+        && !c.weak
+        && !number_follows
+    {
         e.bump(EntityType::Person, 1);
     }
     e
+}
+
+/// Two or three capitalised words, the first a given name or at least not an ordinary
+/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis").
+pub fn looks_like_personal_name(words: &[String]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let rest_uncommon = words
+        .iter()
+        .skip(1)
+        .all(|w| !lists::is_common_word(w) || lists::SURNAMES.contains(w));
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
+        && (lists::given_name(first).is_some() || !lists::is_common_word(first))
+        && rest_uncommon
 }
 
 /// True when the words after a comma ("a senior analyst at …") name a person's role

@@ -235,7 +235,11 @@ const MAX_CAPTION_WORDS: usize = 60;
 
 fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
     let lower = body.to_lowercase();
-    if starts_with_credit_label(body) || starts_with_listed_prefix(&lower) {
+    if starts_with_credit_label(body)
+        || starts_with_listed_prefix(&lower)
+        || is_byline(body)
+        || !body.chars().any(char::is_alphanumeric)
+    {
         return true;
     }
     // A closing author bio: among the last paragraphs, about the writer's work, in the
@@ -274,12 +278,46 @@ fn starts_with_listed_prefix(lower: &str) -> bool {
     })
 }
 
+/// A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (every word after "By"
+/// capitalised, apart from "and").
+fn is_byline(body: &str) -> bool {
+    let mut words = body.split_whitespace();
+    let by = words.next().is_some_and(|w| w == "By" || w == "BY");
+    let rest: Vec<&str> = words.collect();
+    by && (1..=8).contains(&rest.len())
+        && rest.iter().all(|w| {
+            *w == "and"
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '@')
+        })
+}
+
 /// A photo caption: a short paragraph whose last sentence is a credit ("Belle Image: Nick
-/// Moreau.", "A school in Milan. Image: Friedrichstrasse.").
+/// Moreau.", "A school in Milan. Image: Friedrichstrasse.") or that ends with a credit in
+/// brackets ("Trump in Washington. (AP Photo/Evan Vucci)").
 fn is_caption(body: &str, sentences: usize, last_sentence: &str) -> bool {
-    sentences >= 2
-        && body.split_whitespace().count() <= MAX_CAPTION_WORDS
-        && starts_with_credit_label(last_sentence)
+    let short = body.split_whitespace().count() <= MAX_CAPTION_WORDS;
+    let credit_sentence = sentences >= 2 && starts_with_credit_label(last_sentence);
+    short && (credit_sentence || ends_with_bracketed_credit(body))
+}
+
+/// "… (AP Photo/Evan Vucci)", "… (Photo: Reuters)", "… [Image: NASA]".
+fn ends_with_bracketed_credit(body: &str) -> bool {
+    let trimmed = body.trim_end_matches(['.', ' ']);
+    let Some(inner) = trimmed
+        .strip_suffix([')', ']'])
+        .and_then(|rest| rest.rsplit_once(['(', '[']))
+        .map(|(_, inner)| inner)
+    else {
+        return false;
+    };
+    inner.split(|c: char| !c.is_alphabetic()).any(|word| {
+        // "(Source: Eurostat)" cites data in a body sentence; only picture credits mark
+        // a caption.
+        let picture = CREDIT_LABELS.contains(word) && !word.to_lowercase().starts_with("source");
+        picture && word.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn is_heading(body: &str) -> bool {
@@ -386,5 +424,18 @@ mod tests {
             2,
             "Image: Nick Moreau."
         ));
+        assert!(is_caption(
+            "Trump speaks in Washington on Monday. (AP Photo/Evan Vucci)",
+            1,
+            ""
+        ));
+        assert!(!is_caption(
+            "Inflation rose to 5% in March (Source: Eurostat).",
+            1,
+            ""
+        ));
+        assert!(is_boilerplate("By Jane Doe and John Roe, Reuters", 1, 10));
+        assert!(!is_boilerplate("By Monday the talks had stalled.", 1, 10));
+        assert!(is_boilerplate("* * *", 5, 10));
     }
 }

@@ -1,6 +1,10 @@
 //! Tokenizer: words, numbers, quotation marks and other punctuation, as byte spans.
 //! Tokens never cross a paragraph. Apostrophes between letters stay inside their word
-//! ("don’t", "O'Brien"), so later stages see them as part of it.
+//! ("don’t", "O'Brien"), so later stages see them as part of it. Inner periods stay
+//! inside decimals, initialisms and host names ("3.5", "U.S", "Ph.D", "wikihow.com"; the
+//! final period of "U.S." is a token of its own, which the sentence splitter judges); a
+//! number written without its leading zero keeps its period (".50"); a web or e-mail
+//! address is one `Word` ("https://example.com/a.html", "jane.doe@example.com").
 
 use crate::document::{Paragraph, Span, Token, TokenKind};
 
