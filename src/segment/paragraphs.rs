@@ -17,28 +17,32 @@ use crate::lexicon::WordSet;
 struct Line {
     span: Span,
     blank: bool,
+    /// Leading whitespace, in columns (a tab counts as four).
+    indent: usize,
 }
 
+/// Splits `text` into lines. CR, LF and CRLF end a line, and so do the other Unicode line
+/// and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab).
 fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push(line(text, start, i));
-                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(
+            c,
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
+        ) {
+            continue;
         }
-        i += 1;
+        out.push(line(text, start, i));
+        start = i + c.len_utf8();
+        if c == '\r' && chars.peek().map(|&(_, d)| d) == Some('\n') {
+            chars.next();
+            start += 1;
+        }
     }
-    if start < bytes.len() {
-        out.push(line(text, start, bytes.len()));
+    if start < text.len() {
+        out.push(line(text, start, text.len()));
     }
     out
 }
@@ -48,9 +52,15 @@ fn line(text: &str, start: usize, end: usize) -> Line {
     let trimmed_start = start + (body.len() - body.trim_start().len());
     let trimmed_end = start + body.trim_end().len();
     let blank = trimmed_end <= trimmed_start;
+    let indent = body
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
     Line {
         span: Span::new(trimmed_start, trimmed_end.max(trimmed_start)),
         blank,
+        indent,
     }
 }
 
@@ -161,12 +171,14 @@ impl Wrap {
         char_len(line_text(text, a)) + 1 + char_len(first_word) <= self.width
     }
 
-    /// In wrapped text, a line break is also a paragraph break when the line is too long
-    /// to be wrapped, when the next word would have fitted on the line (the writer broke
+    /// In wrapped text, a line break is also a paragraph break when the next line is
+    /// indented (the first line of a paragraph), when the line is too long to be wrapped,
+    /// when the next word would have fitted on the line (the writer broke
     /// it on purpose: a heading, the last line of a paragraph), or when the next line
     /// starts a list item.
     fn breaks_between(&self, text: &str, a: Line, b: Line) -> bool {
-        char_len(line_text(text, a)) > MAX_WRAP_WIDTH
+        b.indent > a.indent + 1
+            || char_len(line_text(text, a)) > MAX_WRAP_WIDTH
             || char_len(line_text(text, b)) > MAX_WRAP_WIDTH
             || self.next_word_fits(text, a, b)
             || line_text(text, b).starts_with(['•', '*', '-', '–', '—', '⁃'])
@@ -383,6 +395,22 @@ mod tests {
         assert_eq!(texts(lf), texts(&crlf));
         assert_eq!(texts(lf), texts(&cr));
         assert_eq!(texts(lf).len(), 3);
+    }
+
+    #[test]
+    fn indented_first_lines_start_paragraphs_in_wrapped_text() {
+        let text = WIRE.replace("\n\n", "\n    ");
+        let got = texts(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("The mayor said"));
+    }
+
+    #[test]
+    fn unicode_separators_end_lines() {
+        assert_eq!(
+            texts("One.\u{2028}Two.\u{2029}Three.\u{85}Four."),
+            ["One.", "Two.", "Three.", "Four."]
+        );
     }
 
     #[test]
