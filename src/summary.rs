@@ -183,13 +183,32 @@ impl Report {
             if of_type.is_empty() {
                 continue;
             }
-            let mut names: Vec<String> = of_type
-                .iter()
-                .take(ENTITIES_LISTED)
+            let more = of_type.len().saturating_sub(ENTITIES_LISTED);
+            let listed = of_type.into_iter().take(ENTITIES_LISTED);
+            if entity_type == "person" {
+                // People one to a line, with what the article says they are.
+                self.item(&format!("{label}:"));
+                for person in listed {
+                    let mut line = format!("{} ({})", person.name, person.mention_count);
+                    // The most specific role: "Ukrainian president" rather than "president".
+                    if let Some(role) = person.roles.iter().rev().max_by_key(|r| r.len()) {
+                        let _ = write!(line, ": {role}");
+                    }
+                    self.text
+                        .push_str(&wrap(&line, self.style.width, "    · ", "      "));
+                }
+                if more > 0 {
+                    let line = format!("and {more} more");
+                    self.text
+                        .push_str(&wrap(&line, self.style.width, "    · ", "      "));
+                }
+                continue;
+            }
+            let mut names: Vec<String> = listed
                 .map(|e| format!("{} ({})", e.name, e.mention_count))
                 .collect();
-            if of_type.len() > ENTITIES_LISTED {
-                names.push(format!("and {} more", of_type.len() - ENTITIES_LISTED));
+            if more > 0 {
+                names.push(format!("and {more} more"));
             }
             self.item(&format!("{label}: {}", names.join(", ")));
         }
@@ -323,6 +342,13 @@ mod tests {
         }
         assert!(text.contains("heading"), "{text}");
         assert!(!text.contains('\x1b'), "no colour unless asked");
+        for person in analysis
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == "person")
+        {
+            assert!(text.contains(&format!("· {} (", person.name)), "{text}");
+        }
     }
 
     #[test]

@@ -226,9 +226,9 @@ fn progress_bar_shows_on_a_terminal_unless_quiet() {
     }
     let bin = assert_cmd::cargo::cargo_bin("byline");
     let out = tempfile::tempdir().unwrap();
-    let run_on_tty = |extra: &str| {
+    let run_on_tty = |args: &str| {
         let command = format!(
-            "'{}' -r {FIXTURES} -o '{}' {extra}",
+            "'{}' -o '{}' {args}",
             bin.display(),
             out.path().join("o.jsonl").display()
         );
@@ -238,10 +238,13 @@ fn progress_bar_shows_on_a_terminal_unless_quiet() {
             .unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
     };
-    let shown = run_on_tty("");
+    let shown = run_on_tty("-r fixtures");
     assert!(shown.contains("articles"), "{shown:?}");
     assert!(shown.contains("/s"), "throughput shown: {shown:?}");
-    let silenced = run_on_tty("--quiet");
+    // Named files have a known total size: a bar with an ETA.
+    let with_total = run_on_tty("fixtures/seed-article.txt fixtures/mixed-scripts.txt");
+    assert!(with_total.contains("ETA"), "{with_total:?}");
+    let silenced = run_on_tty("-r fixtures --quiet");
     assert!(!silenced.contains("articles"), "{silenced:?}");
 }
 

@@ -413,3 +413,33 @@ fn output_is_deterministic_across_runs_and_jobs() {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success());
 }
+
+#[test]
+fn several_text_reports_are_separated_by_a_blank_line() {
+    let r = run(byline().args(["-f", "text", "--only", "quotes", SEED, SEED]));
+    assert_eq!(r.code, 0);
+    let starts: Vec<usize> = r.stdout.match_indices(SEED).map(|(i, _)| i).collect();
+    assert_eq!(starts.len(), 2, "{}", r.stdout);
+    assert_eq!(&r.stdout[starts[1] - 2..starts[1]], "\n\n");
+    assert!(
+        !r.stdout.contains("Paragraphs ("),
+        "--only applies to text too"
+    );
+}
+
+#[test]
+fn crlf_offsets_index_the_original_text() {
+    let text = "Storm closes schools\r\nThe city closed them. Parents agreed.\r\n";
+    let r = run(byline().write_stdin(text));
+    assert_eq!(r.code, 0);
+    let json: Value = serde_json::from_str(&r.stdout).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for sentence in json["sentences"].as_array().unwrap() {
+        let start = sentence["start"].as_u64().unwrap() as usize;
+        let end = sentence["end"].as_u64().unwrap() as usize;
+        let slice: String = chars[start..end].iter().collect();
+        assert_eq!(slice, sentence["text"].as_str().unwrap());
+        assert!(!slice.contains('\r'));
+    }
+    assert_eq!(json["stats"]["sentences"], 3);
+}

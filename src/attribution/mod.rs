@@ -197,23 +197,27 @@ fn apply(
 }
 
 fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
+    let mut touched = Vec::new();
     for (entity, span) in pronouns {
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
-        let Some(e) = doc.entities.get_mut(entity) else {
-            continue;
-        };
-        if e.mentions.iter().any(|m| m.span == span) {
-            continue;
-        }
-        let at = e.mentions.partition_point(|m| m.span.start < span.start);
-        e.mentions.insert(
-            at,
-            Mention {
+        if let Some(e) = doc.entities.get_mut(entity) {
+            e.mentions.push(Mention {
                 span,
                 kind: MentionKind::Pronoun,
                 sentence,
-            },
-        );
+            });
+            touched.push(entity);
+        }
+    }
+    // Sort each touched entity once (not one insertion per pronoun): mentions stay in
+    // text order.
+    touched.sort_unstable();
+    touched.dedup();
+    for entity in touched {
+        if let Some(e) = doc.entities.get_mut(entity) {
+            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions.dedup_by_key(|m| m.span);
+        }
     }
 }
 

@@ -217,6 +217,10 @@ fn read_records(
         let mut line = Vec::new();
         let read = read_line_limited(&mut reader, &mut line, max_bytes);
         line_number += 1;
+        if line_number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            // A byte order mark opening the stream is not part of the first record.
+            line.drain(..3);
+        }
         let origin = Origin {
             path: path.to_string(),
             line: Some(line_number),
@@ -367,6 +371,17 @@ mod tests {
             matches!(units[2].payload, Payload::Failed(_)),
             "too long, not skipped"
         );
+    }
+
+    #[test]
+    fn byte_order_mark_before_the_first_record_is_dropped() {
+        let input = b"\xEF\xBB\xBF{\"text\":\"a\"}\n";
+        let mut units = Vec::new();
+        read_records(&input[..], "-", 100, &mut |unit| {
+            units.push(unit);
+            true
+        });
+        assert!(matches!(&units[0].payload, Payload::Record(line) if line.starts_with(b"{")));
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub fn run(args: Args) -> io::Result<u8> {
         recursive: args.recursive,
     };
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
-    let show_progress = several && !args.quiet && io::stderr().is_terminal();
+    // When the reports themselves scroll by on the terminal they are the progress; a bar
+    // drawn between them would only tear.
+    let show_progress = several && !args.quiet && !to_terminal && io::stderr().is_terminal();
     let progress = show_progress.then(|| Progress::new(total_size(&paths)));
     let mut writer = Writer::new(open_output(&args)?, framing)
         .with_progress(progress)

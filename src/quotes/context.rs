@@ -13,6 +13,10 @@ use crate::document::{Document, Span};
 /// editor of the Saudi Gazette, said").
 const AFTER_WINDOW: usize = 16;
 
+/// How many tokens before a quotation its cue may be ("SPEAKER CUE that … QUOTE"); bounds
+/// the work per quotation on run-on text.
+const BEFORE_WINDOW: usize = 80;
+
 /// Quotation spans of a document, sorted, for "is this offset quoted?" tests.
 #[derive(Debug, Default, Clone)]
 pub struct QuotedSpans {
@@ -58,14 +62,18 @@ pub fn before_window(doc: &Document, quote: Span) -> Range<usize> {
     let Some(s) = doc.sentence_at(quote.start) else {
         return end..end;
     };
-    let mut start = doc.sentences[s].tokens.start.min(end);
+    let mut start = doc.sentences[s]
+        .tokens
+        .start
+        .min(end)
+        .max(end.saturating_sub(BEFORE_WINDOW));
     if start == end && s > 0 {
         let prev = &doc.sentences[s - 1];
         let last = prev.tokens.end.saturating_sub(1);
         if prev.paragraph == doc.sentences[s].paragraph
             && matches!(cues::word(doc, last), ":" | ",")
         {
-            start = prev.tokens.start;
+            start = prev.tokens.start.max(end.saturating_sub(BEFORE_WINDOW));
         }
     }
     start..end

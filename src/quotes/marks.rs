@@ -140,21 +140,82 @@ fn starts_elision(text: &str, after: usize) -> bool {
 /// offset and character (an open straight single mark may still be an apostrophe: the
 /// caller keeps it only when the next paragraph continues the quotation).
 pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
-    let mut pairs: Vec<Found> = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
     let body = text.get(para.start..para.end).unwrap_or("");
+    let mut state = State {
+        stack: Vec::new(),
+        pairs: Vec::new(),
+        singles: SingleMarks::of(body, para.start),
+    };
     let mut prev: Option<char> = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         if is_mark(c) {
             let at = para.start + i;
-            on_mark(text, at, c, prev, next, &mut stack, &mut pairs);
+            on_mark(text, at, c, prev, next, &mut state);
         }
         prev = Some(c);
     }
-    let pending = stack.first().map(|o| (o.at, o.ch));
-    (outermost(pairs), pending)
+    let pending = state.stack.first().map(|o| (o.at, o.ch));
+    (outermost(state.pairs), pending)
+}
+
+struct State {
+    stack: Vec<Open>,
+    pairs: Vec<Found>,
+    singles: SingleMarks,
+}
+
+/// Where single marks in closing and opening shape are, to look ahead from a mark that
+/// may be a plural possessive ("the leaders’ meeting") rather than a closer.
+struct SingleMarks {
+    closers: Vec<usize>,
+    openers: Vec<usize>,
+}
+
+impl SingleMarks {
+    fn of(body: &str, base: usize) -> SingleMarks {
+        let mut marks = SingleMarks {
+            closers: Vec::new(),
+            openers: Vec::new(),
+        };
+        let mut prev: Option<char> = None;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if matches!(c, '’' | '\'' | '‘') {
+                let word_before = prev.is_some_and(|p| !p.is_whitespace());
+                let word_after = next.is_some_and(char::is_alphanumeric);
+                if c != '‘' && word_before && !word_after {
+                    marks.closers.push(base + i);
+                } else if c != '’' && !word_before && word_after {
+                    marks.openers.push(base + i);
+                }
+            }
+            prev = Some(c);
+        }
+        marks
+    }
+
+    /// True when a later single mark closes the quotation before any new one opens, so
+    /// the mark at `at` need not be its closer.
+    fn later_closer(&self, at: usize) -> bool {
+        let first_after = |list: &[usize]| list.get(list.partition_point(|&p| p <= at)).copied();
+        match (first_after(&self.closers), first_after(&self.openers)) {
+            (Some(close), Some(open)) => close < open,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+}
+
+/// True for "s’ " + lowercase word: a plural possessive ("the leaders’ meeting").
+fn looks_possessive(text: &str, at: usize, c: char, prev: Option<char>) -> bool {
+    let after = text.get(at + c.len_utf8()..).unwrap_or("");
+    let mut rest = after.chars();
+    prev.is_some_and(|p| p == 's' || p == 'S')
+        && rest.next() == Some(' ')
+        && rest.next().is_some_and(char::is_lowercase)
 }
 
 /// Handles one mark: closes, opens, or ignores it (apostrophes and strays).
@@ -164,9 +225,13 @@ fn on_mark(
     c: char,
     prev: Option<char>,
     next: Option<char>,
-    stack: &mut Vec<Open>,
-    pairs: &mut Vec<Found>,
+    state: &mut State,
 ) {
+    let State {
+        stack,
+        pairs,
+        singles,
+    } = state;
     let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
     if alnum(prev) && alnum(next) && matches!(c, '\'' | '’' | '‘' | '‛') {
         return; // inside a word: an apostrophe ("don’t", "O'Brien")
@@ -175,7 +240,9 @@ fn on_mark(
     let right = next.is_none_or(|n| n.is_whitespace() || is_close_punct(n));
     let looks_opening = left && !right;
     // Straight double quotes alternate; every other mark closes only from a closing position.
-    let may_close = c == '"' || !looks_opening;
+    let possessive =
+        matches!(c, '’' | '\'') && looks_possessive(text, at, c, prev) && singles.later_closer(at);
+    let may_close = (c == '"' || !looks_opening) && !possessive;
     if may_close {
         let lowest = stack.len().saturating_sub(MAX_DEPTH);
         if let Some(depth) = (lowest..stack.len())
@@ -326,6 +393,19 @@ mod tests {
             quotes("“Rock ’n’ roll isn’t dead,” said O’Brien of the ’90s."),
             ["Rock ’n’ roll isn’t dead,"]
         );
+    }
+
+    #[test]
+    fn plural_possessive_inside_single_quotes_does_not_close() {
+        assert_eq!(
+            quotes("He said ‘the leaders’ meeting was good’ and left."),
+            ["the leaders’ meeting was good"]
+        );
+        assert_eq!(
+            quotes("'The workers' union agrees,' she said."),
+            ["The workers' union agrees,"]
+        );
+        assert_eq!(quotes("the ‘boys’ and girls"), ["boys"]);
     }
 
     #[test]

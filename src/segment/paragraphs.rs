@@ -17,28 +17,32 @@ use crate::lexicon::WordSet;
 struct Line {
     span: Span,
     blank: bool,
+    /// Leading whitespace, in columns (a tab counts as four).
+    indent: usize,
 }
 
+/// Splits `text` into lines. CR, LF and CRLF end a line, and so do the other Unicode line
+/// and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab).
 fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push(line(text, start, i));
-                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(
+            c,
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
+        ) {
+            continue;
         }
-        i += 1;
+        out.push(line(text, start, i));
+        start = i + c.len_utf8();
+        if c == '\r' && chars.peek().map(|&(_, d)| d) == Some('\n') {
+            chars.next();
+            start += 1;
+        }
     }
-    if start < bytes.len() {
-        out.push(line(text, start, bytes.len()));
+    if start < text.len() {
+        out.push(line(text, start, text.len()));
     }
     out
 }
@@ -48,9 +52,15 @@ fn line(text: &str, start: usize, end: usize) -> Line {
     let trimmed_start = start + (body.len() - body.trim_start().len());
     let trimmed_end = start + body.trim_end().len();
     let blank = trimmed_end <= trimmed_start;
+    let indent = body
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
     Line {
         span: Span::new(trimmed_start, trimmed_end.max(trimmed_start)),
         blank,
+        indent,
     }
 }
 
@@ -161,12 +171,14 @@ impl Wrap {
         char_len(line_text(text, a)) + 1 + char_len(first_word) <= self.width
     }
 
-    /// In wrapped text, a line break is also a paragraph break when the line is too long
-    /// to be wrapped, when the next word would have fitted on the line (the writer broke
+    /// In wrapped text, a line break is also a paragraph break when the next line is
+    /// indented (the first line of a paragraph), when the line is too long to be wrapped,
+    /// when the next word would have fitted on the line (the writer broke
     /// it on purpose: a heading, the last line of a paragraph), or when the next line
     /// starts a list item.
     fn breaks_between(&self, text: &str, a: Line, b: Line) -> bool {
-        char_len(line_text(text, a)) > MAX_WRAP_WIDTH
+        b.indent > a.indent + 1
+            || char_len(line_text(text, a)) > MAX_WRAP_WIDTH
             || char_len(line_text(text, b)) > MAX_WRAP_WIDTH
             || self.next_word_fits(text, a, b)
             || line_text(text, b).starts_with(['•', '*', '-', '–', '—', '⁃'])
@@ -235,7 +247,11 @@ const MAX_CAPTION_WORDS: usize = 60;
 
 fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
     let lower = body.to_lowercase();
-    if starts_with_credit_label(body) || starts_with_listed_prefix(&lower) {
+    if starts_with_credit_label(body)
+        || starts_with_listed_prefix(&lower)
+        || is_byline(body)
+        || !body.chars().any(char::is_alphanumeric)
+    {
         return true;
     }
     // A closing author bio: among the last paragraphs, about the writer's work, in the
@@ -274,12 +290,46 @@ fn starts_with_listed_prefix(lower: &str) -> bool {
     })
 }
 
+/// A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (every word after "By"
+/// capitalised, apart from "and").
+fn is_byline(body: &str) -> bool {
+    let mut words = body.split_whitespace();
+    let by = words.next().is_some_and(|w| w == "By" || w == "BY");
+    let rest: Vec<&str> = words.collect();
+    by && (1..=8).contains(&rest.len())
+        && rest.iter().all(|w| {
+            *w == "and"
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '@')
+        })
+}
+
 /// A photo caption: a short paragraph whose last sentence is a credit ("Belle Image: Nick
-/// Moreau.", "A school in Milan. Image: Friedrichstrasse.").
+/// Moreau.", "A school in Milan. Image: Friedrichstrasse.") or that ends with a credit in
+/// brackets ("Trump in Washington. (AP Photo/Evan Vucci)").
 fn is_caption(body: &str, sentences: usize, last_sentence: &str) -> bool {
-    sentences >= 2
-        && body.split_whitespace().count() <= MAX_CAPTION_WORDS
-        && starts_with_credit_label(last_sentence)
+    let short = body.split_whitespace().count() <= MAX_CAPTION_WORDS;
+    let credit_sentence = sentences >= 2 && starts_with_credit_label(last_sentence);
+    short && (credit_sentence || ends_with_bracketed_credit(body))
+}
+
+/// "… (AP Photo/Evan Vucci)", "… (Photo: Reuters)", "… [Image: NASA]".
+fn ends_with_bracketed_credit(body: &str) -> bool {
+    let trimmed = body.trim_end_matches(['.', ' ']);
+    let Some(inner) = trimmed
+        .strip_suffix([')', ']'])
+        .and_then(|rest| rest.rsplit_once(['(', '[']))
+        .map(|(_, inner)| inner)
+    else {
+        return false;
+    };
+    inner.split(|c: char| !c.is_alphabetic()).any(|word| {
+        // "(Source: Eurostat)" cites data in a body sentence; only picture credits mark
+        // a caption.
+        let picture = CREDIT_LABELS.contains(word) && !word.to_lowercase().starts_with("source");
+        picture && word.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn is_heading(body: &str) -> bool {
@@ -348,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn indented_first_lines_start_paragraphs_in_wrapped_text() {
+        let text = WIRE.replace("\n\n", "\n    ");
+        let got = texts(&text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[1].starts_with("The mayor said"));
+    }
+
+    #[test]
+    fn unicode_separators_end_lines() {
+        assert_eq!(
+            texts("One.\u{2028}Two.\u{2029}Three.\u{85}Four."),
+            ["One.", "Two.", "Three.", "Four."]
+        );
+    }
+
+    #[test]
     fn short_lines_are_not_taken_for_wrapping() {
         assert_eq!(
             texts("features\ncontact manager\nevents, activities\n"),
@@ -386,5 +452,18 @@ mod tests {
             2,
             "Image: Nick Moreau."
         ));
+        assert!(is_caption(
+            "Trump speaks in Washington on Monday. (AP Photo/Evan Vucci)",
+            1,
+            ""
+        ));
+        assert!(!is_caption(
+            "Inflation rose to 5% in March (Source: Eurostat).",
+            1,
+            ""
+        ));
+        assert!(is_boilerplate("By Jane Doe and John Roe, Reuters", 1, 10));
+        assert!(!is_boilerplate("By Monday the talks had stalled.", 1, 10));
+        assert!(is_boilerplate("* * *", 5, 10));
     }
 }
