@@ -62,6 +62,64 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
     };
     let before = n.first.checked_sub(1).and_then(|b| pieces.get(b));
     let after = pieces.get(n.end);
+    // A number inside a word or code: "IE6", "M5S", "4chan", "high-five", "catch-22".
+    if before.is_some_and(|b| b.kind == PieceKind::Word && b.token == first.token) {
+        return true;
+    }
+    if first.kind == PieceKind::Digits
+        && after.is_some_and(|a| {
+            a.kind == PieceKind::Word
+                && a.join == Join::Attached
+                && a.token == first.token
+                && !is_number_suffix(a)
+        })
+    {
+        return true;
+    }
+    if is_pronoun_one(pieces, n) {
+        return true;
+    }
+    // "ten o'clock"
+    if after.is_some_and(|a| {
+        a.lower.starts_with("o’clock")
+            || a.lower.starts_with("o'clock")
+            || (a.lower == "o"
+                && pieces
+                    .get(n.end + 1)
+                    .is_some_and(|c| c.lower.contains("clock")))
+    }) {
+        return true;
+    }
+    // A capitalised number word inside a sentence belongs to a title or name ("Seven
+    // Nights", "Ground Zero").
+    if first.kind == PieceKind::Word
+        && first.is_capitalized()
+        && n.first > 0
+        && before.is_some_and(|b| {
+            !b.is_punct("\u{201c}")
+                && !matches!(b.text, "“" | "\"" | "‘" | "(" | ":" | "—" | "–" | "-")
+        })
+    {
+        return true;
+    }
+    // "1) sacrifice …, or 2) …": an enumeration inside a sentence.
+    if first.kind == PieceKind::Digits
+        && n.end == n.first + 1
+        && n.value < 20.0
+        && after.is_some_and(|a| a.is_punct(")") && a.join == Join::Attached)
+        && !before.is_some_and(|b| b.is_punct("("))
+    {
+        return true;
+    }
+    // "day five:", "chapter one of": a label spelled out, ending its phrase.
+    if first.kind == PieceKind::Word
+        && before.is_some_and(|b| {
+            LABELS.contains(&b.lower) && !matches!(b.lower.as_str(), "no" | "number")
+        })
+        && after.is_none_or(|a| a.kind == PieceKind::Punct || a.lower == "of")
+    {
+        return true;
+    }
     if first.kind == PieceKind::Digits {
         if let Some(b) = before {
             // "page 5", "No. 10", "#3"
@@ -84,7 +142,7 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
                 return true;
             }
             // "Windows 10", "Flight 8501", "COVID-19": a name before the number.
-            if is_name_word(b, n.first - 1 == 0) && b.join != Join::Attached {
+            if is_name_word(b, n.first - 1 == 0) && first.join != Join::Attached {
                 return true;
             }
             if b.kind == PieceKind::Word && first.join == Join::Hyphen && b.is_capitalized() {
@@ -111,14 +169,59 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
     // Pronominal "one": "one of the biggest", "one of them".
     if first.lower == "one" && n.end == n.first + 1 {
         if let (Some(of), Some(det)) = (after, pieces.get(n.end + 1)) {
-            if of.lower == "of"
-                && matches!(
-                    det.lower.as_str(),
-                    "the"
-                        | "them"
-                        | "us"
-                        | "those"
-                        | "these"
+            // "one of the biggest", "one of Norton's", but not "one of two".
+            let numeral_follows = det.is_digits() || lists::number_word(&det.lower).is_some();
+            if of.lower == "of" && !numeral_follows {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Letters that may be glued to digits in a quantity: units, currencies, scale
+/// abbreviations, ordinal and decade suffixes ("10km", "115USD", "10k", "4th", "1990s").
+fn is_number_suffix(p: &Piece) -> bool {
+    lists::unit(p.text).is_some()
+        || lists::currency(p.text).is_some()
+        || lists::number_word(p.text).is_some()
+        || lists::number_word(&p.lower).is_some()
+        || matches!(
+            p.lower.as_str(),
+            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm"
+        )
+        || lists::unit(&p.lower).is_some()
+}
+
+/// "one" standing for a noun: "a very serious one.", "the current one", "but one that".
+fn is_pronoun_one(pieces: &[Piece], n: &Numeral) -> bool {
+    let Some(first) = pieces.get(n.first) else {
+        return false;
+    };
+    if first.lower != "one" || n.end != n.first + 1 {
+        return false;
+    }
+    let after = pieces.get(n.end);
+    if after.is_some_and(|a| {
+        matches!(
+            a.lower.as_str(),
+            "that" | "which" | "who" | "whom" | "whose"
+        )
+    }) {
+        return true;
+    }
+    let ends_phrase = after.is_none_or(|a| a.kind == PieceKind::Punct);
+    let determined = (1..=3).any(|k| {
+        n.first
+            .checked_sub(k)
+            .and_then(|b| pieces.get(b))
+            .is_some_and(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "that"
                         | "his"
                         | "her"
                         | "their"
@@ -127,12 +230,9 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
                         | "my"
                         | "your"
                 )
-            {
-                return true;
-            }
-        }
-    }
-    false
+            })
+    });
+    ends_phrase && determined
 }
 
 /// A capitalised word that with a following number makes a name ("Windows 10"): not a

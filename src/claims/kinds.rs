@@ -35,6 +35,16 @@ fn is_year_piece(p: &Piece) -> bool {
     p.is_digits() && p.text.len() == 4 && numbers::parse_digits(p.text).is_some_and(is_year_value)
 }
 
+/// A year of the first millennium after a day and month ("30 September 420").
+fn is_early_year_piece(p: &Piece) -> bool {
+    p.is_digits() && p.text.len() == 3 && p.text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Era words after a year: "347 AD", "44 BC".
+fn is_era(p: &Piece) -> bool {
+    matches!(p.text, "AD" | "BC" | "BCE" | "CE" | "A.D" | "B.C")
+}
+
 /// Words before a month name that make it a date, not a verb or a name ("in May").
 fn leads_a_month(word: &str) -> bool {
     matches!(
@@ -147,6 +157,21 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     if n.form != Form::Cardinal {
         return None;
     }
+    // "347 AD", "44 BC"
+    if first.is_digits()
+        && n.plain_digits
+        && next.is_some_and(|e| is_era(e) && e.join == Join::Space)
+    {
+        return Some((n.first, n.end + 1));
+    }
+    // "December of 384", "30 September 420"
+    let prev = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
+    let after_month = prev(1).is_some_and(|m| calendar_of(m) == Some(Calendar::Month))
+        || (prev(1).is_some_and(|o| o.lower == "of")
+            && prev(2).is_some_and(|m| calendar_of(m) == Some(Calendar::Month)));
+    if n.plain_digits && after_month && (is_early_year_piece(first) || is_year_piece(first)) {
+        return Some((n.first, n.end));
+    }
     // "5/17/2018", "17.05.2018" is masked as dotted numbers.
     if next.is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
         && pieces
@@ -181,10 +206,26 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     }
     // A year is not a count of something: "1709 schoolchildren", "2000 years".
     if let Some(after) = next {
-        if after.is_word() && after.join == Join::Space && counts_a_noun(after) {
+        let determined = n
+            .first
+            .checked_sub(1)
+            .and_then(|b| pieces.get(b))
+            .is_some_and(|b| {
+                matches!(
+                    b.lower.as_str(),
+                    "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+                ) || b.lower.ends_with("’s")
+                    || b.lower.ends_with("'s")
+            });
+        if after.is_word() && after.join == Join::Space && counts_a_noun(after) && !determined {
             return None;
         }
-        if after.is_word() && after.join != Join::Attached && lists::unit(after.text).is_some() {
+        // "2000 years", "a 2000-year-old temple"; but "World Cup 2018 day five" is a year.
+        let measured = lists::unit(after.text).is_some()
+            && (after.join == Join::Hyphen
+                || looks_plural(&after.lower)
+                || pieces.get(n.end + 1).is_some_and(|o| o.lower == "old"));
+        if after.is_word() && after.join != Join::Attached && measured {
             return None;
         }
         if after.is_punct("%") {
@@ -254,15 +295,11 @@ fn is_sports_word(word: &str) -> bool {
             | "game"
             | "goal"
             | "goals"
-            | "lead"
-            | "led"
-            | "final"
             | "halftime"
             | "half-time"
             | "scoreline"
             | "tie"
             | "tied"
-            | "against"
             | "thrashed"
             | "edged"
     )
@@ -299,6 +336,15 @@ pub fn refine(
             *kind = "ratio";
             *unit = Some("x".to_string());
             *end = (*end).max(n.end + 1);
+            return;
+        }
+        // "at the age of fourteen"
+        if n.first > 1
+            && pieces.get(n.first - 1).is_some_and(|o| o.lower == "of")
+            && pieces.get(n.first - 2).is_some_and(|a| a.lower == "age")
+        {
+            *kind = "age";
+            *unit = Some("year".to_string());
             return;
         }
         // "aged 14", "age 14"
@@ -340,6 +386,19 @@ pub fn refine(
 /// second". Plain ordinals ("the first visit") are not claims.
 pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
     let next = pieces.get(n.end);
+    // "in the first place" is an idiom.
+    let before = |k: usize| {
+        n.first
+            .checked_sub(k)
+            .and_then(|b| pieces.get(b))
+            .map(|p| p.lower.as_str())
+    };
+    if before(1) == Some("the")
+        && before(2) == Some("in")
+        && next.is_some_and(|w| w.lower == "place")
+    {
+        return false;
+    }
     if let Some(w) = next {
         let l = w.lower.as_str();
         if l.ends_with("est") && l.len() > 4

@@ -70,3 +70,249 @@ pub fn numbers(doc: &Document) -> Vec<NumberMention> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Qualifier::{self, *};
+
+    /// (text, kind, value, value_max, unit, qualifier) of each claim of `text`.
+    type Row = (
+        String,
+        &'static str,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+        Option<Qualifier>,
+    );
+
+    fn claims(text: &str) -> Vec<Row> {
+        let doc = crate::annotate(text);
+        doc.claims
+            .iter()
+            .map(|c| {
+                (
+                    doc.slice(c.span).to_string(),
+                    c.kind,
+                    c.value,
+                    c.value_max,
+                    c.unit.clone(),
+                    c.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Row {
+        let all = claims(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    fn row(t: &str, kind: &'static str, v: f64, unit: Option<&str>, q: Option<Qualifier>) -> Row {
+        (
+            t.to_string(),
+            kind,
+            Some(v),
+            None,
+            unit.map(str::to_string),
+            q,
+        )
+    }
+
+    #[test]
+    fn kinds_of_measures() {
+        assert_eq!(
+            one("They crossed 120 miles."),
+            row("120 miles", "length", 120.0, Some("mi"), None)
+        );
+        assert_eq!(
+            one("It covers 5,000 sq km."),
+            row("5,000 sq km", "area", 5000.0, Some("km2"), None)
+        );
+        assert_eq!(
+            one("It weighs 3 tonnes."),
+            row("3 tonnes", "mass", 3.0, Some("t"), None)
+        );
+        assert_eq!(
+            one("They pump 2m barrels daily."),
+            row("2m barrels", "volume", 2e6, Some("bbl"), None)
+        );
+        assert_eq!(
+            one("Winds reached 90 mph."),
+            row("90 mph", "speed", 90.0, Some("mph"), None)
+        );
+        assert_eq!(
+            one("It was 35°C today."),
+            row("35°C", "temperature", 35.0, Some("°C"), None)
+        );
+        assert_eq!(
+            one("The talks lasted two hours."),
+            row("two hours", "duration", 2.0, Some("hour"), None)
+        );
+    }
+
+    #[test]
+    fn money_with_signs_codes_and_multipliers() {
+        assert_eq!(
+            one("It costs $2.5bn."),
+            row("$2.5bn", "money", 2.5e9, Some("USD"), None)
+        );
+        assert_eq!(
+            one("They paid £1.2m for it."),
+            row("£1.2m", "money", 1.2e6, Some("GBP"), None)
+        );
+        assert_eq!(
+            one("A fine of €300 million."),
+            row("€300 million", "money", 3e8, Some("EUR"), None)
+        );
+        assert_eq!(
+            one("Aid of US$ 20,000 arrived."),
+            row("US$ 20,000", "money", 20_000.0, Some("USD"), None)
+        );
+        assert_eq!(
+            one("He owes 5,000 dollars."),
+            row("5,000 dollars", "money", 5000.0, Some("USD"), None)
+        );
+        assert_eq!(
+            one("The bill is USD 40."),
+            row("USD 40", "money", 40.0, Some("USD"), None)
+        );
+        assert_eq!(
+            one("A ¥10k fee."),
+            row("¥10k", "money", 10_000.0, Some("JPY"), None)
+        );
+    }
+
+    #[test]
+    fn percents_and_points() {
+        assert_eq!(
+            one("Turnout was 58%."),
+            row("58%", "percent", 58.0, Some("%"), None)
+        );
+        assert_eq!(
+            one("Rates rose 10 per cent."),
+            row("10 per cent", "percent", 10.0, Some("%"), None)
+        );
+        assert_eq!(
+            one("It fell forty percent."),
+            row("forty percent", "percent", 40.0, Some("%"), None)
+        );
+        assert_eq!(
+            one("A gap of 3 percentage points."),
+            row("3 percentage points", "percent", 3.0, Some("pp"), None)
+        );
+    }
+
+    #[test]
+    fn qualifiers_stay_in_the_span() {
+        assert_eq!(one("They seized nearly 5,000 sq km.").5, Some(UpperBound));
+        assert_eq!(one("It took almost 3 years.").5, Some(UpperBound));
+        assert_eq!(one("just under 40 people came").5, Some(UpperBound));
+        assert_eq!(one("more than 3.5 years passed").5, Some(LowerBound));
+        assert_eq!(one("over 200 people came").0, "over 200");
+        assert_eq!(one("at least 12 died").5, Some(LowerBound));
+        assert_eq!(one("upwards of 500 protesters").5, Some(LowerBound));
+        assert_eq!(one("about 1% of the land").0, "about 1%");
+        assert_eq!(one("around 30 people").5, Some(Approximate));
+        assert_eq!(one("roughly 40 ships").5, Some(Approximate));
+        assert_eq!(one("some 300 troops").5, Some(Approximate));
+        assert_eq!(one("an estimated 2,000 people").0, "an estimated 2,000");
+        assert_eq!(one("approximately 7 km").5, Some(Approximate));
+        assert_eq!(one("exactly 100 days").5, Some(Exact));
+        assert_eq!(one("4+ years of work").5, Some(LowerBound));
+        assert_eq!(
+            one("thousands of drones"),
+            row("thousands", "count", 1000.0, None, Some(Approximate))
+        );
+        assert_eq!(one("two plain numbers").5, None);
+    }
+
+    #[test]
+    fn ranges_give_value_max() {
+        assert_eq!(one("between 10 and 20 people").0, "between 10 and 20");
+        assert_eq!(one("between 10 and 20 people").3, Some(20.0));
+        let r = one("a 10-15% rise");
+        assert_eq!((r.1, r.2, r.3), ("percent", Some(10.0), Some(15.0)));
+        let r = one("It lasts 8–10 years.");
+        assert_eq!((r.1, r.2, r.3), ("duration", Some(8.0), Some(10.0)));
+        let r = one("two or three goals");
+        assert_eq!((r.2, r.3), (Some(2.0), Some(3.0)));
+        let r = one("costs $10m-$20m");
+        assert_eq!((r.1, r.2, r.3), ("money", Some(1e7), Some(2e7)));
+    }
+
+    #[test]
+    fn ages_ratios_scores_ranks() {
+        assert_eq!(one("a 14-year-old boy").1, "age");
+        assert_eq!(one("She is 30 years old.").0, "30 years old");
+        assert_eq!(one("aged 14, he left").1, "age");
+        let r = one("one in five adults");
+        assert_eq!((r.1, r.2), ("ratio", Some(0.2)));
+        assert_eq!(one("an 18-fold rise").1, "ratio");
+        assert_eq!(one("a third of voters").1, "ratio");
+        assert_eq!(
+            one("Belgium won 3–0 on Monday."
+                .replace(" on Monday", "")
+                .as_str())
+            .1,
+            "score"
+        );
+        assert_eq!(one("They lost 2-1.").1, "score");
+        assert_eq!(one("the third-largest city").1, "ordinal");
+        assert_eq!(one("She finished 3rd.").1, "ordinal");
+        // A plain ordinal is no claim.
+        assert!(claims("the first visit").is_empty());
+    }
+
+    #[test]
+    fn dates_are_kind_date() {
+        let kinds = |t: &str| {
+            claims(t)
+                .into_iter()
+                .map(|r| (r.0, r.1))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("In 2025 it grew."), [("2025".to_string(), "date")]);
+        assert_eq!(
+            kinds("It happened in August 2024."),
+            [("August 2024".to_string(), "date")]
+        );
+        assert_eq!(
+            kinds("They met on Thursday."),
+            [("Thursday".to_string(), "date")]
+        );
+        assert_eq!(
+            kinds("It ended on 4 July 1990."),
+            [("4 July 1990".to_string(), "date")]
+        );
+        assert_eq!(
+            kinds("Prices of the 1990s."),
+            [("1990s".to_string(), "date")]
+        );
+        // A four-digit count is not a year.
+        assert_eq!(
+            kinds("They tested 1709 schoolchildren."),
+            [("1709".to_string(), "count")]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_claims() {
+        for text in [
+            "AirAsia Flight 8501 crashed.",
+            "It runs Windows 10 only.",
+            "Take Highway 74 north.",
+            "The G7 met.",
+            "Call 555-123-4567 now.",
+            "We met at 10:30 and at 5 p.m. again.",
+            "See page 12 for details.",
+            "As shown before [12], it works.",
+            "It is one of the best.",
+            "The COVID-19 rules changed.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        // A list marker at a paragraph start.
+        assert!(claims("1. Preheat the oven.").is_empty());
+    }
+}

@@ -355,7 +355,9 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
     }
     if let Some(n) = next {
         // Ordinal suffixes: "4th", "21st".
-        if n.join == Join::Attached && matches!(n.lower.as_str(), "st" | "nd" | "rd" | "th") && bare
+        if n.join == Join::Attached
+            && matches!(n.lower.as_str(), "st" | "nd" | "rd" | "th")
+            && !p.text.contains('.')
         {
             return Some(Numeral {
                 first: i,
@@ -387,7 +389,16 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
             if let Some(nw) = lists::number_word(n.text).or_else(|| lists::number_word(&n.lower)) {
                 let abbrev = match nw.class {
                     WordClass::Abbrev => true,
-                    WordClass::MoneyAbbrev => money || n.text == "MM",
+                    WordClass::MoneyAbbrev => {
+                        // "£1.2m", "2m barrels", "3m people": millions; "5m tall": metres.
+                        let counted = pieces.get(end + 1).is_some_and(|w| {
+                            w.is_word()
+                                && w.join == Join::Space
+                                && (lists::unit(&w.lower).is_some_and(|u| u.kind != "length")
+                                    || crate::claims::kinds::looks_plural(&w.lower))
+                        });
+                        money || n.text == "MM" || (n.join == Join::Attached && counted)
+                    }
                     _ => false,
                 };
                 // A glued abbreviation must be the whole rest of its token ("10k", not "10km").
@@ -621,6 +632,17 @@ fn words_at(pieces: &[Piece], i: usize, _unused: Option<()>) -> Option<Numeral> 
                     words: true,
                     plain_digits: false,
                 });
+            }
+            // "a third goal" is an ordinal, not a fraction; "a half-sister" no number.
+            if pieces.get(i + 2).is_some_and(|w| w.join == Join::Hyphen)
+                || pieces.get(i + 2).is_some_and(|w| {
+                    w.is_word()
+                        && w.join == Join::Space
+                        && !lists::FUNCTION_WORDS.contains(&w.lower)
+                        && lists::unit(w.text).is_none()
+                })
+            {
+                return None;
             }
             return Some(Numeral {
                 first: i,
