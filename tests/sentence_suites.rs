@@ -85,7 +85,7 @@ fn other_sentence_cases_do_not_regress() {
     // Many of these cases expect cleaned text (joined lines, removed markup, collapsed
     // spaces), which byline does not produce; the floor guards what passes today.
     assert!(
-        passed >= 100,
+        passed >= 105,
         "only {passed} of {total} sentence cases pass"
     );
 }

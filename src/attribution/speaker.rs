@@ -21,6 +21,9 @@ const MAX_SKIPPED: usize = 4;
 /// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
 /// "said a spokesman for Google").
 const MAX_INVERTED_GAP: usize = 5;
+/// Tokens at the start of a sentence where the subject introducing a colon quotation may
+/// start ("The Ukrainian president was clear:").
+const INTRO_SUBJECT_TOKENS: usize = 3;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
 
@@ -51,6 +54,32 @@ impl Ctx<'_, '_> {
     pub fn speaker_of(&self, span: Span, inner: Span) -> Option<Resolved> {
         self.after_quote(span, inner)
             .or_else(|| self.before_quote(span))
+            .or_else(|| self.colon_intro(span))
+    }
+
+    /// SPEAKER …: QUOTE with no cue verb ("Trump was blunt: “…”", "The president was more
+    /// optimistic:" closing the paragraph before): the name or description that opens the
+    /// introducing sentence.
+    fn colon_intro(&self, span: Span) -> Option<Resolved> {
+        let colon = self.doc.token_at_or_after(span.start).checked_sub(1)?;
+        if cues::word(self.doc, colon) != ":" {
+            return None;
+        }
+        let s = self.doc.sentence_at(self.token_span(colon).start)?;
+        let first = self.doc.sentences[s].tokens.start;
+        let opening = first..colon.min(first + INTRO_SUBJECT_TOKENS);
+        opening
+            .clone()
+            .find_map(|k| {
+                let m = self.mentions.starting_at(self.token_span(k).start)?;
+                (m.entity_type != EntityType::Place && !self.after_preposition(&m))
+                    .then(|| resolved(self.name_after_title(m)))
+            })
+            .or_else(|| {
+                opening
+                    .skip(1)
+                    .find_map(|t| self.description_ending_at(t, first))
+            })
     }
 
     /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
@@ -191,6 +220,16 @@ impl Ctx<'_, '_> {
         let span = Span::new(self.token_span(the).start, self.token_span(t).end);
         let entity = if cues::is_organization_noun(self.doc, t) {
             self.antecedent(span.start, EntityType::Organization, None)?
+        } else if cues::is_named_organization_noun(self.doc, t) {
+            // "the ministry": only an organization whose name says ministry.
+            let noun = cues::word(self.doc, t).to_lowercase();
+            let named = |e: usize| {
+                self.doc
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.name.to_lowercase().contains(&noun))
+            };
+            self.antecedent_where(span.start, EntityType::Organization, None, named)?
         } else {
             let e =
                 crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start)?;
@@ -260,10 +299,23 @@ impl Ctx<'_, '_> {
                 return None;
             }
             if let Some(m) = self.mentions.starting_at(start) {
-                return self.accept_mention(m, from);
+                return self.accept_mention(self.name_after_title(m), from);
             }
         }
         None
+    }
+
+    /// For a title mention ("Sen." in "Sen. Chuck Schumer"), the name mention of the same
+    /// entity that follows it; else the mention itself.
+    fn name_after_title(&self, m: MentionRef) -> MentionRef {
+        if m.kind != MentionKind::Title {
+            return m;
+        }
+        let next = self.doc.token_at_or_after(m.span.end);
+        (next..next + 2)
+            .filter_map(|k| self.mentions.starting_at(self.token_span(k).start))
+            .find(|n| n.entity == m.entity && n.kind != MentionKind::Title)
+            .unwrap_or(m)
     }
 
     /// A speaker pronoun at token `t`, resolved.
@@ -288,6 +340,17 @@ impl Ctx<'_, '_> {
     /// sentence by sentence backwards, the first compatible mention in subject position
     /// (not after a preposition, not inside a quotation), else the first compatible one.
     pub fn antecedent(&self, at: usize, want: EntityType, gender: Option<Gender>) -> Option<usize> {
+        self.antecedent_where(at, want, gender, |_| true)
+    }
+
+    /// [`Self::antecedent`] among the entities that `accept` lets through.
+    fn antecedent_where(
+        &self,
+        at: usize,
+        want: EntityType,
+        gender: Option<Gender>,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let s = self.doc.sentence_at(at)?;
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
@@ -298,6 +361,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .copied()
                 .filter(|m| m.span.end <= at && self.compatible(m, want, gender))
+                .filter(|m| accept(m.entity))
                 .filter(|m| !self.quoted.contains(m.span.start))
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs

@@ -34,7 +34,12 @@ impl Progress {
     pub fn advance(&mut self, bytes: u64, article: bool) {
         if article {
             self.articles += 1;
-            self.bar.set_message(format!("{} articles", self.articles));
+            let noun = if self.articles == 1 {
+                "article"
+            } else {
+                "articles"
+            };
+            self.bar.set_message(format!("{} {noun}", self.articles));
         }
         self.bar.inc(bytes);
     }

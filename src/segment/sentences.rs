@@ -29,6 +29,7 @@ static TITLE_ABBREVIATIONS: WordSet =
     WordSet::caseless(include_str!("../../data/abbreviations_titles.txt"));
 static NUMBER_ABBREVIATIONS: WordSet =
     WordSet::caseless(include_str!("../../data/abbreviations_numbers.txt"));
+static TIME_FOLLOWERS: WordSet = WordSet::caseless(include_str!("../../data/time_followers.txt"));
 static SENTENCE_STARTERS: WordSet =
     WordSet::caseless(include_str!("../../data/sentence_starters.txt"));
 /// Shared with paragraph classification (captions and credits).
@@ -91,6 +92,8 @@ enum PeriodAfter {
     Abbreviation,
     Title,
     NumberAbbreviation,
+    /// "a.m."/"p.m." after a number.
+    ClockTime,
 }
 
 /// A list item marker: an optional bullet, then optionally "3." / "3)" / "3.)" / "c.".
@@ -437,11 +440,23 @@ impl<'a> Para<'a> {
             PeriodAfter::NumberAbbreviation => {
                 self.kind(next) != Some(TokenKind::Number) && self.starts_sentence(next)
             }
-            PeriodAfter::Abbreviation => {
-                self.is_sentence_starter(next)
-                    || (self.is_title(next) && words >= MIN_WORDS_BEFORE_TITLE_BOUNDARY)
+            PeriodAfter::Abbreviation => self.abbreviation_ends(next, words),
+            PeriodAfter::ClockTime => {
+                let zone_or_day = TIME_FOLLOWERS.contains(self.str(next));
+                if self.is_title(next) {
+                    self.abbreviation_ends(next, words)
+                } else {
+                    self.is_capitalised(next) && !zone_or_day
+                }
             }
         }
+    }
+
+    /// After an abbreviation, a sentence opener starts a sentence, and so does a title
+    /// after a clause long enough to be a sentence.
+    fn abbreviation_ends(&self, next: usize, words: usize) -> bool {
+        self.is_sentence_starter(next)
+            || (self.is_title(next) && words >= MIN_WORDS_BEFORE_TITLE_BOUNDARY)
     }
 
     /// Classifies the word the period at `i` is attached to.
@@ -451,7 +466,12 @@ impl<'a> Para<'a> {
         }
         let word = self.word_before(i, start);
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if TITLE_ABBREVIATIONS.contains(word) {
+        let clock = matches!(word, "a.m" | "p.m" | "A.M" | "P.M")
+            && i >= 2
+            && self.kind(i - 2) == Some(TokenKind::Number);
+        if clock {
+            PeriodAfter::ClockTime
+        } else if TITLE_ABBREVIATIONS.contains(word) {
             PeriodAfter::Title
         } else if NUMBER_ABBREVIATIONS.contains(word) {
             PeriodAfter::NumberAbbreviation
@@ -689,6 +709,18 @@ mod tests {
         assert_eq!(
             sentences("Talks were “constructive.” 外務省は述べた。次の文。"),
             ["Talks were “constructive.”", "外務省は述べた。", "次の文。"]
+        );
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(
+            sentences("It began at 3 a.m. Police said the fire spread by 10 a.m. EST Monday. At 5 a.m. Mr. Smith left."),
+            [
+                "It began at 3 a.m.",
+                "Police said the fire spread by 10 a.m. EST Monday.",
+                "At 5 a.m. Mr. Smith left."
+            ]
         );
     }
 

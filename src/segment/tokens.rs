@@ -48,6 +48,9 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
 /// the look-ahead linear on text without spaces.
 const MAX_ADDRESS_LEN: usize = 512;
 
+/// Longest word (in bytes, before a period) still checked for being an initialism.
+const MAX_INITIALISM_LEN: usize = 16;
+
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     let mut chars = body.char_indices().peekable();
@@ -163,6 +166,11 @@ fn keeps_inner_period(
 /// by periods ("U", "U.S", "Ph") and the group after `dot` is short too, so the period at
 /// `dot` belongs to an initialism ("U.S.A", "Ph.D") rather than ending a word.
 fn is_initialism(body: &str, start: usize, dot: usize) -> bool {
+    // Initialisms are short ("U.S.S.R", "Ph.D"); the bound keeps this check O(1) per period
+    // (it runs at every period of a word, so rescanning a long "A.B.C.…" word is quadratic).
+    if dot.saturating_sub(start) > MAX_INITIALISM_LEN {
+        return false;
+    }
     let Some(before) = body.get(start..dot) else {
         return false;
     };
@@ -175,6 +183,7 @@ fn is_initialism(body: &str, start: usize, dot: usize) -> bool {
         .unwrap_or("")
         .chars()
         .take_while(|c| c.is_alphabetic())
+        .take(3)
         .count();
     short_groups && after <= 2
 }
@@ -221,7 +230,24 @@ fn starts_address(body: &str, start: usize) -> bool {
     if lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.") {
         return address_len(body, start) > 4;
     }
-    is_email(address_chunk(rest))
+    starts_local_part(rest) && is_email(address_chunk(rest))
+}
+
+/// Whether `rest` starts with what may be an e-mail local part followed by `@`. This cheap
+/// look-ahead stops at the first character a local part cannot hold, so the full address
+/// check (up to [`MAX_ADDRESS_LEN`] bytes) only runs where an `@` is near: without it, every
+/// token after an opening mark in a run of marks scanned hundreds of bytes ahead.
+fn starts_local_part(rest: &str) -> bool {
+    for (i, c) in rest.char_indices() {
+        if c == '@' {
+            return i > 0;
+        }
+        let local = c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+        if !local || i >= MAX_ADDRESS_LEN {
+            return false;
+        }
+    }
+    false
 }
 
 /// The run of non-space characters at the start of `rest`, up to [`MAX_ADDRESS_LEN`].
