@@ -19,6 +19,8 @@ static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming
 static INVERTING_CUES: WordSet = WordSet::caseless(include_str!("../../data/inverting_cues.txt"));
 static ORGANIZATION_NOUNS: WordSet =
     WordSet::caseless(include_str!("../../data/organization_nouns.txt"));
+static NAMED_ORGANIZATION_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/organization_name_nouns.txt"));
 const PRONOUNS: &str = include_str!("../../data/speaker_pronouns.txt");
 
 /// Prepositions that put a name out of subject position ("a spokesman for Google").
@@ -195,6 +197,12 @@ pub fn is_naming_word(doc: &Document, i: usize) -> bool {
 /// True for a noun that, after "the", stands for an organization ("the company").
 pub fn is_organization_noun(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && ORGANIZATION_NOUNS.contains(word(doc, i))
+}
+
+/// True for a noun that, after "the", stands for an organization whose name contains it
+/// ("the ministry" → "Ministry of Defence").
+pub fn is_named_organization_noun(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && NAMED_ORGANIZATION_NOUNS.contains(word(doc, i))
 }
 
 pub fn is_preposition(doc: &Document, i: usize) -> bool {

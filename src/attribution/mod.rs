@@ -566,4 +566,64 @@ mod tests {
         assert_eq!(speaker_of(&doc, "We are"), Some("Donald Trump".into()));
         assert_eq!(speaker_of(&doc, "Nobody"), None);
     }
+
+    #[test]
+    fn colon_introduced_quotation_without_cue() {
+        let doc = attributed(
+            "Trump was blunt:\n“We want peace now.”\nIn a statement, the ministry said: “The claims are baseless.”",
+            &[("Donald Trump", PERSON, &["Trump"])],
+        );
+        assert_eq!(speaker_of(&doc, "We want"), Some("Donald Trump".into()));
+        // No organization called a ministry: no speaker rather than a guess.
+        assert_eq!(speaker_of(&doc, "The claims"), None);
+    }
+
+    #[test]
+    fn the_ministry_needs_a_ministry() {
+        let doc = attributed(
+            "The Ministry of Defence denied the report. Acme Corp agreed.\n“The claims are baseless,” the ministry said.",
+            &[
+                ("Ministry of Defence", ORG, &["Ministry of Defence"]),
+                ("Acme Corp", ORG, &["Acme Corp"]),
+            ],
+        );
+        assert_eq!(
+            speaker_of(&doc, "The claims"),
+            Some("Ministry of Defence".into())
+        );
+    }
+
+    #[test]
+    fn quotation_attributed_after_a_dash() {
+        let doc = attributed(
+            "“We are looking at all options” — Lloyd Austin told CNN.",
+            &[
+                ("Lloyd Austin", PERSON, &["Lloyd Austin"]),
+                ("CNN", ORG, &["CNN"]),
+            ],
+        );
+        assert_eq!(doc.quotes[0].kind, QuoteKind::Direct);
+        assert_eq!(speaker_of(&doc, "We are"), Some("Lloyd Austin".into()));
+    }
+
+    #[test]
+    fn coordinated_cue_keeps_the_first_subject() {
+        let doc = attributed(
+            "Yvette Cooper said her party has backed it “for months”, and said it was “damning”.",
+            &[
+                ("Yvette Cooper", PERSON, &["Yvette Cooper"]),
+                ("Labour", ORG, &["Labour"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "damning"), Some("Yvette Cooper".into()));
+    }
+
+    #[test]
+    fn capitalised_apposition_is_walked_past() {
+        let doc = attributed(
+            "Hernán Gómez, Panama coach, said, “We have learned a lot today.”",
+            &[("Hernán Gómez", PERSON, &["Hernán Gómez"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), Some("Hernán Gómez".into()));
+    }
 }

@@ -21,6 +21,9 @@ const MAX_SKIPPED: usize = 4;
 /// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
 /// "said a spokesman for Google").
 const MAX_INVERTED_GAP: usize = 5;
+/// Tokens at the start of a sentence where the subject introducing a colon quotation may
+/// start ("The Ukrainian president was clear:").
+const INTRO_SUBJECT_TOKENS: usize = 3;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
 
@@ -51,6 +54,32 @@ impl Ctx<'_, '_> {
     pub fn speaker_of(&self, span: Span, inner: Span) -> Option<Resolved> {
         self.after_quote(span, inner)
             .or_else(|| self.before_quote(span))
+            .or_else(|| self.colon_intro(span))
+    }
+
+    /// SPEAKER …: QUOTE with no cue verb ("Trump was blunt: “…”", "The president was more
+    /// optimistic:" closing the paragraph before): the name or description that opens the
+    /// introducing sentence.
+    fn colon_intro(&self, span: Span) -> Option<Resolved> {
+        let colon = self.doc.token_at_or_after(span.start).checked_sub(1)?;
+        if cues::word(self.doc, colon) != ":" {
+            return None;
+        }
+        let s = self.doc.sentence_at(self.token_span(colon).start)?;
+        let first = self.doc.sentences[s].tokens.start;
+        let opening = first..colon.min(first + INTRO_SUBJECT_TOKENS);
+        opening
+            .clone()
+            .find_map(|k| {
+                let m = self.mentions.starting_at(self.token_span(k).start)?;
+                (m.entity_type != EntityType::Place && !self.after_preposition(&m))
+                    .then(|| resolved(self.name_after_title(m)))
+            })
+            .or_else(|| {
+                opening
+                    .skip(1)
+                    .find_map(|t| self.description_ending_at(t, first))
+            })
     }
 
     /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
@@ -77,8 +106,11 @@ impl Ctx<'_, '_> {
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)
             .or_else(|| {
-                // "…, noting that he is “realistic”": a participle's subject is its clause's.
-                if !cues::is_participle(self.doc, &cue) {
+                // "…, noting that he is “realistic”", "X said … and said it was “…”": a
+                // participle's or a coordinated verb's subject is its clause's.
+                let coordinated = cue.first > window.start
+                    && cues::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
+                if !cues::is_participle(self.doc, &cue) && !coordinated {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
@@ -132,9 +164,14 @@ impl Ctx<'_, '_> {
                 .find(|&k| cues::is_clause_comma(self.doc, k));
             let seg_start = comma.map_or(lo, |k| k + 1);
             if comma.is_none() || !self.is_parenthetical(seg_start) {
-                return (seg_start < end)
+                let found = (seg_start < end)
                     .then(|| self.speaker_ending_at(end - 1, seg_start))
                     .flatten();
+                // A capitalised apposition names no one ("Hernán Gómez, Panama coach,
+                // said"): keep walking back.
+                if found.is_some() || comma.is_none() {
+                    return found;
+                }
             }
             end = comma?;
         }
@@ -191,6 +228,16 @@ impl Ctx<'_, '_> {
         let span = Span::new(self.token_span(the).start, self.token_span(t).end);
         let entity = if cues::is_organization_noun(self.doc, t) {
             self.antecedent(span.start, EntityType::Organization, None)?
+        } else if cues::is_named_organization_noun(self.doc, t) {
+            // "the ministry": only an organization whose name says ministry.
+            let noun = cues::word(self.doc, t).to_lowercase();
+            let named = |e: usize| {
+                self.doc
+                    .entities
+                    .get(e)
+                    .is_some_and(|e| e.name.to_lowercase().contains(&noun))
+            };
+            self.antecedent_where(span.start, EntityType::Organization, None, named)?
         } else {
             let e =
                 crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start)?;
@@ -247,9 +294,7 @@ impl Ctx<'_, '_> {
     /// The speaker named right after token `from` ("said Max Bergmann", "said the
     /// Kremlin", "according to a spokesman for Google").
     fn speaker_after(&self, from: usize, limit: usize) -> Option<Resolved> {
-        if let Some(r) = self.pronoun_at(from) {
-            return Some(r);
-        }
+        // No pronouns here: "said it was" has "it" as the reported clause's subject.
         let end = limit.min(from + MAX_INVERTED_GAP);
         for k in from..end {
             if cues::is_clause_comma(self.doc, k) || cues::is_clause_end(self.doc, k) {
@@ -260,10 +305,23 @@ impl Ctx<'_, '_> {
                 return None;
             }
             if let Some(m) = self.mentions.starting_at(start) {
-                return self.accept_mention(m, from);
+                return self.accept_mention(self.name_after_title(m), from);
             }
         }
         None
+    }
+
+    /// For a title mention ("Sen." in "Sen. Chuck Schumer"), the name mention of the same
+    /// entity that follows it; else the mention itself.
+    fn name_after_title(&self, m: MentionRef) -> MentionRef {
+        if m.kind != MentionKind::Title {
+            return m;
+        }
+        let next = self.doc.token_at_or_after(m.span.end);
+        (next..next + 2)
+            .filter_map(|k| self.mentions.starting_at(self.token_span(k).start))
+            .find(|n| n.entity == m.entity && n.kind != MentionKind::Title)
+            .unwrap_or(m)
     }
 
     /// A speaker pronoun at token `t`, resolved.
@@ -288,6 +346,17 @@ impl Ctx<'_, '_> {
     /// sentence by sentence backwards, the first compatible mention in subject position
     /// (not after a preposition, not inside a quotation), else the first compatible one.
     pub fn antecedent(&self, at: usize, want: EntityType, gender: Option<Gender>) -> Option<usize> {
+        self.antecedent_where(at, want, gender, |_| true)
+    }
+
+    /// [`Self::antecedent`] among the entities that `accept` lets through.
+    fn antecedent_where(
+        &self,
+        at: usize,
+        want: EntityType,
+        gender: Option<Gender>,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let s = self.doc.sentence_at(at)?;
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
@@ -298,6 +367,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .copied()
                 .filter(|m| m.span.end <= at && self.compatible(m, want, gender))
+                .filter(|m| accept(m.entity))
                 .filter(|m| !self.quoted.contains(m.span.start))
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs

@@ -457,9 +457,9 @@ impl Finder<'_, '_> {
             })
         };
         let Some((k, after, gender)) = found else {
-            let lone_demonym = start + 1 == end
-                && lists::demonym(self.text(start)).is_some()
-                && !lists::is_place(self.text(start));
+            let lone = start + 1 == end;
+            let word = strip_possessive(self.text(start)).0;
+            let lone_demonym = lone && lists::demonym(word).is_some() && !lists::is_place(word);
             if !lone_demonym {
                 self.push(sentence, (start, end), None, None, None, out);
             }
@@ -606,8 +606,10 @@ pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
     }
     let joined = |from: usize, to: usize| c.words.get(from..to).map(|w| w.join(" "));
     let n = c.words.len();
+    let personal = lists::given_name(c.words.first()?).is_some() || c.title.is_some();
     let prefix = (1..n)
         .rev()
+        .filter(|_| !personal)
         .find(|&k| joined(0, k).is_some_and(|t| is_place_name(&t)));
     let (from, to) = match prefix {
         Some(k) => (0, k),

@@ -17,6 +17,8 @@ pub static OTHER_WORDS: WordSet = WordSet::exact(include_str!("../../data/other_
 pub static NOT_NAMES: WordSet = WordSet::exact(include_str!("../../data/not_names.txt"));
 pub static SURNAMES: WordSet = WordSet::exact(include_str!("../../data/surnames.txt"));
 pub static COMMON_WORDS: WordSet = WordSet::exact(include_str!("../../data/common_words.txt"));
+pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
+pub static SPORTS_WORDS: WordSet = WordSet::caseless(include_str!("../../data/sports_words.txt"));
 static PLACES: WordSet = WordSet::exact(include_str!("../../data/places.txt"));
 static PLACES_EXTRA: WordSet = WordSet::exact(include_str!("../../data/places_extra.txt"));
 

@@ -39,7 +39,7 @@ pub fn run(doc: &mut Document) {
     let (mut cands, _stats) = candidates::find(doc);
     let nested: Vec<Candidate> = cands
         .iter()
-        .filter(|c| typing::lexical(doc, c).best() == Some(EntityType::Organization))
+        .filter(|c| typing::lexical(doc, c).best() != Some(EntityType::Person))
         .filter_map(|c| candidates::nested_place(doc, c))
         .collect();
     cands.extend(nested);
@@ -47,6 +47,7 @@ pub fn run(doc: &mut Document) {
     let lexical: Vec<Evidence> = cands.iter().map(|c| typing::lexical(doc, c)).collect();
     let context: Vec<Evidence> = cands.iter().map(|c| typing::contextual(doc, c)).collect();
     let (cluster_of, count) = merging::cluster(&cands, &lexical, &context);
+    let sports = typing::is_sports_report(doc);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &c) in cluster_of.iter().enumerate() {
         if let Some(m) = members.get_mut(c) {
@@ -56,6 +57,13 @@ pub fn run(doc: &mut Document) {
     doc.entities = members
         .iter()
         .filter_map(|m| build_entity(doc, &cands, &lexical, &context, m))
+        .map(|mut e| {
+            // In a match report "Belgium beat Panama": the national teams.
+            if sports && e.entity_type == EntityType::Place && lists::COUNTRIES.contains(&e.name) {
+                e.entity_type = EntityType::Organization;
+            }
+            e
+        })
         .collect();
     roles::add_appositions(doc);
     descriptions::add_descriptions(doc);
@@ -147,9 +155,11 @@ fn build_entity(
 /// States") and a leading article dropped.
 fn display_name(doc: &Document, c: &Candidate) -> String {
     let text = doc.slice(c.span);
-    match lists::alias_target(text) {
-        Some(full) if text.split_whitespace().count() == 1 => full.to_string(),
-        _ => text.to_string(),
+    let key = merging::name_key(&c.words);
+    if c.words.len() == 1 && key != c.words.concat().replace('.', "") {
+        key // "US", "U.S" → "United States"
+    } else {
+        text.to_string()
     }
 }
 
@@ -309,5 +319,54 @@ mod tests {
         ] {
             analyse(text);
         }
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Document<'_> {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        run(&mut doc);
+        doc
+    }
+
+    fn type_of(doc: &Document, name: &str) -> Option<EntityType> {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.entity_type)
+    }
+
+    #[test]
+    fn countries_are_teams_in_match_reports() {
+        let report = "Belgium beat Panama in the World Cup match. The striker scored a goal in the first half, \
+            then a penalty. The goalkeeper saved a second penalty. Another goal came from a midfielder; \
+            the referee gave a penalty and the defender scored. The coach praised the squad after the match. \
+            Panama's goalkeeper conceded a third goal.";
+        let doc = analyse(report);
+        assert_eq!(type_of(&doc, "Belgium"), Some(EntityType::Organization));
+        let politics = analyse("Belgium and Panama signed a trade deal in Brussels.");
+        assert_eq!(type_of(&politics, "Belgium"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn places_inside_organization_names_are_mentions_too() {
+        let doc = analyse("He joined the U.S. Air Force and later the University of Arkansas.");
+        assert_eq!(
+            type_of(&doc, "U.S. Air Force"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(type_of(&doc, "United States"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "Arkansas"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn the_month_may_is_not_a_name() {
+        let doc = analyse("The law passed in May and took effect on May 5. Theresa May disagreed.");
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Theresa May"]);
     }
 }

@@ -137,7 +137,8 @@ pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
         return e;
     };
     let multi = words.len() >= 2;
-    let canonical = lists::alias_target(full).unwrap_or(full);
+    let key = super::merging::name_key(&c.words);
+    let canonical = key.as_str();
     if lists::KNOWN_ORGS.contains(full) || lists::KNOWN_ORGS.contains(canonical) {
         e.bump(EntityType::Organization, 6);
     }
@@ -226,7 +227,11 @@ pub fn contextual(doc: &Document, c: &Candidate) -> Evidence {
             .is_some_and(|t| t.kind == TokenKind::Word);
         if next_is_word && is_clause_verb(after) {
             e.bump(EntityType::Organization, 1);
-        } else if next_is_word && !is_capitalised(after) {
+        } else if next_is_word
+            && !is_capitalised(after)
+            && c.words.len() == 1
+            && !c.words.iter().any(|w| is_acronym(w))
+        {
             e.bump(EntityType::Other, 1);
         }
     }
@@ -305,6 +310,20 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
         }
     }
     false
+}
+
+/// True for a sports report (many sports words: "scored", "penalty", "striker"), where
+/// country names stand for national teams.
+pub fn is_sports_report(doc: &Document) -> bool {
+    let mut words = 0usize;
+    let mut sports = 0usize;
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
+        if lists::SPORTS_WORDS.contains(doc.slice(t.span)) {
+            sports += 1;
+        }
+    }
+    sports >= 12 && sports * 50 >= words
 }
 
 /// The type of an entity from the summed evidence of its mentions; no evidence is

@@ -123,7 +123,7 @@ pub fn cue_after(
         inner_last,
         Some(',' | '!' | '?' | '—' | '–' | '-' | '…' | ';' | ':')
     );
-    if !open_ended && cues::word(doc, a) != "," {
+    if !open_ended && !matches!(cues::word(doc, a), "," | "—" | "–") {
         return None;
     }
     let mut first = a;
