@@ -42,15 +42,15 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     while i < pieces.len() {
         // Dates that start with a word: "August 2024", "on Thursday".
         if let Some((first, end)) = kinds::calendar_date(&pieces, i) {
-            push(doc, s, &pieces, date_claim(&pieces, first, end), out);
-            i = end;
+            i = end.max(push(s, &pieces, date_claim(&pieces, first, end), out));
             continue;
         }
         match claim_at(&pieces, i, &masks, first_in_paragraph) {
             Some(found) => {
                 i = found.end.max(i + 1);
                 if found.kind != "skip" {
-                    push(doc, s, &pieces, found, out);
+                    // The claim may take in the rest of its token: go on after it.
+                    i = i.max(push(s, &pieces, found, out));
                 }
             }
             None => i += 1,
@@ -76,12 +76,13 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
     }
 }
 
-fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) {
+/// Appends the claim and returns the piece after it.
+fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize {
     let (Some(first), Some(last)) = (
         pieces.get(found.first),
         pieces.get(found.end.saturating_sub(1)),
     ) else {
-        return;
+        return found.end;
     };
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
     let mut end = last.span.end;
@@ -103,7 +104,6 @@ fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<
     } else {
         subject::after(pieces, next, found.kind)
     };
-    let _ = doc;
     out.push(Claim {
         span,
         kind: found.kind,
@@ -116,6 +116,7 @@ fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<
         claimant: None,
         quantity: Span::new(quantity_start, end),
     });
+    next
 }
 
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",

@@ -51,7 +51,9 @@ fn is_mask(text: &str) -> bool {
 
 /// True when any mask overlaps `span`.
 pub fn is_masked(masks: &[Span], span: Span) -> bool {
-    masks.iter().any(|m| m.overlaps(span))
+    // Masks come from one left-to-right regex scan: sorted and disjoint.
+    let i = masks.partition_point(|m| m.end <= span.start);
+    masks.get(i).is_some_and(|m| m.overlaps(span))
 }
 
 /// The numeral is a label or part of a name, a list or footnote marker, or pronominal.
