@@ -121,25 +121,38 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
 
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
 /// "€". Returns the code and the piece where the number starts.
-fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize)> {
+fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
     // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
     for len in (1..=3).rev() {
         let end = i + len;
         let Some(key) = surface(pieces, i, end) else {
             continue;
         };
-        let Some(c) = lists::currency(&key).or_else(|| country_dollar(&key)) else {
-            continue;
+        let (c, scale) = match lists::currency(&key).or_else(|| country_dollar(&key)) {
+            Some(c) => (c, 1.0),
+            None => match millions_of(&key) {
+                Some(c) => (c, 1e6),
+                None => continue,
+            },
         };
         if c.place == Place::After {
             continue;
         }
         let next = pieces.get(end)?;
         if next.is_digits() || lists::number_word(&next.lower).is_some() || next.lower == "half" {
-            return Some((c.code, end));
+            return Some((c.code, end, scale));
         }
     }
     None
+}
+
+/// "MUSD", "MEUR": millions of a currency, as in financial reports.
+fn millions_of(key: &str) -> Option<&'static lists::Currency> {
+    let code = key.strip_prefix('M')?;
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    lists::currency(code)
 }
 
 /// "c $", "us $", "hk $" written apart (as in tokenised news text).
@@ -175,7 +188,8 @@ fn surface(pieces: &[Piece], from: usize, to: usize) -> Option<String> {
 /// A unit or currency after the number: the longest match starting at piece `i`.
 enum After {
     Unit(&'static lists::Unit),
-    Currency(&'static str),
+    /// A currency and the multiplier its code carries ("MUSD": a million).
+    Currency(&'static str, f64),
 }
 
 fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
@@ -190,7 +204,10 @@ fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
         };
         // A unit word must end where its token ends ("km" but not "km" of "kmart").
         if let Some(c) = lists::currency(&key).filter(|c| c.place != Place::Before) {
-            return Some((After::Currency(c.code), end));
+            return Some((After::Currency(c.code, 1.0), end));
+        }
+        if let Some(c) = millions_of(&key) {
+            return Some((After::Currency(c.code, 1e6), end));
         }
         if let Some(u) = lists::unit(&key) {
             // One-letter units only when glued or standing alone ("5m", "5 m."), and
@@ -273,9 +290,9 @@ fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<u
 
 /// Builds the claim whose number starts at piece `i` (or whose currency sign does).
 fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool) -> Option<Found> {
-    let (currency, start) = match currency_before_number(pieces, i) {
-        Some((code, start)) => (Some(code), start),
-        None => (None, i),
+    let (currency, start, currency_scale) = match currency_before_number(pieces, i) {
+        Some((code, start, scale)) => (Some(code), start, scale),
+        None => (None, i, 1.0),
     };
     let n = numbers::parse_at(pieces, start, currency.is_some())?;
     let numeral_span = Span::new(
@@ -365,7 +382,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         }
     } else if let Some(k) = range_link(pieces, end, between, from) {
         // "$10m-$20m"
-        if let Some((_, s2)) = currency_before_number(pieces, k) {
+        if let Some((_, s2, _)) = currency_before_number(pieces, k) {
             if let Some(m) = numbers::parse_at(pieces, s2, true) {
                 if m.value > n.value {
                     second = Some(m);
@@ -386,15 +403,22 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     found.end = end;
     found.quantity_first = i;
     match unit {
-        Some(After::Currency(code)) => {
+        Some(After::Currency(code, scale)) => {
             found.kind = "money";
             found.unit = Some(code.to_string());
+            found.value = found.value.map(|v| v * scale);
+            let (value, end) = money_tail(pieces, found.end, found.value);
+            found.value = value;
+            found.end = end;
         }
         Some(After::Unit(u)) => {
             found.kind = u.kind;
             found.unit = Some(u.unit.to_string());
         }
-        None if currency.is_some() => found.kind = "money",
+        None if currency.is_some() => {
+            found.kind = "money";
+            found.value = found.value.map(|v| v * currency_scale);
+        }
         None => {}
     }
     kinds::refine(
@@ -412,6 +436,51 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         return Some(skip(n.end));
     }
     Some(found)
+}
+
+/// What may follow "75 USD" or "3 dollars": a scale word ("75 USD million") or the
+/// cents ("3 dollars 50 cents", "15 dollars and 50", "17 USD 25").
+fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>, usize) {
+    let Some(v) = value else {
+        return (value, end);
+    };
+    if let Some(scale) = pieces
+        .get(end)
+        .filter(|p| p.join == Join::Space)
+        .and_then(|p| lists::number_word(&p.lower))
+    {
+        if scale.class == lists::WordClass::Scale {
+            return (Some(v * scale.value), end + 1);
+        }
+    }
+    let k = if pieces.get(end).is_some_and(|p| p.lower == "and") {
+        end + 1
+    } else {
+        end
+    };
+    let Some(cents) = pieces
+        .get(k)
+        .and_then(|_| numbers::parse_at(pieces, k, false))
+    else {
+        return (value, end);
+    };
+    if cents.first != k
+        || cents.form != Form::Cardinal
+        || cents.value >= 100.0
+        || cents.value.fract() != 0.0
+    {
+        return (value, end);
+    }
+    let mut tail_end = cents.end;
+    if pieces
+        .get(tail_end)
+        .is_some_and(|p| matches!(p.lower.as_str(), "cent" | "cents" | "pence" | "p"))
+    {
+        tail_end += 1;
+    } else if pieces.get(tail_end).is_some_and(|p| p.is_word()) {
+        return (value, end); // "15 dollars 20 times": not cents
+    }
+    (Some(v + cents.value / 100.0), tail_end)
 }
 
 /// The second end of a range starting at piece `k`: larger than the first (else it is a
