@@ -605,4 +605,25 @@ mod tests {
         assert_eq!(doc.quotes[0].kind, QuoteKind::Direct);
         assert_eq!(speaker_of(&doc, "We are"), Some("Lloyd Austin".into()));
     }
+
+    #[test]
+    fn coordinated_cue_keeps_the_first_subject() {
+        let doc = attributed(
+            "Yvette Cooper said her party has backed it “for months”, and said it was “damning”.",
+            &[
+                ("Yvette Cooper", PERSON, &["Yvette Cooper"]),
+                ("Labour", ORG, &["Labour"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "damning"), Some("Yvette Cooper".into()));
+    }
+
+    #[test]
+    fn capitalised_apposition_is_walked_past() {
+        let doc = attributed(
+            "Hernán Gómez, Panama coach, said, “We have learned a lot today.”",
+            &[("Hernán Gómez", PERSON, &["Hernán Gómez"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), Some("Hernán Gómez".into()));
+    }
 }

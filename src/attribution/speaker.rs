@@ -106,8 +106,11 @@ impl Ctx<'_, '_> {
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)
             .or_else(|| {
-                // "…, noting that he is “realistic”": a participle's subject is its clause's.
-                if !cues::is_participle(self.doc, &cue) {
+                // "…, noting that he is “realistic”", "X said … and said it was “…”": a
+                // participle's or a coordinated verb's subject is its clause's.
+                let coordinated = cue.first > window.start
+                    && cues::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
+                if !cues::is_participle(self.doc, &cue) && !coordinated {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
@@ -161,9 +164,14 @@ impl Ctx<'_, '_> {
                 .find(|&k| cues::is_clause_comma(self.doc, k));
             let seg_start = comma.map_or(lo, |k| k + 1);
             if comma.is_none() || !self.is_parenthetical(seg_start) {
-                return (seg_start < end)
+                let found = (seg_start < end)
                     .then(|| self.speaker_ending_at(end - 1, seg_start))
                     .flatten();
+                // A capitalised apposition names no one ("Hernán Gómez, Panama coach,
+                // said"): keep walking back.
+                if found.is_some() || comma.is_none() {
+                    return found;
+                }
             }
             end = comma?;
         }
@@ -286,9 +294,7 @@ impl Ctx<'_, '_> {
     /// The speaker named right after token `from` ("said Max Bergmann", "said the
     /// Kremlin", "according to a spokesman for Google").
     fn speaker_after(&self, from: usize, limit: usize) -> Option<Resolved> {
-        if let Some(r) = self.pronoun_at(from) {
-            return Some(r);
-        }
+        // No pronouns here: "said it was" has "it" as the reported clause's subject.
         let end = limit.min(from + MAX_INVERTED_GAP);
         for k in from..end {
             if cues::is_clause_comma(self.doc, k) || cues::is_clause_end(self.doc, k) {

@@ -42,15 +42,15 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     while i < pieces.len() {
         // Dates that start with a word: "August 2024", "on Thursday".
         if let Some((first, end)) = kinds::calendar_date(&pieces, i) {
-            push(doc, s, &pieces, date_claim(&pieces, first, end), out);
-            i = end;
+            i = end.max(push(s, &pieces, date_claim(&pieces, first, end), out));
             continue;
         }
         match claim_at(&pieces, i, &masks, first_in_paragraph) {
             Some(found) => {
                 i = found.end.max(i + 1);
                 if found.kind != "skip" {
-                    push(doc, s, &pieces, found, out);
+                    // The claim may take in the rest of its token: go on after it.
+                    i = i.max(push(s, &pieces, found, out));
                 }
             }
             None => i += 1,
@@ -76,12 +76,13 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
     }
 }
 
-fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) {
+/// Appends the claim and returns the piece after it.
+fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize {
     let (Some(first), Some(last)) = (
         pieces.get(found.first),
         pieces.get(found.end.saturating_sub(1)),
     ) else {
-        return;
+        return found.end;
     };
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
     let mut end = last.span.end;
@@ -103,7 +104,6 @@ fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<
     } else {
         subject::after(pieces, next, found.kind)
     };
-    let _ = doc;
     out.push(Claim {
         span,
         kind: found.kind,
@@ -116,29 +116,54 @@ fn push(doc: &Document, s: usize, pieces: &[Piece], found: Found, out: &mut Vec<
         claimant: None,
         quantity: Span::new(quantity_start, end),
     });
+    next
 }
 
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
 /// "€". Returns the code and the piece where the number starts.
-fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize)> {
+fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
     // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
     for len in (1..=3).rev() {
         let end = i + len;
+        // Cheap test first: a currency only counts before a number, and most pieces are
+        // not followed by one; building and looking up the surface string for every piece
+        // was a third of the whole pipeline's time.
+        if pieces.get(end).is_some_and(|next| !starts_number(next)) {
+            continue;
+        }
         let Some(key) = surface(pieces, i, end) else {
             continue;
         };
-        let Some(c) = lists::currency(&key).or_else(|| country_dollar(&key)) else {
-            continue;
+        let (c, scale) = match lists::currency(&key).or_else(|| country_dollar(&key)) {
+            Some(c) => (c, 1.0),
+            None => match millions_of(&key) {
+                Some(c) => (c, 1e6),
+                None => continue,
+            },
         };
         if c.place == Place::After {
             continue;
         }
         let next = pieces.get(end)?;
-        if next.is_digits() || lists::number_word(&next.lower).is_some() || next.lower == "half" {
-            return Some((c.code, end));
+        if starts_number(next) {
+            return Some((c.code, end, scale));
         }
     }
     None
+}
+
+/// Digits, a number word or "half": what may follow a currency sign or name.
+fn starts_number(piece: &Piece) -> bool {
+    piece.is_digits() || lists::number_word(&piece.lower).is_some() || piece.lower == "half"
+}
+
+/// "MUSD", "MEUR": millions of a currency, as in financial reports.
+fn millions_of(key: &str) -> Option<&'static lists::Currency> {
+    let code = key.strip_prefix('M')?;
+    if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    lists::currency(code)
 }
 
 /// "c $", "us $", "hk $" written apart (as in tokenised news text).
@@ -174,7 +199,8 @@ fn surface(pieces: &[Piece], from: usize, to: usize) -> Option<String> {
 /// A unit or currency after the number: the longest match starting at piece `i`.
 enum After {
     Unit(&'static lists::Unit),
-    Currency(&'static str),
+    /// A currency and the multiplier its code carries ("MUSD": a million).
+    Currency(&'static str, f64),
 }
 
 fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
@@ -189,7 +215,10 @@ fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
         };
         // A unit word must end where its token ends ("km" but not "km" of "kmart").
         if let Some(c) = lists::currency(&key).filter(|c| c.place != Place::Before) {
-            return Some((After::Currency(c.code), end));
+            return Some((After::Currency(c.code, 1.0), end));
+        }
+        if let Some(c) = millions_of(&key) {
+            return Some((After::Currency(c.code, 1e6), end));
         }
         if let Some(u) = lists::unit(&key) {
             // One-letter units only when glued or standing alone ("5m", "5 m."), and
@@ -272,9 +301,9 @@ fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<u
 
 /// Builds the claim whose number starts at piece `i` (or whose currency sign does).
 fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool) -> Option<Found> {
-    let (currency, start) = match currency_before_number(pieces, i) {
-        Some((code, start)) => (Some(code), start),
-        None => (None, i),
+    let (currency, start, currency_scale) = match currency_before_number(pieces, i) {
+        Some((code, start, scale)) => (Some(code), start, scale),
+        None => (None, i, 1.0),
     };
     let n = numbers::parse_at(pieces, start, currency.is_some())?;
     let numeral_span = Span::new(
@@ -364,7 +393,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         }
     } else if let Some(k) = range_link(pieces, end, between, from) {
         // "$10m-$20m"
-        if let Some((_, s2)) = currency_before_number(pieces, k) {
+        if let Some((_, s2, _)) = currency_before_number(pieces, k) {
             if let Some(m) = numbers::parse_at(pieces, s2, true) {
                 if m.value > n.value {
                     second = Some(m);
@@ -385,15 +414,22 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     found.end = end;
     found.quantity_first = i;
     match unit {
-        Some(After::Currency(code)) => {
+        Some(After::Currency(code, scale)) => {
             found.kind = "money";
             found.unit = Some(code.to_string());
+            found.value = found.value.map(|v| v * scale);
+            let (value, end) = money_tail(pieces, found.end, found.value);
+            found.value = value;
+            found.end = end;
         }
         Some(After::Unit(u)) => {
             found.kind = u.kind;
             found.unit = Some(u.unit.to_string());
         }
-        None if currency.is_some() => found.kind = "money",
+        None if currency.is_some() => {
+            found.kind = "money";
+            found.value = found.value.map(|v| v * currency_scale);
+        }
         None => {}
     }
     kinds::refine(
@@ -411,6 +447,51 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         return Some(skip(n.end));
     }
     Some(found)
+}
+
+/// What may follow "75 USD" or "3 dollars": a scale word ("75 USD million") or the
+/// cents ("3 dollars 50 cents", "15 dollars and 50", "17 USD 25").
+fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>, usize) {
+    let Some(v) = value else {
+        return (value, end);
+    };
+    if let Some(scale) = pieces
+        .get(end)
+        .filter(|p| p.join == Join::Space)
+        .and_then(|p| lists::number_word(&p.lower))
+    {
+        if scale.class == lists::WordClass::Scale {
+            return (Some(v * scale.value), end + 1);
+        }
+    }
+    let k = if pieces.get(end).is_some_and(|p| p.lower == "and") {
+        end + 1
+    } else {
+        end
+    };
+    let Some(cents) = pieces
+        .get(k)
+        .and_then(|_| numbers::parse_at(pieces, k, false))
+    else {
+        return (value, end);
+    };
+    if cents.first != k
+        || cents.form != Form::Cardinal
+        || cents.value >= 100.0
+        || cents.value.fract() != 0.0
+    {
+        return (value, end);
+    }
+    let mut tail_end = cents.end;
+    if pieces
+        .get(tail_end)
+        .is_some_and(|p| matches!(p.lower.as_str(), "cent" | "cents" | "pence" | "p"))
+    {
+        tail_end += 1;
+    } else if pieces.get(tail_end).is_some_and(|p| p.is_word()) {
+        return (value, end); // "15 dollars 20 times": not cents
+    }
+    (Some(v + cents.value / 100.0), tail_end)
 }
 
 /// The second end of a range starting at piece `k`: larger than the first (else it is a

@@ -215,6 +215,11 @@ pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
     // Signs: "minus five", "negative one", "-9.5" (a hyphen glued to digits after a space).
     if p.kind == PieceKind::Word && matches!(p.lower.as_str(), "minus" | "negative") {
+        // One sign only: "minus minus …" must not recurse.
+        let after = pieces.get(i + 1)?;
+        if matches!(after.lower.as_str(), "minus" | "negative") || after.kind == PieceKind::Punct {
+            return None;
+        }
         let next = parse_at(pieces, i + 1, money)?;
         if next.first != i + 1 || next.form == Form::Vague {
             return None;
@@ -257,7 +262,7 @@ pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
         });
     }
     if p.is_digits() {
-        return digits_at(pieces, i, money);
+        return digits_at(pieces, i, money, true);
     }
     if p.kind == PieceKind::Word {
         if let Some(v) = vulgar(p.text) {
@@ -270,13 +275,15 @@ pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
                 plain_digits: false,
             });
         }
-        return words_at(pieces, i, None);
+        return words_at(pieces, i, true);
     }
     None
 }
 
 /// A numeral that starts with digits.
-fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
+/// `ratios`: whether "1 in 5" may follow (off for the divisor of a ratio itself, so
+/// "1 in 2 in 3 …" never recurses).
+fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
     let mut value = parse_digits(p.text)?;
     let mut end = i + 1;
@@ -438,7 +445,11 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
     };
     let w = continue_words(pieces, state, i);
     let scaled = w.end > end;
-    let ratio = ratio_after(pieces, w.end, w.value());
+    let ratio = if ratios {
+        ratio_after(pieces, w.end, w.value())
+    } else {
+        None
+    };
     if let Some((ratio_value, ratio_end)) = ratio {
         return Some(Numeral {
             first: i,
@@ -545,7 +556,7 @@ fn power(pieces: &[Piece], i: usize) -> Option<(i32, usize)> {
 }
 
 /// A numeral that starts with a word.
-fn words_at(pieces: &[Piece], i: usize, _unused: Option<()>) -> Option<Numeral> {
+fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
     let lower = p.lower.as_str();
     // "one" as a pronoun: "the one you mentioned", "which one", "one another".
@@ -691,7 +702,8 @@ fn words_at(pieces: &[Piece], i: usize, _unused: Option<()>) -> Option<Numeral> 
             });
         }
     }
-    if let Some((ratio_value, ratio_end)) = ratio_after(pieces, w.end, w.value()) {
+    if let Some((ratio_value, ratio_end)) = ratio_after(pieces, w.end, w.value()).filter(|_| ratios)
+    {
         return Some(Numeral {
             first: i,
             end: ratio_end,
@@ -808,8 +820,8 @@ fn ratio_after(pieces: &[Piece], end: usize, numerator: f64) -> Option<(f64, usi
         return None;
     }
     let den = match second.kind {
-        PieceKind::Digits => digits_at(pieces, start, false)?,
-        _ => words_at(pieces, start, None)?,
+        PieceKind::Digits => digits_at(pieces, start, false, false)?,
+        _ => words_at(pieces, start, false)?,
     };
     if den.form != Form::Cardinal || den.value <= numerator || den.value == 0.0 {
         return None;

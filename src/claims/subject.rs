@@ -53,6 +53,9 @@ fn noun_phrase(pieces: &[Piece], start: usize) -> Option<Span> {
     let mut end: Option<usize> = None;
     let mut k = start;
     while let Some(p) = pieces.get(k) {
+        if k - start > 32 {
+            break; // a long hyphen chain is no noun phrase
+        }
         let glued = p.join == Join::Hyphen && end.is_some();
         if !glued {
             if !p.is_word()
