@@ -246,9 +246,10 @@ const FIRST_PERSON_BIO: &[&str] = &[
 const MAX_CAPTION_WORDS: usize = 60;
 
 fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
-    let lower = body.to_lowercase();
+    // Prefixes are a few words long: lowercase only the head of a long paragraph.
+    let head = body.chars().take(120).collect::<String>().to_lowercase();
     if starts_with_credit_label(body)
-        || starts_with_listed_prefix(&lower)
+        || starts_with_listed_prefix(&head)
         || is_byline(body)
         || !body.chars().any(char::is_alphanumeric)
     {
@@ -256,7 +257,10 @@ fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
     }
     // A closing author bio: among the last paragraphs, about the writer's work, in the
     // first person ("I work as a freelance writer") or the third ("Jane Doe is a reporter").
-    let near_end = index + 2 >= count;
+    if index + 2 < count {
+        return false;
+    }
+    let lower = body.to_lowercase();
     let first_person = FIRST_PERSON_BIO.iter().any(|p| lower.contains(p));
     let quoted = lower.contains(['"', '“', '”']);
     let opening: Vec<&str> = lower.split_whitespace().take(15).collect();
@@ -269,7 +273,7 @@ fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
             .iter()
             .any(|w| BIO_WORDS.iter().any(|b| w.contains(b)));
     let first_person_bio = first_person && BIO_WORDS.iter().any(|w| lower.contains(w));
-    near_end && !quoted && (first_person_bio || third_person)
+    !quoted && (first_person_bio || third_person)
 }
 
 /// "Source :Skai", "Photo: AP", "Image: Nick Moreau".
