@@ -35,6 +35,17 @@ pub fn run(
     jobs: usize,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
+    let produce = move |emit: &mut dyn FnMut(Unit) -> bool| inputs::produce(&paths, &read, emit);
+    run_with(produce, render, jobs, sink)
+}
+
+/// [`run`] over any producer of units (the reader thread runs `produce`).
+fn run_with(
+    produce: impl FnOnce(&mut dyn FnMut(Unit) -> bool) + Send + 'static,
+    render: RenderConfig,
+    jobs: usize,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
     let jobs = jobs.max(1);
     let window = jobs * UNITS_PER_JOB;
     let (token_tx, token_rx) = sync_channel::<()>(window);
@@ -46,7 +57,7 @@ pub fn run(
 
     thread::spawn(move || {
         let mut seq = 0;
-        inputs::produce(&paths, &read, &mut |unit| {
+        produce(&mut |unit| {
             if token_rx.recv().is_err() {
                 return false;
             }
@@ -191,6 +202,66 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, (0..200).collect::<Vec<i64>>());
+    }
+
+    /// A sink that writes slowly: the reader must wait for it rather than read ahead.
+    struct Slow {
+        produced: Arc<std::sync::atomic::AtomicUsize>,
+        written: usize,
+        most_ahead: usize,
+    }
+
+    impl Sink for Slow {
+        fn put(&mut self, _: Outcome) -> io::Result<()> {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            self.written += 1;
+            let produced = self.produced.load(std::sync::atomic::Ordering::SeqCst);
+            self.most_ahead = self.most_ahead.max(produced - self.written);
+            Ok(())
+        }
+        fn idle(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn reader_stays_within_the_window_of_a_slow_writer() {
+        let produced = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&produced);
+        let produce = move |emit: &mut dyn FnMut(Unit) -> bool| {
+            for i in 0..300 {
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let unit = Unit {
+                    origin: crate::cli::inputs::Origin {
+                        path: format!("unit-{i}"),
+                        line: None,
+                    },
+                    payload: crate::cli::inputs::Payload::Article(b"Short.".to_vec()),
+                    size: 6,
+                };
+                if !emit(unit) {
+                    return;
+                }
+            }
+        };
+        let render = RenderConfig {
+            piece: Piece::Json { pretty: false },
+            error_objects: true,
+            only: None,
+        };
+        let mut sink = Slow {
+            produced,
+            written: 0,
+            most_ahead: 0,
+        };
+        run_with(produce, render, 2, &mut sink).unwrap();
+        assert_eq!(sink.written, 300);
+        // The window (2 jobs x 4 units) plus the one unit being counted before it blocks.
+        assert!(
+            sink.most_ahead <= 2 * UNITS_PER_JOB + 1,
+            "{}",
+            sink.most_ahead
+        );
     }
 
     #[test]
