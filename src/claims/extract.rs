@@ -440,6 +440,21 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         &mut found.unit,
         &mut found.end,
     );
+    // "#2 browser": a rank.
+    if currency.is_none()
+        && n.first > 0
+        && pieces.get(n.first - 1).is_some_and(|h| h.is_punct("#"))
+        && pieces
+            .get(n.first)
+            .is_some_and(|p| p.join == Join::Attached && p.is_digits())
+    {
+        found.first = n.first - 1;
+        found.quantity_first = n.first - 1;
+        found.kind = "ordinal";
+        found.unit = None;
+        found.qualifier = None;
+        return Some(found);
+    }
     if found.kind == "ordinal" && !kinds::is_rank(pieces, &n) {
         return Some(skip(n.end));
     }

@@ -151,15 +151,16 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
             {
                 return true;
             }
-            if b.is_punct("#") {
-                return true;
-            }
+            // "#3" is a rank, kept by the caller.
             // "[12]" footnotes
             if b.is_punct("[") && after.is_some_and(|a| a.is_punct("]")) {
                 return true;
             }
             // "Windows 10", "Flight 8501", "COVID-19": a name before the number.
-            if is_name_word(b, n.first - 1 == 0) && first.join != Join::Attached {
+            let measured = after.is_some_and(|a| {
+                a.is_word() && (lists::unit(a.text).is_some() || lists::currency(a.text).is_some())
+            });
+            if is_name_word(b, n.first - 1 == 0) && first.join != Join::Attached && !measured {
                 return true;
             }
             if b.kind == PieceKind::Word && first.join == Join::Hyphen && b.is_capitalized() {

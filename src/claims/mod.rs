@@ -260,6 +260,7 @@ mod tests {
         assert_eq!(one("They lost 2-1.").1, "score");
         assert_eq!(one("the third-largest city").1, "ordinal");
         assert_eq!(one("She finished 3rd.").1, "ordinal");
+        assert_eq!(one("It is the #2 browser.").0, "#2");
         // A plain ordinal is no claim.
         assert!(claims("the first visit").is_empty());
     }
@@ -312,6 +313,11 @@ mod tests {
         ] {
             assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
         }
+        // A capitalised word before a measured number is no name.
+        assert_eq!(one("the Japanese 5000 yen note").1, "money");
+        // "one" before a noun counts; before a verb or pronoun it stands for a noun.
+        assert_eq!(one("This one person took it.").0, "one");
+        assert!(claims("Which one do you prefer?").is_empty());
         // A list marker at a paragraph start.
         assert!(claims("1. Preheat the oven.").is_empty());
     }

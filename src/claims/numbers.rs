@@ -565,6 +565,7 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
         if before
             .is_some_and(|b| b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(&b.lower))
             && !next_is_number_word(pieces, i + 1)
+            && ends_noun_phrase(pieces.get(i + 1))
         {
             return None;
         }
@@ -726,6 +727,12 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
         words: true,
         plain_digits: false,
     })
+}
+
+/// After a pronominal "one" comes no noun: punctuation, the end, or a function word
+/// ("the one you mentioned", "which one do you prefer"); "this one person" counts.
+fn ends_noun_phrase(next: Option<&Piece>) -> bool {
+    next.is_none_or(|n| n.kind == PieceKind::Punct || lists::FUNCTION_WORDS.contains(&n.lower))
 }
 
 fn next_is_number_word(pieces: &[Piece], i: usize) -> bool {
