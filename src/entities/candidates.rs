@@ -380,8 +380,33 @@ impl Finder<'_, '_> {
             if cut {
                 self.split_and(sentence, piece_start, i, out);
                 piece_start = i + 1;
+            } else if i > piece_start && self.starts_inner_person(i, run.1) {
+                self.split_and(sentence, piece_start, i, out);
+                piece_start = i;
             }
         }
+    }
+
+    /// "Scientologist Tom Cruise", "Pan-democrat Lam Cheuk-ting": a full personal name
+    /// (given name and surname) starts inside the run after a word that is neither a
+    /// given name nor a title, in a run that is not an institution's name.
+    fn starts_inner_person(&self, i: usize, run_end: usize) -> bool {
+        let word = strip_possessive(self.text(i)).0;
+        let before = self.text(i - 1);
+        let head = strip_possessive(self.text(run_end - 1)).0;
+        let next = strip_possessive(self.text(i + 1)).0;
+        let surname_follows = lists::SURNAMES.contains(next) || !lists::is_common_word(next);
+        lists::given_name(word).is_some()
+            && (!lists::is_common_word(word) || surname_follows)
+            && i + 1 < run_end
+            && self.is_name_word(i + 1)
+            && !strip_possessive(self.text(i)).1
+            && self.is_name_word(i - 1)
+            && lists::given_name(before).is_none()
+            && lists::title(&before.to_lowercase()).is_none()
+            && !lists::ORG_WORDS.contains(head)
+            && !lists::PLACE_WORDS.contains(head)
+            && !lists::OTHER_WORDS.contains(head)
     }
 
     /// "Ukraine and Russia" is two names; "Center for Strategic and International
@@ -588,6 +613,38 @@ impl Finder<'_, '_> {
     }
 }
 
+/// The person an organization is named after: "Andy Warhol Foundation" → "Andy
+/// Warhol" (a given name and a surname at the start of the name).
+pub fn nested_person(doc: &Document, c: &Candidate) -> Option<Candidate> {
+    let [given, surname, rest @ ..] = c.words.as_slice() else {
+        return None;
+    };
+    let personal = lists::given_name(given).is_some()
+        && !lists::is_common_word(given)
+        && is_capitalised(surname)
+        && !lists::ORG_WORDS.contains(surname)
+        && !lists::is_common_word(surname)
+        && !rest.is_empty();
+    if !personal || c.first_token + 1 >= c.end_token {
+        return None;
+    }
+    let first = doc.tokens.get(c.first_token)?;
+    let second = doc.tokens.get(c.first_token + 1)?;
+    Some(Candidate {
+        span: Span::new(first.span.start, second.span.end),
+        first_token: c.first_token,
+        end_token: c.first_token + 2,
+        sentence: c.sentence,
+        words: vec![given.clone(), surname.clone()],
+        title: None,
+        gender: None,
+        role: None,
+        weak: c.weak,
+        possessive: false,
+        suffix: None,
+    })
+}
+
 /// True when `text` is a known place, also when written without the periods of an
 /// abbreviation ("U.S" → "US").
 pub fn is_place_name(text: &str) -> bool {
@@ -642,13 +699,61 @@ pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
     })
 }
 
+/// Endings of compounds built on a name ("Kyiv-based", "US-led", "Russian-speaking"),
+/// as opposed to the lowercase syllables of names such as "Kwok Ka-ki".
+fn is_compound_ending(tail: &str) -> bool {
+    matches!(
+        tail,
+        "based"
+            | "born"
+            | "led"
+            | "backed"
+            | "owned"
+            | "run"
+            | "funded"
+            | "made"
+            | "style"
+            | "speaking"
+            | "controlled"
+            | "occupied"
+            | "era"
+            | "like"
+            | "bound"
+            | "wide"
+            | "level"
+            | "class"
+            | "area"
+            | "related"
+            | "specific"
+            | "friendly"
+            | "focused"
+            | "centric"
+            | "inspired"
+            | "sponsored"
+            | "supported"
+            | "allied"
+            | "aligned"
+            | "linked"
+            | "affiliated"
+            | "registered"
+            | "flagged"
+            | "listed"
+            | "held"
+            | "administered"
+            | "brokered"
+            | "appointed"
+            | "educated"
+            | "trained"
+    )
+}
+
 /// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", "based");
 /// "Shin-Wook" stays whole.
 fn split_suffix(word: &str) -> (&str, Option<&str>) {
     match word.rsplit_once('-') {
         Some((head, tail))
             if !head.is_empty()
-                && tail.chars().next().is_some_and(char::is_lowercase)
+                && is_compound_ending(tail)
                 && head.chars().next().is_some_and(char::is_uppercase) =>
         {
             (head, Some(tail))

@@ -40,7 +40,13 @@ pub fn run(doc: &mut Document) {
     let nested: Vec<Candidate> = cands
         .iter()
         .filter(|c| typing::lexical(doc, c).best() != Some(EntityType::Person))
-        .filter_map(|c| candidates::nested_place(doc, c))
+        .flat_map(|c| {
+            [
+                candidates::nested_place(doc, c),
+                candidates::nested_person(doc, c),
+            ]
+        })
+        .flatten()
         .collect();
     cands.extend(nested);
     cands.sort_by_key(|c| c.span.start);
@@ -368,5 +374,26 @@ mod more_tests {
         let doc = analyse("The law passed in May and took effect on May 5. Theresa May disagreed.");
         let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Theresa May"]);
+    }
+
+    #[test]
+    fn people_inside_longer_runs_and_org_names() {
+        let doc = analyse(
+            "Scientologist Marc Headley spoke. The Andy Warhol Foundation gave prints. Headley left. \
+             The localist Cheng Chung-tai won.",
+        );
+        assert_eq!(type_of(&doc, "Marc Headley"), Some(EntityType::Person));
+        let cruise = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Marc Headley")
+            .unwrap();
+        assert_eq!(cruise.mentions.len(), 2);
+        assert_eq!(
+            type_of(&doc, "Andy Warhol Foundation"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(type_of(&doc, "Andy Warhol"), Some(EntityType::Person));
+        assert_eq!(type_of(&doc, "Cheng Chung-tai"), Some(EntityType::Person));
     }
 }

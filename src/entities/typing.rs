@@ -177,6 +177,9 @@ pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
         if lists::SURNAMES.contains(last) && !lists::is_common_word(first) {
             e.bump(EntityType::Person, 1);
         }
+        if (2..=3).contains(&words.len()) && words.iter().skip(1).any(|w| is_syllable_name(w)) {
+            e.bump(EntityType::Person, 2); // "Cheng Chung-tai", "Kim Min-Woo"
+        }
     }
     if !multi {
         if lists::given_name(first).is_some() || lists::SURNAMES.contains(first) {
@@ -283,14 +286,21 @@ pub fn looks_like_personal_name(words: &[String]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let rest_uncommon = words
-        .iter()
-        .skip(1)
-        .all(|w| !lists::is_common_word(w) || lists::SURNAMES.contains(w));
+    let name_like = |w: &String| {
+        !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w)
+    };
     (2..=3).contains(&words.len())
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
-        && (lists::given_name(first).is_some() || !lists::is_common_word(first))
-        && rest_uncommon
+        && (lists::given_name(first).is_some() || name_like(first))
+        && words.iter().skip(1).all(name_like)
+}
+
+/// A romanised two-syllable given name: "Chung-tai", "Kwok-kin", "Min-Woo".
+fn is_syllable_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        let short = |s: &str| (2..=5).contains(&s.chars().count());
+        short(a) && short(b) && a.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 /// True when the words after a comma ("a senior analyst at …") name a person's role
