@@ -226,7 +226,18 @@ fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
             let next_is_word = pieces
                 .get(end)
                 .is_some_and(|n| n.is_word() && n.join == Join::Attached);
-            if next_is_word {
+            // "F-Series", "23456 F Block", "13F filing": a capital letter is a name
+            // there, not Fahrenheit.
+            let lone_capital = key.len() == 1 && key.chars().all(|c| c.is_ascii_uppercase());
+            let named = lone_capital
+                && (pieces.get(end).is_some_and(|n| {
+                    n.join == Join::Hyphen
+                        || (n.is_word() && n.is_capitalized())
+                        || (n.is_word() && n.join == Join::Space)
+                }) || pieces.get(i).is_some_and(|p| {
+                    p.join == Join::Attached && pieces.get(end).is_some_and(|n| n.is_word())
+                }));
+            if next_is_word || named {
                 continue;
             }
             return Some((After::Unit(u), end));

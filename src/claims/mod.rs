@@ -152,6 +152,25 @@ mod tests {
     }
 
     #[test]
+    fn digit_forms_of_the_issue() {
+        let r = one("A 2,000-strong force arrived.");
+        assert_eq!(
+            (r.0.as_str(), r.1, r.2),
+            ("2,000-strong", "count", Some(2000.0))
+        );
+        assert_eq!(one("About 1.2m people fled.").2, Some(1.2e6));
+        assert_eq!(one("They counted 3.5 million votes.").2, Some(3.5e6));
+        assert_eq!(one("It has 10k members.").2, Some(1e4));
+        assert_eq!(one("a $1 trillion plan").2, Some(1e12));
+        assert_eq!(one("twenty-one soldiers").2, Some(21.0));
+        assert_eq!(one("a dozen eggs").2, Some(12.0));
+        assert_eq!(one("half of the voters").2, Some(0.5));
+        let r = one("tens of thousands of people");
+        assert_eq!((r.2, r.5), (Some(1e4), Some(Approximate)));
+        assert_eq!(one("hundreds of protesters").2, Some(100.0));
+    }
+
+    #[test]
     fn money_with_signs_codes_and_multipliers() {
         assert_eq!(
             one("It costs $2.5bn."),
