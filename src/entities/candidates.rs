@@ -38,23 +38,29 @@ pub struct Candidate {
 
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
-pub struct CapitalStats {
+pub struct CapitalStats<'t> {
     strong: HashMap<String, usize>,
-    lower: HashMap<String, usize>,
+    /// Lowercase words, borrowed from the text (no allocation per token).
+    lower: HashMap<&'t str, usize>,
 }
 
-impl CapitalStats {
+impl CapitalStats<'_> {
     /// True when the word is capitalised mid-sentence in the document more often than it
     /// is written in lowercase ("Trump", not "In" after a title-case caption).
     pub fn seen_capitalised(&self, word: &str) -> bool {
         let key = word.to_lowercase();
         let strong = self.strong.get(&key).copied().unwrap_or(0);
-        strong > 0 && strong > self.lower.get(&key).copied().unwrap_or(0)
+        strong > 0 && strong > self.lowercase_count(&key)
+    }
+
+    /// How often `lowercase` (already in lowercase) is written so in the document.
+    pub fn lowercase_count(&self, lowercase: &str) -> usize {
+        self.lower.get(lowercase).copied().unwrap_or(0)
     }
 
     /// True when the word is written in lowercase somewhere in the document.
     pub fn seen_lowercase(&self, word: &str) -> bool {
-        self.lower.contains_key(&word.to_lowercase())
+        self.lowercase_count(&word.to_lowercase()) > 0
     }
 }
 
@@ -129,9 +135,9 @@ pub fn is_capitalised(word: &str) -> bool {
 /// Initials and short all-capital forms after which a period still belongs to the name
 /// ("J.C", "J", "Mr", "Dr", "St").
 fn takes_period(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    let initials =
-        !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
+    let letters = word.chars().filter(|c| *c != '.');
+    let count = letters.clone().count();
+    let initials = (1..=3).contains(&count) && letters.into_iter().all(char::is_uppercase);
     initials || lists::title(word).is_some()
 }
 
@@ -168,7 +174,7 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
     weak
 }
 
-fn capital_stats(doc: &Document, weak: &[bool]) -> CapitalStats {
+fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
     let mut stats = CapitalStats {
         strong: HashMap::new(),
         lower: HashMap::new(),
@@ -178,19 +184,19 @@ fn capital_stats(doc: &Document, weak: &[bool]) -> CapitalStats {
             continue;
         }
         let (word, _) = strip_possessive(doc.slice(token.span));
-        if is_capitalised(word) {
+        if word.chars().all(|c| !c.is_uppercase()) {
+            *stats.lower.entry(word).or_insert(0) += 1;
+        } else if is_capitalised(word) {
             if !weak.get(i).copied().unwrap_or(true) {
                 *stats.strong.entry(word.to_lowercase()).or_insert(0) += 1;
             }
-        } else {
-            *stats.lower.entry(word.to_lowercase()).or_insert(0) += 1;
         }
     }
     stats
 }
 
 /// Finds every name candidate of the document, in text order.
-pub fn find(doc: &Document) -> (Vec<Candidate>, CapitalStats) {
+pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, CapitalStats<'t>) {
     let weak = weak_positions(doc);
     let stats = capital_stats(doc, &weak);
     let finder = Finder {
@@ -210,7 +216,7 @@ pub fn find(doc: &Document) -> (Vec<Candidate>, CapitalStats) {
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     weak: &'a [bool],
-    stats: &'a CapitalStats,
+    stats: &'a CapitalStats<'d>,
 }
 
 impl Finder<'_, '_> {

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::document::Gender;
-use crate::lexicon::{entries, WordSet};
+pub use crate::lexicon::entries;
+use crate::lexicon::WordSet;
 
 pub static ORG_WORDS: WordSet = WordSet::exact(include_str!("../../data/org_words.txt"));
 pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_nouns.txt"));
@@ -18,7 +19,7 @@ pub static NOT_NAMES: WordSet = WordSet::exact(include_str!("../../data/not_name
 pub static SURNAMES: WordSet = WordSet::exact(include_str!("../../data/surnames.txt"));
 pub static COMMON_WORDS: WordSet = WordSet::exact(include_str!("../../data/common_words.txt"));
 pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
-pub static SPORTS_WORDS: WordSet = WordSet::caseless(include_str!("../../data/sports_words.txt"));
+pub const SPORTS_WORDS_FILE: &str = include_str!("../../data/sports_words.txt");
 static PLACES: WordSet = WordSet::exact(include_str!("../../data/places.txt"));
 static PLACES_EXTRA: WordSet = WordSet::exact(include_str!("../../data/places_extra.txt"));
 
@@ -112,7 +113,11 @@ pub fn is_place(name: &str) -> bool {
 
 /// True when `word` in lowercase is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    COMMON_WORDS.contains(&word.to_lowercase())
+    if word.chars().any(char::is_uppercase) {
+        COMMON_WORDS.contains(&word.to_lowercase())
+    } else {
+        COMMON_WORDS.contains(word)
+    }
 }
 
 #[cfg(test)]

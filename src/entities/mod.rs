@@ -36,7 +36,7 @@ use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document) {
-    let (mut cands, _stats) = candidates::find(doc);
+    let (mut cands, stats) = candidates::find(doc);
     let nested: Vec<Candidate> = cands
         .iter()
         .filter(|c| typing::lexical(doc, c).best() != Some(EntityType::Person))
@@ -51,9 +51,13 @@ pub fn run(doc: &mut Document) {
     cands.extend(nested);
     cands.sort_by_key(|c| c.span.start);
     let lexical: Vec<Evidence> = cands.iter().map(|c| typing::lexical(doc, c)).collect();
-    let context: Vec<Evidence> = cands.iter().map(|c| typing::contextual(doc, c)).collect();
+    let context: Vec<Evidence> = cands
+        .iter()
+        .zip(&lexical)
+        .map(|(c, lex)| typing::contextual(doc, c, lex))
+        .collect();
     let (cluster_of, count) = merging::cluster(&cands, &lexical, &context);
-    let sports = typing::is_sports_report(doc);
+    let sports = typing::is_sports_report(doc, &stats);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &c) in cluster_of.iter().enumerate() {
         if let Some(m) = members.get_mut(c) {

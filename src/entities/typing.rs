@@ -5,7 +5,7 @@
 //! evidence of its mentions (see [`decide`]), so a name typed once with confidence keeps
 //! that type everywhere. Relies on [`super::candidates`] and [`super::lists`].
 
-use super::candidates::{is_capitalised, Candidate};
+use super::candidates::{is_capitalised, Candidate, CapitalStats};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
 
@@ -208,7 +208,7 @@ pub fn is_acronym(word: &str) -> bool {
 }
 
 /// Evidence from the words around a mention.
-pub fn contextual(doc: &Document, c: &Candidate) -> Evidence {
+pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence {
     let mut e = Evidence::default();
     let word_at = |i: Option<usize>| -> &str {
         i.and_then(|i| doc.tokens.get(i))
@@ -261,7 +261,7 @@ pub fn contextual(doc: &Document, c: &Candidate) -> Evidence {
     if after == "," && apposition_has_person_role(doc, c.end_token + 1) {
         e.bump(EntityType::Person, 3);
     }
-    let unknown = lexical(doc, c) == Evidence::default();
+    let unknown = *lexical == Evidence::default();
     let number_follows = doc
         .tokens
         .get(c.end_token)
@@ -324,15 +324,15 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
 
 /// True for a sports report (many sports words: "scored", "penalty", "striker"), where
 /// country names stand for national teams.
-pub fn is_sports_report(doc: &Document) -> bool {
-    let mut words = 0usize;
-    let mut sports = 0usize;
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        words += 1;
-        if lists::SPORTS_WORDS.contains(doc.slice(t.span)) {
-            sports += 1;
-        }
-    }
+pub fn is_sports_report(doc: &Document, stats: &CapitalStats) -> bool {
+    let words = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    let sports: usize = lists::entries(lists::SPORTS_WORDS_FILE)
+        .map(|w| stats.lowercase_count(w))
+        .sum();
     sports >= 12 && sports * 50 >= words
 }
 
@@ -356,7 +356,7 @@ mod tests {
             .iter()
             .map(|c| {
                 let mut e = lexical(&doc, c);
-                e.add(contextual(&doc, c));
+                e.add(contextual(&doc, c, &e.clone()));
                 (doc.slice(c.span).to_string(), decide(&e))
             })
             .collect()
