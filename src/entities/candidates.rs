@@ -186,10 +186,8 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
         let (word, _) = strip_possessive(doc.slice(token.span));
         if word.chars().all(|c| !c.is_uppercase()) {
             *stats.lower.entry(word).or_insert(0) += 1;
-        } else if is_capitalised(word) {
-            if !weak.get(i).copied().unwrap_or(true) {
-                *stats.strong.entry(word.to_lowercase()).or_insert(0) += 1;
-            }
+        } else if is_capitalised(word) && !weak.get(i).copied().unwrap_or(true) {
+            *stats.strong.entry(word.to_lowercase()).or_insert(0) += 1;
         }
     }
     stats
