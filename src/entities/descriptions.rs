@@ -77,13 +77,14 @@ fn roles_of(doc: &Document, entity: usize) -> Vec<RoleKey> {
 }
 
 fn last_mention_before(doc: &Document, entity: usize, at: usize) -> Option<usize> {
-    doc.entities
-        .get(entity)?
-        .mentions
-        .iter()
-        .filter(|m| m.span.start < at)
+    // Mentions are in text order (`attach` keeps them so): a binary search, where a scan
+    // of every mention for every description was quadratic on long texts.
+    let mentions = &doc.entities.get(entity)?.mentions;
+    let before = mentions.partition_point(|m| m.span.start < at);
+    before
+        .checked_sub(1)
+        .and_then(|i| mentions.get(i))
         .map(|m| m.span.start)
-        .max()
 }
 
 fn resolve_key(doc: &Document, key: &RoleKey, at: usize) -> Option<usize> {
@@ -198,16 +199,33 @@ fn adjacent_person(doc: &Document, found: &Found) -> Option<usize> {
     let start = doc.tokens.get(found.next_token)?.span.start;
     let limit = doc.tokens.get(found.next_token + reach - 1)?.span.start;
     doc.entities.iter().enumerate().find_map(|(i, e)| {
+        // Mentions are in text order: jump to `start` rather than scan them all (a scan
+        // per description was quadratic on long texts).
+        let from = e.mentions.partition_point(|m| m.span.start < start);
         let named = e.entity_type == EntityType::Person
-            && e.mentions.iter().any(|m| {
-                m.kind == MentionKind::Name && m.span.start >= start && m.span.start <= limit
-            });
+            && e.mentions
+                .iter()
+                .skip(from)
+                .take_while(|m| m.span.start <= limit)
+                .any(|m| m.kind == MentionKind::Name);
         named.then_some(i)
     })
 }
 
+/// How many quotations before a description are checked for holding it: quotations
+/// are sorted by start and stay inside their paragraph, so only the last few before it
+/// can (deeper nesting than this is pathological input).
+const QUOTE_LOOKBACK: usize = 64;
+
 fn inside_quote(doc: &Document, span: Span) -> bool {
-    doc.quotes.iter().any(|q| q.inner.contains(span))
+    let before = doc.quotes.partition_point(|q| q.span.start <= span.start);
+    doc.quotes
+        .get(..before)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take(QUOTE_LOOKBACK)
+        .any(|q| q.inner.contains(span))
 }
 
 /// Adds description mentions (and the roles they reveal) to `doc.entities`.
@@ -237,12 +255,17 @@ fn attach(doc: &mut Document, entity: usize, f: &Found) {
     if f.key.place.is_some() && !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text)) {
         e.roles.push(f.role_text.clone());
     }
-    e.mentions.push(Mention {
-        span: f.span,
-        kind: MentionKind::Description,
-        sentence: f.sentence,
-    });
-    e.mentions.sort_by_key(|m| m.span);
+    // Insert in place (after any mention with the same span) rather than push and re-sort
+    // every mention for every description, which was quadratic on long texts.
+    let at = e.mentions.partition_point(|m| m.span <= f.span);
+    e.mentions.insert(
+        at,
+        Mention {
+            span: f.span,
+            kind: MentionKind::Description,
+            sentence: f.sentence,
+        },
+    );
 }
 
 #[cfg(test)]
