@@ -341,7 +341,7 @@ impl Finder<'_, '_> {
         let institutional = lists::ORG_WORDS.contains(head)
             || lists::PLACE_WORDS.contains(head)
             || lists::OTHER_WORDS.contains(head)
-            || lists::title(&head.to_lowercase()).is_some();
+            || lists::title(head).is_some();
         let personal = lists::given_name(self.text(run_start)).is_some() && before > run_start;
         institutional || (!personal && lists::is_common_word(head))
     }
@@ -377,9 +377,8 @@ impl Finder<'_, '_> {
     fn split_run(&self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
-            let title_before_name = lists::title(&self.text(i).to_lowercase()).is_some()
-                && i + 1 < run.1
-                && self.is_name_word(i + 1);
+            let title_before_name =
+                lists::title(self.text(i)).is_some() && i + 1 < run.1 && self.is_name_word(i + 1);
             let cut = i == run.1 || (self.is_droppable(i) && !title_before_name);
             if cut {
                 self.split_and(sentence, piece_start, i, out);
@@ -407,7 +406,7 @@ impl Finder<'_, '_> {
             && !strip_possessive(self.text(i)).1
             && self.is_name_word(i - 1)
             && lists::given_name(before).is_none()
-            && lists::title(&before.to_lowercase()).is_none()
+            && lists::title(before).is_none()
             && !lists::ORG_WORDS.contains(head)
             && !lists::PLACE_WORDS.contains(head)
             && !lists::OTHER_WORDS.contains(head)

@@ -63,7 +63,7 @@ impl TabMap {
             }
             map
         });
-        if self.lowercase {
+        if self.lowercase && key.chars().any(char::is_uppercase) {
             map.get(&key.to_lowercase()).copied()
         } else {
             map.get(key).copied()
