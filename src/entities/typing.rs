@@ -160,7 +160,7 @@ pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
     if multi && lists::PLACE_WORDS.contains(first) && matches!(first, "Lake" | "Mount" | "Cape") {
         e.bump(EntityType::Place, 4);
     }
-    if lists::OTHER_WORDS.contains(last) && (multi || last == "Olympics") {
+    if lists::OTHER_WORDS.contains(last) && (multi || matches!(last, "Olympics" | "Paralympics")) {
         e.bump(EntityType::Other, 4);
     }
     let has_connector = words.iter().any(|w| !is_capitalised(w));
