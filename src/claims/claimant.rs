@@ -30,6 +30,10 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
         if quotes.inside_any(claim.span) {
             continue; // quoted, but the speaker is unknown
         }
+        if claim.kind == "age" {
+            // "said Maria Lopez, 42": the article gives the age, not the speaker.
+            continue;
+        }
         let s = claim.sentence;
         if cues_cache.as_ref().is_none_or(|(cached, _)| *cached != s) {
             cues_cache = Some((s, cue_tokens(doc, s)));
@@ -141,10 +145,48 @@ fn reported_by(
                 .is_some_and(|tok| tok.span.start >= span.end)
         })
         .find(|t| outside(t));
+    // "the two-week time frame Trump had mentioned": a relative clause right after the
+    // number names who gave it, ahead of any cue of the main clause.
+    if let Some(entity) = after.and_then(|&cue| relative_clause_claimant(doc, span, cue, mentions))
+    {
+        return Some(entity);
+    }
     [before, after]
         .into_iter()
         .flatten()
         .find_map(|&cue| subject_of(doc, cue, mentions))
+}
+
+/// Tokens allowed between a number and the subject of a relative clause after it
+/// ("two-week time frame" + "Trump").
+const MAX_RELATIVE_GAP: usize = 6;
+
+/// The subject of a relative clause "<number> <noun>… [that] X [had] mentioned": the
+/// mention comes after the number, with only words (no punctuation) from the number to
+/// the cue, and it stands right before the cue (or before an auxiliary).
+fn relative_clause_claimant(
+    doc: &Document,
+    span: Span,
+    cue: usize,
+    mentions: &[(Span, usize)],
+) -> Option<usize> {
+    let first = doc.token_at_or_after(span.end);
+    if cue < first || cue - first > MAX_RELATIVE_GAP {
+        return None;
+    }
+    let only_words = (first..cue).all(|t| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|tok| tok.kind == TokenKind::Word || tok.kind == TokenKind::Number)
+    });
+    if !only_words {
+        return None;
+    }
+    let cue_start = doc.tokens.get(cue)?.span.start;
+    let i = mentions.partition_point(|(m, _)| m.end <= cue_start);
+    let (m, entity) = mentions.get(i.checked_sub(1)?)?;
+    let gap = cue.saturating_sub(doc.token_at_or_after(m.end));
+    (m.start >= span.end && gap <= 2).then_some(*entity)
 }
 
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
@@ -368,5 +410,31 @@ mod tests {
             doc.entities.push(z);
         });
         assert_eq!(got, [("more than two hours".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_number_names_its_claimant() {
+        let text =
+            "The Kremlin said it could be later than the two-week time frame Trump had mentioned.";
+        let got = claimants(text, |doc| {
+            let k = person(doc, "Kremlin", &[("Kremlin", MentionKind::Name)]);
+            let t = person(doc, "Donald Trump", &[("Trump", MentionKind::Name)]);
+            doc.entities.push(k);
+            doc.entities.push(t);
+        });
+        assert_eq!(
+            got,
+            [("two-week".to_string(), Some("Donald Trump".to_string()))]
+        );
+    }
+
+    #[test]
+    fn an_age_outside_quotes_has_no_claimant() {
+        let text = "The law is bad, said Maria Lopez, 42, a teacher.";
+        let got = claimants(text, |doc| {
+            let m = person(doc, "Maria Lopez", &[("Maria Lopez", MentionKind::Name)]);
+            doc.entities.push(m);
+        });
+        assert_eq!(got, [("42".to_string(), None)]);
     }
 }

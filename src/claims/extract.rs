@@ -269,6 +269,47 @@ fn qualifier_before(pieces: &[Piece], start: usize) -> Option<(Qualifier, usize)
     None
 }
 
+/// Pieces looked back over from "over" for the quantity that the period spreads.
+const SPAN_OF_TIME_WINDOW: usize = 8;
+
+/// Whether "over" before the duration `found` names the period something happens in
+/// ("cut $1.2 trillion in spending over 10 years", "grew 5% over three years") rather
+/// than a lower bound ("jailed for over 10 years"). It does when a "+" already bounds
+/// the number ("over 4+ years"), or when another quantity in digits comes earlier in
+/// the same clause; a lone "over" + duration stays a bound, the safer reading.
+fn over_is_a_span_of_time(pieces: &[Piece], found: &Found, plus: bool) -> bool {
+    let over = found.first;
+    if found.quantity_first != over + 1 || pieces.get(over).is_none_or(|p| p.lower != "over") {
+        return false;
+    }
+    if plus {
+        return true;
+    }
+    // "for over 10 years", "it has been over a year": the length itself is bounded.
+    let bounded = over
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| {
+            matches!(
+                b.lower.as_str(),
+                "for" | "of" | "been" | "be" | "is" | "was" | "are" | "were" | "after" | "in"
+            )
+        });
+    if bounded {
+        return false;
+    }
+    let from = over.saturating_sub(SPAN_OF_TIME_WINDOW);
+    for p in pieces[from..over].iter().rev() {
+        if p.kind == PieceKind::Punct && matches!(p.text, "," | ";" | ":" | "(" | ")") {
+            return false;
+        }
+        if p.is_digits() || lists::currency(p.text).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Qualifier words right after piece `end` ("4+", "or more").
 fn qualifier_after(pieces: &[Piece], end: usize) -> Option<(Qualifier, usize)> {
     let first = pieces.get(end)?;
@@ -465,6 +506,12 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         found.unit = None;
         found.qualifier = None;
         return Some(found);
+    }
+    if found.kind == "duration" && over_is_a_span_of_time(pieces, &found, plus) {
+        // "cut $1.2 trillion over 10 years", "honed over 4+ years": the period the
+        // action spreads over, not a bound on it; only "+" still bounds it.
+        found.first = found.quantity_first;
+        found.qualifier = plus.then_some(Qualifier::LowerBound);
     }
     if found.kind == "ordinal" && !kinds::is_rank(pieces, &n) {
         return Some(skip(n.end));

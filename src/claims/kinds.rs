@@ -347,6 +347,13 @@ pub fn refine(
             *unit = Some("year".to_string());
             return;
         }
+        // "Biden, 81, has made", "said Maria Lopez, 42, a teacher": an age in commas
+        // right after a name.
+        if is_age_after_name(pieces, n) {
+            *kind = "age";
+            *unit = Some("year".to_string());
+            return;
+        }
         // "aged 14", "age 14"
         if n.first > 0
             && pieces
@@ -382,6 +389,36 @@ pub fn refine(
     }
 }
 
+/// Oldest age read from a bare number in commas after a name.
+const MAX_AGE: f64 = 120.0;
+
+/// A whole number from 1 to 120, in plain digits, set off by commas right after a
+/// capitalised word that is no month or weekday ("Biden, 81, has", "Lopez, 42."): the
+/// news convention for a person's age.
+fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
+    let plain = n.end == n.first + 1
+        && pieces
+            .get(n.first)
+            .is_some_and(|p| p.is_digits() && p.text.bytes().all(|b| b.is_ascii_digit()));
+    if !plain || n.value < 1.0 || n.value > MAX_AGE || n.value.fract() != 0.0 {
+        return false;
+    }
+    let comma_before = n.first >= 2 && pieces.get(n.first - 1).is_some_and(|p| p.is_punct(","));
+    let name = n
+        .first
+        .checked_sub(2)
+        .and_then(|k| pieces.get(k))
+        .is_some_and(|w| {
+            w.is_word()
+                && w.text.chars().next().is_some_and(char::is_uppercase)
+                && lists::calendar(&w.lower).is_none()
+        });
+    let closed = pieces
+        .get(n.end)
+        .is_none_or(|p| p.is_punct(",") || p.is_punct(".") || p.is_punct(";") || p.is_punct(")"));
+    comma_before && name && closed
+}
+
 /// An ordinal that ranks something: "third-largest", "1st place", "ranked 3rd", "finished
 /// second". Plain ordinals ("the first visit") are not claims.
 pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
@@ -398,6 +435,16 @@ pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
         && next.is_some_and(|w| w.lower == "place")
     {
         return false;
+    }
+    // "for a third time", "the 4th straight time": how often something happened.
+    let repeat = |k: usize| {
+        pieces
+            .get(n.end + k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "time" | "times"))
+    };
+    let straight = next.is_some_and(|w| matches!(w.lower.as_str(), "straight" | "consecutive"));
+    if n.value >= 2.0 && (repeat(0) || (straight && repeat(1))) {
+        return true;
     }
     if let Some(w) = next {
         let l = w.lower.as_str();

@@ -285,6 +285,55 @@ mod tests {
     }
 
     #[test]
+    fn ages_set_off_by_commas_after_a_name() {
+        let age = |t: &str, v: f64| row(t, "age", v, Some("year"), None);
+        assert_eq!(
+            claims("Biden, 81, has made the economy his focus."),
+            [age("81", 81.0)]
+        );
+        assert_eq!(
+            claims("said Maria Lopez, 42, a teacher."),
+            [age("42", 42.0)]
+        );
+        assert_eq!(claims("a 14-year-old boy"), [age("14-year-old", 14.0)]);
+        assert_eq!(claims("a man aged 30"), [age("30", 30.0)]);
+        // No name before the commas, or too large for an age: a count.
+        assert_eq!(one("In all, 81, were counted.").1, "count");
+        assert_eq!(one("Smith, 500, and Jones.").1, "count");
+    }
+
+    #[test]
+    fn repeated_events_are_ordinals_and_a_third_of_is_a_fraction() {
+        assert_eq!(
+            claims("He ran for a third time."),
+            [row("third", "ordinal", 3.0, None, None)]
+        );
+        assert_eq!(one("It won for the 4th straight time.").1, "ordinal");
+        assert_eq!(one("A third of voters stayed home.").1, "ratio");
+        // "for the first time" is an idiom, not a claim.
+        assert!(claims("He spoke for the first time.").is_empty());
+    }
+
+    #[test]
+    fn over_a_period_is_a_span_not_a_bound() {
+        assert_eq!(
+            claims("The plan would cut $1.2 trillion in spending over 10 years."),
+            [
+                row("$1.2 trillion", "money", 1.2e12, Some("USD"), None),
+                row("10 years", "duration", 10.0, Some("year"), None),
+            ]
+        );
+        assert_eq!(
+            one("skills honed over 4+ years"),
+            row("4+ years", "duration", 4.0, Some("year"), Some(LowerBound))
+        );
+        // Bounds: a count, a length of time after "for", a lone duration.
+        assert_eq!(one("Over 500 people came.").5, Some(LowerBound));
+        assert_eq!(one("He was jailed for over 10 years.").0, "over 10 years");
+        assert_eq!(one("The talks lasted over two hours.").5, Some(LowerBound));
+    }
+
+    #[test]
     fn dates_are_kind_date() {
         let kinds = |t: &str| {
             claims(t)

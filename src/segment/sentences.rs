@@ -29,6 +29,8 @@ static TITLE_ABBREVIATIONS: WordSet =
     WordSet::caseless(include_str!("../../data/abbreviations_titles.txt"));
 static NUMBER_ABBREVIATIONS: WordSet =
     WordSet::caseless(include_str!("../../data/abbreviations_numbers.txt"));
+static STATE_ABBREVIATIONS: WordSet =
+    WordSet::exact(include_str!("../../data/abbreviations_states.txt"));
 static TIME_FOLLOWERS: WordSet = WordSet::caseless(include_str!("../../data/time_followers.txt"));
 static SENTENCE_STARTERS: WordSet =
     WordSet::caseless(include_str!("../../data/sentence_starters.txt"));
@@ -92,6 +94,8 @@ enum PeriodAfter {
     Abbreviation,
     Title,
     NumberAbbreviation,
+    /// A U.S. state ("Calif."), which also stands before titles ("Calif. Gov. Newsom").
+    State,
     /// "a.m."/"p.m." after a number.
     ClockTime,
 }
@@ -441,6 +445,13 @@ impl<'a> Para<'a> {
                 self.kind(next) != Some(TokenKind::Number) && self.starts_sentence(next)
             }
             PeriodAfter::Abbreviation => self.abbreviation_ends(next, words),
+            PeriodAfter::State => {
+                // Only a state closing a place name ("Sacramento, Calif.") can end a
+                // clause before a title; one without the comma modifies the title.
+                let closes_place = i >= 2 && self.str(i - 2) == ",";
+                self.is_sentence_starter(next)
+                    || (closes_place && self.abbreviation_ends(next, words))
+            }
             PeriodAfter::ClockTime => {
                 let zone_or_day = TIME_FOLLOWERS.contains(self.str(next));
                 if self.is_title(next) {
@@ -473,6 +484,8 @@ impl<'a> Para<'a> {
             PeriodAfter::ClockTime
         } else if TITLE_ABBREVIATIONS.contains(word) {
             PeriodAfter::Title
+        } else if STATE_ABBREVIATIONS.contains(word) {
+            PeriodAfter::State
         } else if NUMBER_ABBREVIATIONS.contains(word) {
             PeriodAfter::NumberAbbreviation
         } else if ABBREVIATIONS.contains(word)
@@ -607,6 +620,42 @@ mod tests {
                 "Mr. Smith met J. D. Vance in the U.S. on Jan. 5.",
                 "They talked."
             ]
+        );
+    }
+
+    #[test]
+    fn inner_initials_and_leading_decimals_do_not_split() {
+        assert_eq!(
+            sentences("The film is by J.C. Chandor. J.C. Chandor directed it."),
+            ["The film is by J.C. Chandor.", "J.C. Chandor directed it."]
+        );
+        assert_eq!(
+            sentences("Holt was batting .324 with 20 homers. He hit .227 in 2003."),
+            [
+                "Holt was batting .324 with 20 homers.",
+                "He hit .227 in 2003."
+            ]
+        );
+    }
+
+    #[test]
+    fn state_abbreviations() {
+        assert_eq!(
+            sentences("On Monday Calif. Gov. Gavin Newsom signed it. He moved to Salem, Ore. The state is big."),
+            [
+                "On Monday Calif. Gov. Gavin Newsom signed it.",
+                "He moved to Salem, Ore.",
+                "The state is big."
+            ]
+        );
+        // Lowercase words that look like states ("ill", "mass") are ordinary words.
+        assert_eq!(
+            sentences("He fell ill. Doctors came."),
+            ["He fell ill.", "Doctors came."]
+        );
+        assert_eq!(
+            sentences("The vote in Austin, Tex. on Monday was close."),
+            ["The vote in Austin, Tex. on Monday was close."]
         );
     }
 
