@@ -43,6 +43,24 @@ impl Hasher for WordHasher {
 /// The hash builder for word sets and maps.
 pub type FastHash = BuildHasherDefault<WordHasher>;
 
+/// Calls `f` with `word` in lowercase, without allocating when the word is short ASCII
+/// (nearly every token): lowercasing ran for most word-list lookups.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// The entries of a word-list file, in file order.
 pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
@@ -91,8 +109,8 @@ impl WordSet {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        if self.lowercase && word.chars().any(char::is_uppercase) {
-            self.set().contains(&word.to_lowercase())
+        if self.lowercase {
+            with_lowercase(word, |lower| self.set().contains(lower))
         } else {
             self.set().contains(word)
         }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::lists;
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
+use crate::lexicon::{with_lowercase, FastHash};
 
 /// A possible proper-name mention, before typing and merging.
 #[derive(Debug, Clone)]
@@ -39,18 +40,19 @@ pub struct Candidate {
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
 pub struct CapitalStats<'t> {
-    strong: HashMap<String, usize>,
+    strong: HashMap<String, usize, FastHash>,
     /// Lowercase words, borrowed from the text (no allocation per token).
-    lower: HashMap<&'t str, usize>,
+    lower: HashMap<&'t str, usize, FastHash>,
 }
 
 impl CapitalStats<'_> {
     /// True when the word is capitalised mid-sentence in the document more often than it
     /// is written in lowercase ("Trump", not "In" after a title-case caption).
     pub fn seen_capitalised(&self, word: &str) -> bool {
-        let key = word.to_lowercase();
-        let strong = self.strong.get(&key).copied().unwrap_or(0);
-        strong > 0 && strong > self.lowercase_count(&key)
+        with_lowercase(word, |key| {
+            let strong = self.strong.get(key).copied().unwrap_or(0);
+            strong > 0 && strong > self.lowercase_count(key)
+        })
     }
 
     /// How often `lowercase` (already in lowercase) is written so in the document.
@@ -60,7 +62,7 @@ impl CapitalStats<'_> {
 
     /// True when the word is written in lowercase somewhere in the document.
     pub fn seen_lowercase(&self, word: &str) -> bool {
-        self.lowercase_count(&word.to_lowercase()) > 0
+        with_lowercase(word, |lower| self.lowercase_count(lower) > 0)
     }
 }
 
@@ -176,8 +178,8 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
 
 fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
     let mut stats = CapitalStats {
-        strong: HashMap::new(),
-        lower: HashMap::new(),
+        strong: HashMap::default(),
+        lower: HashMap::default(),
     };
     for (i, token) in doc.tokens.iter().enumerate() {
         if token.kind != TokenKind::Word {
@@ -187,7 +189,12 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
         if word.chars().all(|c| !c.is_uppercase()) {
             *stats.lower.entry(word).or_insert(0) += 1;
         } else if is_capitalised(word) && !weak.get(i).copied().unwrap_or(true) {
-            *stats.strong.entry(word.to_lowercase()).or_insert(0) += 1;
+            with_lowercase(word, |lower| match stats.strong.get_mut(lower) {
+                Some(count) => *count += 1,
+                None => {
+                    stats.strong.insert(lower.to_string(), 1);
+                }
+            });
         }
     }
     stats
@@ -364,11 +371,10 @@ impl Finder<'_, '_> {
         {
             return false;
         }
-        let lower = word.to_lowercase();
         word.chars().count() == 1
             || lists::is_common_word(word)
-            || self.stats.seen_lowercase(&lower)
-            || lists::title(&lower).is_some()
+            || self.stats.seen_lowercase(word)
+            || lists::title(word).is_some()
             || lists::demonym(word).is_some()
     }
 
@@ -454,7 +460,7 @@ impl Finder<'_, '_> {
             if !words.is_empty() {
                 words.push(' ');
             }
-            words.push_str(&self.text(j).to_lowercase());
+            words.push_str(self.text(j)); // the title map is caseless
             if let Some(gender) = lists::title(&words) {
                 let mut after = j + 1;
                 if after < end && self.text(after) == "." {

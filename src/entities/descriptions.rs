@@ -133,6 +133,7 @@ struct Found {
 
 fn find_descriptions(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut two = String::new();
     let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span)).unwrap_or("");
     for (sentence, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
@@ -146,13 +147,17 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
                 j += 1;
             }
             let (noun, possessive) = strip_possessive(word(j));
-            let lower = noun.to_lowercase();
-            let two = format!("{lower} {}", strip_possessive(word(j + 1)).0.to_lowercase());
-            let (head, end) = if !possessive && lists::title(&two).is_some() && j + 1 < s.tokens.end
+            // The title list is caseless: look up first, lowercase only what matched (this
+            // runs for every "the" of the text).
+            two.clear();
+            two.push_str(noun);
+            two.push(' ');
+            two.push_str(strip_possessive(word(j + 1)).0);
+            let (head, end) = if !possessive && j + 1 < s.tokens.end && lists::title(&two).is_some()
             {
-                (two, j + 2)
-            } else if lists::title(&lower).is_some() && j < s.tokens.end {
-                (lower, j + 1)
+                (two.to_lowercase(), j + 2)
+            } else if j < s.tokens.end && lists::title(noun).is_some() {
+                (noun.to_lowercase(), j + 1)
             } else {
                 continue;
             };

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::document::Gender;
 pub use crate::lexicon::entries;
-use crate::lexicon::WordSet;
+use crate::lexicon::{with_lowercase, FastHash, WordSet};
 
 pub static ORG_WORDS: WordSet = WordSet::exact(include_str!("../../data/org_words.txt"));
 pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_nouns.txt"));
@@ -33,7 +33,7 @@ const NAME_ALIASES: &str = include_str!("../../data/name_aliases.txt");
 struct TabMap {
     files: &'static [&'static str],
     lowercase: bool,
-    map: OnceLock<HashMap<String, &'static str>>,
+    map: OnceLock<HashMap<String, &'static str, FastHash>>,
 }
 
 impl TabMap {
@@ -47,7 +47,7 @@ impl TabMap {
 
     fn get(&self, key: &str) -> Option<&'static str> {
         let map = self.map.get_or_init(|| {
-            let mut map = HashMap::new();
+            let mut map = HashMap::default();
             for file in self.files {
                 for line in entries(file) {
                     let mut parts = line.splitn(2, '\t');
@@ -63,8 +63,8 @@ impl TabMap {
             }
             map
         });
-        if self.lowercase && key.chars().any(char::is_uppercase) {
-            map.get(&key.to_lowercase()).copied()
+        if self.lowercase {
+            with_lowercase(key, |lower| map.get(lower).copied())
         } else {
             map.get(key).copied()
         }
@@ -113,11 +113,7 @@ pub fn is_place(name: &str) -> bool {
 
 /// True when `word` in lowercase is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
-        COMMON_WORDS.contains(&word.to_lowercase())
-    } else {
-        COMMON_WORDS.contains(word)
-    }
+    with_lowercase(word, |lower| COMMON_WORDS.contains(lower))
 }
 
 #[cfg(test)]

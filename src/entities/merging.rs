@@ -15,22 +15,27 @@ use crate::document::EntityType;
 
 /// The key under which identical names meet.
 pub fn name_key(words: &[String]) -> String {
-    let joined = words
-        .iter()
-        .map(|w| {
-            if is_acronym(w) {
-                w.replace('.', "")
-            } else {
-                w.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let raw = words.join(" ");
-    lists::alias_target(&raw)
-        .or_else(|| lists::alias_target(&joined))
-        .map(str::to_string)
-        .unwrap_or(joined)
+    // Built in one pass, without a Vec per call: this ran several times per candidate.
+    let mut raw = String::new();
+    let mut joined = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            raw.push(' ');
+            joined.push(' ');
+        }
+        raw.push_str(w);
+        if w.contains('.') && is_acronym(w) {
+            joined.extend(w.chars().filter(|&c| c != '.'));
+        } else {
+            joined.push_str(w);
+        }
+    }
+    let target = lists::alias_target(&raw).or_else(|| {
+        (joined.len() != raw.len())
+            .then(|| lists::alias_target(&joined))
+            .flatten()
+    });
+    target.map(str::to_string).unwrap_or(joined)
 }
 
 struct Group {

@@ -36,11 +36,13 @@ use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document) {
-    let (mut cands, stats) = candidates::find(doc);
-    let nested: Vec<Candidate> = cands
+    let (found, stats) = candidates::find(doc);
+    let found_lexical: Vec<Evidence> = found.iter().map(|c| typing::lexical(doc, c)).collect();
+    let nested: Vec<Candidate> = found
         .iter()
-        .filter(|c| typing::lexical(doc, c).best() != Some(EntityType::Person))
-        .flat_map(|c| {
+        .zip(&found_lexical)
+        .filter(|(_, lex)| lex.best() != Some(EntityType::Person))
+        .flat_map(|(c, _)| {
             [
                 candidates::nested_place(doc, c),
                 candidates::nested_person(doc, c),
@@ -48,9 +50,15 @@ pub fn run(doc: &mut Document) {
         })
         .flatten()
         .collect();
-    cands.extend(nested);
-    cands.sort_by_key(|c| c.span.start);
-    let lexical: Vec<Evidence> = cands.iter().map(|c| typing::lexical(doc, c)).collect();
+    // Lexical evidence is computed once per candidate (it was a hot spot when run twice).
+    let nested_lexical: Vec<Evidence> = nested.iter().map(|c| typing::lexical(doc, c)).collect();
+    let mut pairs: Vec<(Candidate, Evidence)> = found
+        .into_iter()
+        .zip(found_lexical)
+        .chain(nested.into_iter().zip(nested_lexical))
+        .collect();
+    pairs.sort_by_key(|(c, _)| c.span.start);
+    let (cands, lexical): (Vec<Candidate>, Vec<Evidence>) = pairs.into_iter().unzip();
     let context: Vec<Evidence> = cands
         .iter()
         .zip(&lexical)

@@ -203,8 +203,14 @@ fn is_initials(word: &str) -> bool {
 
 /// An all-capital word of two to six letters ("NATO", "CSIS").
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() || letters == 6 {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Evidence from the words around a mention.
