@@ -23,6 +23,11 @@ pub struct MentionIndex {
     by_end: HashMap<usize, usize>,
     /// Start offset → the longest mention starting there.
     by_start: HashMap<usize, usize>,
+    /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
+    /// unnamed spokesperson's institution is looked up among them ("a Treasury
+    /// spokeswoman"), never an ordinary speaker.
+    others_by_end: HashMap<usize, MentionRef>,
+    others_by_start: HashMap<usize, MentionRef>,
 }
 
 impl MentionIndex {
@@ -53,11 +58,42 @@ impl MentionIndex {
                 by_start.insert(m.span.start, i);
             }
         }
+        let mut others_by_end = HashMap::new();
+        let mut others_by_start = HashMap::new();
+        for (entity, e) in doc.entities.iter().enumerate() {
+            if e.entity_type != EntityType::Other {
+                continue;
+            }
+            for m in &e.mentions {
+                let r = MentionRef {
+                    span: m.span,
+                    entity,
+                    kind: m.kind,
+                    entity_type: e.entity_type,
+                };
+                others_by_end.entry(m.span.end).or_insert(r);
+                others_by_start.entry(m.span.start).or_insert(r);
+            }
+        }
         MentionIndex {
             list,
             by_end,
             by_start,
+            others_by_end,
+            others_by_start,
         }
+    }
+
+    /// A typed mention ending at byte `end`, else an untyped one.
+    pub fn any_ending_at(&self, end: usize) -> Option<MentionRef> {
+        self.ending_at(end)
+            .or_else(|| self.others_by_end.get(&end).copied())
+    }
+
+    /// A typed mention starting at byte `start`, else an untyped one.
+    pub fn any_starting_at(&self, start: usize) -> Option<MentionRef> {
+        self.starting_at(start)
+            .or_else(|| self.others_by_start.get(&start).copied())
     }
 
     pub fn ending_at(&self, end: usize) -> Option<MentionRef> {

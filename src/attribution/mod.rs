@@ -626,4 +626,73 @@ mod tests {
         );
         assert_eq!(speaker_of(&doc, "We have"), Some("Hernán Gómez".into()));
     }
+
+    const OTHER: EntityType = EntityType::Other;
+
+    #[test]
+    fn pronoun_after_unnamed_spokesperson_speaks_for_the_organization() {
+        let doc = attributed(
+            "A Treasury spokeswoman said the government would publish its autumn statement next week. She added: 'Families will see support worth £3.3bn.'",
+            &[("Treasury", OTHER, &["Treasury"])],
+        );
+        assert_eq!(speaker_of(&doc, "Families"), Some("Treasury".into()));
+        let doc = attributed(
+            "A spokesman for the Pentagon said the review was under way. He added: “We take these reports seriously.”",
+            &[("Pentagon", ORG, &["Pentagon"])],
+        );
+        assert_eq!(speaker_of(&doc, "We take"), Some("Pentagon".into()));
+        let doc = attributed(
+            "“We are sorry,” a Google spokeswoman said. “We are working to fix it,” she said.",
+            &[("Google", ORG, &["Google"])],
+        );
+        assert_eq!(speaker_of(&doc, "We are working"), Some("Google".into()));
+    }
+
+    #[test]
+    fn pronoun_prefers_a_named_spokesperson_or_a_later_speaker() {
+        // The spokesman is named: "he" is the person.
+        let doc = attributed(
+            "A spokesman for the White House, Andrew Bates, said the bill was dead. He added: “It will not pass.”",
+            &[
+                ("White House", ORG, &["White House"]),
+                ("Andrew Bates", PERSON, &["Andrew Bates"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "It will"), Some("Andrew Bates".into()));
+        // A spokeswoman and then a man who speaks: "he" is the man, never the company.
+        let doc = attributed(
+            "A Google spokeswoman said the outage was over, and John Smith said users were angry. He added: “Nobody told us.”",
+            &[
+                ("Google", ORG, &["Google"]),
+                ("John Smith", PERSON, &["John Smith"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Nobody"), Some("John Smith".into()));
+        // Gender decides: a spokeswoman is not a "he".
+        let doc = attributed(
+            "A Google spokeswoman said the outage was over. He added: “Nobody told us.”",
+            &[("Google", ORG, &["Google"])],
+        );
+        assert_eq!(speaker_of(&doc, "Nobody"), None);
+    }
+
+    #[test]
+    fn untyped_institution_speaks_only_through_a_spokesperson() {
+        let doc = attributed(
+            "A spokesman for the Treasury said: “The figures are wrong.” The Treasury report said “growth will slow.”",
+            &[("Treasury", OTHER, &["Treasury"])],
+        );
+        assert_eq!(speaker_of(&doc, "The figures"), Some("Treasury".into()));
+        assert_eq!(speaker_of(&doc, "growth"), None);
+    }
+
+    #[test]
+    fn group_speakers_without_an_entity_get_no_speaker() {
+        let doc = attributed(
+            "John Smith was arrested on Monday. “The suspect was detained at the scene,” police said. “Talks will continue next week,” officials said.",
+            &[("John Smith", PERSON, &["John Smith"])],
+        );
+        assert_eq!(speaker_of(&doc, "The suspect"), None);
+        assert_eq!(speaker_of(&doc, "Talks"), None);
+    }
 }

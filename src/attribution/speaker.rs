@@ -204,18 +204,106 @@ impl Ctx<'_, '_> {
         if let Some(m) = self.mentions.ending_at(end) {
             return self.accept_mention(m, lo);
         }
+        if let Some(m) = self.mentions.any_ending_at(end) {
+            // An untyped institution speaks only through a spokesperson ("a spokesman
+            // for the Treasury").
+            let first = self.doc.token_at_or_after(m.span.start);
+            let head = (first.saturating_sub(3).max(lo)..first)
+                .rev()
+                .find(|&k| cues::is_spokesperson_word(self.doc, k));
+            if head.is_some_and(|h| self.organization_of_spokesperson(h) == Some(m)) {
+                return Some(resolved(m));
+            }
+        }
         if let Some(r) = self.description_ending_at(t, lo) {
             return Some(r);
         }
         if cues::is_spokesperson_word(self.doc, t) {
-            // "a Kremlin spokesman", "a Google spokeswoman"
+            // "a Kremlin spokesman", "a Google spokeswoman", "A Treasury spokeswoman"
             let floor = t.saturating_sub(3).max(lo);
             return (floor..t).rev().find_map(|k| {
-                let m = self.mentions.ending_at(self.token_span(k).end)?;
-                (m.entity_type == EntityType::Organization).then(|| resolved(m))
+                let m = self.mentions.any_ending_at(self.token_span(k).end)?;
+                speaks_for(&m).then(|| resolved(m))
             });
         }
         None
+    }
+
+    /// The organization an unnamed spokesperson at token `t` speaks for: named just
+    /// before ("a Treasury spokeswoman") or after "for"/"at" ("a spokesman for the
+    /// Pentagon").
+    fn organization_of_spokesperson(&self, t: usize) -> Option<MentionRef> {
+        let before = (t.saturating_sub(3)..t).rev().find_map(|k| {
+            let m = self.mentions.any_ending_at(self.token_span(k).end)?;
+            speaks_for(&m).then_some(m)
+        });
+        before.or_else(|| {
+            let w = cues::word(self.doc, t + 1);
+            if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
+                return None;
+            }
+            (t + 2..t + 4)
+                .take_while(|&k| k < self.doc.tokens.len())
+                .find_map(|k| self.mentions.any_starting_at(self.token_span(k).start))
+                .filter(speaks_for)
+        })
+    }
+
+    /// For a he/she pronoun at byte `at`: the organization of an unnamed spokesperson the
+    /// pronoun refers back to ("A Treasury spokeswoman said … She added: “…”"). Looking
+    /// back sentence by sentence, the first sentence with a compatible spokesperson or
+    /// person decides: the spokesperson wins when it is the subject of a speech verb and
+    /// no person named after it speaks, or when no person is named there at all.
+    fn spokesperson_antecedent(&self, at: usize, gender: Gender) -> Option<usize> {
+        let s = self.doc.sentence_at(at)?;
+        for back in 0..=PRONOUN_LOOKBACK.min(s) {
+            let sentence = &self.doc.sentences[s - back];
+            let spokesperson = sentence
+                .tokens
+                .clone()
+                .rev()
+                .filter(|&t| self.token_span(t).end <= at)
+                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
+                .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
+                .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
+            let span = Span::new(sentence.span.start, sentence.span.end.min(at));
+            let persons: Vec<MentionRef> = self
+                .mentions
+                .within(span)
+                .iter()
+                .copied()
+                .filter(|m| m.span.end <= at && !self.quoted.contains(m.span.start))
+                .filter(|m| self.compatible(m, EntityType::Person, Some(gender)))
+                .collect();
+            let Some((t, org)) = spokesperson else {
+                if persons.is_empty() {
+                    continue;
+                }
+                return None;
+            };
+            let speaking = self.spokesperson_speaks(t, &org);
+            let start = self.token_span(t).start;
+            let person_wins = persons.iter().any(|m| {
+                let later_speaker = m.span.start > start && self.precedes_cue(m);
+                later_speaker || !speaking
+            });
+            return (!person_wins).then_some(org.entity);
+        }
+        None
+    }
+
+    /// True when a speech verb follows the spokesperson phrase at token `t` ("a Google
+    /// spokeswoman said", "a spokesman for the Pentagon also said").
+    fn spokesperson_speaks(&self, t: usize, org: &MentionRef) -> bool {
+        let end = self.token_span(t).end.max(org.span.end);
+        let mut i = self.doc.token_at_or_after(end);
+        let mut skipped = 0;
+        while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
+            i += 1;
+            skipped += 1;
+        }
+        cues::cue_at(self.doc, i, self.doc.tokens.len())
+            .is_some_and(|_| cues::is_active(self.doc, i, 0))
     }
 
     /// A definite description the entities stage did not mark, ending at token `t`: "the
@@ -333,7 +421,9 @@ impl Ctx<'_, '_> {
             "she" => Some(Gender::Female),
             _ => None,
         };
-        let entity = self.antecedent(span.start, want, gender)?;
+        let entity = gender
+            .and_then(|g| self.spokesperson_antecedent(span.start, g))
+            .or_else(|| self.antecedent(span.start, want, gender))?;
         Some(Resolved {
             entity,
             mention: span,
@@ -405,6 +495,46 @@ impl Ctx<'_, '_> {
         let i = self.doc.token_at_or_after(m.span.start);
         i > 0 && cues::is_preposition(self.doc, i - 1)
     }
+}
+
+/// True for an entity a spokesperson may speak for (an organization, or an institution
+/// the entities stage could not type: "the Treasury").
+fn speaks_for(m: &MentionRef) -> bool {
+    matches!(m.entity_type, EntityType::Organization | EntityType::Other)
+}
+
+/// What a singular spokesperson noun says of gender, when the token is one that a he/she
+/// can refer back to ("spokeswoman" → she; "spokesperson", "official" → either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SpokespersonGender {
+    Known(Gender),
+    Either,
+}
+
+impl SpokespersonGender {
+    fn fits(self, g: Gender) -> bool {
+        match self {
+            SpokespersonGender::Known(k) => k == g,
+            SpokespersonGender::Either => true,
+        }
+    }
+}
+
+fn spokesperson_gender(doc: &Document, t: usize) -> Option<SpokespersonGender> {
+    if !cues::is_spokesperson_word(doc, t) {
+        return None;
+    }
+    let w = cues::word(doc, t).to_lowercase();
+    // Plurals ("officials", "spokesmen") and "statement" are never a he or she.
+    let plural = w.ends_with('s') || w.ends_with("men") || w.ends_with("people");
+    if plural || w == "statement" {
+        return None;
+    }
+    Some(match w.as_str() {
+        "spokesman" => SpokespersonGender::Known(Gender::Male),
+        "spokeswoman" => SpokespersonGender::Known(Gender::Female),
+        _ => SpokespersonGender::Either,
+    })
 }
 
 fn resolved(m: MentionRef) -> Resolved {

@@ -46,6 +46,11 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase);
     let sentence_like = capital && words >= 2 && (terminal || text.ends_with(','));
+    // A lowercase quotation after a cue in its sentence continues the reported clause
+    // (said the president “will veto any bill that …”), however long it runs.
+    if cue.is_some() && !introduced && !capital {
+        return QuoteKind::Partial;
+    }
     if introduced || sentence_like || words >= LONG_QUOTE_WORDS {
         return QuoteKind::Direct;
     }
@@ -207,6 +212,21 @@ mod tests {
             kind_of(
                 "He told reporters that he is “realistic” about it.",
                 "“realistic”"
+            ),
+            QuoteKind::Partial
+        );
+        // A long lowercase fragment continuing the reported clause is still partial.
+        assert_eq!(
+            kind_of(
+                "A spokesman for the White House, Andrew Bates, said President Joe Biden \"will veto any bill that balloons the deficit.\"",
+                "\"will veto any bill that balloons the deficit.\""
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "The minister said the plan would ‘put an end to years of waiting for families across the country’.",
+                "‘put an end to years of waiting for families across the country’"
             ),
             QuoteKind::Partial
         );
