@@ -210,13 +210,24 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, CapitalStats<'t>) {
         stats: &stats,
     };
     let mut out = Vec::new();
+    // Runs that open a sentence or headline, with the candidates they gave.
+    let mut weak_runs = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         for run in finder.runs(sentence.tokens.start, sentence.tokens.end) {
+            let before = out.len();
             finder.split_run(index, run, &mut out);
+            if finder.is_weak(run.0) && run.1 - run.0 >= 2 {
+                weak_runs.push((index, run, before..out.len()));
+            }
         }
     }
+    let out = finder.restore_known_names(out, weak_runs);
     (out, stats)
 }
+
+/// A run that opens a sentence or headline, as (sentence, token range, the range of
+/// the candidates it gave in the output).
+type WeakRun = (usize, (usize, usize), std::ops::Range<usize>);
 
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
@@ -246,7 +257,23 @@ impl Finder<'_, '_> {
         }
         let (word, _) = strip_possessive(self.text(i));
         let month = word == "May" && self.is_month_may(i);
-        is_capitalised(word) && !lists::NOT_NAMES.contains(word) && !is_contraction(word) && !month
+        is_capitalised(word)
+            && !self.is_number_sign(i)
+            && !lists::NOT_NAMES.contains(word)
+            && !is_contraction(word)
+            && !month
+    }
+
+    /// "No. 2", "No 10", "Nos. 3": the number sign, not a name.
+    fn is_number_sign(&self, i: usize) -> bool {
+        let is_number = |j: usize| {
+            self.doc
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        };
+        matches!(self.text(i), "No" | "Nos" | "NO")
+            && (is_number(i + 1) || (self.text(i + 1) == "." && is_number(i + 2)))
     }
 
     /// "in May", "May 5", "May 2019": the month, not Theresa May.
@@ -279,6 +306,58 @@ impl Finder<'_, '_> {
                     | "from"
                     | "through"
             )
+    }
+
+    /// The text from token `start` to the end of token `end - 1`.
+    fn run_text(&self, start: usize, end: usize) -> &str {
+        match (
+            self.doc.tokens.get(start),
+            end.checked_sub(1).and_then(|e| self.doc.tokens.get(e)),
+        ) {
+            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span.start, b.span.end)),
+            _ => "",
+        }
+    }
+
+    /// "Bank of England holds rates" in a headline: a multi-word name at a sentence
+    /// start that the document also writes mid-sentence is that name, not capitals cut
+    /// at each common word ("Bank").
+    fn restore_known_names(&self, out: Vec<Candidate>, weak_runs: Vec<WeakRun>) -> Vec<Candidate> {
+        let known: std::collections::HashSet<&str> = out
+            .iter()
+            .filter(|c| !c.weak && c.words.len() >= 2)
+            .map(|c| self.doc.slice(c.span))
+            .collect();
+        let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate>)> = Vec::new();
+        for (sentence, (start, end), produced) in weak_runs {
+            let found = [start, start + 1]
+                .into_iter()
+                .find(|&from| end - from >= 2 && known.contains(self.run_text(from, end)));
+            if let Some(from) = found {
+                let mut whole = Vec::new();
+                self.split_and(sentence, from, end, &mut whole);
+                replaced.push((produced, whole));
+            }
+        }
+        if replaced.is_empty() {
+            return out;
+        }
+        let mut dropped = vec![false; out.len()];
+        for (range, _) in &replaced {
+            for flag in dropped.get_mut(range.clone()).unwrap_or(&mut []) {
+                *flag = true;
+            }
+        }
+        let mut result: Vec<Candidate> = out
+            .into_iter()
+            .zip(dropped)
+            .filter_map(|(c, drop)| (!drop).then_some(c))
+            .collect();
+        for (_, whole) in replaced {
+            result.extend(whole);
+        }
+        result.sort_by_key(|c| c.span.start);
+        result
     }
 
     fn is_weak(&self, i: usize) -> bool {
@@ -494,7 +573,16 @@ impl Finder<'_, '_> {
             let lone = start + 1 == end;
             let word = strip_possessive(self.text(start)).0;
             let lone_demonym = lone && lists::demonym(word).is_some() && !lists::is_place(word);
-            if !lone_demonym {
+            if lone_demonym {
+                return;
+            }
+            // "Senate Democrats", "House Republicans": a body and its party group; the
+            // group word is no part of the body's name.
+            let last = strip_possessive(self.text(end - 1)).0;
+            let group_tail = !lone && lists::demonym(last) == Some("-");
+            let end = if group_tail { end - 1 } else { end };
+            let (start, end) = self.trim_connectors(start, end);
+            if start < end {
                 self.push(sentence, (start, end), None, None, None, out);
             }
             return;

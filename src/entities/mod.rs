@@ -269,6 +269,75 @@ mod tests {
             .unwrap_or_else(|| panic!("no entity {name}: {:?}", doc.entities))
     }
 
+    fn typed(doc: &Document, name: &str) -> Option<EntityType> {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.entity_type)
+    }
+
+    #[test]
+    fn title_after_a_body_is_split_from_it() {
+        let doc = analyse("Senate Majority Leader Chuck Schumer told reporters on Monday.");
+        assert_eq!(typed(&doc, "Senate"), Some(EntityType::Organization));
+        assert_eq!(typed(&doc, "Chuck Schumer"), Some(EntityType::Person));
+        assert_eq!(typed(&doc, "Senate Majority"), None);
+    }
+
+    #[test]
+    fn number_sign_is_not_a_name() {
+        let doc = analyse("John Thune, the No. 2 Republican, and the No 10 seed spoke.");
+        assert!(
+            doc.entities.iter().all(|e| e.name != "No"),
+            "{:?}",
+            doc.entities
+        );
+    }
+
+    #[test]
+    fn party_adjectives_and_members_are_not_people() {
+        let doc = analyse(
+            "Rachel Reeves said it was a Tory mortgage penalty. Later the Tories met. \
+             House Republicans and Senate Democrats disagreed.",
+        );
+        assert_eq!(typed(&doc, "Tory"), None);
+        assert_eq!(typed(&doc, "Tories"), None);
+        assert_eq!(typed(&doc, "Senate"), Some(EntityType::Organization));
+        assert_eq!(typed(&doc, "House"), Some(EntityType::Organization));
+        assert_eq!(typed(&doc, "Senate Democrats"), None);
+    }
+
+    #[test]
+    fn government_bodies_are_organizations() {
+        let doc = analyse(
+            "A spokeswoman for the Treasury said so. The Home Office and the Pentagon \
+             declined to comment, and Congress was told.",
+        );
+        for body in ["Treasury", "Home Office", "Pentagon", "Congress"] {
+            assert_eq!(typed(&doc, body), Some(EntityType::Organization), "{body}");
+        }
+    }
+
+    #[test]
+    fn all_caps_dateline_is_a_place() {
+        let doc = analyse("WASHINGTON (AP) - Senate Democrats blocked a bill on Tuesday.");
+        assert_eq!(typed(&doc, "WASHINGTON"), Some(EntityType::Place));
+        let doc = analyse("KYIV, Ukraine — Officials said the talks went on.");
+        assert_eq!(typed(&doc, "KYIV"), Some(EntityType::Place));
+        // An all-caps word inside a sentence is no dateline.
+        let doc = analyse("Officials at NASA (the agency) said so.");
+        assert_ne!(typed(&doc, "NASA"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn headline_repeat_of_a_known_name_merges_with_it() {
+        let doc = analyse(
+            "The Bank of England has held rates.\n\nBank of England holds rates as inflation eases",
+        );
+        assert_eq!(find(&doc, "Bank of England").mentions.len(), 2);
+        assert!(doc.entities.iter().all(|e| e.name != "Bank"));
+    }
+
     #[test]
     fn surname_and_variants_merge_into_the_full_name() {
         let doc = analyse("Volodymyr Zelensky met Donald Trump. Zelenskiy spoke. Trump’s reply came. Zelensky left.");

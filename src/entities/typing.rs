@@ -213,6 +213,27 @@ pub fn is_acronym(word: &str) -> bool {
     letters >= 2
 }
 
+/// "WASHINGTON (AP) -", "LONDON, Nov 3 (Reuters) —": an all-caps name that opens a
+/// paragraph and is followed by the agency, a comma or a dash is the dateline's place.
+fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
+    let opens_paragraph = c.sentence == 0
+        || match (
+            doc.sentences.get(c.sentence.wrapping_sub(1)),
+            doc.sentences.get(c.sentence),
+        ) {
+            (Some(prev), Some(this)) => prev.paragraph != this.paragraph,
+            _ => false,
+        };
+    let starts_sentence = doc
+        .sentences
+        .get(c.sentence)
+        .is_some_and(|s| s.tokens.start == c.first_token);
+    let text = doc.slice(c.span);
+    let all_caps = text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase);
+    opens_paragraph && starts_sentence && all_caps && matches!(after, "(" | "," | "-" | "—" | "–")
+}
+
 /// Evidence from the words around a mention.
 pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence {
     let mut e = Evidence::default();
@@ -224,6 +245,9 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
     let before = word_at(c.first_token.checked_sub(1));
     let before2 = word_at(c.first_token.checked_sub(2));
     let after = word_at(Some(c.end_token));
+    if is_dateline(doc, c, after) {
+        e.bump(EntityType::Place, 8);
+    }
     if lists::ORG_NOUNS.contains(before) && !is_capitalised(before) {
         e.bump(EntityType::Organization, 4);
     }
