@@ -7,6 +7,7 @@
 //! Spans are byte offsets (so slicing is cheap and always on `char` boundaries); the report
 //! converts them to code point offsets once, at the end (see [`crate::offsets`]).
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
@@ -268,6 +269,10 @@ pub struct Document<'t> {
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
+    /// Person entities by the head noun of each of their roles ("president" → (entity,
+    /// Some("Ukraine"))), filled by the entities stage so that role descriptions resolve
+    /// without a scan of every person (quadratic on huge inputs).
+    pub people_by_role: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Problems found in the text ("unclosed quotation at …"), in the order found.
     pub warnings: Vec<String>,
 }
@@ -282,6 +287,7 @@ impl<'t> Document<'t> {
             quotes: Vec::new(),
             entities: Vec::new(),
             claims: Vec::new(),
+            people_by_role: HashMap::new(),
             warnings: Vec::new(),
         }
     }

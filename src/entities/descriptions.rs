@@ -9,6 +9,7 @@
 use super::candidates::{is_capitalised, strip_possessive};
 use super::lists;
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
+use std::collections::HashMap;
 
 /// A role as a place (from a nationality) and a head noun: ("Ukraine", "president").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,17 +64,38 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
 
 /// The entity that a description names at byte offset `at`: one whose roles match it,
 /// else (when the description has a nationality) the most salient person whose roles do
-/// not contradict it. `None` when nothing fits.
+/// not contradict it. `None` when nothing fits. Uses the role index the entities stage
+/// leaves in `doc.people_by_role` (entities are then in salience order).
 pub fn resolve_description(doc: &Document, text: &str, at: usize) -> Option<usize> {
     let key = parse_role(text)?;
-    resolve_key(doc, &key, at)
+    let salient = (0..doc.entities.len()).take(FALLBACK_WINDOW);
+    resolve_key(doc, &doc.people_by_role, salient, &key, at)
 }
 
-fn roles_of(doc: &Document, entity: usize) -> Vec<RoleKey> {
-    doc.entities
-        .get(entity)
-        .map(|e| e.roles.iter().filter_map(|r| parse_role(r)).collect())
-        .unwrap_or_default()
+/// How many of the most salient people a nationality-only description may fall back to:
+/// a bounded window keeps resolution linear on huge inputs.
+const FALLBACK_WINDOW: usize = 256;
+
+/// Person roles by head noun; see `Document::people_by_role`.
+pub type RoleIndex = HashMap<String, Vec<(usize, Option<String>)>>;
+
+/// Indexes the roles of every person entity by head noun.
+pub fn index_roles(doc: &Document) -> RoleIndex {
+    let mut index = RoleIndex::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.entity_type == EntityType::Person {
+            for role in &e.roles {
+                add_role(&mut index, i, role);
+            }
+        }
+    }
+    index
+}
+
+fn add_role(index: &mut RoleIndex, entity: usize, role: &str) {
+    if let Some(key) = parse_role(role) {
+        index.entry(key.head).or_default().push((entity, key.place));
+    }
 }
 
 fn last_mention_before(doc: &Document, entity: usize, at: usize) -> Option<usize> {
@@ -87,18 +109,21 @@ fn last_mention_before(doc: &Document, entity: usize, at: usize) -> Option<usize
         .map(|m| m.span.start)
 }
 
-fn resolve_key(doc: &Document, key: &RoleKey, at: usize) -> Option<usize> {
-    let people = || {
-        (0..doc.entities.len()).filter(|&i| {
-            doc.entities
-                .get(i)
-                .is_some_and(|e| e.entity_type == EntityType::Person)
-        })
-    };
-    let matches = |r: &RoleKey| r.head == key.head && (key.place.is_none() || r.place == key.place);
-    let exact: Vec<usize> = people()
-        .filter(|&i| roles_of(doc, i).iter().any(matches))
+fn resolve_key(
+    doc: &Document,
+    index: &RoleIndex,
+    salient: impl Iterator<Item = usize>,
+    key: &RoleKey,
+    at: usize,
+) -> Option<usize> {
+    let holders = index.get(&key.head).map(Vec::as_slice).unwrap_or(&[]);
+    let mut exact: Vec<usize> = holders
+        .iter()
+        .filter(|(_, place)| key.place.is_none() || *place == key.place)
+        .map(|&(i, _)| i)
         .collect();
+    exact.sort_unstable();
+    exact.dedup();
     if key.place.is_none() && exact.len() > 1 {
         return None; // "the president" with two presidents in the article: ambiguous
     }
@@ -110,14 +135,18 @@ fn resolve_key(doc: &Document, key: &RoleKey, at: usize) -> Option<usize> {
     }
     // Without a nationality, only a role already known picks the person.
     key.place.as_ref()?;
-    let contradicts = |r: &RoleKey| r.head == key.head && r.place.is_some() && r.place != key.place;
-    people()
-        .filter(|&i| !roles_of(doc, i).iter().any(contradicts))
-        .filter(|&i| last_mention_before(doc, i, at).is_some())
-        .max_by_key(|&i| {
-            let count = doc.entities.get(i).map(|e| e.mentions.len()).unwrap_or(0);
-            (count, std::cmp::Reverse(i))
+    let contradicts = |i: usize| {
+        holders
+            .iter()
+            .any(|(h, place)| *h == i && place.is_some() && *place != key.place)
+    };
+    salient
+        .filter(|&i| {
+            doc.entities
+                .get(i)
+                .is_some_and(|e| e.entity_type == EntityType::Person)
         })
+        .find(|&i| !contradicts(i) && last_mention_before(doc, i, at).is_some())
 }
 
 /// A description found in the text: "the" + optional nationality + role noun.
@@ -196,25 +225,40 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
     out
 }
 
+/// The starts of person name mentions, sorted, with their entity: found once, so that
+/// each description looks up the name after it by binary search instead of a scan of
+/// every entity (quadratic on long texts).
+fn person_name_starts(doc: &Document) -> Vec<(usize, usize)> {
+    let mut starts: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type == EntityType::Person)
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name)
+                .map(move |m| (m.span.start, i))
+        })
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
 /// A person named right after the description: "the US president Donald Trump", or
 /// across one word after a possessive ("the Ukrainian president’s effort Volodymyr
 /// Zelensky").
-fn adjacent_person(doc: &Document, found: &Found) -> Option<usize> {
+fn adjacent_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> Option<usize> {
     let reach = if found.possessive { 2 } else { 1 };
     let start = doc.tokens.get(found.next_token)?.span.start;
     let limit = doc.tokens.get(found.next_token + reach - 1)?.span.start;
-    doc.entities.iter().enumerate().find_map(|(i, e)| {
-        // Mentions are in text order: jump to `start` rather than scan them all (a scan
-        // per description was quadratic on long texts).
-        let from = e.mentions.partition_point(|m| m.span.start < start);
-        let named = e.entity_type == EntityType::Person
-            && e.mentions
-                .iter()
-                .skip(from)
-                .take_while(|m| m.span.start <= limit)
-                .any(|m| m.kind == MentionKind::Name);
-        named.then_some(i)
-    })
+    let from = names.partition_point(|&(s, _)| s < start);
+    names
+        .get(from..)?
+        .iter()
+        .take_while(|&&(s, _)| s <= limit)
+        .map(|&(_, entity)| entity)
+        .min()
 }
 
 /// How many quotations before a description are checked for holding it: quotations
@@ -236,10 +280,19 @@ fn inside_quote(doc: &Document, span: Span) -> bool {
 /// Adds description mentions (and the roles they reveal) to `doc.entities`.
 pub fn add_descriptions(doc: &mut Document) {
     let found = find_descriptions(doc);
+    let mut index = index_roles(doc);
+    // The stage has not sorted the entities yet: salience order is computed here.
+    let mut salient: Vec<usize> = (0..doc.entities.len()).collect();
+    salient.sort_by_key(|&i| {
+        let count = doc.entities.get(i).map_or(0, |e| e.mentions.len());
+        (std::cmp::Reverse(count), i)
+    });
+    salient.truncate(FALLBACK_WINDOW);
+    let names = person_name_starts(doc);
     let mut pending = Vec::new();
     for f in found {
-        match adjacent_person(doc, &f) {
-            Some(entity) => attach(doc, entity, &f),
+        match adjacent_person(doc, &names, &f) {
+            Some(entity) => attach(doc, &mut index, entity, &f),
             None => pending.push(f),
         }
     }
@@ -247,18 +300,22 @@ pub fn add_descriptions(doc: &mut Document) {
         if f.key.place.is_none() && inside_quote(doc, f.span) {
             continue;
         }
-        if let Some(entity) = resolve_key(doc, &f.key, f.span.start) {
-            attach(doc, entity, &f);
+        let resolved = resolve_key(doc, &index, salient.iter().copied(), &f.key, f.span.start);
+        if let Some(entity) = resolved {
+            attach(doc, &mut index, entity, &f);
         }
     }
 }
 
-fn attach(doc: &mut Document, entity: usize, f: &Found) {
+fn attach(doc: &mut Document, index: &mut RoleIndex, entity: usize, f: &Found) {
     let Some(e) = doc.entities.get_mut(entity) else {
         return;
     };
     if f.key.place.is_some() && !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text)) {
         e.roles.push(f.role_text.clone());
+        if e.entity_type == EntityType::Person {
+            add_role(index, entity, &f.role_text);
+        }
     }
     // Insert in place (after any mention with the same span) rather than push and re-sort
     // every mention for every description, which was quadratic on long texts.

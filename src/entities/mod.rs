@@ -86,6 +86,7 @@ pub fn run(doc: &mut Document) {
     roles::add_appositions(doc);
     descriptions::add_descriptions(doc);
     sort_by_salience(doc);
+    doc.people_by_role = descriptions::index_roles(doc);
 }
 
 /// One entity from its candidate mentions; `None` for a name that is only capitals at
