@@ -677,6 +677,21 @@ mod tests {
     }
 
     #[test]
+    fn the_spokesperson_refers_back_to_an_unnamed_one() {
+        let doc = attributed(
+            "A Treasury spokesman said the figures were provisional. The spokesman said: “We will publish the final numbers in March.”",
+            &[("Treasury", OTHER, &["Treasury"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Treasury".into()));
+        // No unnamed spokesperson earlier: nobody.
+        let doc = attributed(
+            "John Smith said the figures were provisional. The spokesman said: “We will publish them.”",
+            &[("John Smith", PERSON, &["John Smith"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), None);
+    }
+
+    #[test]
     fn untyped_institution_speaks_only_through_a_spokesperson() {
         let doc = attributed(
             "A spokesman for the Treasury said: “The figures are wrong.” The Treasury report said “growth will slow.”",
