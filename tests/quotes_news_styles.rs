@@ -83,3 +83,11 @@ fn quotation_continued_over_paragraphs_keeps_its_speaker() {
         Some("Maria Lopez".into())
     );
 }
+
+#[test]
+fn the_spokesman_and_the_age_description_refer_back() {
+    let text = "A Treasury spokesman said the figures were provisional. The spokesman said: \"We will publish the final numbers in March.\"";
+    assert_eq!(speaker_of(text, "We will"), Some("Treasury".into()));
+    let text = "Harry Kane scored twice on Saturday. “We’ve done our job,” the 32-year-old told Sky Sports.";
+    assert_eq!(speaker_of(text, "We’ve done"), Some("Harry Kane".into()));
+}

@@ -124,7 +124,8 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
         if found[i].is_none() && !ctx.has_own_cue(q.span, q.inner) {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
-                .map(|(_, entity)| entity);
+                .map(|(_, entity)| entity)
+                .or_else(|| reported_speaker_before(ctx, q.span));
         }
         if let Some(entity) = found[i].map(|r| r.entity).or(inherited[i]) {
             last = Some((i, entity));
@@ -148,6 +149,37 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
                 .is_some_and(|para| para.span.start == q.span.start)
             && para_of(p.span.end.saturating_sub(1)).is_some_and(|s| s.paragraph == pp.paragraph));
     adjacent && !someone_else_between(ctx, prev, this, entity)
+}
+
+/// For a quotation that opens its paragraph with no cue: the speaker of reported speech
+/// closing the paragraph before ("Mayor Karen Bass said the city would recover.¶ “We have
+/// been through worse.”"), news style's way of going on in the speaker's own words. Only
+/// the previous paragraph's last sentence counts, and only when it holds no quotation.
+fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
+    let doc = ctx.doc;
+    let p = doc
+        .paragraphs
+        .partition_point(|p| p.span.end <= quote.start);
+    let para = doc.paragraphs.get(p)?;
+    let previous = doc.paragraphs.get(p.checked_sub(1)?)?;
+    if para.span.start != quote.start {
+        return None;
+    }
+    let s = doc.sentence_at(previous.span.end.checked_sub(1)?)?;
+    let sentence = doc.sentences.get(s)?;
+    let holds_quotation = ctx.quoted.contains(sentence.span.start)
+        || ctx
+            .quoted
+            .next_start(sentence.span.start)
+            .is_some_and(|q| q < sentence.span.end);
+    if sentence.paragraph != p - 1 || holds_quotation {
+        return None;
+    }
+    let lo = sentence.tokens.start;
+    let cue = sentence.tokens.clone().find(|&i| {
+        cues::cue_at(doc, i, sentence.tokens.end).is_some() && cues::is_active(doc, i, lo)
+    })?;
+    ctx.subject_before(cue, lo).map(|r| r.entity)
 }
 
 /// True when a person or organization other than `entity` is named outside quotations
@@ -674,6 +706,43 @@ mod tests {
             &[("Google", ORG, &["Google"])],
         );
         assert_eq!(speaker_of(&doc, "Nobody"), None);
+    }
+
+    #[test]
+    fn quote_paragraph_after_reported_speech_takes_its_speaker() {
+        let doc = attributed(
+            "Mayor Karen Bass said the city would recover from the fires.\n\n“We have been through worse, and we will rebuild.”\n\n“Nobody is leaving.”",
+            &[("Karen Bass", PERSON, &["Karen Bass"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), Some("Karen Bass".into()));
+        assert_eq!(speaker_of(&doc, "Nobody"), Some("Karen Bass".into()));
+        // The previous paragraph's last sentence is not reported speech: nobody.
+        let doc = attributed(
+            "Mayor Karen Bass said the city would recover. The fires burned for days.\n\n“We have been through worse.”",
+            &[("Karen Bass", PERSON, &["Karen Bass"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), None);
+        // A passive cue names no speaker.
+        let doc = attributed(
+            "Karen Bass was told the city would recover.\n\n“We have been through worse.”",
+            &[("Karen Bass", PERSON, &["Karen Bass"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), None);
+    }
+
+    #[test]
+    fn the_spokesperson_refers_back_to_an_unnamed_one() {
+        let doc = attributed(
+            "A Treasury spokesman said the figures were provisional. The spokesman said: “We will publish the final numbers in March.”",
+            &[("Treasury", OTHER, &["Treasury"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Treasury".into()));
+        // No unnamed spokesperson earlier: nobody.
+        let doc = attributed(
+            "John Smith said the figures were provisional. The spokesman said: “We will publish them.”",
+            &[("John Smith", PERSON, &["John Smith"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), None);
     }
 
     #[test]

@@ -24,6 +24,8 @@ const MAX_INVERTED_GAP: usize = 5;
 /// Tokens at the start of a sentence where the subject introducing a colon quotation may
 /// start ("The Ukrainian president was clear:").
 const INTRO_SUBJECT_TOKENS: usize = 3;
+/// Tokens "the 43-year-old" may span, however the age is tokenized.
+const AGE_DESCRIPTION_TOKENS: usize = 6;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
 
@@ -215,16 +217,20 @@ impl Ctx<'_, '_> {
                 return Some(resolved(m));
             }
         }
-        if let Some(r) = self.description_ending_at(t, lo) {
+        if let Some(r) = self
+            .description_ending_at(t, lo)
+            .or_else(|| self.age_description_ending_at(t, lo))
+        {
             return Some(r);
         }
         if cues::is_spokesperson_word(self.doc, t) {
             // "a Kremlin spokesman", "a Google spokeswoman", "A Treasury spokeswoman"
             let floor = t.saturating_sub(3).max(lo);
-            return (floor..t).rev().find_map(|k| {
+            let named = (floor..t).rev().find_map(|k| {
                 let m = self.mentions.any_ending_at(self.token_span(k).end)?;
                 speaks_for(&m).then(|| resolved(m))
             });
+            return named.or_else(|| self.definite_spokesperson(t, lo));
         }
         None
     }
@@ -254,7 +260,7 @@ impl Ctx<'_, '_> {
     /// back sentence by sentence, the first sentence with a compatible spokesperson or
     /// person decides: the spokesperson wins when it is the subject of a speech verb and
     /// no person named after it speaks, or when no person is named there at all.
-    fn spokesperson_antecedent(&self, at: usize, gender: Gender) -> Option<usize> {
+    fn spokesperson_antecedent(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
         let s = self.doc.sentence_at(at)?;
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
@@ -273,7 +279,7 @@ impl Ctx<'_, '_> {
                 .iter()
                 .copied()
                 .filter(|m| m.span.end <= at && !self.quoted.contains(m.span.start))
-                .filter(|m| self.compatible(m, EntityType::Person, Some(gender)))
+                .filter(|m| self.compatible(m, EntityType::Person, gender))
                 .collect();
             let Some((t, org)) = spokesperson else {
                 if persons.is_empty() {
@@ -290,6 +296,28 @@ impl Ctx<'_, '_> {
             return (!person_wins).then_some(org.entity);
         }
         None
+    }
+
+    /// "the spokesman" at token `t` (the article at `t - 1`, not before token `lo`): the
+    /// unnamed spokesperson named earlier ("A Treasury spokesman said … The spokesman
+    /// said: “…”"), so their organization.
+    fn definite_spokesperson(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let the = t.checked_sub(1).filter(|&k| k >= lo)?;
+        if !cues::word(self.doc, the).eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let gender = match spokesperson_gender(self.doc, t)? {
+            SpokespersonGender::Known(g) => Some(g),
+            SpokespersonGender::Either => None,
+        };
+        let mention = Span::new(self.token_span(the).start, self.token_span(t).end);
+        let entity = self.spokesperson_antecedent(mention.start, gender)?;
+        Some(Resolved {
+            entity,
+            mention,
+            pronoun: false,
+            cue: None,
+        })
     }
 
     /// True when a speech verb follows the spokesperson phrase at token `t` ("a Google
@@ -335,6 +363,33 @@ impl Ctx<'_, '_> {
         Some(Resolved {
             entity,
             mention: span,
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    /// "the 43-year-old" ending at token `t` (British sports and crime reporting): the
+    /// most recent person, as for "he"/"she" but without a gender.
+    fn age_description_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
+        if !cues::word(self.doc, t).ends_with("old") {
+            return None;
+        }
+        let the = (t.saturating_sub(AGE_DESCRIPTION_TOKENS).max(lo)..t)
+            .rev()
+            .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
+        let age = self
+            .doc
+            .slice(Span::new(self.token_span(the).end, self.token_span(t).end))
+            .trim();
+        let digits = age.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || !age[digits..].eq_ignore_ascii_case("-year-old") {
+            return None;
+        }
+        let mention = Span::new(self.token_span(the).start, self.token_span(t).end);
+        let entity = self.antecedent(mention.start, EntityType::Person, None)?;
+        Some(Resolved {
+            entity,
+            mention,
             pronoun: false,
             cue: None,
         })
@@ -422,7 +477,7 @@ impl Ctx<'_, '_> {
             _ => None,
         };
         let entity = gender
-            .and_then(|g| self.spokesperson_antecedent(span.start, g))
+            .and_then(|g| self.spokesperson_antecedent(span.start, Some(g)))
             .or_else(|| self.antecedent(span.start, want, gender))?;
         Some(Resolved {
             entity,
@@ -512,10 +567,10 @@ enum SpokespersonGender {
 }
 
 impl SpokespersonGender {
-    fn fits(self, g: Gender) -> bool {
-        match self {
-            SpokespersonGender::Known(k) => k == g,
-            SpokespersonGender::Either => true,
+    fn fits(self, g: Option<Gender>) -> bool {
+        match (self, g) {
+            (SpokespersonGender::Known(k), Some(g)) => k == g,
+            _ => true,
         }
     }
 }

@@ -242,9 +242,15 @@ impl Maps {
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
 fn nearest_before(groups: &[Group], found: &[usize], at: usize) -> Option<usize> {
     let last_before = |g: &usize| {
-        groups
-            .get(*g)
-            .and_then(|group| group.starts.iter().copied().filter(|&s| s < at).max())
+        groups.get(*g).and_then(|group| {
+            // `starts` are pushed in text order (candidates come sorted): a binary
+            // search, where scanning them all for every ambiguous mention was
+            // quadratic (98% of the time on a 1 GB input).
+            let before = group.starts.partition_point(|&s| s < at);
+            before
+                .checked_sub(1)
+                .and_then(|i| group.starts.get(i).copied())
+        })
     };
     found
         .iter()
