@@ -753,6 +753,15 @@ mod tests {
         );
         assert_eq!(speaker_of(&doc, "The figures"), Some("Treasury".into()));
         assert_eq!(speaker_of(&doc, "growth"), None);
+        let doc = attributed(
+            "“The figures are wrong,” said a spokesman for the Treasury. “They are fine,” said a Home Office spokeswoman.",
+            &[
+                ("Treasury", OTHER, &["Treasury"]),
+                ("Home Office", ORG, &["Home Office"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "The figures"), Some("Treasury".into()));
+        assert_eq!(speaker_of(&doc, "They are"), Some("Home Office".into()));
     }
 
     #[test]

@@ -450,6 +450,12 @@ impl Ctx<'_, '_> {
             if let Some(m) = self.mentions.starting_at(start) {
                 return self.accept_mention(self.name_after_title(m), from);
             }
+            if cues::is_spokesperson_word(self.doc, k) {
+                // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
+                if let Some(m) = self.organization_of_spokesperson(k) {
+                    return Some(resolved(m));
+                }
+            }
         }
         None
     }
