@@ -204,11 +204,17 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
 pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, CapitalStats<'t>) {
     let weak = weak_positions(doc);
     let stats = capital_stats(doc, &weak);
-    let finder = Finder {
+    let mut finder = Finder {
         doc,
         weak: &weak,
         stats: &stats,
+        name_words: Vec::new(),
     };
+    // Asked several times per token (runs, cuts, trims): decided once.
+    finder.name_words = (0..doc.tokens.len())
+        .map(|i| finder.decide_name_word(i))
+        .collect();
+    let finder = finder;
     let mut out = Vec::new();
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
@@ -233,6 +239,8 @@ struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     weak: &'a [bool],
     stats: &'a CapitalStats<'d>,
+    /// Per token: is it a word that can be part of a name (see `decide_name_word`)?
+    name_words: Vec<bool>,
 }
 
 impl Finder<'_, '_> {
@@ -252,6 +260,10 @@ impl Finder<'_, '_> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
+        self.name_words.get(i).copied().unwrap_or(false)
+    }
+
+    fn decide_name_word(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
