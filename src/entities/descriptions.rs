@@ -9,7 +9,7 @@
 use super::candidates::{is_capitalised, strip_possessive};
 use super::lists;
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A role as a place (from a nationality) and a head noun: ("Ukraine", "president").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
 pub fn resolve_description(doc: &Document, text: &str, at: usize) -> Option<usize> {
     let key = parse_role(text)?;
     let salient = (0..doc.entities.len()).take(FALLBACK_WINDOW);
-    resolve_key(doc, &doc.people_by_role, salient, &key, at)
+    resolve_key(doc, None, &doc.people_by_role, salient, &key, at)
 }
 
 /// How many of the most salient people a nationality-only description may fall back to:
@@ -98,19 +98,36 @@ fn add_role(index: &mut RoleIndex, entity: usize, role: &str) {
     }
 }
 
-fn last_mention_before(doc: &Document, entity: usize, at: usize) -> Option<usize> {
-    // Mentions are in text order (`attach` keeps them so): a binary search, where a scan
-    // of every mention for every description was quadratic on long texts.
+/// Description mentions found during the stage, per entity, ordered by span. They are kept
+/// apart from `Entity::mentions` until the stage ends and then merged in one sort per
+/// entity: inserting each one in place shifted every later mention, which was quadratic
+/// on long texts (millions of mentions of one person).
+type Attached = HashMap<usize, BTreeMap<Span, usize>>;
+
+fn last_mention_before(
+    doc: &Document,
+    attached: Option<&Attached>,
+    entity: usize,
+    at: usize,
+) -> Option<usize> {
+    // Mentions are in text order: a binary search, where a scan of every mention for
+    // every description was quadratic on long texts.
     let mentions = &doc.entities.get(entity)?.mentions;
     let before = mentions.partition_point(|m| m.span.start < at);
-    before
+    let named = before
         .checked_sub(1)
         .and_then(|i| mentions.get(i))
-        .map(|m| m.span.start)
+        .map(|m| m.span.start);
+    let described = attached
+        .and_then(|a| a.get(&entity))
+        .and_then(|spans| spans.range(..Span::new(at, 0)).next_back())
+        .map(|(span, _)| span.start);
+    named.max(described)
 }
 
 fn resolve_key(
     doc: &Document,
+    attached: Option<&Attached>,
     index: &RoleIndex,
     salient: impl Iterator<Item = usize>,
     key: &RoleKey,
@@ -128,10 +145,12 @@ fn resolve_key(
         return None; // "the president" with two presidents in the article: ambiguous
     }
     if !exact.is_empty() {
-        return exact
-            .iter()
-            .copied()
-            .max_by_key(|&i| (last_mention_before(doc, i, at), std::cmp::Reverse(i)));
+        return exact.iter().copied().max_by_key(|&i| {
+            (
+                last_mention_before(doc, attached, i, at),
+                std::cmp::Reverse(i),
+            )
+        });
     }
     // Without a nationality, only a role already known picks the person.
     key.place.as_ref()?;
@@ -146,7 +165,7 @@ fn resolve_key(
                 .get(i)
                 .is_some_and(|e| e.entity_type == EntityType::Person)
         })
-        .find(|&i| !contradicts(i) && last_mention_before(doc, i, at).is_some())
+        .find(|&i| !contradicts(i) && last_mention_before(doc, attached, i, at).is_some())
 }
 
 /// A description found in the text: "the" + optional nationality + role noun.
@@ -289,10 +308,11 @@ pub fn add_descriptions(doc: &mut Document) {
     });
     salient.truncate(FALLBACK_WINDOW);
     let names = person_name_starts(doc);
+    let mut attached = Attached::new();
     let mut pending = Vec::new();
     for f in found {
         match adjacent_person(doc, &names, &f) {
-            Some(entity) => attach(doc, &mut index, entity, &f),
+            Some(entity) => attach(doc, &mut index, &mut attached, entity, &f),
             None => pending.push(f),
         }
     }
@@ -300,14 +320,39 @@ pub fn add_descriptions(doc: &mut Document) {
         if f.key.place.is_none() && inside_quote(doc, f.span) {
             continue;
         }
-        let resolved = resolve_key(doc, &index, salient.iter().copied(), &f.key, f.span.start);
+        let salient = salient.iter().copied();
+        let resolved = resolve_key(doc, Some(&attached), &index, salient, &f.key, f.span.start);
         if let Some(entity) = resolved {
-            attach(doc, &mut index, entity, &f);
+            attach(doc, &mut index, &mut attached, entity, &f);
         }
+    }
+    merge_attached(doc, attached);
+}
+
+/// Adds the description mentions to their entities, in text order. The sort is stable, so
+/// a description placed after a name mention with the same span stays after it.
+fn merge_attached(doc: &mut Document, attached: Attached) {
+    for (entity, spans) in attached {
+        let Some(e) = doc.entities.get_mut(entity) else {
+            continue;
+        };
+        e.mentions
+            .extend(spans.into_iter().map(|(span, sentence)| Mention {
+                span,
+                kind: MentionKind::Description,
+                sentence,
+            }));
+        e.mentions.sort_by_key(|m| m.span);
     }
 }
 
-fn attach(doc: &mut Document, index: &mut RoleIndex, entity: usize, f: &Found) {
+fn attach(
+    doc: &mut Document,
+    index: &mut RoleIndex,
+    attached: &mut Attached,
+    entity: usize,
+    f: &Found,
+) {
     let Some(e) = doc.entities.get_mut(entity) else {
         return;
     };
@@ -317,17 +362,10 @@ fn attach(doc: &mut Document, index: &mut RoleIndex, entity: usize, f: &Found) {
             add_role(index, entity, &f.role_text);
         }
     }
-    // Insert in place (after any mention with the same span) rather than push and re-sort
-    // every mention for every description, which was quadratic on long texts.
-    let at = e.mentions.partition_point(|m| m.span <= f.span);
-    e.mentions.insert(
-        at,
-        Mention {
-            span: f.span,
-            kind: MentionKind::Description,
-            sentence: f.sentence,
-        },
-    );
+    attached
+        .entry(entity)
+        .or_default()
+        .insert(f.span, f.sentence);
 }
 
 #[cfg(test)]
