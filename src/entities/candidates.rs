@@ -342,9 +342,19 @@ impl Finder<'_, '_> {
             .collect();
         let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate>)> = Vec::new();
         for (sentence, (start, end), produced) in weak_runs {
-            let found = [start, start + 1]
-                .into_iter()
-                .find(|&from| end - from >= 2 && known.contains(self.run_text(from, end)));
+            // A run whose own candidates already include the name ("Chancellor Jeremy
+            // Hunt" gave "Jeremy Hunt" with its title) keeps them: re-splitting would lose
+            // the title.
+            let already = |from: usize| {
+                let text = self.run_text(from, end);
+                out.get(produced.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|c| self.doc.slice(c.span) == text)
+            };
+            let found = [start, start + 1].into_iter().find(|&from| {
+                end - from >= 2 && known.contains(self.run_text(from, end)) && !already(from)
+            });
             if let Some(from) = found {
                 let mut whole = Vec::new();
                 self.split_and(sentence, from, end, &mut whole);

@@ -285,6 +285,17 @@ mod tests {
     }
 
     #[test]
+    fn title_at_a_sentence_start_stays_a_title() {
+        let doc =
+            analyse("Chancellor Jeremy Hunt welcomed the decision. Governor Andrew Bailey agreed.");
+        let hunt = find(&doc, "Jeremy Hunt");
+        assert!(hunt.roles.iter().any(|r| r == "chancellor"), "{hunt:?}");
+        assert!(hunt.mentions.iter().any(|m| m.kind == MentionKind::Title));
+        let bailey = find(&doc, "Andrew Bailey");
+        assert!(bailey.roles.iter().any(|r| r == "governor"), "{bailey:?}");
+    }
+
+    #[test]
     fn number_sign_is_not_a_name() {
         let doc = analyse("John Thune, the No. 2 Republican, and the No 10 seed spoke.");
         assert!(
