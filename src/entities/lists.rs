@@ -99,7 +99,12 @@ pub fn title(words: &str) -> Option<Option<Gender>> {
 /// The place a demonym belongs to ("Ukrainian" → "Ukraine"); `Some("-")` for group
 /// adjectives with no place ("Muslim").
 pub fn demonym(word: &str) -> Option<&'static str> {
-    DEMONYM_MAP.get(word)
+    // Plurals name the people ("Americans", "Ukrainians"): still demonyms, not entities.
+    DEMONYM_MAP.get(word).or_else(|| {
+        word.strip_suffix('s')
+            .filter(|singular| singular.len() > 2)
+            .and_then(|singular| DEMONYM_MAP.get(singular))
+    })
 }
 
 /// The full name a short form stands for ("US" → "United States").

@@ -296,6 +296,12 @@ mod tests {
     }
 
     #[test]
+    fn plural_demonyms_are_not_entities() {
+        let doc = analyse("It guts programs that millions of Americans and Ukrainians rely on.");
+        assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+    }
+
+    #[test]
     fn number_sign_is_not_a_name() {
         let doc = analyse("John Thune, the No. 2 Republican, and the No 10 seed spoke.");
         assert!(
