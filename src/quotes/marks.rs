@@ -36,28 +36,10 @@ struct Open {
     ch: char,
 }
 
-/// True for every character byline treats as a possible quotation mark.
+/// True for every character byline treats as a possible quotation mark (the tokenizer's
+/// list, so that both stages agree on what a mark is).
 pub fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '„'
-            | '‚'
-            | '‟'
-            | '‛'
-            | '「'
-            | '」'
-            | '『'
-            | '』'
-    )
+    crate::segment::tokens::is_quote_mark(c)
 }
 
 /// True for single marks (used inside double ones, or alone in British style).

@@ -8,7 +8,8 @@
 
 use crate::document::{Paragraph, Span, Token, TokenKind};
 
-/// Characters that may open or close a quotation (or be an apostrophe).
+/// Characters that may open or close a quotation (or be an apostrophe). The one list of
+/// quotation marks: the quotes stage asks it too.
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
@@ -25,6 +26,8 @@ pub fn is_quote_mark(c: char) -> bool {
             | '‚'
             | '「'
             | '」'
+            | '『'
+            | '』'
             | '‟'
             | '‛'
     )
