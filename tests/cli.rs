@@ -5,7 +5,10 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{json_lines, run};
 use serde_json::Value;
 
 const SEED: &str = "fixtures/seed-article.txt";
@@ -14,28 +17,6 @@ fn byline() -> Command {
     let mut cmd = Command::cargo_bin("byline").unwrap();
     cmd.env_remove("NO_COLOR");
     cmd
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Run {
-    let output = cmd.output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
-fn json_lines(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
-        .collect()
 }
 
 fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
