@@ -66,25 +66,9 @@ fn closes(closer: char, opener: char) -> bool {
     }
 }
 
-/// Marks that may open a quotation.
+/// Marks that may open a quotation: every mark but the closing-only ones.
 fn can_open(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '“'
-            | '‘'
-            | '«'
-            | '»'
-            | '‹'
-            | '›'
-            | '„'
-            | '‚'
-            | '‟'
-            | '‛'
-            | '「'
-            | '『'
-            | '”'
-    )
+    is_mark(c) && !matches!(c, '’' | '」' | '』')
 }
 
 /// Marks whose shape says "opener"; the others open only in a clear opening position.
