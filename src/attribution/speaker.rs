@@ -323,15 +323,7 @@ impl Ctx<'_, '_> {
     /// True when a speech verb follows the spokesperson phrase at token `t` ("a Google
     /// spokeswoman said", "a spokesman for the Pentagon also said").
     fn spokesperson_speaks(&self, t: usize, org: &MentionRef) -> bool {
-        let end = self.token_span(t).end.max(org.span.end);
-        let mut i = self.doc.token_at_or_after(end);
-        let mut skipped = 0;
-        while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
-            i += 1;
-            skipped += 1;
-        }
-        cues::cue_at(self.doc, i, self.doc.tokens.len())
-            .is_some_and(|_| cues::is_active(self.doc, i, 0))
+        self.active_cue_after(self.token_span(t).end.max(org.span.end))
     }
 
     /// A definite description the entities stage did not mark, ending at token `t`: "the
@@ -542,7 +534,13 @@ impl Ctx<'_, '_> {
 
     /// True when a cue verb follows the mention (over adverbs: "Warren also said").
     fn precedes_cue(&self, m: &MentionRef) -> bool {
-        let mut i = self.doc.token_at_or_after(m.span.end);
+        self.active_cue_after(m.span.end)
+    }
+
+    /// True when an active cue verb is the first token after byte offset `at`, over a
+    /// few adverbs and skip words.
+    fn active_cue_after(&self, at: usize) -> bool {
+        let mut i = self.doc.token_at_or_after(at);
         let mut skipped = 0;
         while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
             i += 1;
