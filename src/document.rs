@@ -73,10 +73,45 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A token, stored compactly: a document has about one token per five bytes of text, so
+/// the token array is the largest annotation and its size sets byline's memory use
+/// (12 bytes per token; the text is at most [`MAX_TEXT_BYTES`] long).
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
+}
+
+/// The longest text a [`Document`] holds: spans of tokens are stored on 32 bits.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+impl Token {
+    /// A token over `span`, which must lie within a text of at most [`MAX_TEXT_BYTES`]
+    /// (offsets beyond are clamped, never wrapped).
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        Token {
+            start: clamp(span.start),
+            end: clamp(span.end),
+            kind,
+        }
+    }
+
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -278,7 +313,22 @@ pub struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
+    /// A document over `text`. A text longer than [`MAX_TEXT_BYTES`] (4 GiB) is cut at
+    /// the last character boundary within the limit, with a warning: token offsets are
+    /// 32-bit.
     pub fn new(text: &'t str) -> Document<'t> {
+        let mut warnings = Vec::new();
+        let mut text = text;
+        if text.len() > MAX_TEXT_BYTES {
+            let mut cut = MAX_TEXT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            warnings.push(format!(
+                "text longer than {MAX_TEXT_BYTES} bytes; only the first {cut} bytes were analysed"
+            ));
+            text = &text[..cut];
+        }
         Document {
             text,
             paragraphs: Vec::new(),
@@ -288,7 +338,7 @@ impl<'t> Document<'t> {
             entities: Vec::new(),
             claims: Vec::new(),
             people_by_role: HashMap::new(),
-            warnings: Vec::new(),
+            warnings,
         }
     }
 
@@ -317,6 +367,6 @@ impl<'t> Document<'t> {
 
     /// The index of the first token that ends after byte offset `at` (binary search).
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= at)
+        self.tokens.partition_point(|t| t.span().end <= at)
     }
 }

@@ -59,13 +59,13 @@ fn check(text: &str) {
     }
     let mut last = 0;
     for t in &doc.tokens {
-        assert!(t.span.start >= last && t.span.start < t.span.end);
-        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        assert!(t.span().start >= last && t.span().start < t.span().end);
+        assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
         assert!(
-            doc.paragraphs.iter().any(|p| p.span.contains(t.span)),
+            doc.paragraphs.iter().any(|p| p.span.contains(t.span())),
             "token outside every paragraph"
         );
-        last = t.span.end;
+        last = t.span().end;
     }
     let mut last = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
@@ -78,8 +78,8 @@ fn check(text: &str) {
         assert!(paragraph.sentences.contains(&i));
         let tokens = doc.sentence_tokens(i);
         assert!(!tokens.is_empty());
-        assert_eq!(tokens[0].span.start, s.span.start);
-        assert_eq!(tokens[tokens.len() - 1].span.end, s.span.end);
+        assert_eq!(tokens[0].span().start, s.span.start);
+        assert_eq!(tokens[tokens.len() - 1].span().end, s.span.end);
         last = s.span.end;
     }
     // Every token belongs to exactly one sentence.

@@ -98,7 +98,7 @@ impl Cue {
 
 /// The text of token `i` ("" when out of range).
 pub fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
-    doc.tokens.get(i).map_or("", |t| doc.slice(t.span))
+    doc.tokens.get(i).map_or("", |t| doc.slice(t.span()))
 }
 
 fn is_word(doc: &Document, i: usize) -> bool {
@@ -126,7 +126,7 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
                     .enumerate()
                     .all(|(k, p)| word(doc, i + k).eq_ignore_ascii_case(p));
             if fits {
-                let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + n - 1].span.end);
+                let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
                 return Some(Cue {
                     span,
                     first: i,
@@ -136,7 +136,7 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
         }
     }
     v.words.contains(&lower).then(|| Cue {
-        span: doc.tokens[i].span,
+        span: doc.tokens[i].span(),
         first: i,
         len: 1,
     })

@@ -48,7 +48,7 @@ pub struct Ctx<'a, 't> {
 
 impl Ctx<'_, '_> {
     fn token_span(&self, i: usize) -> Span {
-        self.doc.tokens.get(i).map_or(Span::default(), |t| t.span)
+        self.doc.tokens.get(i).map_or(Span::default(), |t| t.span())
     }
 
     /// Tries the patterns around the quotation `span` (with words `inner`), after-quote

@@ -108,7 +108,7 @@ fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
         .clone()
         .filter(|&t| {
             doc.tokens.get(t).is_some_and(|tok| {
-                tok.kind == TokenKind::Word && CUES.contains(doc.slice(tok.span))
+                tok.kind == TokenKind::Word && CUES.contains(doc.slice(tok.span()))
             })
         })
         .collect()
@@ -127,13 +127,13 @@ fn reported_by(
     let outside = |t: &usize| {
         doc.tokens
             .get(*t)
-            .is_some_and(|tok| !quotes.inside_any(tok.span))
+            .is_some_and(|tok| !quotes.inside_any(tok.span()))
     };
     // Cues are in text order: split them at the number and look a few steps each way.
     let split = cues.partition_point(|&t| {
         doc.tokens
             .get(t)
-            .is_some_and(|tok| tok.span.end <= span.start)
+            .is_some_and(|tok| tok.span().end <= span.start)
     });
     let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
     let after = cues[split..]
@@ -142,7 +142,7 @@ fn reported_by(
         .filter(|&&t| {
             doc.tokens
                 .get(t)
-                .is_some_and(|tok| tok.span.start >= span.end)
+                .is_some_and(|tok| tok.span().start >= span.end)
         })
         .find(|t| outside(t));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
@@ -182,7 +182,7 @@ fn relative_clause_claimant(
     if !only_words {
         return None;
     }
-    let cue_start = doc.tokens.get(cue)?.span.start;
+    let cue_start = doc.tokens.get(cue)?.span().start;
     let i = mentions.partition_point(|(m, _)| m.end <= cue_start);
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
     let gap = cue.saturating_sub(doc.token_at_or_after(m.end));
@@ -191,7 +191,7 @@ fn relative_clause_claimant(
 
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
 fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<usize> {
-    let cue_span = doc.tokens.get(cue)?.span;
+    let cue_span = doc.tokens.get(cue)?.span();
     let cue_word = doc.slice(cue_span).to_lowercase();
     // "according to X", "said X": a mention right after.
     let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
@@ -223,7 +223,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     let comma_before_cue = cue
         .checked_sub(1)
         .and_then(|t| doc.tokens.get(t))
-        .is_some_and(|t| doc.slice(t.span) == ",");
+        .is_some_and(|t| doc.slice(t.span()) == ",");
     if comma_before_cue {
         // Look back a few mentions only: an apposition holds one or two names.
         return mentions[i.saturating_sub(6)..i]
@@ -232,7 +232,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
                 let next = doc.token_at_or_after(m.end);
                 doc.tokens
                     .get(next)
-                    .is_some_and(|t| doc.slice(t.span) == ",")
+                    .is_some_and(|t| doc.slice(t.span()) == ",")
             })
             .map(|(_, e)| *e);
     }
@@ -240,7 +240,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
 }
 
 fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> bool {
-    let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span) else {
+    let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span()) else {
         return false;
     };
     let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);

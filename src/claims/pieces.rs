@@ -66,17 +66,17 @@ pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
         let Some(token) = doc.tokens.get(index) else {
             break;
         };
-        let text = doc.slice(token.span);
+        let text = doc.slice(token.span());
         let join = match prev_end {
-            Some(end) if end == token.span.start => Join::Attached,
+            Some(end) if end == token.span().start => Join::Attached,
             _ => Join::Space,
         };
         match token.kind {
             TokenKind::Word | TokenKind::Number => {
-                split_token(text, token.span.start, index, join, &mut pieces)
+                split_token(text, token.span().start, index, join, &mut pieces)
             }
             TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece {
-                span: token.span,
+                span: token.span(),
                 text,
                 lower: text.to_string(),
                 kind: PieceKind::Punct,
@@ -84,7 +84,7 @@ pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
                 token: index,
             }),
         }
-        prev_end = Some(token.span.end);
+        prev_end = Some(token.span().end);
     }
     pieces
 }

@@ -165,7 +165,7 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
                 }
                 TokenKind::QuoteMark => at_start = true,
                 TokenKind::Punct => {
-                    let text = doc.slice(token.span);
+                    let text = doc.slice(token.span());
                     if matches!(text, ":" | "(" | "[" | "—" | "–" | "-" | "•" | "*" | ";") {
                         at_start = true;
                     }
@@ -185,7 +185,7 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
         if token.kind != TokenKind::Word {
             continue;
         }
-        let (word, _) = strip_possessive(doc.slice(token.span));
+        let (word, _) = strip_possessive(doc.slice(token.span()));
         if word.chars().all(|c| !c.is_uppercase()) {
             *stats.lower.entry(word).or_insert(0) += 1;
         } else if is_capitalised(word) && !weak.get(i).copied().unwrap_or(true) {
@@ -248,7 +248,7 @@ impl Finder<'_, '_> {
         self.doc
             .tokens
             .get(i)
-            .map(|t| self.doc.slice(t.span))
+            .map(|t| self.doc.slice(t.span()))
             .unwrap_or("")
     }
 
@@ -326,7 +326,7 @@ impl Finder<'_, '_> {
             self.doc.tokens.get(start),
             end.checked_sub(1).and_then(|e| self.doc.tokens.get(e)),
         ) {
-            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span.start, b.span.end)),
+            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start, b.span().end)),
             _ => "",
         }
     }
@@ -642,7 +642,7 @@ impl Finder<'_, '_> {
         ) {
             (Some(a), Some(b)) => self
                 .doc
-                .slice(Span::new(a.span.start, b.span.end))
+                .slice(Span::new(a.span().start, b.span().end))
                 .to_string(),
             _ => String::new(),
         }
@@ -697,9 +697,9 @@ impl Finder<'_, '_> {
         else {
             return;
         };
-        let (last_word, possessive) = strip_possessive(self.doc.slice(last.span));
+        let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
-        let span_end = last.span.start + last_word.len();
+        let span_end = last.span().start + last_word.len();
         let mut words: Vec<String> = (start..end)
             .filter(|&i| self.is_word(i))
             .map(|i| strip_possessive(self.text(i)).0.to_string())
@@ -714,10 +714,10 @@ impl Finder<'_, '_> {
         let title = title.and_then(|(a, b)| {
             let first = self.doc.tokens.get(a)?;
             let last = self.doc.tokens.get(b - 1)?;
-            Some(Span::new(first.span.start, last.span.end))
+            Some(Span::new(first.span().start, last.span().end))
         });
         out.push(Candidate {
-            span: Span::new(first.span.start, span_end),
+            span: Span::new(first.span().start, span_end),
             first_token: start,
             end_token: end,
             sentence,
@@ -750,7 +750,7 @@ pub fn nested_person(doc: &Document, c: &Candidate) -> Option<Candidate> {
     let first = doc.tokens.get(c.first_token)?;
     let second = doc.tokens.get(c.first_token + 1)?;
     Some(Candidate {
-        span: Span::new(first.span.start, second.span.end),
+        span: Span::new(first.span().start, second.span().end),
         first_token: c.first_token,
         end_token: c.first_token + 2,
         sentence: c.sentence,
@@ -802,9 +802,9 @@ pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
     let first = doc.tokens.get(*word_tokens.get(from)?)?;
     let last_index = *word_tokens.get(to - 1)?;
     let last = doc.tokens.get(last_index)?;
-    let end = if to == n { c.span.end } else { last.span.end };
+    let end = if to == n { c.span.end } else { last.span().end };
     Some(Candidate {
-        span: Span::new(first.span.start, end),
+        span: Span::new(first.span().start, end),
         first_token: *word_tokens.get(from)?,
         end_token: last_index + 1,
         sentence: c.sentence,

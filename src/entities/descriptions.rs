@@ -182,7 +182,7 @@ struct Found {
 fn find_descriptions(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
     let mut two = String::new();
-    let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span)).unwrap_or("");
+    let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span())).unwrap_or("");
     for (sentence, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
             if !matches!(word(i), "the" | "The") {
@@ -226,18 +226,18 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
             let (Some(first), Some(last)) = (doc.tokens.get(i), doc.tokens.get(end - 1)) else {
                 continue;
             };
-            let last_text = strip_possessive(doc.slice(last.span)).0;
+            let last_text = strip_possessive(doc.slice(last.span())).0;
             let role_text = match demonym {
                 Some(d) => format!("{d} {}", key.head),
                 None => key.head.clone(),
             };
             out.push(Found {
-                span: Span::new(first.span.start, last.span.start + last_text.len()),
+                span: Span::new(first.span().start, last.span().start + last_text.len()),
                 sentence,
                 key,
                 role_text,
                 next_token: end,
-                possessive: possessive || strip_possessive(doc.slice(last.span)).1,
+                possessive: possessive || strip_possessive(doc.slice(last.span())).1,
             });
         }
     }
@@ -269,8 +269,8 @@ fn person_name_starts(doc: &Document) -> Vec<(usize, usize)> {
 /// Zelensky").
 fn adjacent_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> Option<usize> {
     let reach = if found.possessive { 2 } else { 1 };
-    let start = doc.tokens.get(found.next_token)?.span.start;
-    let limit = doc.tokens.get(found.next_token + reach - 1)?.span.start;
+    let start = doc.tokens.get(found.next_token)?.span().start;
+    let limit = doc.tokens.get(found.next_token + reach - 1)?.span().start;
     let from = names.partition_point(|&(s, _)| s < start);
     names
         .get(from..)?

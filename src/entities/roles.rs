@@ -56,14 +56,14 @@ fn apposition_after(
 ) -> Option<(String, Option<usize>)> {
     let first = doc.token_at_or_after(end);
     let comma = doc.tokens.get(first)?;
-    if doc.slice(comma.span) != "," || comma.span.start != end {
+    if doc.slice(comma.span()) != "," || comma.span().start != end {
         return None;
     }
     let mut start = first + 1;
     let opener = doc
         .tokens
         .get(start)
-        .map(|t| doc.slice(t.span))
+        .map(|t| doc.slice(t.span()))
         .unwrap_or("");
     if matches!(opener, "a" | "an" | "the" | "who" | "which") {
         if matches!(opener, "who" | "which") {
@@ -76,7 +76,7 @@ fn apposition_after(
     let mut last = None;
     for i in start..start + MAX_APPOSITION {
         let token = doc.tokens.get(i)?;
-        let word = doc.slice(token.span);
+        let word = doc.slice(token.span());
         if token.kind == TokenKind::QuoteMark
             || (token.kind == TokenKind::Punct && !matches!(word, "-" | "’" | "'"))
         {
@@ -88,7 +88,7 @@ fn apposition_after(
         if !is_capitalised(word) && lists::title(word).is_some() {
             has_role = true;
         }
-        if let Some(&e) = entity_at.get(&token.span.start) {
+        if let Some(&e) = entity_at.get(&token.span().start) {
             let is_org = doc
                 .entities
                 .get(e)
@@ -97,9 +97,9 @@ fn apposition_after(
                 affiliation = Some(e);
             }
         }
-        last = Some(token.span.end);
+        last = Some(token.span().end);
     }
-    let start_byte = doc.tokens.get(start)?.span.start;
+    let start_byte = doc.tokens.get(start)?.span().start;
     let text = doc.text.get(start_byte..last?)?.trim();
     (has_role && !text.is_empty()).then(|| (text.to_string(), affiliation))
 }

@@ -239,7 +239,7 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
     let mut e = Evidence::default();
     let word_at = |i: Option<usize>| -> &str {
         i.and_then(|i| doc.tokens.get(i))
-            .map(|t| doc.slice(t.span))
+            .map(|t| doc.slice(t.span()))
             .unwrap_or("")
     };
     let before = word_at(c.first_token.checked_sub(1));
@@ -341,7 +341,7 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
         let Some(t) = doc.tokens.get(i) else {
             return false;
         };
-        let word = doc.slice(t.span);
+        let word = doc.slice(t.span());
         if t.kind == TokenKind::Punct || t.kind == TokenKind::QuoteMark {
             return false;
         }

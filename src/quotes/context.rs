@@ -84,7 +84,7 @@ pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<C
     let window = before_window(doc, quote);
     (window.start..window.end).rev().find_map(|i| {
         let t = doc.tokens[i];
-        if quoted.contains(t.span.start) {
+        if quoted.contains(t.span().start) {
             return None;
         }
         let cue = cues::cue_at(doc, i, window.end)?;
@@ -131,12 +131,12 @@ pub fn cue_after(
         first += 1;
     }
     let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
-    let sentence = doc.sentence_at(doc.tokens.get(first)?.span.start);
+    let sentence = doc.sentence_at(doc.tokens.get(first)?.span().start);
     let mut limit = first;
     while limit < para.end.min(first + AFTER_WINDOW) {
         let t = doc.tokens[limit];
-        if t.span.start >= next_quote
-            || (limit > first && doc.sentence_at(t.span.start) != sentence)
+        if t.span().start >= next_quote
+            || (limit > first && doc.sentence_at(t.span().start) != sentence)
             || (limit > first && cues::is_clause_end(doc, limit))
         {
             break;

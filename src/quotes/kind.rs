@@ -64,7 +64,7 @@ fn word_count(doc: &Document, inner: Span) -> usize {
     let first = doc.token_at_or_after(inner.start);
     doc.tokens[first..]
         .iter()
-        .take_while(|t| t.span.end <= inner.end)
+        .take_while(|t| t.span().end <= inner.end)
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()
 }
@@ -115,9 +115,9 @@ fn is_title_case(doc: &Document, inner: Span, words: usize) -> bool {
     let first = doc.token_at_or_after(inner.start);
     let mut long_words = doc.tokens[first..]
         .iter()
-        .take_while(|t| t.span.end <= inner.end)
+        .take_while(|t| t.span().end <= inner.end)
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| doc.slice(t.span))
+        .map(|t| doc.slice(t.span()))
         .filter(|w| w.chars().count() >= 4)
         .peekable();
     long_words.peek().is_some() && long_words.all(|w| w.starts_with(char::is_uppercase))

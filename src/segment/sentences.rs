@@ -57,7 +57,7 @@ pub fn split(doc: &mut Document) {
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
         let rest = doc.tokens.get(first_token..).unwrap_or(&[]);
-        let end_token = first_token + rest.partition_point(|t| t.span.start < paragraph.span.end);
+        let end_token = first_token + rest.partition_point(|t| t.span().start < paragraph.span.end);
         let first_sentence = sentences.len();
         let tokens = doc.tokens.get(first_token..end_token).unwrap_or(&[]);
         let para = Para {
@@ -68,7 +68,7 @@ pub fn split(doc: &mut Document) {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
                 sentences.push(Sentence {
-                    span: Span::new(first.span.start, last.span.end),
+                    span: Span::new(first.span().start, last.span().end),
                     paragraph: p_index,
                     tokens: first_token + range.start..first_token + range.end,
                 });
@@ -133,7 +133,7 @@ impl<'a> Para<'a> {
     fn str(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
-            .and_then(|t| self.text.get(t.span.start..t.span.end))
+            .and_then(|t| self.text.get(t.span().start..t.span().end))
             .unwrap_or("")
     }
 
@@ -147,7 +147,7 @@ impl<'a> Para<'a> {
             i.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(i),
         ) {
-            (Some(a), Some(b)) => a.span.end == b.span.start,
+            (Some(a), Some(b)) => a.span().end == b.span().start,
             _ => false,
         }
     }
@@ -158,7 +158,7 @@ impl<'a> Para<'a> {
             i.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(i),
         ) {
-            (Some(a), Some(b)) => self.text.get(a.span.end..b.span.start) == Some(" "),
+            (Some(a), Some(b)) => self.text.get(a.span().end..b.span().start) == Some(" "),
             _ => false,
         }
     }
@@ -509,7 +509,7 @@ impl<'a> Para<'a> {
             first += 1;
         }
         match (self.toks.get(first), self.toks.get(i - 1)) {
-            (Some(a), Some(b)) => self.text.get(a.span.start..b.span.end).unwrap_or(""),
+            (Some(a), Some(b)) => self.text.get(a.span().start..b.span().end).unwrap_or(""),
             _ => "",
         }
     }

@@ -77,10 +77,7 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        tokens.push(Token {
-            span: Span::new(base + start, base + end),
-            kind,
-        });
+        tokens.push(Token::new(Span::new(base + start, base + end), kind));
         // Skip the characters the token took beyond its first.
         while let Some(&(i, d)) = chars.peek() {
             if i >= end {
@@ -304,7 +301,7 @@ mod tests {
         tokenize_into(text, 0, &mut tokens);
         tokens
             .iter()
-            .map(|t| &text[t.span.start..t.span.end])
+            .map(|t| &text[t.span().start..t.span().end])
             .collect()
     }
 

@@ -184,12 +184,12 @@ fn check_segments(doc: &Document) -> Result<(), String> {
     }
     check_disjoint(doc.paragraphs.iter().map(|p| p.span), "paragraphs")?;
     for (i, t) in doc.tokens.iter().enumerate() {
-        check_span(text, t.span, &format!("token {i}"))?;
-        if t.span.is_empty() {
+        check_span(text, t.span(), &format!("token {i}"))?;
+        if t.span().is_empty() {
             return Err(format!("token {i}: empty"));
         }
     }
-    check_disjoint(doc.tokens.iter().map(|t| t.span), "tokens")?;
+    check_disjoint(doc.tokens.iter().map(|t| t.span()), "tokens")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         check_span(text, s.span, &format!("sentence {i}"))?;
         let Some(p) = doc.paragraphs.get(s.paragraph) else {
@@ -210,7 +210,7 @@ fn check_segments(doc: &Document) -> Result<(), String> {
             return Err(format!("sentence {i}: bad token range {:?}", s.tokens));
         }
         for t in doc.sentence_tokens(i) {
-            if !s.span.contains(t.span) {
+            if !s.span.contains(t.span()) {
                 return Err(format!("sentence {i}: token outside the sentence"));
             }
         }
