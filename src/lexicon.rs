@@ -365,12 +365,24 @@ mod tests {
         assert_eq!(table.get_lowercase("MR"), Some(&1));
         assert_eq!(table.get_lowercase("Mr"), Some(&1));
         assert_eq!(table.get("Kyiv"), Some(&2));
-        assert_eq!(table.get_lowercase("Kyiv"), None, "the key is not lowercase");
+        assert_eq!(
+            table.get_lowercase("Kyiv"),
+            None,
+            "the key is not lowercase"
+        );
         assert_eq!(table.get_lowercase("STRASSE"), None);
-        assert_eq!(table.get_lowercase("Straße"), Some(&4), "non-ASCII words are lowercased");
+        assert_eq!(
+            table.get_lowercase("Straße"),
+            Some(&4),
+            "non-ASCII words are lowercased"
+        );
         assert_eq!(table.get(""), None);
         assert_eq!(table.get("m"), None);
-        assert_eq!(table.get("m@"), None, "bytes that only hash alike do not match");
+        assert_eq!(
+            table.get("m@"),
+            None,
+            "bytes that only hash alike do not match"
+        );
     }
 
     #[test]
@@ -390,7 +402,10 @@ mod tests {
     fn lowercase_query_on_an_exact_set() {
         static SET: WordSet = WordSet::exact("# h\nanalysts\nHowever\n");
         assert!(SET.contains_lowercase("Analysts") && SET.contains_lowercase("ANALYSTS"));
-        assert!(!SET.contains_lowercase("However"), "the stored key is not lowercase");
+        assert!(
+            !SET.contains_lowercase("However"),
+            "the stored key is not lowercase"
+        );
         assert!(SET.contains("However"));
     }
 }
