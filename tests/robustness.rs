@@ -117,7 +117,8 @@ fn a_hundred_thousand_capitalised_words() {
     let n = size(100_000);
     // Distinct words ("Abcd Abce ..."), so no two names are the same.
     let distinct: Vec<String> = (0..n).map(capitalised_word).collect();
-    let analysis = assert_invariants(&(distinct.join(" ") + "."));
+    let text = distinct.join(" ") + ".";
+    let analysis = assert_invariants(&text);
     assert!(analysis.sentences.len() <= 2);
     // One name over and over, then the same with sentence breaks between them.
     assert_invariants(&"Smith ".repeat(n));
