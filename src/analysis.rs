@@ -2,6 +2,7 @@
 //! form is byline's output contract (schema version 1, documented in the README). All
 //! offsets here are Unicode code point offsets into the text, end exclusive.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
@@ -97,55 +98,55 @@ pub struct Stats {
 
 /// A span of the text with its text, for mentions, cues and subjects.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct TextSpan {
+pub struct TextSpan<'t> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'t, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ParagraphReport {
+pub struct ParagraphReport<'t> {
     pub start: usize,
     pub end: usize,
     /// `body`, `heading` or `boilerplate`.
-    pub kind: String,
+    pub kind: Cow<'t, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SentenceReport {
+pub struct SentenceReport<'t> {
     pub start: usize,
     pub end: usize,
     /// Index into `paragraphs`.
     pub paragraph: usize,
-    pub text: String,
+    pub text: Cow<'t, str>,
 }
 
 /// An entity reference: its id (index into `entities`) and full name.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct EntityRef {
+pub struct EntityRef<'t> {
     pub entity: usize,
-    pub name: String,
+    pub name: Cow<'t, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SpeakerReport {
+pub struct SpeakerReport<'t> {
     pub entity: usize,
-    pub name: String,
+    pub name: Cow<'t, str>,
     /// The mention that names the speaker at this quotation (name, pronoun or description).
-    pub mention: Option<TextSpan>,
+    pub mention: Option<TextSpan<'t>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct QuoteReport {
+pub struct QuoteReport<'t> {
     /// Including the quote marks.
     pub start: usize,
     pub end: usize,
     /// The quoted words, without the marks.
-    pub text: String,
+    pub text: Cow<'t, str>,
     /// `direct`, `partial` or `scare`.
-    pub kind: String,
-    pub speaker: Option<SpeakerReport>,
-    pub cue: Option<TextSpan>,
+    pub kind: Cow<'t, str>,
+    pub speaker: Option<SpeakerReport<'t>>,
+    pub cue: Option<TextSpan<'t>>,
     /// Index into `sentences` of the sentence where the quotation starts.
     pub sentence: usize,
     /// Parts of one utterance (a split quotation, or one running over paragraphs) share
@@ -156,65 +157,67 @@ pub struct QuoteReport {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct MentionReport {
+pub struct MentionReport<'t> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'t, str>,
     /// `name`, `title`, `description` or `pronoun`.
-    pub kind: String,
+    pub kind: Cow<'t, str>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct EntityReport {
+pub struct EntityReport<'t> {
     /// The entity's index in `entities`; entities are sorted by salience.
     pub id: usize,
-    pub name: String,
+    pub name: Cow<'t, str>,
     /// `person`, `organization`, `place` or `other`.
     #[serde(rename = "type")]
-    pub entity_type: String,
+    pub entity_type: Cow<'t, str>,
     pub mention_count: usize,
-    pub mentions: Vec<MentionReport>,
+    pub mentions: Vec<MentionReport<'t>>,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
-    pub affiliation: Option<EntityRef>,
+    pub affiliation: Option<EntityRef<'t>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ClaimReport {
+pub struct ClaimReport<'t> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub kind: String,
+    pub text: Cow<'t, str>,
+    pub kind: Cow<'t, str>,
     pub value: Option<f64>,
     pub value_max: Option<f64>,
     pub unit: Option<String>,
     /// `exact`, `approximate`, `upper_bound`, `lower_bound`, or null when unqualified.
-    pub qualifier: Option<String>,
-    pub subject: Option<TextSpan>,
+    pub qualifier: Option<Cow<'t, str>>,
+    pub subject: Option<TextSpan<'t>>,
     pub sentence: usize,
-    pub claimant: Option<EntityRef>,
+    pub claimant: Option<EntityRef<'t>>,
 }
 
 /// The analysis of one text: schema version 1.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct Analysis {
+pub struct Analysis<'t> {
     pub schema_version: u32,
     pub source: Source,
     pub stats: Stats,
-    pub paragraphs: Vec<ParagraphReport>,
-    pub sentences: Vec<SentenceReport>,
-    pub quotes: Vec<QuoteReport>,
-    pub entities: Vec<EntityReport>,
-    pub claims: Vec<ClaimReport>,
+    pub paragraphs: Vec<ParagraphReport<'t>>,
+    pub sentences: Vec<SentenceReport<'t>>,
+    pub quotes: Vec<QuoteReport<'t>>,
+    pub entities: Vec<EntityReport<'t>>,
+    pub claims: Vec<ClaimReport<'t>>,
     pub warnings: Vec<String>,
     /// The sections to serialize (`None`: all).
     #[serde(skip)]
     pub only: Option<Vec<Section>>,
 }
 
-impl Analysis {
-    /// Builds the report of an annotated document.
-    pub fn from_document(doc: &Document, options: &crate::Options) -> Analysis {
+impl<'t> Analysis<'t> {
+    /// Builds the report of an annotated document. The report borrows the document's
+    /// text (sentence, quotation and mention texts are slices of it, not copies), so it
+    /// costs little memory beyond the text itself and outlives the document.
+    pub fn from_document(doc: &Document<'t>, options: &crate::Options) -> Analysis<'t> {
         let conv = Converter {
             doc,
             offsets: CharOffsets::new(doc.text),
@@ -262,7 +265,7 @@ impl Analysis {
     }
 }
 
-impl Serialize for Analysis {
+impl Serialize for Analysis<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("schema_version", &self.schema_version)?;
@@ -294,7 +297,7 @@ struct Converter<'d, 't> {
     offsets: CharOffsets<'t>,
 }
 
-impl Converter<'_, '_> {
+impl<'t> Converter<'_, 't> {
     fn start_end(&self, span: Span) -> (usize, usize) {
         (
             self.offsets.to_char(span.start),
@@ -302,23 +305,23 @@ impl Converter<'_, '_> {
         )
     }
 
-    fn text_span(&self, span: Span) -> TextSpan {
+    fn text_span(&self, span: Span) -> TextSpan<'t> {
         let (start, end) = self.start_end(span);
         TextSpan {
             start,
             end,
-            text: self.doc.slice(span).to_string(),
+            text: Cow::Borrowed(self.doc.slice(span)),
         }
     }
 
-    fn entity_ref(&self, entity: usize) -> Option<EntityRef> {
+    fn entity_ref(&self, entity: usize) -> Option<EntityRef<'t>> {
         self.doc.entities.get(entity).map(|e| EntityRef {
             entity,
-            name: e.name.clone(),
+            name: Cow::Owned(e.name.clone()),
         })
     }
 
-    fn paragraphs(&self) -> Vec<ParagraphReport> {
+    fn paragraphs(&self) -> Vec<ParagraphReport<'t>> {
         self.doc
             .paragraphs
             .iter()
@@ -327,13 +330,13 @@ impl Converter<'_, '_> {
                 ParagraphReport {
                     start,
                     end,
-                    kind: p.kind.as_str().to_string(),
+                    kind: Cow::Borrowed(p.kind.as_str()),
                 }
             })
             .collect()
     }
 
-    fn sentences(&self) -> Vec<SentenceReport> {
+    fn sentences(&self) -> Vec<SentenceReport<'t>> {
         self.doc
             .sentences
             .iter()
@@ -343,13 +346,13 @@ impl Converter<'_, '_> {
                     start,
                     end,
                     paragraph: s.paragraph,
-                    text: self.doc.slice(s.span).to_string(),
+                    text: Cow::Borrowed(self.doc.slice(s.span)),
                 }
             })
             .collect()
     }
 
-    fn quotes(&self) -> Vec<QuoteReport> {
+    fn quotes(&self) -> Vec<QuoteReport<'t>> {
         self.doc
             .quotes
             .iter()
@@ -358,15 +361,15 @@ impl Converter<'_, '_> {
                 let speaker = q.speaker.and_then(|sp| {
                     self.doc.entities.get(sp.entity).map(|e| SpeakerReport {
                         entity: sp.entity,
-                        name: e.name.clone(),
+                        name: Cow::Owned(e.name.clone()),
                         mention: sp.mention.map(|m| self.text_span(m)),
                     })
                 });
                 QuoteReport {
                     start,
                     end,
-                    text: self.doc.slice(q.inner).to_string(),
-                    kind: q.kind.as_str().to_string(),
+                    text: Cow::Borrowed(self.doc.slice(q.inner)),
+                    kind: Cow::Borrowed(q.kind.as_str()),
                     speaker,
                     cue: q.cue.map(|c| self.text_span(c)),
                     sentence: q.sentence,
@@ -377,15 +380,15 @@ impl Converter<'_, '_> {
             .collect()
     }
 
-    fn entities(&self) -> Vec<EntityReport> {
+    fn entities(&self) -> Vec<EntityReport<'t>> {
         self.doc
             .entities
             .iter()
             .enumerate()
             .map(|(id, e)| EntityReport {
                 id,
-                name: e.name.clone(),
-                entity_type: e.entity_type.as_str().to_string(),
+                name: Cow::Owned(e.name.clone()),
+                entity_type: Cow::Borrowed(e.entity_type.as_str()),
                 mention_count: e.mentions.len(),
                 mentions: e
                     .mentions
@@ -395,8 +398,8 @@ impl Converter<'_, '_> {
                         MentionReport {
                             start,
                             end,
-                            text: self.doc.slice(m.span).to_string(),
-                            kind: m.kind.as_str().to_string(),
+                            text: Cow::Borrowed(self.doc.slice(m.span)),
+                            kind: Cow::Borrowed(m.kind.as_str()),
                         }
                     })
                     .collect(),
@@ -407,7 +410,7 @@ impl Converter<'_, '_> {
             .collect()
     }
 
-    fn claims(&self) -> Vec<ClaimReport> {
+    fn claims(&self) -> Vec<ClaimReport<'t>> {
         self.doc
             .claims
             .iter()
@@ -416,12 +419,12 @@ impl Converter<'_, '_> {
                 ClaimReport {
                     start,
                     end,
-                    text: self.doc.slice(c.span).to_string(),
-                    kind: c.kind.to_string(),
+                    text: Cow::Borrowed(self.doc.slice(c.span)),
+                    kind: Cow::Borrowed(c.kind),
                     value: c.value.filter(|v| v.is_finite()),
                     value_max: c.value_max.filter(|v| v.is_finite()),
                     unit: c.unit.clone(),
-                    qualifier: c.qualifier.map(|q| q.as_str().to_string()),
+                    qualifier: c.qualifier.map(|q| Cow::Borrowed(q.as_str())),
                     subject: c.subject.map(|s| self.text_span(s)),
                     sentence: c.sentence,
                     claimant: c.claimant.and_then(|e| self.entity_ref(e)),

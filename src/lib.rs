@@ -52,7 +52,7 @@ pub struct Options {
 }
 
 /// Runs the whole pipeline over `text` and returns the report.
-pub fn analyze(text: &str, options: &Options) -> Analysis {
+pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
     let doc = annotate(text);
     Analysis::from_document(&doc, options)
 }

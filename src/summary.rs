@@ -152,7 +152,7 @@ impl Report {
             let speaker = parts
                 .iter()
                 .find_map(|q| q.speaker.as_ref())
-                .map_or("(no speaker)", |s| s.name.as_str());
+                .map_or("(no speaker)", |s| &*s.name);
             let kind = if first.kind == "direct" {
                 String::new()
             } else {

@@ -479,3 +479,71 @@ fn jsonl_results_stream_out_before_the_input_ends() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+/// Articles of 256 KiB or more are analysed by the writer and streamed (their JSON is
+/// never held whole in memory); they must come out exactly as a small article's would, in
+/// their place in the batch, with their warnings, whatever the number of jobs.
+#[test]
+fn large_articles_stream_in_order_with_their_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read(Path::new(FIXTURES).join("seed-article.txt")).unwrap();
+    let mut big = b"Caf\xE9 owners met on Monday.\n\n".to_vec();
+    while big.len() <= 256 * 1024 {
+        big.extend_from_slice(&seed);
+        big.extend_from_slice(b"\n\n");
+    }
+    let paths = [
+        ("a-small.txt", b"It rained on Monday.".to_vec()),
+        ("b-large.txt", big),
+        (
+            "c-small.txt",
+            b"\xE2\x80\x9CWe won,\xE2\x80\x9D Ann Lee said.".to_vec(),
+        ),
+    ]
+    .map(|(name, bytes)| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    });
+    let alone = run(byline().args(["-f", "json"]).arg(&paths[1]));
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+    let alone: Value = serde_json::from_str(&alone.stdout).unwrap();
+    assert!(alone["stats"]["sentences"].as_u64().unwrap() > 500);
+    for jobs in ["1", "2"] {
+        let r = run(byline().args(["-f", "jsonl", "-j", jobs]).args(&paths));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let lines = json_lines(&r.stdout);
+        let names: Vec<&str> = lines.iter().map(path_of).collect();
+        assert!(names[0].ends_with("a-small.txt") && names[2].ends_with("c-small.txt"));
+        assert_eq!(
+            lines[1], alone,
+            "the streamed report is the one-file report"
+        );
+        assert_eq!(lines[2]["quotes"][0]["speaker"]["name"], "Ann Lee");
+        assert!(
+            r.stderr.contains("b-large.txt: warning: invalid UTF-8"),
+            "{}",
+            r.stderr
+        );
+    }
+    let array = run(byline().args(["-f", "json", "--pretty"]).args(&paths));
+    let array: Value = serde_json::from_str(&array.stdout).unwrap();
+    assert_eq!(array.as_array().map(Vec::len), Some(3));
+    assert_eq!(array[1], alone);
+}
+
+#[test]
+fn a_streamed_article_ends_quietly_on_a_broken_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(Path::new(FIXTURES).join("seed-article.txt")).unwrap();
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, seed.repeat(50)).unwrap();
+    let script = format!(
+        "set -o pipefail; '{}' '{}' | head -c 100 > /dev/null",
+        assert_cmd::cargo::cargo_bin("byline").display(),
+        path.display()
+    );
+    let r = run(Command::new("bash").args(["-c", &script]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+}

@@ -176,6 +176,6 @@ fn seed_pronoun_speakers_become_pronoun_mentions() {
         .expect("quote");
     let sp = q.speaker.as_ref().expect("speaker");
     assert_eq!(sp.name, "Volodymyr Zelensky");
-    assert_eq!(sp.mention.as_ref().map(|m| m.text.as_str()), Some("he"));
-    assert_eq!(q.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(sp.mention.as_ref().map(|m| m.text.as_ref()), Some("he"));
+    assert_eq!(q.cue.as_ref().map(|c| c.text.as_ref()), Some("said"));
 }

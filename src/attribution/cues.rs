@@ -3,11 +3,11 @@
 //! actively, is this word a pronoun that can name a speaker. The lists are in `data/`.
 //! `quotes` uses these too, to tell reported speech from scare quotes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::{Document, EntityType, Span, TokenKind};
-use crate::lexicon::{self, WordSet};
+use crate::lexicon::{self, FastHash, WordSet};
 
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 static SKIP_WORDS: WordSet =
@@ -29,18 +29,19 @@ const PREPOSITIONS: [&str; 14] = [
     "between", "like",
 ];
 
-/// The speech-verb list: single words, and phrases keyed by their first word.
+/// The speech-verb list: single words, and phrases keyed by their first word (looked up
+/// for nearly every word of a quotation's surroundings, hence the fast hasher).
 struct Verbs {
-    words: std::collections::HashSet<String>,
-    phrases: HashMap<String, Vec<Vec<String>>>,
+    words: HashSet<String, FastHash>,
+    phrases: HashMap<String, Vec<Vec<String>>, FastHash>,
 }
 
 fn verbs() -> &'static Verbs {
     static VERBS: OnceLock<Verbs> = OnceLock::new();
     VERBS.get_or_init(|| {
         let mut v = Verbs {
-            words: Default::default(),
-            phrases: HashMap::new(),
+            words: HashSet::default(),
+            phrases: HashMap::default(),
         };
         for entry in lexicon::entries(SPEECH_VERBS) {
             let words: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
@@ -60,8 +61,8 @@ fn verbs() -> &'static Verbs {
     })
 }
 
-fn pronouns() -> &'static HashMap<String, EntityType> {
-    static MAP: OnceLock<HashMap<String, EntityType>> = OnceLock::new();
+fn pronouns() -> &'static HashMap<String, EntityType, FastHash> {
+    static MAP: OnceLock<HashMap<String, EntityType, FastHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         lexicon::entries(PRONOUNS)
             .filter_map(|line| {
@@ -112,12 +113,19 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
         return None;
     }
     let w = word(doc, i);
-    let lower = w.to_lowercase();
-    if w.starts_with(char::is_uppercase) && lower != "according" {
-        return None;
-    }
+    lexicon::with_lowercase(w, |lower| {
+        if w.starts_with(char::is_uppercase) && lower != "according" {
+            return None;
+        }
+        verb_cue_at(doc, i, end, lower)
+    })
+}
+
+/// The cue starting at token `i` (whose word in lowercase is `lower`): the first listed
+/// phrase that fits before token `end`, else the single verb.
+fn verb_cue_at(doc: &Document, i: usize, end: usize, lower: &str) -> Option<Cue> {
     let v = verbs();
-    if let Some(phrases) = v.phrases.get(&lower) {
+    if let Some(phrases) = v.phrases.get(lower) {
         for phrase in phrases {
             let n = phrase.len();
             let fits = i + n <= end
@@ -135,7 +143,7 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
             }
         }
     }
-    v.words.contains(&lower).then(|| Cue {
+    v.words.contains(lower).then(|| Cue {
         span: doc.tokens[i].span(),
         first: i,
         len: 1,
@@ -179,7 +187,7 @@ pub fn pronoun_type(doc: &Document, i: usize) -> Option<EntityType> {
     if w.is_empty() || !is_word(doc, i) {
         return None;
     }
-    pronouns().get(&w.to_lowercase()).copied()
+    lexicon::with_lowercase(w, |lower| pronouns().get(lower).copied())
 }
 
 pub fn is_skip_word(doc: &Document, i: usize) -> bool {

@@ -6,6 +6,11 @@
 use std::collections::HashMap;
 
 use crate::document::{Document, EntityType, MentionKind, Span};
+use crate::lexicon::FastHash;
+
+/// Byte offset → entry. Keys are our own offsets, so the fast hasher is safe (SipHash
+/// showed up in profiles: the maps are built from every mention of the document).
+type ByOffset<V> = HashMap<usize, V, FastHash>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MentionRef {
@@ -20,14 +25,14 @@ pub struct MentionIndex {
     /// Sorted by start.
     list: Vec<MentionRef>,
     /// End offset → the longest mention ending there.
-    by_end: HashMap<usize, usize>,
+    by_end: ByOffset<usize>,
     /// Start offset → the longest mention starting there.
-    by_start: HashMap<usize, usize>,
+    by_start: ByOffset<usize>,
     /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
-    others_by_end: HashMap<usize, MentionRef>,
-    others_by_start: HashMap<usize, MentionRef>,
+    others_by_end: ByOffset<MentionRef>,
+    others_by_start: ByOffset<MentionRef>,
 }
 
 impl MentionIndex {
@@ -47,8 +52,8 @@ impl MentionIndex {
             })
             .collect();
         list.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let mut by_end: HashMap<usize, usize> = HashMap::new();
-        let mut by_start: HashMap<usize, usize> = HashMap::new();
+        let mut by_end: ByOffset<usize> = ByOffset::default();
+        let mut by_start: ByOffset<usize> = ByOffset::default();
         for (i, m) in list.iter().enumerate() {
             let longer = |j: &usize| list[*j].span.len() >= m.span.len();
             if !by_end.get(&m.span.end).is_some_and(longer) {
@@ -58,8 +63,8 @@ impl MentionIndex {
                 by_start.insert(m.span.start, i);
             }
         }
-        let mut others_by_end = HashMap::new();
-        let mut others_by_start = HashMap::new();
+        let mut others_by_end = ByOffset::default();
+        let mut others_by_start = ByOffset::default();
         for (entity, e) in doc.entities.iter().enumerate() {
             if e.entity_type != EntityType::Other {
                 continue;

@@ -104,7 +104,7 @@ impl Ctx<'_, '_> {
     /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”.
     fn before_quote(&self, span: Span) -> Option<Resolved> {
         let window = context::before_window(self.doc, span);
-        let cue = context::cue_before(self.doc, span, self.quoted)?;
+        let cue = context::cue_in_window(self.doc, window.clone(), self.quoted)?;
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)
             .or_else(|| {

@@ -29,12 +29,12 @@ impl Digest {
         let mut speakers: HashMap<&str, u64> = HashMap::new();
         for quote in &analysis.quotes {
             if let Some(speaker) = &quote.speaker {
-                *speakers.entry(speaker.name.as_str()).or_default() += 1;
+                *speakers.entry(&*speaker.name).or_default() += 1;
             }
         }
         let mut claim_kinds: HashMap<&str, u64> = HashMap::new();
         for claim in &analysis.claims {
-            *claim_kinds.entry(claim.kind.as_str()).or_default() += 1;
+            *claim_kinds.entry(&*claim.kind).or_default() += 1;
         }
         Digest {
             words: analysis.stats.words as u64,
@@ -47,8 +47,8 @@ impl Digest {
                 .iter()
                 .map(|e| {
                     (
-                        e.entity_type.clone(),
-                        e.name.clone(),
+                        e.entity_type.to_string(),
+                        e.name.to_string(),
                         e.mention_count as u64,
                     )
                 })

@@ -9,7 +9,7 @@ use byline::summary::Style;
 
 use super::aggregate::Aggregate;
 use super::pipeline::Sink;
-use super::process::{Outcome, Status};
+use super::process::{Outcome, PieceOut, Rendered, Status};
 use super::progress::Progress;
 
 /// How the pieces are put together on the output.
@@ -125,6 +125,14 @@ impl<W: Write> Writer<W> {
     }
 
     fn write_piece(&mut self, piece: &[u8]) -> io::Result<()> {
+        self.write_framed(&mut |out: &mut dyn Write| out.write_all(piece))
+    }
+
+    /// Writes one piece, produced by `render`, inside the framing.
+    fn write_framed(
+        &mut self,
+        render: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
         let first = self.pieces == 0;
         match (&self.framing, first) {
             (Framing::Array, true) => self.out.write_all(b"[\n")?,
@@ -133,7 +141,7 @@ impl<W: Write> Writer<W> {
             (Framing::Rows { header }, true) => self.out.write_all(header.as_bytes())?,
             _ => {}
         }
-        self.out.write_all(piece)?;
+        render(&mut self.out)?;
         if matches!(self.framing, Framing::Single | Framing::Lines) {
             self.out.write_all(b"\n")?;
         }
@@ -161,9 +169,30 @@ impl<W: Write> Writer<W> {
     }
 }
 
+impl<W: Write> PieceOut for Writer<W> {
+    fn piece(
+        &mut self,
+        render: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.write_framed(render)
+    }
+}
+
 impl<W: Write> Sink for Writer<W> {
     fn put(&mut self, mut outcome: Outcome) -> io::Result<()> {
         self.print_messages(&outcome)?;
+        match outcome.output.take() {
+            Some(Rendered::Bytes(piece)) => self.write_piece(&piece)?,
+            Some(Rendered::Streamed(work)) => {
+                // A large article: analysed here and written as it is serialized.
+                if let Err(message) = work(self)? {
+                    outcome.status = Status::Failed;
+                    outcome.messages = vec![format!("byline: {message}")];
+                    self.print_messages(&outcome)?;
+                }
+            }
+            None => {}
+        }
         match outcome.status {
             Status::Analysed => self.tally.analysed += 1,
             Status::Failed => {
@@ -178,10 +207,7 @@ impl<W: Write> Sink for Writer<W> {
         if let Some(progress) = &mut self.progress {
             progress.advance(outcome.size, outcome.status != Status::Skipped);
         }
-        match &outcome.output {
-            Some(piece) => self.write_piece(piece),
-            None => Ok(()),
-        }
+        Ok(())
     }
 
     fn idle(&mut self) -> io::Result<()> {
@@ -196,7 +222,7 @@ mod tests {
     fn outcome(piece: &str, status: Status) -> Outcome {
         Outcome {
             status,
-            output: Some(piece.as_bytes().to_vec()),
+            output: Some(Rendered::Bytes(piece.as_bytes().to_vec())),
             messages: Vec::new(),
             size: 0,
             digest: None,

@@ -149,7 +149,11 @@ mod tests {
             if outcome.status == Status::Failed {
                 self.failed += 1;
             }
-            let bytes = outcome.output.unwrap_or_default();
+            let bytes = match outcome.output {
+                Some(process::Rendered::Bytes(bytes)) => bytes,
+                Some(process::Rendered::Streamed(_)) => panic!("test units are small"),
+                None => Vec::new(),
+            };
             self.lines.push(String::from_utf8(bytes).unwrap());
             Ok(())
         }

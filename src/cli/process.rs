@@ -5,6 +5,7 @@
 //! stopping the batch.
 
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use byline::summary::{self, Style};
@@ -49,12 +50,41 @@ pub enum Status {
     Skipped,
 }
 
+/// A unit's piece of output.
+pub enum Rendered {
+    /// Rendered on the worker thread.
+    Bytes(Vec<u8>),
+    /// A large article, analysed and written by the writer when its turn comes (see
+    /// [`STREAM_FROM_BYTES`]).
+    Streamed(StreamWork),
+}
+
+impl std::fmt::Debug for Rendered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rendered::Bytes(bytes) => write!(f, "Bytes({} bytes)", bytes.len()),
+            Rendered::Streamed(_) => write!(f, "Streamed"),
+        }
+    }
+}
+
+/// Where a streamed piece goes: the writer calls `render` with its output and adds the
+/// framing (separators, line end) around what it writes.
+pub trait PieceOut {
+    fn piece(&mut self, render: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>)
+        -> io::Result<()>;
+}
+
+/// The writer's part of a streamed unit: `Ok(Err(reason))` when the article failed before
+/// anything was written; `Err` for an output error.
+pub type StreamWork = Box<dyn FnOnce(&mut dyn PieceOut) -> io::Result<Result<(), String>> + Send>;
+
 /// The finished result of one unit.
 #[derive(Debug)]
 pub struct Outcome {
     pub status: Status,
     /// The rendered piece (no framing: the writer adds separators and line ends).
-    pub output: Option<Vec<u8>>,
+    pub output: Option<Rendered>,
     /// Lines for standard error, already prefixed with "byline: ".
     pub messages: Vec<String>,
     /// Input bytes this unit stood for (for progress).
@@ -68,6 +98,14 @@ struct Failure {
     id: Option<Value>,
     reason: String,
 }
+
+/// Articles at least this large (far above a news article's few kilobytes) are not
+/// rendered on a worker: their report would be held in memory whole (JSON is about four
+/// times the size of the text). They are analysed by the writer when their turn comes and
+/// their report streams straight to the output, so memory stays a small multiple of the
+/// input (issue 6: at most 4x the input + 20 MB). Smaller articles keep the parallel path;
+/// their buffered reports stay under a megabyte or so each.
+pub const STREAM_FROM_BYTES: usize = 256 * 1024;
 
 /// Processes one unit; never panics (a panic inside analysis becomes a failed outcome, so
 /// one bad article cannot take the batch down or leave a hole in the output order).
@@ -86,29 +124,22 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
     let result = catch_unwind(AssertUnwindSafe(|| analyse(unit, config))).unwrap_or_else(|_| {
         Err(Failure {
             id: None,
-            reason: "internal error: analysis panicked (please report this input)".into(),
+            reason: PANIC_REASON.into(),
         })
     });
     match result {
-        Ok((analysis, decode_warnings)) => {
-            let messages = decode_warnings
-                .iter()
-                .map(|w| format!("byline: {}: warning: {w}", origin.label()))
-                .collect();
-            let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
-            Outcome {
-                status: Status::Analysed,
-                output: render(&analysis, config),
-                messages,
-                size,
-                digest,
-            }
-        }
+        Ok(done) => Outcome {
+            status: Status::Analysed,
+            output: done.output,
+            messages: warning_messages(&origin, &done.warnings),
+            size,
+            digest: done.digest,
+        },
         Err(failure) => {
             let pretty = matches!(config.piece, Piece::Json { pretty: true });
-            let output = config
-                .error_objects
-                .then(|| error_object(&origin, failure.id, &failure.reason, pretty));
+            let output = config.error_objects.then(|| {
+                Rendered::Bytes(error_object(&origin, failure.id, &failure.reason, pretty))
+            });
             Outcome {
                 status: Status::Failed,
                 output,
@@ -120,8 +151,25 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
     }
 }
 
-fn analyse(unit: Unit, config: &RenderConfig) -> Result<(Analysis, Vec<String>), Failure> {
+const PANIC_REASON: &str = "internal error: analysis panicked (please report this input)";
+
+fn warning_messages(origin: &Origin, warnings: &[String]) -> Vec<String> {
+    warnings
+        .iter()
+        .map(|w| format!("byline: {}: warning: {w}", origin.label()))
+        .collect()
+}
+
+/// A unit analysed (or, when large, decoded and set up to be analysed by the writer).
+struct Analysed {
+    output: Option<Rendered>,
+    digest: Option<Digest>,
+    warnings: Vec<String>,
+}
+
+fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
     let path = unit.origin.path.clone();
+    let label = unit.origin.label();
     let (bytes, source) = match unit.payload {
         Payload::Failed(reason) | Payload::Skipped(reason) => {
             return Err(Failure { id: None, reason })
@@ -140,12 +188,54 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<(Analysis, Vec<String>),
         id,
         reason: err.to_string(),
     })?;
+    let warnings = decoded.warnings.clone();
     let options = Options {
         source,
         only: config.only.clone(),
-        warnings: decoded.warnings.clone(),
+        warnings: decoded.warnings,
     };
-    Ok((byline::analyze(&decoded.text, &options), decoded.warnings))
+    if bytes.len() >= STREAM_FROM_BYTES && !matches!(config.piece, Piece::Digest) {
+        drop(decoded.text);
+        return Ok(Analysed {
+            output: Some(Rendered::Streamed(stream(
+                bytes,
+                options,
+                config.clone(),
+                label,
+            ))),
+            digest: None,
+            warnings,
+        });
+    }
+    let analysis = byline::analyze(&decoded.text, &options);
+    let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
+    Ok(Analysed {
+        output: render(&analysis, config).map(Rendered::Bytes),
+        digest,
+        warnings,
+    })
+}
+
+/// The writer's part of a large article: decode again (the worker already checked that
+/// decoding succeeds; it is a validation pass), analyse, and write the report through
+/// `out`. `Ok(Err(message))` means nothing was written and the article failed.
+fn stream(bytes: Vec<u8>, options: Options, config: RenderConfig, label: String) -> StreamWork {
+    Box::new(move |out: &mut dyn PieceOut| {
+        let failed = || Ok(Err(format!("{label}: {PANIC_REASON}")));
+        let Ok(decoded) = byline::input::decode(&bytes) else {
+            return failed();
+        };
+        let analysis = catch_unwind(AssertUnwindSafe(|| {
+            byline::analyze(&decoded.text, &options)
+        }));
+        match analysis {
+            Ok(analysis) => {
+                out.piece(&mut |w: &mut dyn Write| render_to(&analysis, &config, w))?;
+                Ok(Ok(()))
+            }
+            Err(_) => failed(),
+        }
+    })
 }
 
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
@@ -188,6 +278,24 @@ fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
         }
         Piece::Digest => None,
     }
+}
+
+/// Writes the piece for `analysis` to `out` as it is produced (JSON is not built in memory
+/// first).
+fn render_to(analysis: &Analysis, config: &RenderConfig, out: &mut dyn Write) -> io::Result<()> {
+    // serde_json makes many small writes: buffer them here, where the writer type is
+    // known, rather than paying a dynamic call per write on `out`.
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+    match &config.piece {
+        Piece::Json { pretty: true } => serde_json::to_writer_pretty(&mut out, analysis)?,
+        Piece::Json { pretty: false } => serde_json::to_writer(&mut out, analysis)?,
+        _ => {
+            if let Some(bytes) = render(analysis, config) {
+                out.write_all(&bytes)?;
+            }
+        }
+    }
+    out.flush()
 }
 
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> Vec<u8> {
@@ -244,8 +352,18 @@ mod tests {
         }
     }
 
+    fn output_bytes(outcome: Outcome) -> Vec<u8> {
+        match outcome.output {
+            Some(Rendered::Bytes(bytes)) => bytes,
+            other => panic!("expected rendered bytes, got {other:?}"),
+        }
+    }
+
     fn output_json(outcome: &Outcome) -> Value {
-        serde_json::from_slice(outcome.output.as_ref().unwrap()).unwrap()
+        match &outcome.output {
+            Some(Rendered::Bytes(bytes)) => serde_json::from_slice(bytes).unwrap(),
+            other => panic!("expected rendered bytes, got {other:?}"),
+        }
     }
 
     #[test]
@@ -284,7 +402,7 @@ mod tests {
         let mut cfg = config(Piece::Text(Style::default()));
         cfg.error_objects = false;
         let ok = process(record(r#"{"text": "It rained."}"#), &cfg);
-        let text = String::from_utf8(ok.output.unwrap()).unwrap();
+        let text = String::from_utf8(output_bytes(ok)).unwrap();
         assert!(text.contains("Sentences (1)"), "{text}");
         let bad = process(record("[1, 2]"), &cfg);
         assert!(bad.output.is_none());
@@ -300,7 +418,7 @@ mod tests {
                 delimiter: '\t',
             }),
         );
-        let rows = String::from_utf8(rows.output.unwrap()).unwrap();
+        let rows = String::from_utf8(output_bytes(rows)).unwrap();
         for row in rows.lines() {
             assert!(row.starts_with("-\tq\t"), "{row}");
         }

@@ -63,27 +63,30 @@ fn quote_row(q: &QuoteReport) -> Vec<String> {
     vec![
         q.start.to_string(),
         q.end.to_string(),
-        q.kind.clone(),
+        q.kind.to_string(),
         q.speaker
             .as_ref()
-            .map(|s| s.name.clone())
+            .map(|s| s.name.to_string())
             .unwrap_or_default(),
-        q.cue.as_ref().map(|c| c.text.clone()).unwrap_or_default(),
-        q.text.clone(),
+        q.cue
+            .as_ref()
+            .map(|c| c.text.to_string())
+            .unwrap_or_default(),
+        q.text.to_string(),
     ]
 }
 
 fn entity_row(e: &EntityReport) -> Vec<String> {
     vec![
         e.id.to_string(),
-        e.name.clone(),
-        e.entity_type.clone(),
+        e.name.to_string(),
+        e.entity_type.to_string(),
         e.mention_count.to_string(),
         e.aliases.join("; "),
         e.roles.join("; "),
         e.affiliation
             .as_ref()
-            .map(|a| a.name.clone())
+            .map(|a| a.name.to_string())
             .unwrap_or_default(),
     ]
 }
@@ -93,20 +96,20 @@ fn claim_row(c: &ClaimReport) -> Vec<String> {
     vec![
         c.start.to_string(),
         c.end.to_string(),
-        c.kind.clone(),
+        c.kind.to_string(),
         number(c.value),
         number(c.value_max),
         c.unit.clone().unwrap_or_default(),
-        c.qualifier.clone().unwrap_or_default(),
+        c.qualifier.as_deref().unwrap_or_default().to_string(),
         c.claimant
             .as_ref()
-            .map(|e| e.name.clone())
+            .map(|e| e.name.to_string())
             .unwrap_or_default(),
         c.subject
             .as_ref()
-            .map(|s| s.text.clone())
+            .map(|s| s.text.to_string())
             .unwrap_or_default(),
-        c.text.clone(),
+        c.text.to_string(),
     ]
 }
 

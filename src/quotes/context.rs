@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::attribution::cues::{self, Cue};
-use crate::document::{Document, Span};
+use crate::document::{Document, Paragraph, Span};
 
 /// How many tokens after a quotation an attribution may take ("…,” Khaled Al-Maeena,
 /// editor of the Saudi Gazette, said").
@@ -42,15 +42,58 @@ impl QuotedSpans {
     }
 }
 
-/// The tokens of the paragraph holding byte `at`: the index range into `doc.tokens`.
-pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
+/// The paragraph holding byte `at` (the last paragraph when `at` lies past them all).
+pub fn paragraph_at<'d>(doc: &'d Document, at: usize) -> Option<&'d Paragraph> {
     let p = doc
         .paragraphs
         .partition_point(|p| p.span.end <= at)
         .min(doc.paragraphs.len().saturating_sub(1));
-    match doc.paragraphs.get(p) {
+    doc.paragraphs.get(p)
+}
+
+/// The tokens of the paragraph holding byte `at`: the index range into `doc.tokens`.
+pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
+    match paragraph_at(doc, at) {
         Some(para) => doc.token_at_or_after(para.span.start)..doc.token_at_or_after(para.span.end),
         None => 0..0,
+    }
+}
+
+// The two tests below answer "is token `i` inside the token range of `para`?" from token
+// `i` (or `i - 1`) alone: token ends increase along the text, so comparing one token's
+// end with the paragraph's bytes gives what `paragraph_tokens` would, without its two
+// searches of the token array (cache misses on every look at a quotation in a large
+// document).
+
+/// `i < paragraph_tokens(doc, at).end`, where `para` is `paragraph_at(doc, at)`.
+pub fn before_paragraph_end(doc: &Document, i: usize, para: Option<&Paragraph>) -> bool {
+    match (doc.tokens.get(i), para) {
+        (Some(t), Some(p)) => t.end() <= p.span.end,
+        _ => false,
+    }
+}
+
+/// `i > paragraph_tokens(doc, at).start`, where `para` is `paragraph_at(doc, at)`.
+pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<&Paragraph>) -> bool {
+    let Some(prev) = i.checked_sub(1) else {
+        return false;
+    };
+    match (doc.tokens.get(prev), para) {
+        (Some(t), Some(p)) => t.end() > p.span.start,
+        // Past the last token, or no paragraphs (the range is then 0..0).
+        _ => true,
+    }
+}
+
+/// `doc.sentence_at(at) == sentence`, where `sentence` is itself a result of
+/// `sentence_at`: a known sentence is checked by its span, without a search.
+fn in_sentence(doc: &Document, at: usize, sentence: Option<usize>) -> bool {
+    match sentence {
+        Some(s) => doc
+            .sentences
+            .get(s)
+            .is_some_and(|x| x.span.start <= at && at < x.span.end),
+        None => doc.sentence_at(at).is_none(),
     }
 }
 
@@ -81,7 +124,11 @@ pub fn before_window(doc: &Document, quote: Span) -> Range<usize> {
 
 /// The last active cue before the quotation in its sentence, outside other quotations.
 pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<Cue> {
-    let window = before_window(doc, quote);
+    cue_in_window(doc, before_window(doc, quote), quoted)
+}
+
+/// `cue_before` for a quotation whose `before_window` is already known.
+pub fn cue_in_window(doc: &Document, window: Range<usize>, quoted: &QuotedSpans) -> Option<Cue> {
     (window.start..window.end).rev().find_map(|i| {
         let t = doc.tokens[i];
         if quoted.contains(t.span().start) {
@@ -113,9 +160,9 @@ pub fn cue_after(
     inner: Span,
     quoted: &QuotedSpans,
 ) -> Option<AfterCue> {
-    let para = paragraph_tokens(doc, quote.start);
+    let para = paragraph_at(doc, quote.start);
     let a = doc.token_at_or_after(quote.end);
-    if a >= para.end {
+    if !before_paragraph_end(doc, a, para) {
         return None;
     }
     let inner_last = doc.slice(inner).chars().last();
@@ -127,26 +174,41 @@ pub fn cue_after(
         return None;
     }
     let mut first = a;
-    while first < para.end && matches!(cues::word(doc, first), "," | "—" | "–" | "-") {
+    while before_paragraph_end(doc, first, para)
+        && matches!(cues::word(doc, first), "," | "—" | "–" | "-")
+    {
         first += 1;
     }
     let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
-    let sentence = doc.sentence_at(doc.tokens.get(first)?.span().start);
+    let limit = after_window_end(doc, first, para, next_quote)?;
+    (first..limit).find_map(|k| {
+        let cue = cues::cue_at(doc, k, limit)?;
+        Some(AfterCue { cue, first, limit })
+    })
+}
+
+/// The end (exclusive) of the attribution window starting at token `first`: at most
+/// `AFTER_WINDOW` tokens of `first`'s sentence and paragraph, stopping at the next
+/// quotation (which starts at byte `next_quote`) and at the end of a clause.
+fn after_window_end(
+    doc: &Document,
+    first: usize,
+    para: Option<&Paragraph>,
+    next_quote: usize,
+) -> Option<usize> {
+    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
     let mut limit = first;
-    while limit < para.end.min(first + AFTER_WINDOW) {
+    while limit < first + AFTER_WINDOW && before_paragraph_end(doc, limit, para) {
         let t = doc.tokens[limit];
-        if t.span().start >= next_quote
-            || (limit > first && doc.sentence_at(t.span().start) != sentence)
+        if t.start() >= next_quote
+            || (limit > first && !in_sentence(doc, t.start(), sentence))
             || (limit > first && cues::is_clause_end(doc, limit))
         {
             break;
         }
         limit += 1;
     }
-    (first..limit).find_map(|k| {
-        let cue = cues::cue_at(doc, k, limit)?;
-        Some(AfterCue { cue, first, limit })
-    })
+    Some(limit)
 }
 
 #[cfg(test)]
@@ -201,6 +263,35 @@ mod tests {
         let q2 = span_of(text, "“a little later”");
         let quoted = QuotedSpans::new(vec![q1, q2]);
         assert_eq!(d.slice(cue_before(&d, q2, &quoted).unwrap().span), "said");
+    }
+
+    #[test]
+    fn paragraph_and_sentence_tests_agree_with_the_searches() {
+        let text = "First one. Second “one,” he said.\n\n\u{200b}\n\nLast “x” here";
+        let d = doc(text);
+        for at in 0..=text.len() + 2 {
+            let range = paragraph_tokens(&d, at);
+            let para = paragraph_at(&d, at);
+            for i in 0..=d.tokens.len() + 1 {
+                assert_eq!(before_paragraph_end(&d, i, para), i < range.end, "{at} {i}");
+                assert_eq!(
+                    after_paragraph_start(&d, i, para),
+                    i > range.start,
+                    "{at} {i}"
+                );
+            }
+            let sentence = d.sentence_at(at);
+            for other in 0..=text.len() + 2 {
+                assert_eq!(
+                    in_sentence(&d, other, sentence),
+                    d.sentence_at(other) == sentence
+                );
+            }
+        }
+        let empty = doc("");
+        assert!(!before_paragraph_end(&empty, 0, None));
+        assert!(!after_paragraph_start(&empty, 0, None));
+        assert!(after_paragraph_start(&empty, 1, None));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! quotation's words, its paragraph, and the cue words around it (`context`).
 
 use crate::attribution::cues;
+use std::ops::Range;
+
 use crate::document::{Document, ParagraphKind, QuoteKind, Span, TokenKind};
 
 use super::context::{self, QuotedSpans};
@@ -20,7 +22,11 @@ const LONG_QUOTE_WORDS: usize = 8;
 
 /// Classifies the quotation `span` (marks included) with words `inner`.
 pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -> QuoteKind {
-    if named_before(doc, span) {
+    // The window before the quotation ends at its first token; both are used by several
+    // tests below, and each costs a search of the token array.
+    let window = context::before_window(doc, span);
+    let first = window.end;
+    if named_before(doc, &window) {
         return QuoteKind::Scare;
     }
     if context::cue_after(doc, span, inner, quoted).is_some() {
@@ -28,16 +34,18 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
     }
     let text = doc.slice(inner);
     let terminal = text.ends_with(['.', '!', '?', '…']);
-    let words = word_count(doc, inner);
+    let first_inner = first_token_from(doc, first, inner.start);
+    let words = word_count(doc, first_inner, inner);
     match title_position(doc, span) {
         TitlePosition::Credit if !terminal => return QuoteKind::Scare,
         TitlePosition::Heading if !terminal && words < LONG_QUOTE_WORDS => return QuoteKind::Scare,
         _ => {}
     }
-    let cue = context::cue_before(doc, span, quoted);
-    let introduced = cue.is_some() && follows_colon_or_comma(doc, span);
+    let cue = context::cue_in_window(doc, window, quoted);
+    let introduced = cue.is_some() && follows_colon_or_comma(doc, span, first);
     if !introduced
-        && (term_after_article(doc, span, words) || (is_title_case(doc, inner, words) && !terminal))
+        && (term_after_article(doc, span, first, words)
+            || (is_title_case(doc, first_inner, inner, words) && !terminal))
     {
         return QuoteKind::Scare;
     }
@@ -60,8 +68,15 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
     QuoteKind::Scare
 }
 
-fn word_count(doc: &Document, inner: Span) -> usize {
-    let first = doc.token_at_or_after(inner.start);
+/// `doc.token_at_or_after(at)`, knowing that every token before token `from` ends at or
+/// before `at`: the search then covers only the few tokens from there.
+fn first_token_from(doc: &Document, from: usize, at: usize) -> usize {
+    let rest = doc.tokens.get(from..).unwrap_or(&[]);
+    from + rest.partition_point(|t| t.end() <= at)
+}
+
+/// The words and numbers of `inner`, whose first token is `first`.
+fn word_count(doc: &Document, first: usize, inner: Span) -> usize {
     doc.tokens[first..]
         .iter()
         .take_while(|t| t.span().end <= inner.end)
@@ -72,8 +87,7 @@ fn word_count(doc: &Document, inner: Span) -> usize {
 /// True when a naming word comes just before the quotation ("named “X”", "so-called
 /// “X”", "known as “X”", "the word “X”"); punctuation in between ("in his own words,
 /// “…”") breaks the link.
-fn named_before(doc: &Document, span: Span) -> bool {
-    let window = context::before_window(doc, span);
+fn named_before(doc: &Document, window: &Range<usize>) -> bool {
     let mut i = window.end;
     for step in 0..NAMING_LOOKBACK {
         if i <= window.start || doc.tokens[i - 1].kind != TokenKind::Word {
@@ -96,23 +110,23 @@ fn named_before(doc: &Document, span: Span) -> bool {
 }
 
 /// True for a short fragment right after an indefinite article ("prepare a “quasi-state
-/// of war”", "promising a “formal update”"): a term held at a distance.
-fn term_after_article(doc: &Document, span: Span, words: usize) -> bool {
-    let i = doc.token_at_or_after(span.start);
+/// of war”", "promising a “formal update”"): a term held at a distance. `i` is the
+/// quotation's first token.
+fn term_after_article(doc: &Document, span: Span, i: usize, words: usize) -> bool {
     words <= SHORT_TERM_WORDS
-        && i > context::paragraph_tokens(doc, span.start).start
+        && context::after_paragraph_start(doc, i, context::paragraph_at(doc, span.start))
         && ["a", "an"]
             .iter()
             .any(|a| cues::word(doc, i - 1).eq_ignore_ascii_case(a))
 }
 
 /// True for a name or title in title case ("The History of Peter the Great", "Protector
-/// of Mexico"): every word of four letters or more is capitalised.
-fn is_title_case(doc: &Document, inner: Span, words: usize) -> bool {
+/// of Mexico"): every word of four letters or more is capitalised. `first` is the first
+/// token of `inner`.
+fn is_title_case(doc: &Document, first: usize, inner: Span, words: usize) -> bool {
     if words < 2 {
         return false;
     }
-    let first = doc.token_at_or_after(inner.start);
     let mut long_words = doc.tokens[first..]
         .iter()
         .take_while(|t| t.span().end <= inner.end)
@@ -156,12 +170,12 @@ fn title_position(doc: &Document, span: Span) -> TitlePosition {
     }
 }
 
-/// True when the quotation follows a colon or comma ("Trump replied: “…”").
-fn follows_colon_or_comma(doc: &Document, span: Span) -> bool {
-    let i = doc.token_at_or_after(span.start);
+/// True when the quotation (first token `i`) follows a colon or comma ("Trump replied:
+/// “…”").
+fn follows_colon_or_comma(doc: &Document, span: Span, i: usize) -> bool {
     i > 0
         && matches!(cues::word(doc, i - 1), ":" | ",")
-        && context::paragraph_tokens(doc, span.start).start < i
+        && context::after_paragraph_start(doc, i, context::paragraph_at(doc, span.start))
 }
 
 #[cfg(test)]
@@ -178,6 +192,19 @@ mod tests {
         let close = quote.chars().last().unwrap().len_utf8();
         let inner = Span::new(s + open, s + quote.len() - close);
         classify(&d, span, inner, &QuotedSpans::new(vec![span]))
+    }
+
+    #[test]
+    fn first_token_from_matches_the_full_search() {
+        let text = "He said “yes, and more” then, “no” again.";
+        let mut d = Document::new(text);
+        segment::run(&mut d);
+        for from in 0..d.tokens.len() {
+            let floor = d.tokens[..from].last().map_or(0, |t| t.end());
+            for at in floor..=text.len() + 1 {
+                assert_eq!(first_token_from(&d, from, at), d.token_at_or_after(at));
+            }
+        }
     }
 
     #[test]

@@ -107,23 +107,70 @@ fn starts_elision(text: &str, after: usize) -> bool {
 /// caller keeps it only when the next paragraph continues the quotation).
 pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
     let body = text.get(para.start..para.end).unwrap_or("");
+    let marks = marks_of(body, para.start);
     let mut state = State {
         stack: Vec::new(),
         pairs: Vec::new(),
-        singles: SingleMarks::of(body, para.start),
+        singles: SingleMarks::of(&marks),
     };
-    let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_mark(c) {
-            let at = para.start + i;
-            on_mark(text, at, c, prev, next, &mut state);
-        }
-        prev = Some(c);
+    for m in &marks {
+        on_mark(text, m.at, m.ch, m.prev, m.next, &mut state);
     }
     let pending = state.stack.first().map(|o| (o.at, o.ch));
     (outermost(state.pairs), pending)
+}
+
+/// A quote-mark character of a paragraph and the characters next to it (`None` at the
+/// paragraph's edges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    at: usize,
+    ch: char,
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+/// The quote marks of `body` (whose first byte is at `base` in the document), in order.
+/// Marks are rare, so the scan skips 16-byte blocks in which no mark can start (a test
+/// the compiler vectorizes) and decodes characters only where one may: decoding every
+/// character of every paragraph was the quotes stage's biggest cost.
+fn marks_of(body: &str, base: usize) -> Vec<Mark> {
+    const BLOCK: usize = 16;
+    let mut marks = Vec::new();
+    for (b, block) in body.as_bytes().chunks(BLOCK).enumerate() {
+        if !block
+            .iter()
+            .fold(false, |any, &byte| any | may_start_mark(byte))
+        {
+            continue;
+        }
+        for (k, &byte) in block.iter().enumerate() {
+            if may_start_mark(byte) {
+                marks.extend(mark_at(body, b * BLOCK + k, base));
+            }
+        }
+    }
+    marks
+}
+
+/// True for a byte where a quote mark may start: an ASCII mark, or the lead byte of a
+/// multi-byte character (never a continuation byte). The ASCII marks are spelled out so
+/// that the block test vectorizes; a unit test checks them against `is_mark`.
+fn may_start_mark(byte: u8) -> bool {
+    byte == b'"' || byte == b'\'' || byte >= 0xC0
+}
+
+/// The mark starting at byte `i` of `body`, if a mark starts there.
+fn mark_at(body: &str, i: usize, base: usize) -> Option<Mark> {
+    let ch = body.get(i..)?.chars().next()?;
+    is_mark(ch).then(|| Mark {
+        at: base + i,
+        ch,
+        prev: body.get(..i).and_then(|before| before.chars().next_back()),
+        next: body
+            .get(i + ch.len_utf8()..)
+            .and_then(|after| after.chars().next()),
+    })
 }
 
 struct State {
@@ -140,27 +187,21 @@ struct SingleMarks {
 }
 
 impl SingleMarks {
-    fn of(body: &str, base: usize) -> SingleMarks {
-        let mut marks = SingleMarks {
+    fn of(marks: &[Mark]) -> SingleMarks {
+        let mut singles = SingleMarks {
             closers: Vec::new(),
             openers: Vec::new(),
         };
-        let mut prev: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if matches!(c, '’' | '\'' | '‘') {
-                let word_before = prev.is_some_and(|p| !p.is_whitespace());
-                let word_after = next.is_some_and(char::is_alphanumeric);
-                if c != '‘' && word_before && !word_after {
-                    marks.closers.push(base + i);
-                } else if c != '’' && !word_before && word_after {
-                    marks.openers.push(base + i);
-                }
+        for m in marks.iter().filter(|m| matches!(m.ch, '’' | '\'' | '‘')) {
+            let word_before = m.prev.is_some_and(|p| !p.is_whitespace());
+            let word_after = m.next.is_some_and(char::is_alphanumeric);
+            if m.ch != '‘' && word_before && !word_after {
+                singles.closers.push(m.at);
+            } else if m.ch != '’' && !word_before && word_after {
+                singles.openers.push(m.at);
             }
-            prev = Some(c);
         }
-        marks
+        singles
     }
 
     /// True when a later single mark closes the quotation before any new one opens, so
@@ -321,6 +362,38 @@ mod tests {
             out.push(&text[p.0..]);
         }
         out
+    }
+
+    #[test]
+    fn marks_of_finds_every_mark_with_its_neighbours() {
+        let body = "“Ça,” dit l'élève, plus tard, « oui » 「はい」 and then \"";
+        let marks = marks_of(body, 100);
+        let expected: Vec<Mark> = body
+            .char_indices()
+            .filter(|&(_, c)| is_mark(c))
+            .map(|(i, ch)| Mark {
+                at: 100 + i,
+                ch,
+                prev: body[..i].chars().next_back(),
+                next: body[i + ch.len_utf8()..].chars().next(),
+            })
+            .collect();
+        assert_eq!(marks, expected);
+        assert_eq!(marks.len(), 8);
+        assert_eq!((marks[0].prev, marks[0].next), (None, Some('Ç')));
+        assert_eq!((marks[7].prev, marks[7].next), (Some(' '), None));
+        assert!(marks_of("no marks — at all, é", 0).is_empty());
+    }
+
+    #[test]
+    fn ascii_marks_are_the_ones_the_block_scan_looks_for() {
+        for byte in 0..0x80u8 {
+            assert_eq!(is_mark(char::from(byte)), may_start_mark(byte), "{byte}");
+        }
+        for c in ['“', '»', '「', '‛'] {
+            let mut buf = [0u8; 4];
+            assert!(may_start_mark(c.encode_utf8(&mut buf).as_bytes()[0]));
+        }
     }
 
     #[test]

@@ -190,9 +190,7 @@ fn is_split(
     if kind_a == QuoteKind::Scare || kind_b == QuoteKind::Scare {
         return false;
     }
-    let para_a = context::paragraph_tokens(doc, a.found.span.start);
-    let para_b = context::paragraph_tokens(doc, b.found.span.start);
-    if para_a != para_b {
+    if !same_paragraph(doc, a.found.span.start, b.found.span.start) {
         return false;
     }
     let gap_start = doc.token_at_or_after(a.found.span.end);
@@ -200,15 +198,22 @@ fn is_split(
     if gap_end.saturating_sub(gap_start) > SPLIT_GAP_TOKENS {
         return false;
     }
-    let a_attributed = context::cue_after(doc, a.found.span, a.found.inner, quoted)
-        .is_some_and(|c| c.cue.first < gap_end);
-    let b_attributed = context::cue_after(doc, b.found.span, b.found.inner, quoted).is_some();
-    let b_cue_between = (gap_start..gap_end).any(|i| {
-        cues::cue_at(doc, i, gap_end).is_some()
-            && context::cue_after(doc, a.found.span, a.found.inner, quoted)
-                .is_none_or(|c| c.cue.first != i)
-    });
-    a_attributed && !b_attributed && !b_cue_between
+    let a_cue = context::cue_after(doc, a.found.span, a.found.inner, quoted);
+    let a_attributed = a_cue.is_some_and(|c| c.cue.first < gap_end);
+    if !a_attributed || context::cue_after(doc, b.found.span, b.found.inner, quoted).is_some() {
+        return false; // A unattributed, or B attributed
+    }
+    let b_cue_between = (gap_start..gap_end)
+        .any(|i| cues::cue_at(doc, i, gap_end).is_some() && a_cue.is_none_or(|c| c.cue.first != i));
+    !b_cue_between
+}
+
+/// True when bytes `a` and `b` (each the opening mark of a quotation) are in the same
+/// paragraph. Comparing paragraphs equals comparing their token ranges, because a
+/// paragraph holding a quote mark has at least one token.
+fn same_paragraph(doc: &Document, a: usize, b: usize) -> bool {
+    let index = |at: usize| context::paragraph_at(doc, at).map(|p| p.span.start);
+    index(a) == index(b)
 }
 
 /// Numbers groups from 0 in text order: linked parts share their first part's group.

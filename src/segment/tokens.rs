@@ -6,7 +6,7 @@
 //! number written without its leading zero keeps its period (".50"); a web or e-mail
 //! address is one `Word` ("https://example.com/a.html", "jane.doe@example.com").
 
-use crate::document::{Paragraph, Span, Token, TokenKind};
+use crate::document::{Paragraph, Span, Token, TokenKind, MAX_TOKEN_BYTES};
 
 /// Characters that may open or close a quotation (or be an apostrophe). The one list of
 /// quotation marks: the quotes stage asks it too.
@@ -77,7 +77,7 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        tokens.push(Token::new(Span::new(base + start, base + end), kind));
+        push_token(tokens, body, base, start..end, kind);
         // Skip the characters the token took beyond its first.
         while let Some(&(i, d)) = chars.peek() {
             if i >= end {
@@ -87,6 +87,27 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
             chars.next();
         }
     }
+}
+
+/// Pushes the token over `body[range]`, cut into pieces of at most [`MAX_TOKEN_BYTES`]
+/// (on character boundaries) when it is longer: tokens store their length on 16 bits.
+fn push_token(
+    tokens: &mut Vec<Token>,
+    body: &str,
+    base: usize,
+    range: std::ops::Range<usize>,
+    kind: TokenKind,
+) {
+    let mut start = range.start;
+    while range.end - start > MAX_TOKEN_BYTES {
+        let mut cut = start + MAX_TOKEN_BYTES;
+        while !body.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        tokens.push(Token::new(Span::new(base + start, base + cut), kind));
+        start = cut;
+    }
+    tokens.push(Token::new(Span::new(base + start, base + range.end), kind));
 }
 
 fn prev_char(body: &str, at: usize) -> Option<char> {
@@ -361,5 +382,19 @@ mod tests {
             words("the ‘worked’ one"),
             ["the", "‘", "worked", "’", "one"]
         );
+    }
+
+    #[test]
+    fn a_token_longer_than_the_limit_is_cut_on_char_boundaries() {
+        // 'é' is two bytes, so a cut at exactly MAX_TOKEN_BYTES would split one.
+        let text = format!("a{} b", "é".repeat(MAX_TOKEN_BYTES));
+        let mut tokens = Vec::new();
+        tokenize_into(&text, 0, &mut tokens);
+        let pieces: Vec<&str> = tokens.iter().map(|t| &text[t.start()..t.end()]).collect();
+        assert_eq!(pieces.len(), 4, "three pieces of the long word, then 'b'");
+        assert!(pieces.iter().all(|p| p.len() <= MAX_TOKEN_BYTES));
+        assert_eq!(pieces[..3].concat(), text[..text.len() - 2]);
+        assert_eq!(pieces[3], "b");
+        assert!(tokens.iter().all(|t| t.kind == TokenKind::Word));
     }
 }

@@ -18,7 +18,7 @@ use byline::Analysis;
 
 /// Runs the pipeline on `text`, checks every invariant on the document and on the report,
 /// and returns the report, or the first broken invariant.
-pub fn analyze_checked(text: &str) -> Result<Analysis, String> {
+pub fn analyze_checked(text: &str) -> Result<Analysis<'_>, String> {
     let doc = byline::annotate(text);
     check_document(&doc)?;
     let analysis = byline::Analysis::from_document(&doc, &byline::Options::default());
@@ -29,7 +29,7 @@ pub fn analyze_checked(text: &str) -> Result<Analysis, String> {
 }
 
 /// Panics with the broken invariant and a short view of the input.
-pub fn assert_invariants(text: &str) -> Analysis {
+pub fn assert_invariants(text: &str) -> Analysis<'_> {
     match analyze_checked(text) {
         Ok(analysis) => analysis,
         Err(broken) => panic!(
