@@ -75,32 +75,37 @@ pub enum TokenKind {
 
 /// A token, stored compactly: a document has about one token per five bytes of text, so
 /// the token array is the largest annotation and its size sets byline's memory use
-/// (12 bytes per token; the text is at most [`MAX_TEXT_BYTES`] long).
+/// (8 bytes per token: a 32-bit start, a 16-bit length and the kind; the text is at most
+/// [`MAX_TEXT_BYTES`] long and a token at most [`MAX_TOKEN_BYTES`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     start: u32,
-    end: u32,
+    len: u16,
     pub kind: TokenKind,
 }
 
-/// The longest text a [`Document`] holds: spans of tokens are stored on 32 bits.
+/// The longest text a [`Document`] holds: token offsets are stored on 32 bits.
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
+/// The longest token: the tokenizer cuts longer runs (a 10 MB line without spaces, say)
+/// into tokens of at most this many bytes.
+pub const MAX_TOKEN_BYTES: usize = u16::MAX as usize;
+
 impl Token {
-    /// A token over `span`, which must lie within a text of at most [`MAX_TEXT_BYTES`]
-    /// (offsets beyond are clamped, never wrapped).
+    /// A token over `span`, which must lie within a text of at most [`MAX_TEXT_BYTES`] and
+    /// be at most [`MAX_TOKEN_BYTES`] long (beyond that, the offsets are clamped, never
+    /// wrapped).
     pub fn new(span: Span, kind: TokenKind) -> Token {
-        let clamp = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
         Token {
-            start: clamp(span.start),
-            end: clamp(span.end),
+            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            len: u16::try_from(span.len()).unwrap_or(u16::MAX),
             kind,
         }
     }
 
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start(), self.end())
     }
 
     #[inline]
@@ -110,7 +115,7 @@ impl Token {
 
     #[inline]
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.start as usize + self.len as usize
     }
 }
 
