@@ -4,7 +4,6 @@
 //! File format: one entry per line; blank lines and lines starting with `#` (the header
 //! that names the list's sources) are skipped; surrounding whitespace is trimmed.
 
-use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -68,11 +67,220 @@ pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
+/// A read-only hash table from words to values, for the word lists: every word-list
+/// look-up of the pipeline lands here, several per token, so it is built for that. The
+/// keys live in one buffer (no allocation per entry); the hash ignores ASCII case (a
+/// caseless list needs no lowercase copy of the query) and reads eight bytes at a time;
+/// each slot keeps part of its key's hash, so a probe compares strings only on a likely
+/// hit; and a mask of key lengths and one of first bytes turn most misses away before
+/// any hashing.
+pub struct WordTable<V> {
+    /// All keys, one after the other.
+    keys: String,
+    /// (start in `keys`, length, value), in insertion order.
+    entries: Vec<(u32, u32, V)>,
+    /// Open addressing, linear probing: 0 is empty, else the key's hash in the high 32
+    /// bits and its index in `entries` plus 1 in the low 32 bits.
+    slots: Vec<u64>,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+    /// Bit `min(len, 63)` is set for every key length.
+    lengths: u64,
+    /// Bit `b` is set when some key starts with byte `b`.
+    firsts: [u64; 4],
+}
+
+/// How a query is compared with the stored keys.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Compare {
+    Exact,
+    /// The key must equal the query in lowercase (keys are stored lowercase).
+    Lowered,
+}
+
+impl<V> WordTable<V> {
+    /// A table of `pairs`; the first value given for a key wins.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, V)>) -> WordTable<V> {
+        let mut table = WordTable {
+            keys: String::new(),
+            entries: Vec::new(),
+            slots: Vec::new(),
+            bits: 0,
+            lengths: 0,
+            firsts: [0; 4],
+        };
+        table.index();
+        for (key, value) in pairs {
+            if table.find(key, Compare::Exact).is_none() {
+                table.push(key, value);
+            }
+        }
+        table
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The value stored for exactly `word`.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.find(word, Compare::Exact)
+    }
+
+    /// The value stored for `word` in lowercase (meant for tables of lowercase keys).
+    pub fn get_lowercase(&self, word: &str) -> Option<&V> {
+        if word.is_ascii() {
+            self.find(word, Compare::Lowered)
+        } else {
+            self.find(&word.to_lowercase(), Compare::Exact)
+        }
+    }
+
+    fn push(&mut self, key: &str, value: V) {
+        let (Ok(start), Ok(len)) = (u32::try_from(self.keys.len()), u32::try_from(key.len()))
+        else {
+            return; // word lists are far below 4 GB
+        };
+        self.keys.push_str(key);
+        self.entries.push((start, len, value));
+        self.lengths |= 1 << key.len().min(63);
+        if let Some(&b) = key.as_bytes().first() {
+            set_bit(&mut self.firsts, b);
+        }
+        if self.entries.len() * 2 > self.slots.len() {
+            self.index();
+        } else {
+            place(&mut self.slots, self.bits, key, self.entries.len());
+        }
+    }
+
+    /// Sizes the slots for at most half of them to be used and places every entry.
+    fn index(&mut self) {
+        let bits = (self.entries.len() * 2)
+            .max(16)
+            .next_power_of_two()
+            .trailing_zeros();
+        let mut slots = vec![0; 1 << bits];
+        for (index, &(start, len, _)) in (1..).zip(&self.entries) {
+            place(&mut slots, bits, self.key_at(start, len), index);
+        }
+        self.bits = bits;
+        self.slots = slots;
+    }
+
+    fn key_at(&self, start: u32, len: u32) -> &str {
+        let start = start as usize;
+        self.keys.get(start..start + len as usize).unwrap_or("")
+    }
+
+    fn find(&self, word: &str, compare: Compare) -> Option<&V> {
+        if self.lengths & (1 << word.len().min(63)) == 0 {
+            return None;
+        }
+        if let Some(&b) = word.as_bytes().first() {
+            let b = match compare {
+                Compare::Exact => b,
+                Compare::Lowered => b.to_ascii_lowercase(),
+            };
+            if !has_bit(&self.firsts, b) {
+                return None;
+            }
+        }
+        let hash = word_hash(word.as_bytes());
+        let tag = hash & !0xffff_ffff;
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = home(hash, self.bits);
+        loop {
+            let s = *self.slots.get(slot)?;
+            if s == 0 {
+                return None;
+            }
+            if s & !0xffff_ffff == tag {
+                let index = (s & 0xffff_ffff) as usize - 1;
+                let (start, len, value) = self.entries.get(index)?;
+                let key = self.key_at(*start, *len);
+                let same = match compare {
+                    Compare::Exact => key == word,
+                    Compare::Lowered => equals_lowercase_of(key, word),
+                };
+                if same {
+                    return Some(value);
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/// Puts entry number `index` (counted from 1) in the first free slot for `key`.
+fn place(slots: &mut [u64], bits: u32, key: &str, index: usize) {
+    let hash = word_hash(key.as_bytes());
+    let mask = slots.len().wrapping_sub(1);
+    let mut slot = home(hash, bits);
+    while let Some(s) = slots.get_mut(slot) {
+        if *s == 0 {
+            *s = (hash & !0xffff_ffff) | index as u64;
+            return;
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// The first slot to probe for a hash, in a table of `1 << bits` slots (bits ≥ 1).
+fn home(hash: u64, bits: u32) -> usize {
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// A hash of the bytes that ignores ASCII case (bit 0x20 is set in every byte first, so
+/// a word and its lowercase form hash alike), eight bytes at a time.
+fn word_hash(bytes: &[u8]) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const MULTIPLIER: u64 = 0xff51_afd7_ed55_8ccd;
+    let mut hash = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ (u64::from_le_bytes(word) | FOLD)).wrapping_mul(MULTIPLIER);
+        hash ^= hash >> 29;
+    }
+    let mut tail = 0u64;
+    for (i, &b) in chunks.remainder().iter().enumerate() {
+        tail |= u64::from(b | 0x20) << (8 * i);
+    }
+    hash = (hash ^ tail).wrapping_mul(MULTIPLIER);
+    hash ^ (hash >> 32)
+}
+
+/// True when `key` is `word` with its ASCII letters in lowercase.
+fn equals_lowercase_of(key: &str, word: &str) -> bool {
+    key.len() == word.len()
+        && key
+            .bytes()
+            .zip(word.bytes())
+            .all(|(k, w)| k == w.to_ascii_lowercase())
+}
+
+fn set_bit(bits: &mut [u64; 4], b: u8) {
+    if let Some(word) = bits.get_mut(usize::from(b >> 6)) {
+        *word |= 1 << (b & 63);
+    }
+}
+
+fn has_bit(bits: &[u64; 4], b: u8) -> bool {
+    bits.get(usize::from(b >> 6))
+        .is_some_and(|word| word & (1 << (b & 63)) != 0)
+}
+
 /// A set of words, built once from an embedded list.
 pub struct WordSet {
     file: &'static str,
     lowercase: bool,
-    set: OnceLock<HashSet<String, FastHash>>,
+    set: OnceLock<WordTable<()>>,
 }
 
 impl WordSet {
@@ -94,26 +302,28 @@ impl WordSet {
         }
     }
 
-    fn set(&self) -> &HashSet<String, FastHash> {
+    fn set(&self) -> &WordTable<()> {
         self.set.get_or_init(|| {
-            entries(self.file)
-                .map(|e| {
-                    if self.lowercase {
-                        e.to_lowercase()
-                    } else {
-                        e.to_string()
-                    }
-                })
-                .collect()
+            if self.lowercase {
+                let lowered: Vec<String> = entries(self.file).map(str::to_lowercase).collect();
+                WordTable::new(lowered.iter().map(|e| (e.as_str(), ())))
+            } else {
+                WordTable::new(entries(self.file).map(|e| (e, ())))
+            }
         })
     }
 
     pub fn contains(&self, word: &str) -> bool {
         if self.lowercase {
-            with_lowercase(word, |lower| self.set().contains(lower))
+            self.set().get_lowercase(word).is_some()
         } else {
-            self.set().contains(word)
+            self.set().get(word).is_some()
         }
+    }
+
+    /// True when the set holds `word` in lowercase (for an exact set of lowercase words).
+    pub fn contains_lowercase(&self, word: &str) -> bool {
+        self.set().get_lowercase(word).is_some()
     }
 
     pub fn len(&self) -> usize {
@@ -144,5 +354,58 @@ mod tests {
         assert!(SET.contains("dr"));
         assert!(!SET.contains("Mrs"));
         assert_eq!(SET.len(), 3);
+    }
+
+    #[test]
+    fn table_finds_exact_and_lowercase_keys() {
+        let table = WordTable::new([("mr", 1), ("Kyiv", 2), ("mr", 3), ("straße", 4)]);
+        assert_eq!(table.len(), 3, "a repeated key keeps its first value");
+        assert_eq!(table.get("mr"), Some(&1));
+        assert_eq!(table.get("MR"), None, "get is exact");
+        assert_eq!(table.get_lowercase("MR"), Some(&1));
+        assert_eq!(table.get_lowercase("Mr"), Some(&1));
+        assert_eq!(table.get("Kyiv"), Some(&2));
+        assert_eq!(
+            table.get_lowercase("Kyiv"),
+            None,
+            "the key is not lowercase"
+        );
+        assert_eq!(table.get_lowercase("STRASSE"), None);
+        assert_eq!(
+            table.get_lowercase("Straße"),
+            Some(&4),
+            "non-ASCII words are lowercased"
+        );
+        assert_eq!(table.get(""), None);
+        assert_eq!(table.get("m"), None);
+        assert_eq!(
+            table.get("m@"),
+            None,
+            "bytes that only hash alike do not match"
+        );
+    }
+
+    #[test]
+    fn table_holds_many_keys() {
+        let keys: Vec<String> = (0..5000).map(|i| format!("word{i}")).collect();
+        let table = WordTable::new(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)));
+        assert_eq!(table.len(), 5000);
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(table.get(k), Some(&i));
+            assert_eq!(table.get_lowercase(&k.to_uppercase()), Some(&i));
+        }
+        assert_eq!(table.get("word5000"), None);
+        assert!(WordTable::<()>::new([]).get("x").is_none());
+    }
+
+    #[test]
+    fn lowercase_query_on_an_exact_set() {
+        static SET: WordSet = WordSet::exact("# h\nanalysts\nHowever\n");
+        assert!(SET.contains_lowercase("Analysts") && SET.contains_lowercase("ANALYSTS"));
+        assert!(
+            !SET.contains_lowercase("However"),
+            "the stored key is not lowercase"
+        );
+        assert!(SET.contains("However"));
     }
 }

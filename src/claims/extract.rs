@@ -122,24 +122,21 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
 /// "€". Returns the code and the piece where the number starts.
 fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
+    // Cheap test first: a currency only counts before a number, and most pieces have none
+    // in the next three; building and looking up surface strings for them was most of
+    // this function's time.
+    let ahead = pieces.get(i + 1..).unwrap_or(&[]);
+    if !ahead.iter().take(3).any(starts_number) {
+        return None;
+    }
     // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
     for len in (1..=3).rev() {
         let end = i + len;
-        // Cheap test first: a currency only counts before a number, and most pieces are
-        // not followed by one; building and looking up the surface string for every piece
-        // was a third of the whole pipeline's time.
         if pieces.get(end).is_some_and(|next| !starts_number(next)) {
             continue;
         }
-        let Some(key) = surface(pieces, i, end) else {
+        let Some(Some((c, scale))) = with_surface(pieces, i, end, currency_before) else {
             continue;
-        };
-        let (c, scale) = match lists::currency(&key).or_else(|| country_dollar(&key)) {
-            Some(c) => (c, 1.0),
-            None => match millions_of(&key) {
-                Some(c) => (c, 1e6),
-                None => continue,
-            },
         };
         if c.place == Place::After {
             continue;
@@ -152,9 +149,18 @@ fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, u
     None
 }
 
+/// The currency a surface written before a number names, and the multiplier its code
+/// carries ("MUSD": a million).
+fn currency_before(key: &str) -> Option<(&'static lists::Currency, f64)> {
+    match lists::currency(key).or_else(|| country_dollar(key)) {
+        Some(c) => Some((c, 1.0)),
+        None => millions_of(key).map(|c| (c, 1e6)),
+    }
+}
+
 /// Digits, a number word or "half": what may follow a currency sign or name.
 fn starts_number(piece: &Piece) -> bool {
-    piece.is_digits() || lists::number_word(&piece.lower).is_some() || piece.lower == "half"
+    piece.is_digits() || piece.number_word.is_some() || piece.lower() == "half"
 }
 
 /// "MUSD", "MEUR": millions of a currency, as in financial reports.
@@ -168,6 +174,11 @@ fn millions_of(key: &str) -> Option<&'static lists::Currency> {
 
 /// "c $", "us $", "hk $" written apart (as in tokenised news text).
 fn country_dollar(key: &str) -> Option<&'static lists::Currency> {
+    // Only a dollar sign ends these: test that before building strings (no uppercase
+    // mapping makes a "$" of another character).
+    if !key.trim_end().ends_with('$') {
+        return None;
+    }
     let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
     // "a $ 5 bill" is not Australian dollars.
     if compact == key || key.starts_with("a ") || key.starts_with("A ") {
@@ -196,6 +207,42 @@ fn surface(pieces: &[Piece], from: usize, to: usize) -> Option<String> {
     Some(s)
 }
 
+/// Longest surface built on the stack by [`with_surface`]; longer ones are allocated.
+const SURFACE_BUFFER: usize = 64;
+
+/// Calls `f` with [`surface`] of pieces `[from, to)`, without allocating when it is short
+/// (nearly always): surfaces are built and looked up for many pieces.
+fn with_surface<R>(
+    pieces: &[Piece],
+    from: usize,
+    to: usize,
+    f: impl FnOnce(&str) -> R,
+) -> Option<R> {
+    let parts = pieces.get(from..to).filter(|parts| !parts.is_empty())?;
+    let mut buf = [0u8; SURFACE_BUFFER];
+    let mut len = 0;
+    for (k, p) in parts.iter().enumerate() {
+        let sep: &[u8] = match p.join {
+            _ if k == 0 => b"",
+            Join::Space => b" ",
+            Join::Hyphen => b"-",
+            Join::Attached => b"",
+        };
+        for bytes in [sep, p.text.as_bytes()] {
+            let Some(dest) = buf.get_mut(len..len + bytes.len()) else {
+                return surface(pieces, from, to).map(|s| f(&s));
+            };
+            dest.copy_from_slice(bytes);
+            len += bytes.len();
+        }
+    }
+    // Whole strings and ASCII separators joined: valid UTF-8.
+    match std::str::from_utf8(&buf[..len]) {
+        Ok(s) => Some(f(s)),
+        Err(_) => surface(pieces, from, to).map(|s| f(&s)),
+    }
+}
+
 /// A unit or currency after the number: the longest match starting at piece `i`.
 enum After {
     Unit(&'static lists::Unit),
@@ -210,40 +257,48 @@ fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
     }
     for len in (1..=lists::MAX_UNIT_PIECES).rev() {
         let end = i + len;
-        let Some(key) = surface(pieces, i, end) else {
+        let Some(Some((after, lone_capital))) = with_surface(pieces, i, end, unit_or_currency)
+        else {
             continue;
         };
+        let After::Unit(_) = after else {
+            return Some((after, end));
+        };
         // A unit word must end where its token ends ("km" but not "km" of "kmart").
-        if let Some(c) = lists::currency(&key).filter(|c| c.place != Place::Before) {
-            return Some((After::Currency(c.code, 1.0), end));
+        // One-letter units only when glued or standing alone ("5m", "5 m."), and
+        // "°" only when glued.
+        let next_is_word = pieces
+            .get(end)
+            .is_some_and(|n| n.is_word() && n.join == Join::Attached);
+        // "F-Series", "23456 F Block", "13F filing": a capital letter is a name
+        // there, not Fahrenheit.
+        let named = lone_capital
+            && (pieces.get(end).is_some_and(|n| {
+                n.join == Join::Hyphen
+                    || (n.is_word() && n.is_capitalized())
+                    || (n.is_word() && n.join == Join::Space)
+            }) || pieces.get(i).is_some_and(|p| {
+                p.join == Join::Attached && pieces.get(end).is_some_and(|n| n.is_word())
+            }));
+        if next_is_word || named {
+            continue;
         }
-        if let Some(c) = millions_of(&key) {
-            return Some((After::Currency(c.code, 1e6), end));
-        }
-        if let Some(u) = lists::unit(&key) {
-            // One-letter units only when glued or standing alone ("5m", "5 m."), and
-            // "°" only when glued.
-            let next_is_word = pieces
-                .get(end)
-                .is_some_and(|n| n.is_word() && n.join == Join::Attached);
-            // "F-Series", "23456 F Block", "13F filing": a capital letter is a name
-            // there, not Fahrenheit.
-            let lone_capital = key.len() == 1 && key.chars().all(|c| c.is_ascii_uppercase());
-            let named = lone_capital
-                && (pieces.get(end).is_some_and(|n| {
-                    n.join == Join::Hyphen
-                        || (n.is_word() && n.is_capitalized())
-                        || (n.is_word() && n.join == Join::Space)
-                }) || pieces.get(i).is_some_and(|p| {
-                    p.join == Join::Attached && pieces.get(end).is_some_and(|n| n.is_word())
-                }));
-            if next_is_word || named {
-                continue;
-            }
-            return Some((After::Unit(u), end));
-        }
+        return Some((after, end));
     }
     None
+}
+
+/// What a surface after a number names: a currency (the code's multiplier included) or a
+/// unit, and whether the surface is one capital letter.
+fn unit_or_currency(key: &str) -> Option<(After, bool)> {
+    if let Some(c) = lists::currency(key).filter(|c| c.place != Place::Before) {
+        return Some((After::Currency(c.code, 1.0), false));
+    }
+    if let Some(c) = millions_of(key) {
+        return Some((After::Currency(c.code, 1e6), false));
+    }
+    let lone_capital = key.len() == 1 && key.chars().all(|c| c.is_ascii_uppercase());
+    lists::unit(key).map(|u| (After::Unit(u), lone_capital))
 }
 
 /// Qualifier words ending right before piece `start`: the longest phrase.
@@ -258,10 +313,7 @@ fn qualifier_before(pieces: &[Piece], start: usize) -> Option<(Qualifier, usize)
         {
             continue;
         }
-        let phrase: Vec<&str> = pieces[from..start]
-            .iter()
-            .map(|p| p.lower.as_str())
-            .collect();
+        let phrase: Vec<&str> = pieces[from..start].iter().map(|p| p.lower()).collect();
         if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| !q.after) {
             return Some((q.qualifier, from));
         }
@@ -279,7 +331,7 @@ const SPAN_OF_TIME_WINDOW: usize = 8;
 /// the same clause; a lone "over" + duration stays a bound, the safer reading.
 fn over_is_a_span_of_time(pieces: &[Piece], found: &Found, plus: bool) -> bool {
     let over = found.first;
-    if found.quantity_first != over + 1 || pieces.get(over).is_none_or(|p| p.lower != "over") {
+    if found.quantity_first != over + 1 || pieces.get(over).is_none_or(|p| p.lower() != "over") {
         return false;
     }
     if plus {
@@ -291,7 +343,7 @@ fn over_is_a_span_of_time(pieces: &[Piece], found: &Found, plus: bool) -> bool {
         .and_then(|b| pieces.get(b))
         .is_some_and(|b| {
             matches!(
-                b.lower.as_str(),
+                b.lower(),
                 "for" | "of" | "been" | "be" | "is" | "was" | "are" | "were" | "after" | "in"
             )
         });
@@ -320,7 +372,7 @@ fn qualifier_after(pieces: &[Piece], end: usize) -> Option<(Qualifier, usize)> {
         let Some(ps) = pieces.get(end..end + len) else {
             continue;
         };
-        let phrase: Vec<&str> = ps.iter().map(|p| p.lower.as_str()).collect();
+        let phrase: Vec<&str> = ps.iter().map(|p| p.lower()).collect();
         if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| q.after) {
             if phrase[0] == "+" || phrase[0] == "plus" {
                 continue;
@@ -339,12 +391,9 @@ fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<u
         return Some(i); // "10-15"
     }
     let dash = matches!(p.text, "-" | "–" | "—" | "‒") && p.kind == PieceKind::Punct;
-    if dash || (p.lower == "to" && !from) || (p.lower == "and" && between) {
+    if dash || (p.lower() == "to" && !from) || (p.lower() == "and" && between) {
         let next = pieces.get(i + 1)?;
-        if next.is_digits()
-            || lists::number_word(&next.lower).is_some()
-            || lists::currency(next.text).is_some()
-        {
+        if next.is_digits() || next.number_word.is_some() || lists::currency(next.text).is_some() {
             return Some(i + 1);
         }
     }
@@ -394,8 +443,8 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         found.qualifier = Some(q);
         found.first = q_first;
     } else if let Some(b) = i.checked_sub(1).and_then(|b| pieces.get(b)) {
-        between = b.lower == "between";
-        from = b.lower == "from";
+        between = b.lower() == "between";
+        from = b.lower() == "from";
         if between {
             found.first = i - 1;
         }
@@ -531,13 +580,13 @@ fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>,
     if let Some(scale) = pieces
         .get(end)
         .filter(|p| p.join == Join::Space)
-        .and_then(|p| lists::number_word(&p.lower))
+        .and_then(|p| p.number_word)
     {
         if scale.class == lists::WordClass::Scale {
             return (Some(v * scale.value), end + 1);
         }
     }
-    let k = if pieces.get(end).is_some_and(|p| p.lower == "and") {
+    let k = if pieces.get(end).is_some_and(|p| p.lower() == "and") {
         end + 1
     } else {
         end
@@ -558,7 +607,7 @@ fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>,
     let mut tail_end = cents.end;
     if pieces
         .get(tail_end)
-        .is_some_and(|p| matches!(p.lower.as_str(), "cent" | "cents" | "pence" | "p"))
+        .is_some_and(|p| matches!(p.lower(), "cent" | "cents" | "pence" | "p"))
     {
         tail_end += 1;
     } else if pieces.get(tail_end).is_some_and(|p| p.is_word()) {
@@ -594,7 +643,7 @@ fn alternatives(pieces: &[Piece], end: usize, first: &Numeral) -> Option<Numeral
     let mut steps = 0;
     while steps < 8 {
         let link = pieces.get(k)?;
-        let is_or = link.lower == "or";
+        let is_or = link.lower() == "or";
         if !(is_or || link.is_punct(",")) {
             break;
         }

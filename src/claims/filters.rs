@@ -47,7 +47,9 @@ pub fn masked_spans(sentence_text: &str, base: usize) -> Vec<Span> {
 /// regex, which (with Unicode word boundaries on non-ASCII text) runs on the slow engines
 /// and took a quarter of the whole pipeline's time.
 fn may_hold_mask(text: &str) -> bool {
-    text.chars().any(|c| c.is_numeric() || c == '@')
+    // The ASCII numeric characters are the digits: decode chars only for other text.
+    text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
         || text.contains("://")
         || text
             .as_bytes()
@@ -98,12 +100,12 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
     }
     // "ten o'clock"
     if after.is_some_and(|a| {
-        a.lower.starts_with("o’clock")
-            || a.lower.starts_with("o'clock")
-            || (a.lower == "o"
+        a.lower().starts_with("o’clock")
+            || a.lower().starts_with("o'clock")
+            || (a.lower() == "o"
                 && pieces
                     .get(n.end + 1)
-                    .is_some_and(|c| c.lower.contains("clock")))
+                    .is_some_and(|c| c.lower().contains("clock")))
     }) {
         return true;
     }
@@ -130,24 +132,23 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
     }
     // "day five:", "chapter one of": a label spelled out, ending its phrase.
     if first.kind == PieceKind::Word
-        && before.is_some_and(|b| {
-            LABELS.contains(&b.lower) && !matches!(b.lower.as_str(), "no" | "number")
-        })
-        && after.is_none_or(|a| a.kind == PieceKind::Punct || a.lower == "of")
+        && before
+            .is_some_and(|b| LABELS.contains(b.lower()) && !matches!(b.lower(), "no" | "number"))
+        && after.is_none_or(|a| a.kind == PieceKind::Punct || a.lower() == "of")
     {
         return true;
     }
     if first.kind == PieceKind::Digits {
         if let Some(b) = before {
             // "page 5", "No. 10", "#3"
-            if LABELS.contains(&b.lower) && b.kind != PieceKind::Digits {
+            if LABELS.contains(b.lower()) && b.kind != PieceKind::Digits {
                 return true;
             }
             if b.is_punct(".")
                 && n.first >= 2
                 && pieces
                     .get(n.first - 2)
-                    .is_some_and(|w| LABELS.contains(&w.lower))
+                    .is_some_and(|w| LABELS.contains(w.lower()))
             {
                 return true;
             }
@@ -185,11 +186,11 @@ pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool
         }
     }
     // Pronominal "one": "one of the biggest", "one of them".
-    if first.lower == "one" && n.end == n.first + 1 {
+    if first.lower() == "one" && n.end == n.first + 1 {
         if let (Some(of), Some(det)) = (after, pieces.get(n.end + 1)) {
             // "one of the biggest", "one of Norton's", but not "one of two".
-            let numeral_follows = det.is_digits() || lists::number_word(&det.lower).is_some();
-            if of.lower == "of" && !numeral_follows {
+            let numeral_follows = det.is_digits() || det.number_word.is_some();
+            if of.lower() == "of" && !numeral_follows {
                 return true;
             }
         }
@@ -203,12 +204,9 @@ fn is_number_suffix(p: &Piece) -> bool {
     lists::unit(p.text).is_some()
         || lists::currency(p.text).is_some()
         || lists::number_word(p.text).is_some()
-        || lists::number_word(&p.lower).is_some()
-        || matches!(
-            p.lower.as_str(),
-            "st" | "nd" | "rd" | "th" | "s" | "am" | "pm"
-        )
-        || lists::unit(&p.lower).is_some()
+        || p.number_word.is_some()
+        || matches!(p.lower(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm")
+        || lists::unit(p.lower()).is_some()
 }
 
 /// "one" standing for a noun: "a very serious one.", "the current one", "but one that".
@@ -216,16 +214,11 @@ fn is_pronoun_one(pieces: &[Piece], n: &Numeral) -> bool {
     let Some(first) = pieces.get(n.first) else {
         return false;
     };
-    if first.lower != "one" || n.end != n.first + 1 {
+    if first.lower() != "one" || n.end != n.first + 1 {
         return false;
     }
     let after = pieces.get(n.end);
-    if after.is_some_and(|a| {
-        matches!(
-            a.lower.as_str(),
-            "that" | "which" | "who" | "whom" | "whose"
-        )
-    }) {
+    if after.is_some_and(|a| matches!(a.lower(), "that" | "which" | "who" | "whom" | "whose")) {
         return true;
     }
     let ends_phrase = after.is_none_or(|a| a.kind == PieceKind::Punct);
@@ -235,7 +228,7 @@ fn is_pronoun_one(pieces: &[Piece], n: &Numeral) -> bool {
             .and_then(|b| pieces.get(b))
             .is_some_and(|b| {
                 matches!(
-                    b.lower.as_str(),
+                    b.lower(),
                     "a" | "an"
                         | "the"
                         | "this"
@@ -259,13 +252,13 @@ fn is_name_word(p: &Piece, sentence_start: bool) -> bool {
     if p.kind != PieceKind::Word || !p.is_capitalized() {
         return false;
     }
-    if FUNCTION_WORDS.contains(&p.lower)
-        || lists::calendar(&p.lower).is_some()
+    if FUNCTION_WORDS.contains(p.lower())
+        || lists::calendar(p.lower()).is_some()
         || lists::currency(p.text).is_some()
-        || lists::qualifier(&p.lower).is_some()
+        || lists::qualifier(p.lower()).is_some()
         || lists::unit(p.text).is_some()
-        || lists::number_word(&p.lower).is_some()
-        || super::lists::CUES.contains(&p.lower)
+        || p.number_word.is_some()
+        || super::lists::CUES.contains(p.lower())
     {
         return false;
     }

@@ -16,12 +16,23 @@ fn calendar_of(p: &Piece) -> Option<Calendar> {
     if p.kind != PieceKind::Word || !p.is_capitalized() {
         return None;
     }
-    let word = p
-        .lower
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches('.');
+    calendar_word(p.lower())
+}
+
+/// A month or weekday name in lowercase, with a possessive or abbreviation period
+/// ("august’s", "jan.").
+pub fn calendar_word(lower: &str) -> Option<Calendar> {
+    let word = trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.');
     lists::calendar(word)
+}
+
+/// `word` without any repeats of `suffix` at its end: `trim_end_matches` with a string
+/// pattern, without building a substring searcher (this runs for most pieces).
+pub fn trim_suffix<'w>(mut word: &'w str, suffix: &str) -> &'w str {
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
 }
 
 fn is_day(p: &Piece) -> bool {
@@ -97,7 +108,7 @@ pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
             numbered = true;
             end += 1;
             if pieces.get(end).is_some_and(|s| {
-                s.join == Join::Attached && matches!(s.lower.as_str(), "st" | "nd" | "rd" | "th")
+                s.join == Join::Attached && matches!(s.lower(), "st" | "nd" | "rd" | "th")
             }) {
                 end += 1;
             }
@@ -117,9 +128,9 @@ pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
         return Some((i, end));
     }
     let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let led = before.is_some_and(|b| leads_a_month(&b.lower));
+    let led = before.is_some_and(|b| leads_a_month(b.lower()));
     // "May" alone is a date only after "in", "since", ...; other months also alone.
-    if led || (p.lower != "may" && p.lower != "march" && i > 0) {
+    if led || (p.lower() != "may" && p.lower() != "march" && i > 0) {
         return Some((i, end));
     }
     None
@@ -139,7 +150,7 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     // "24 August 2024", "4th of July"
     if is_day(first) {
         let mut k = n.end;
-        if pieces.get(k).is_some_and(|p| p.lower == "of") {
+        if pieces.get(k).is_some_and(|p| p.lower() == "of") {
             k += 1;
         }
         if let Some(month) = pieces
@@ -167,7 +178,7 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     // "December of 384", "30 September 420"
     let prev = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
     let after_month = prev(1).is_some_and(|m| calendar_of(m) == Some(Calendar::Month))
-        || (prev(1).is_some_and(|o| o.lower == "of")
+        || (prev(1).is_some_and(|o| o.lower() == "of")
             && prev(2).is_some_and(|m| calendar_of(m) == Some(Calendar::Month)));
     if n.plain_digits && after_month && (is_early_year_piece(first) || is_year_piece(first)) {
         return Some((n.first, n.end));
@@ -212,10 +223,10 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
             .and_then(|b| pieces.get(b))
             .is_some_and(|b| {
                 matches!(
-                    b.lower.as_str(),
+                    b.lower(),
                     "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-                ) || b.lower.ends_with("’s")
-                    || b.lower.ends_with("'s")
+                ) || b.lower().ends_with("’s")
+                    || b.lower().ends_with("'s")
             });
         if after.is_word() && after.join == Join::Space && counts_a_noun(after) && !determined {
             return None;
@@ -223,8 +234,8 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
         // "2000 years", "a 2000-year-old temple"; but "World Cup 2018 day five" is a year.
         let measured = lists::unit(after.text).is_some()
             && (after.join == Join::Hyphen
-                || looks_plural(&after.lower)
-                || pieces.get(n.end + 1).is_some_and(|o| o.lower == "old"));
+                || looks_plural(after.lower())
+                || pieces.get(n.end + 1).is_some_and(|o| o.lower() == "old"));
         if after.is_word() && after.join != Join::Attached && measured {
             return None;
         }
@@ -254,10 +265,10 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
 
 /// A lowercase word that looks like a counted plural noun ("schoolchildren", "votes").
 pub fn counts_a_noun(p: &Piece) -> bool {
-    if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(&p.lower) {
+    if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(p.lower()) {
         return false;
     }
-    looks_plural(&p.lower)
+    looks_plural(p.lower())
 }
 
 /// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
@@ -330,7 +341,7 @@ pub fn refine(
     if *kind == "count" {
         if let Some(f) = pieces
             .get(n.end)
-            .filter(|f| f.lower == "fold" && f.join == Join::Hyphen)
+            .filter(|f| f.lower() == "fold" && f.join == Join::Hyphen)
         {
             let _ = f;
             *kind = "ratio";
@@ -340,8 +351,8 @@ pub fn refine(
         }
         // "at the age of fourteen"
         if n.first > 1
-            && pieces.get(n.first - 1).is_some_and(|o| o.lower == "of")
-            && pieces.get(n.first - 2).is_some_and(|a| a.lower == "age")
+            && pieces.get(n.first - 1).is_some_and(|o| o.lower() == "of")
+            && pieces.get(n.first - 2).is_some_and(|a| a.lower() == "age")
         {
             *kind = "age";
             *unit = Some("year".to_string());
@@ -358,7 +369,7 @@ pub fn refine(
         if n.first > 0
             && pieces
                 .get(n.first - 1)
-                .is_some_and(|b| matches!(b.lower.as_str(), "aged" | "age" | "ages"))
+                .is_some_and(|b| matches!(b.lower(), "aged" | "age" | "ages"))
         {
             *kind = "age";
             *unit = Some("year".to_string());
@@ -367,7 +378,7 @@ pub fn refine(
     }
     if *kind == "duration" {
         // "14-year-old", "14 years old", "nine-month-old"
-        if let Some(old) = pieces.get(*end).filter(|o| o.lower == "old") {
+        if let Some(old) = pieces.get(*end).filter(|o| o.lower() == "old") {
             if old.join != Join::Attached {
                 *kind = "age";
                 *end += 1;
@@ -381,7 +392,7 @@ pub fn refine(
                 .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
             let lo = n.first.saturating_sub(12);
             let hi = (m.end + 12).min(pieces.len());
-            let sporty = pieces[lo..hi].iter().any(|p| is_sports_word(&p.lower));
+            let sporty = pieces[lo..hi].iter().any(|p| is_sports_word(p.lower()));
             if dashed && (m.value <= n.value || sporty) {
                 *kind = "score";
             }
@@ -411,7 +422,7 @@ fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
         .is_some_and(|w| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_uppercase)
-                && lists::calendar(&w.lower).is_none()
+                && lists::calendar(w.lower()).is_none()
         });
     let closed = pieces
         .get(n.end)
@@ -428,11 +439,11 @@ pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
         n.first
             .checked_sub(k)
             .and_then(|b| pieces.get(b))
-            .map(|p| p.lower.as_str())
+            .map(|p| p.lower())
     };
     if before(1) == Some("the")
         && before(2) == Some("in")
-        && next.is_some_and(|w| w.lower == "place")
+        && next.is_some_and(|w| w.lower() == "place")
     {
         return false;
     }
@@ -440,14 +451,14 @@ pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
     let repeat = |k: usize| {
         pieces
             .get(n.end + k)
-            .is_some_and(|w| matches!(w.lower.as_str(), "time" | "times"))
+            .is_some_and(|w| matches!(w.lower(), "time" | "times"))
     };
-    let straight = next.is_some_and(|w| matches!(w.lower.as_str(), "straight" | "consecutive"));
+    let straight = next.is_some_and(|w| matches!(w.lower(), "straight" | "consecutive"));
     if n.value >= 2.0 && (repeat(0) || (straight && repeat(1))) {
         return true;
     }
     if let Some(w) = next {
-        let l = w.lower.as_str();
+        let l = w.lower();
         if l.ends_with("est") && l.len() > 4
             || matches!(
                 l,
@@ -460,7 +471,7 @@ pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
     n.first > 0
         && pieces.get(n.first - 1).is_some_and(|b| {
             matches!(
-                b.lower.as_str(),
+                b.lower(),
                 "ranked"
                     | "ranks"
                     | "rank"
@@ -477,6 +488,16 @@ pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_suffix_removes_repeats_only_at_the_end() {
+        assert_eq!(trim_suffix("may's's", "'s"), "may");
+        assert_eq!(trim_suffix("august’s", "’s"), "august");
+        assert_eq!(trim_suffix("it's me", "'s"), "it's me");
+        assert_eq!(trim_suffix("'s", "'s"), "");
+        assert_eq!(calendar_word("jan."), Some(Calendar::Month));
+        assert_eq!(calendar_word("friday’s"), Some(Calendar::Weekday));
+    }
 
     #[test]
     fn years_and_plurals() {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Qualifier;
-use crate::lexicon::{entries, WordSet};
+use crate::lexicon::{entries, with_lowercase, FastHash, WordSet};
 
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.txt");
 const UNITS: &str = include_str!("../../data/units.txt");
@@ -50,7 +50,17 @@ fn fields(line: &str) -> Vec<&str> {
 /// Number words by exact spelling (abbreviations are case-sensitive; words are stored
 /// lowercase and looked up lowercase by the caller).
 pub fn number_word(word: &str) -> Option<NumberWord> {
-    static MAP: OnceLock<HashMap<String, NumberWord>> = OnceLock::new();
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| Shapes::of(number_words().keys().copied()));
+    if !shapes.may_hold(word) {
+        return None;
+    }
+    number_words().get(word).copied()
+}
+
+/// The number-word map, built once (FNV-hashed: it is looked up for most pieces).
+fn number_words() -> &'static HashMap<&'static str, NumberWord, FastHash> {
+    static MAP: OnceLock<HashMap<&'static str, NumberWord, FastHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(NUMBER_WORDS)
             .filter_map(|line| {
@@ -71,12 +81,77 @@ pub fn number_word(word: &str) -> Option<NumberWord> {
                     "money_abbrev" => WordClass::MoneyAbbrev,
                     _ => return None,
                 };
-                Some((f.first()?.to_string(), NumberWord { value, class }))
+                Some((*f.first()?, NumberWord { value, class }))
             })
             .collect()
     })
-    .get(word)
-    .copied()
+}
+
+/// Whether the lowercase word `lower` may begin a numeral written in words, or follow "a"
+/// in one ("a third", "a dozen"): a number word other than a scale abbreviation ("k",
+/// "bn" only count after digits), its plural (denominators: "thirds", "quarters"), or
+/// "halves". A sentence with no such word and no digit holds no numeral.
+pub fn may_start_number_words(lower: &str) -> bool {
+    number_word_starts().contains(lower)
+}
+
+/// The words of [`may_start_number_words`], all lowercase ASCII.
+pub fn number_word_starts() -> &'static HashSet<String, FastHash> {
+    static SET: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let words = number_words()
+            .iter()
+            .filter(|(_, nw)| !matches!(nw.class, WordClass::Abbrev | WordClass::MoneyAbbrev))
+            .map(|(w, _)| *w);
+        words
+            .flat_map(|w| [w.to_string(), format!("{w}s")])
+            .chain(["halves".to_string()])
+            .collect()
+    })
+}
+
+/// The shapes of a word list: for each first byte (ASCII letters in either case), the
+/// lengths in bytes that occur. A word whose shape is not there is not in the list, nor
+/// (for a lowercase list) is its lowercase form if the word is ASCII. The test costs two
+/// loads where a set look-up hashes the word, and rules out most words of running text.
+pub struct Shapes {
+    /// Bit `n` of entry `b`: a word of `n` bytes (`n` < 64) whose first byte folds to `b`.
+    lengths: [u64; 256],
+    /// The list holds a word of 64 bytes or more.
+    long: bool,
+    /// The list holds the empty word.
+    empty: bool,
+}
+
+impl Shapes {
+    pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
+        let mut shapes = Shapes {
+            lengths: [0; 256],
+            long: false,
+            empty: false,
+        };
+        for word in words {
+            match word.as_bytes().first() {
+                None => shapes.empty = true,
+                Some(_) if word.len() >= 64 => shapes.long = true,
+                Some(&first) => shapes.lengths[Shapes::slot(first)] |= 1 << word.len(),
+            }
+        }
+        shapes
+    }
+
+    fn slot(first: u8) -> usize {
+        usize::from(first.to_ascii_lowercase())
+    }
+
+    /// False when `word` is certainly not in the list (nor, if ASCII, in another case).
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => self.empty,
+            Some(_) if word.len() >= 64 => self.long,
+            Some(&first) => self.lengths[Shapes::slot(first)] >> word.len() & 1 == 1,
+        }
+    }
 }
 
 /// A unit of measure: normalised name and kind of claim.
@@ -88,7 +163,7 @@ pub struct Unit {
 
 /// Units by surface form; case-sensitive entries (with capitals) and lowercase entries.
 pub fn unit(surface: &str) -> Option<&'static Unit> {
-    static MAP: OnceLock<HashMap<&'static str, Unit>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<&'static str, Unit, FastHash>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         entries(UNITS)
             .filter_map(|line| {
@@ -100,14 +175,18 @@ pub fn unit(surface: &str) -> Option<&'static Unit> {
             })
             .collect()
     });
-    map.get(surface).or_else(|| {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| Shapes::of(map.keys().copied()));
+    let get = |key: &str| shapes.may_hold(key).then(|| map.get(key)).flatten();
+    get(surface).or_else(|| {
         // Single letters keep their case ("M" is a million, not a metre; "C" is Celsius).
-        let lower = surface.to_lowercase();
-        if lower.chars().count() > 1 {
-            map.get(lower.as_str())
-        } else {
-            None
-        }
+        with_lowercase(surface, |lower| {
+            if lower.chars().count() > 1 {
+                get(lower)
+            } else {
+                None
+            }
+        })
     })
 }
 
@@ -129,7 +208,7 @@ pub struct Currency {
 
 /// Currencies by surface form: exact first (codes in capitals), then lowercase names.
 pub fn currency(surface: &str) -> Option<&'static Currency> {
-    static MAP: OnceLock<HashMap<&'static str, Currency>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<&'static str, Currency, FastHash>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         entries(CURRENCIES)
             .filter_map(|line| {
@@ -145,12 +224,16 @@ pub fn currency(surface: &str) -> Option<&'static Currency> {
             })
             .collect()
     });
-    map.get(surface).or_else(|| {
-        let lower = surface.to_lowercase();
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| Shapes::of(map.keys().copied()));
+    let get = |key: &str| shapes.may_hold(key).then(|| map.get(key)).flatten();
+    get(surface).or_else(|| {
         // Only names (all lowercase in the list) match case-insensitively: "Dollars" yes,
         // "eur" for "EUR" no (it could be any word).
-        map.get(lower.as_str())
-            .filter(|_| lower.chars().count() > 3 || lower.chars().any(|c| !c.is_alphabetic()))
+        with_lowercase(surface, |lower| {
+            get(lower)
+                .filter(|_| lower.chars().count() > 3 || lower.chars().any(|c| !c.is_alphabetic()))
+        })
     })
 }
 
@@ -162,7 +245,7 @@ pub struct QualifierEntry {
 
 /// Qualifier phrases (lowercase, words joined by one space).
 pub fn qualifier(phrase: &str) -> Option<QualifierEntry> {
-    static MAP: OnceLock<HashMap<&'static str, QualifierEntry>> = OnceLock::new();
+    static MAP: OnceLock<HashMap<&'static str, QualifierEntry, FastHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(QUALIFIERS)
             .filter_map(|line| {
@@ -195,7 +278,16 @@ pub enum Calendar {
 
 /// Month and weekday names (lowercase).
 pub fn calendar(word: &str) -> Option<Calendar> {
-    static MAP: OnceLock<HashMap<&'static str, Calendar>> = OnceLock::new();
+    calendar_words().get(word).copied()
+}
+
+/// The month and weekday names, lowercase.
+pub fn calendar_names() -> impl Iterator<Item = &'static str> {
+    calendar_words().keys().copied()
+}
+
+fn calendar_words() -> &'static HashMap<&'static str, Calendar, FastHash> {
+    static MAP: OnceLock<HashMap<&'static str, Calendar, FastHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(CALENDAR)
             .filter_map(|line| {
@@ -210,13 +302,11 @@ pub fn calendar(word: &str) -> Option<Calendar> {
             })
             .collect()
     })
-    .get(word)
-    .copied()
 }
 
 /// Plural nouns that do not end in "s" ("people", "children").
 pub fn is_irregular_plural(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
     let set = SET.get_or_init(|| {
         [
             "people",
@@ -251,4 +341,44 @@ pub fn is_irregular_plural(word: &str) -> bool {
         || word.ends_with("children")
         || word.ends_with("people")
         || word.ends_with("men")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_rule_out_only_absent_words() {
+        let shapes = Shapes::of(["ten", "dozen", "halves"].into_iter());
+        assert!(shapes.may_hold("ten"));
+        assert!(shapes.may_hold("Ten"));
+        assert!(shapes.may_hold("TEN"));
+        assert!(shapes.may_hold("tea")); // same shape: the set look-up decides
+        assert!(shapes.may_hold("Dozen"));
+        assert!(!shapes.may_hold("tens"));
+        assert!(!shapes.may_hold("th"));
+        assert!(!shapes.may_hold("zero"));
+        assert!(!shapes.may_hold(""));
+        assert!(!shapes.may_hold("'s"));
+        // Any first byte: symbols and digits too.
+        let symbols = Shapes::of(["$", "1st", "€"].into_iter());
+        assert!(symbols.may_hold("$") && symbols.may_hold("1ST") && symbols.may_hold("€"));
+        assert!(!symbols.may_hold("£") && !symbols.may_hold("2nd") && !symbols.may_hold("$$"));
+        let long = "x".repeat(70);
+        assert!(!symbols.may_hold(&long));
+        assert!(Shapes::of([long.as_str()].into_iter()).may_hold(&"y".repeat(64)));
+        assert!(Shapes::of([""].into_iter()).may_hold(""));
+    }
+
+    #[test]
+    fn number_words_are_looked_up_as_written() {
+        assert_eq!(number_word("twelve").map(|nw| nw.value), Some(12.0));
+        assert_eq!(number_word("K").map(|nw| nw.class), Some(WordClass::Abbrev));
+        assert!(number_word("Twelve").is_none());
+        assert!(number_word("twelver").is_none());
+        assert!(number_word("").is_none());
+        assert!(may_start_number_words("thirds"));
+        assert!(may_start_number_words("halves"));
+        assert!(!may_start_number_words("bn"));
+    }
 }

@@ -6,7 +6,7 @@
 //! Submodules by domain: [`numbers`] (digits and words → value), [`extract`] (currency,
 //! qualifiers, units, ranges), [`kinds`] (dates, ages, ratios, scores, ranks), [`filters`]
 //! (numbers that are not claims), [`subject`], [`claimant`]; the word lists are in `data/`
-//! and loaded by [`lists`].
+//! and loaded by [`lists`]. [`screen`] skips sentences that cannot hold a claim.
 
 pub mod claimant;
 pub mod extract;
@@ -15,6 +15,7 @@ pub mod kinds;
 pub mod lists;
 pub mod numbers;
 pub mod pieces;
+pub mod screen;
 pub mod subject;
 
 use crate::document::{Document, Span};
@@ -23,7 +24,9 @@ use crate::document::{Document, Span};
 pub fn run(doc: &mut Document) {
     let mut claims = Vec::new();
     for s in 0..doc.sentences.len() {
-        extract::sentence_claims(doc, s, &mut claims);
+        if screen::may_hold_claims(doc, s) {
+            extract::sentence_claims(doc, s, &mut claims);
+        }
     }
     claimant::assign(doc, &mut claims);
     doc.claims = claims;

@@ -108,7 +108,8 @@ fn vulgar_fraction(c: char) -> Option<f64> {
     })
 }
 
-fn vulgar(text: &str) -> Option<f64> {
+/// A vulgar fraction standing alone ("½").
+pub fn vulgar(text: &str) -> Option<f64> {
     let mut chars = text.chars();
     let c = chars.next()?;
     if chars.next().is_some() {
@@ -149,7 +150,7 @@ fn word_class(p: &Piece) -> Option<lists::NumberWord> {
     if p.kind != PieceKind::Word {
         return None;
     }
-    lists::number_word(&p.lower)
+    p.number_word
 }
 
 /// Words before "one" that make it a pronoun ("the one", "which one"), not a number.
@@ -214,10 +215,10 @@ impl Words {
 pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
     // Signs: "minus five", "negative one", "-9.5" (a hyphen glued to digits after a space).
-    if p.kind == PieceKind::Word && matches!(p.lower.as_str(), "minus" | "negative") {
+    if p.kind == PieceKind::Word && matches!(p.lower(), "minus" | "negative") {
         // One sign only: "minus minus …" must not recurse.
         let after = pieces.get(i + 1)?;
-        if matches!(after.lower.as_str(), "minus" | "negative") || after.kind == PieceKind::Punct {
+        if matches!(after.lower(), "minus" | "negative") || after.kind == PieceKind::Punct {
             return None;
         }
         let next = parse_at(pieces, i + 1, money)?;
@@ -363,7 +364,7 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Nu
     if let Some(n) = next {
         // Ordinal suffixes: "4th", "21st".
         if n.join == Join::Attached
-            && matches!(n.lower.as_str(), "st" | "nd" | "rd" | "th")
+            && matches!(n.lower(), "st" | "nd" | "rd" | "th")
             && !p.text.contains('.')
         {
             return Some(Numeral {
@@ -377,7 +378,7 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Nu
         }
         // Decades: "1990s", "80s".
         if n.join == Join::Attached
-            && n.lower == "s"
+            && n.lower() == "s"
             && bare
             && value % 10.0 == 0.0
             && (p.text.len() == 4 || p.text.len() == 2)
@@ -393,7 +394,7 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Nu
         }
         // Scale abbreviations: "10k", "2bn", "£1.2m", "10 bln".
         if n.kind == PieceKind::Word && n.join != Join::Hyphen {
-            if let Some(nw) = lists::number_word(n.text).or_else(|| lists::number_word(&n.lower)) {
+            if let Some(nw) = lists::number_word(n.text).or(n.number_word) {
                 let abbrev = match nw.class {
                     WordClass::Abbrev => true,
                     WordClass::MoneyAbbrev => {
@@ -401,8 +402,8 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Nu
                         let counted = pieces.get(end + 1).is_some_and(|w| {
                             w.is_word()
                                 && w.join == Join::Space
-                                && (lists::unit(&w.lower).is_some_and(|u| u.kind != "length")
-                                    || crate::claims::kinds::looks_plural(&w.lower))
+                                && (lists::unit(w.lower()).is_some_and(|u| u.kind != "length")
+                                    || crate::claims::kinds::looks_plural(w.lower()))
                         });
                         money || n.text == "MM" || (n.join == Join::Attached && counted)
                     }
@@ -558,18 +559,18 @@ fn power(pieces: &[Piece], i: usize) -> Option<(i32, usize)> {
 /// A numeral that starts with a word.
 fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
-    let lower = p.lower.as_str();
+    let lower = p.lower();
     // "one" as a pronoun: "the one you mentioned", "which one", "one another".
     if lower == "one" {
         let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-        if before
-            .is_some_and(|b| b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(&b.lower))
-            && !next_is_number_word(pieces, i + 1)
+        if before.is_some_and(|b| {
+            b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(b.lower())
+        }) && !next_is_number_word(pieces, i + 1)
             && ends_noun_phrase(pieces.get(i + 1))
         {
             return None;
         }
-        if pieces.get(i + 1).is_some_and(|n| n.lower == "another") {
+        if pieces.get(i + 1).is_some_and(|n| n.lower() == "another") {
             return None;
         }
     }
@@ -579,7 +580,9 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
         let mut end = i + 1;
         while let (Some(of), Some(next)) = (pieces.get(end), pieces.get(end + 1)) {
             match word_class(next) {
-                Some(n2) if of.lower == "of" && n2.class == WordClass::Vague && n2.value > 10.0 => {
+                Some(n2)
+                    if of.lower() == "of" && n2.class == WordClass::Vague && n2.value > 10.0 =>
+                {
                     value *= n2.value;
                     end += 2;
                 }
@@ -619,9 +622,9 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
                 WordClass::Hundred | WordClass::Scale | WordClass::Dozen
             ),
             None => false,
-        } || (denominator(&next.lower).is_some_and(|(_, plural)| !plural)
-            && next.lower != "quarter")
-            || matches!(next.lower.as_str(), "half" | "quarter");
+        } || (denominator(next.lower()).is_some_and(|(_, plural)| !plural)
+            && next.lower() != "quarter")
+            || matches!(next.lower(), "half" | "quarter");
         if !ok {
             return None;
         }
@@ -629,7 +632,7 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
         state.last = Last::A;
         state.end = i + 1;
         // "a half", "a quarter", "a third"
-        if let Some((den, false)) = denominator(&next.lower) {
+        if let Some((den, false)) = denominator(next.lower()) {
             let value = 1.0 / den;
             if let Some(scale) = pieces
                 .get(i + 2)
@@ -650,7 +653,7 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
                 || pieces.get(i + 2).is_some_and(|w| {
                     w.is_word()
                         && w.join == Join::Space
-                        && !lists::FUNCTION_WORDS.contains(&w.lower)
+                        && !lists::FUNCTION_WORDS.contains(w.lower())
                         && lists::unit(w.text).is_none()
                 })
             {
@@ -690,7 +693,7 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
     if let Some(o) = pieces
         .get(w.end)
         .filter(|n| n.join == Join::Hyphen || n.join == Join::Space)
-        .and_then(|n| ordinal_word(&n.lower))
+        .and_then(|n| ordinal_word(n.lower()))
     {
         if matches!(w.last, Last::Ten | Last::Hundred | Last::Scale) && o < 10.0 {
             return Some(Numeral {
@@ -732,7 +735,7 @@ fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
 /// After a pronominal "one" comes no noun: punctuation, the end, or a function word
 /// ("the one you mentioned", "which one do you prefer"); "this one person" counts.
 fn ends_noun_phrase(next: Option<&Piece>) -> bool {
-    next.is_none_or(|n| n.kind == PieceKind::Punct || lists::FUNCTION_WORDS.contains(&n.lower))
+    next.is_none_or(|n| n.kind == PieceKind::Punct || lists::FUNCTION_WORDS.contains(n.lower()))
 }
 
 fn next_is_number_word(pieces: &[Piece], i: usize) -> bool {
@@ -745,12 +748,12 @@ fn next_is_number_word(pieces: &[Piece], i: usize) -> bool {
 /// "half"/"quarter" at the start of a numeral.
 fn half_at(pieces: &[Piece], i: usize) -> Option<Numeral> {
     let p = pieces.get(i)?;
-    let (den, _) = denominator(&p.lower)?;
+    let (den, _) = denominator(p.lower())?;
     let frac = 1.0 / den;
     let before = i.checked_sub(1).and_then(|b| pieces.get(b));
     // "the second half", "first half", "half-time": not a number.
     if before.is_some_and(|b| {
-        b.is_word() && (makes_one_a_pronoun(&b.lower) || ordinal_word(&b.lower).is_some())
+        b.is_word() && (makes_one_a_pronoun(b.lower()) || ordinal_word(b.lower()).is_some())
     }) {
         return None;
     }
@@ -772,7 +775,7 @@ fn half_at(pieces: &[Piece], i: usize) -> Option<Numeral> {
                 return numeral(i + 2, frac * nw.value, Form::Cardinal);
             }
         }
-        if matches!(n.lower.as_str(), "a" | "an") {
+        if matches!(n.lower(), "a" | "an") {
             if let Some(nw) = after.and_then(word_class).filter(|nw| {
                 matches!(
                     nw.class,
@@ -785,10 +788,10 @@ fn half_at(pieces: &[Piece], i: usize) -> Option<Numeral> {
                 return numeral(i + 2, frac, Form::Fraction);
             }
         }
-        if p.lower == "half"
+        if p.lower() == "half"
             && n.join != Join::Hyphen
             && matches!(
-                n.lower.as_str(),
+                n.lower(),
                 "of" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
             )
         {
@@ -796,10 +799,10 @@ fn half_at(pieces: &[Piece], i: usize) -> Option<Numeral> {
         }
     }
     // "more than half" and other qualified halves stand alone.
-    if p.lower == "half"
+    if p.lower() == "half"
         && before.is_some_and(|b| {
             matches!(
-                b.lower.as_str(),
+                b.lower(),
                 "than" | "about" | "nearly" | "almost" | "over" | "least" | "roughly"
             )
         })
@@ -813,9 +816,9 @@ fn half_at(pieces: &[Piece], i: usize) -> Option<Numeral> {
 /// the smaller. Returns the ratio and the end of the second numeral.
 fn ratio_after(pieces: &[Piece], end: usize, numerator: f64) -> Option<(f64, usize)> {
     let first = pieces.get(end)?;
-    let (start, over) = match first.lower.as_str() {
+    let (start, over) = match first.lower() {
         "in" => (end + 1, false),
-        "out" if pieces.get(end + 1).is_some_and(|p| p.lower == "of") => (end + 2, false),
+        "out" if pieces.get(end + 1).is_some_and(|p| p.lower() == "of") => (end + 2, false),
         "over" => (end + 1, true),
         _ => return None,
     };
@@ -866,7 +869,7 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
                 && p.text.chars().all(|c| c.is_ascii_digit())
                 && pieces
                     .get(j.wrapping_sub(1))
-                    .is_some_and(|b| b.lower == "and")
+                    .is_some_and(|b| b.lower() == "and")
             {
                 let scaled_next = pieces
                     .get(j + 1)
@@ -897,7 +900,7 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
                 if let Some(v) = parse_digits(p.text).filter(|v| *v < s.last_scale) {
                     if pieces
                         .get(j.wrapping_sub(1))
-                        .is_some_and(|b| b.lower == "and")
+                        .is_some_and(|b| b.lower() == "and")
                     {
                         s.current += v;
                         s.last = Last::Digits;
@@ -909,7 +912,7 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
             }
             break;
         }
-        let lower = p.lower.as_str();
+        let lower = p.lower();
         if lower == "and" {
             // "one hundred and six", "one and a half", "two million and three fifths".
             if let Some((value, end)) = and_fraction(pieces, j + 1) {
@@ -981,8 +984,8 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
                         pieces.get(j + 1),
                         pieces.get(j + 2).and_then(word_class),
                     ) {
-                        if of.lower == "of"
-                            && matches!(a.lower.as_str(), "a" | "an")
+                        if of.lower() == "of"
+                            && matches!(a.lower(), "a" | "an")
                             && scale.class == WordClass::Scale
                         {
                             s.current *= scale.value;
@@ -1082,7 +1085,7 @@ fn continue_words(pieces: &[Piece], mut s: Words, start: usize) -> Words {
 fn and_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
     let first = pieces.get(i)?;
     let mut k = i + 1;
-    let numerator = match first.lower.as_str() {
+    let numerator = match first.lower() {
         "a" | "an" => 1.0,
         _ => match word_class(first)? {
             nw if matches!(nw.class, WordClass::Unit) && nw.value > 0.0 => nw.value,
@@ -1100,7 +1103,7 @@ fn and_fraction(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
         },
     };
     let den_piece = pieces.get(k)?;
-    let (den, plural) = denominator(&den_piece.lower)?;
+    let (den, plural) = denominator(den_piece.lower())?;
     if plural == (numerator == 1.0) {
         return None;
     }

@@ -5,6 +5,9 @@
 //! before it (a space, a hyphen, or nothing), so "10-15" and "10 - 15" stay distinguishable.
 //! Relies on `segment`'s tokens only; never re-reads the text outside a token.
 
+use std::borrow::Cow;
+
+use super::lists::{self, NumberWord};
 use crate::document::{Document, Span, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,15 +34,44 @@ pub enum Join {
 pub struct Piece<'t> {
     pub span: Span,
     pub text: &'t str,
-    /// Lowercase text, for list look-ups.
-    pub lower: String,
+    /// Lowercase text, for list look-ups (borrowed when the text already is: nearly
+    /// always, and allocating a copy per piece was a large share of the stage's time).
+    lowercase: Cow<'t, str>,
+    /// The number word the lowercase text spells, looked up once: the grammar asks for
+    /// it several times per piece.
+    pub number_word: Option<NumberWord>,
     pub kind: PieceKind,
     pub join: Join,
     /// The document token the piece comes from.
     pub token: usize,
 }
 
-impl Piece<'_> {
+impl<'t> Piece<'t> {
+    fn new(
+        span: Span,
+        text: &'t str,
+        lowercase: Cow<'t, str>,
+        kind: PieceKind,
+        join: Join,
+        token: usize,
+    ) -> Piece<'t> {
+        let number_word = lists::number_word(&lowercase);
+        Piece {
+            span,
+            text,
+            lowercase,
+            number_word,
+            kind,
+            join,
+            token,
+        }
+    }
+
+    /// The text in lowercase (punctuation as written).
+    pub fn lower(&self) -> &str {
+        &self.lowercase
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == PieceKind::Word
     }
@@ -57,10 +89,11 @@ impl Piece<'_> {
 
 /// The pieces of sentence `sentence`, in text order.
 pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
-    let mut pieces = Vec::new();
     let Some(s) = doc.sentences.get(sentence) else {
-        return pieces;
+        return Vec::new();
     };
+    // A few tokens split in two or three ("1.2m", "two-week"): room for them up front.
+    let mut pieces = Vec::with_capacity(s.tokens.len() + s.tokens.len() / 4);
     let mut prev_end: Option<usize> = None;
     for index in s.tokens.clone() {
         let Some(token) = doc.tokens.get(index) else {
@@ -75,14 +108,14 @@ pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
             TokenKind::Word | TokenKind::Number => {
                 split_token(text, token.span().start, index, join, &mut pieces)
             }
-            TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece {
-                span: token.span(),
+            TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece::new(
+                token.span(),
                 text,
-                lower: text.to_string(),
-                kind: PieceKind::Punct,
+                Cow::Borrowed(text),
+                PieceKind::Punct,
                 join,
-                token: index,
-            }),
+                index,
+            )),
         }
         prev_end = Some(token.span().end);
     }
@@ -101,20 +134,36 @@ fn split_token<'t>(
     first_join: Join,
     out: &mut Vec<Piece<'t>>,
 ) {
+    // Plain words ("said", "Minister") are one piece: skip the walk over their letters.
+    if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if !text.is_empty() {
+            let span = Span::new(base, base + text.len());
+            let piece = Piece::new(
+                span,
+                text,
+                lowercase(text),
+                PieceKind::Word,
+                first_join,
+                token,
+            );
+            out.push(piece);
+        }
+        return;
+    }
     let mut join = first_join;
     let mut start = 0;
     let mut current: Option<PieceKind> = None;
     let push = |out: &mut Vec<Piece<'t>>, from: usize, to: usize, kind: PieceKind, join: Join| {
         if let Some(part) = text.get(from..to) {
             if !part.is_empty() {
-                out.push(Piece {
-                    span: Span::new(base + from, base + to),
-                    text: part,
-                    lower: part.to_lowercase(),
+                out.push(Piece::new(
+                    Span::new(base + from, base + to),
+                    part,
+                    lowercase(part),
                     kind,
                     join,
                     token,
-                });
+                ));
             }
         }
     };
@@ -150,6 +199,16 @@ fn split_token<'t>(
     }
     if let Some(kind) = current {
         push(out, start, text.len(), kind, join);
+    }
+}
+
+/// `text` in lowercase, borrowed when it has no uppercase letter and is ASCII (non-ASCII
+/// text goes through the full Unicode mapping).
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -203,6 +262,15 @@ mod tests {
         assert_eq!(p[2].1, Join::Attached);
         assert_eq!(p[6].1, Join::Hyphen);
         assert_eq!(p[8].1, Join::Hyphen);
+    }
+
+    #[test]
+    fn lowercase_borrows_only_unchanged_text() {
+        assert!(matches!(lowercase("sq km"), Cow::Borrowed("sq km")));
+        assert_eq!(lowercase("Dollars"), "dollars");
+        assert_eq!(lowercase("ÉTÉ"), "été");
+        // Non-ASCII text always takes the Unicode mapping (the Kelvin sign is "k").
+        assert_eq!(lowercase("\u{212A}"), "k");
     }
 
     #[test]

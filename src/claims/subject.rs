@@ -36,9 +36,9 @@ fn is_determiner(word: &str) -> bool {
 pub fn after(pieces: &[Piece], next: usize, kind: &str) -> Option<Span> {
     let first = pieces.get(next)?;
     let mut start = next;
-    if first.lower == "of" {
+    if first.lower() == "of" {
         start += 1;
-        if pieces.get(start).is_some_and(|p| is_determiner(&p.lower)) {
+        if pieces.get(start).is_some_and(|p| is_determiner(p.lower())) {
             start += 1;
         }
     } else if !matches!(kind, "count" | "ratio") {
@@ -60,9 +60,9 @@ fn noun_phrase(pieces: &[Piece], start: usize) -> Option<Span> {
         if !glued {
             if !p.is_word()
                 || words >= MAX_WORDS
-                || FUNCTION_WORDS.contains(&p.lower)
-                || CUES.contains(&p.lower)
-                || p.lower.ends_with("ly")
+                || FUNCTION_WORDS.contains(p.lower())
+                || CUES.contains(p.lower())
+                || p.lower().ends_with("ly")
             {
                 break;
             }
@@ -70,7 +70,7 @@ fn noun_phrase(pieces: &[Piece], start: usize) -> Option<Span> {
         }
         end = Some(k);
         k += 1;
-        let plural = looks_plural(&p.lower);
+        let plural = looks_plural(p.lower());
         let next_glued = pieces.get(k).is_some_and(|n| n.join == Join::Hyphen);
         if plural && !next_glued {
             break;

@@ -98,6 +98,10 @@ fn is_connector(word: &str) -> bool {
 
 /// Removes a possessive ending: "Trump’s" → ("Trump", true); "Reuters" stays.
 pub fn strip_possessive(word: &str) -> (&str, bool) {
+    // Most words do not end in "s": one byte test spares them the four suffix tests.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return (word, false);
+    }
     for ending in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if !stem.is_empty() {
@@ -117,6 +121,14 @@ fn is_contraction(word: &str) -> bool {
 /// True for a word that could be part of a name: it starts with a capital letter, or is
 /// an Arabic-style "al-Qaeda" whose part after the hyphen does.
 pub fn is_capitalised(word: &str) -> bool {
+    // ASCII first: this runs for nearly every token.
+    match word.as_bytes().first() {
+        None => return false,
+        Some(b) if b.is_ascii_uppercase() => return true,
+        // Only "al-", "el-", "ad-", "ash-", "an-", "as-" can start a capitalised name.
+        Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
+        _ => {}
+    }
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -186,7 +198,7 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
             continue;
         }
         let (word, _) = strip_possessive(doc.slice(token.span()));
-        if word.chars().all(|c| !c.is_uppercase()) {
+        if has_no_uppercase(word) {
             *stats.lower.entry(word).or_insert(0) += 1;
         } else if is_capitalised(word) && !weak.get(i).copied().unwrap_or(true) {
             with_lowercase(word, |lower| match stats.strong.get_mut(lower) {
@@ -198,6 +210,15 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
         }
     }
     stats
+}
+
+/// True when no character of `word` is uppercase (ASCII words without a `char` loop).
+fn has_no_uppercase(word: &str) -> bool {
+    if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| !c.is_uppercase())
+    }
 }
 
 /// Finds every name candidate of the document, in text order.
@@ -269,11 +290,12 @@ impl Finder<'_, '_> {
         }
         let (word, _) = strip_possessive(self.text(i));
         let month = word == "May" && self.is_month_may(i);
+        // Cheapest tests first: most tokens are not capitalised.
         is_capitalised(word)
+            && !month
+            && !is_contraction(word)
             && !self.is_number_sign(i)
             && !lists::NOT_NAMES.contains(word)
-            && !is_contraction(word)
-            && !month
     }
 
     /// "No. 2", "No 10", "Nos. 3": the number sign, not a name.
@@ -550,6 +572,11 @@ impl Finder<'_, '_> {
 
     /// The longest title (up to three words) starting at token `i`, as (end token, gender).
     fn title_at(&self, i: usize, end: usize) -> Option<(usize, Option<Gender>)> {
+        // Asked at every word of a name: most start no title, which one look-up shows.
+        let first = (i..end.min(i + 4)).find(|&j| self.text(j) != ".")?;
+        if !lists::may_start_title(self.text(first)) {
+            return None;
+        }
         let mut best = None;
         let mut words = String::new();
         let mut j = i;

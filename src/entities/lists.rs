@@ -3,12 +3,11 @@
 //! words, places, demonyms, aliases, and the common words that keep sentence-initial
 //! capitals from being taken for names. Parsed once, on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::document::Gender;
 pub use crate::lexicon::entries;
-use crate::lexicon::{with_lowercase, FastHash, WordSet};
+use crate::lexicon::{WordSet, WordTable};
 
 pub static ORG_WORDS: WordSet = WordSet::exact(include_str!("../../data/org_words.txt"));
 pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_nouns.txt"));
@@ -29,11 +28,12 @@ const TITLES: &str = include_str!("../../data/titles.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 const NAME_ALIASES: &str = include_str!("../../data/name_aliases.txt");
 
-/// A `key<TAB>value` list parsed into a map; `lowercase` lowercases the keys.
+/// A `key<TAB>value` list parsed into a map; `lowercase` lowercases the keys (and makes
+/// look-ups caseless).
 struct TabMap {
     files: &'static [&'static str],
     lowercase: bool,
-    map: OnceLock<HashMap<String, &'static str, FastHash>>,
+    map: OnceLock<WordTable<&'static str>>,
 }
 
 impl TabMap {
@@ -45,26 +45,29 @@ impl TabMap {
         }
     }
 
-    fn get(&self, key: &str) -> Option<&'static str> {
-        let map = self.map.get_or_init(|| {
-            let mut map = HashMap::default();
-            for file in self.files {
-                for line in entries(file) {
-                    let mut parts = line.splitn(2, '\t');
-                    let k = parts.next().unwrap_or("").trim();
-                    let v = parts.next().unwrap_or("").trim();
-                    let k = if self.lowercase {
-                        k.to_lowercase()
-                    } else {
-                        k.to_string()
-                    };
-                    map.entry(k).or_insert(v);
-                }
-            }
-            map
-        });
+    fn build(&self) -> WordTable<&'static str> {
+        let pairs = self
+            .files
+            .iter()
+            .flat_map(|file| entries(file))
+            .map(|line| {
+                let mut parts = line.splitn(2, '\t');
+                let key = parts.next().unwrap_or("").trim();
+                (key, parts.next().unwrap_or("").trim())
+            });
         if self.lowercase {
-            with_lowercase(key, |lower| map.get(lower).copied())
+            let lowered: Vec<(String, &'static str)> =
+                pairs.map(|(k, v)| (k.to_lowercase(), v)).collect();
+            WordTable::new(lowered.iter().map(|(k, v)| (k.as_str(), *v)))
+        } else {
+            WordTable::new(pairs)
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let map = self.map.get_or_init(|| self.build());
+        if self.lowercase {
+            map.get_lowercase(key).copied()
         } else {
             map.get(key).copied()
         }
@@ -96,6 +99,23 @@ pub fn title(words: &str) -> Option<Option<Gender>> {
     TITLE_MAP.get(words.trim_end_matches('.')).map(gender_of)
 }
 
+/// The first words of the titles (lowercase, without trailing periods).
+static TITLE_FIRST_WORDS: OnceLock<WordTable<()>> = OnceLock::new();
+
+/// False when no title starts with `word` (any case, trailing periods ignored): a cheap
+/// test before building the several-word strings that [`title`] looks up.
+pub fn may_start_title(word: &str) -> bool {
+    let firsts = TITLE_FIRST_WORDS.get_or_init(|| {
+        let lowered: Vec<String> = entries(TITLES)
+            .filter_map(|line| line.split('\t').next())
+            .map(|key| key.trim().to_lowercase())
+            .collect();
+        let firsts = lowered.iter().filter_map(|key| key.split(' ').next());
+        WordTable::new(firsts.map(|w| (w.trim_end_matches('.'), ())))
+    });
+    firsts.get_lowercase(word.trim_end_matches('.')).is_some()
+}
+
 /// The place a demonym belongs to ("Ukrainian" → "Ukraine"); `Some("-")` for group
 /// adjectives with no place ("Muslim").
 pub fn demonym(word: &str) -> Option<&'static str> {
@@ -118,7 +138,7 @@ pub fn is_place(name: &str) -> bool {
 
 /// True when `word` in lowercase is a common English word.
 pub fn is_common_word(word: &str) -> bool {
-    with_lowercase(word, |lower| COMMON_WORDS.contains(lower))
+    COMMON_WORDS.contains_lowercase(word)
 }
 
 #[cfg(test)]
@@ -140,5 +160,19 @@ mod tests {
         assert!(is_common_word("Analysts") && is_common_word("however"));
         assert!(!is_common_word("Zelenskiy"));
         assert!(ORG_WORDS.contains("Institute") && KNOWN_ORGS.contains("Kremlin"));
+    }
+
+    #[test]
+    fn title_first_words_cover_every_title() {
+        for line in entries(TITLES) {
+            let key = line.split('\t').next().unwrap_or("").trim();
+            let first = key.split(' ').next().unwrap_or("");
+            assert!(may_start_title(&first.to_uppercase()), "{key}");
+            if title(key).is_some() {
+                assert!(may_start_title(first), "{key}");
+            }
+        }
+        assert!(may_start_title("Mr.") && may_start_title("PRIME"));
+        assert!(!may_start_title("Zelensky") && !may_start_title(""));
     }
 }

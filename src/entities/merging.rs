@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use crate::lexicon::FastHash;
+
 use super::candidates::{is_capitalised, Candidate};
 use super::lists;
 use super::typing::{is_acronym, looks_like_personal_name, Evidence};
@@ -64,7 +66,7 @@ pub fn cluster(
     lexical: &[Evidence],
     context: &[Evidence],
 ) -> (Vec<usize>, usize) {
-    let mut keys = HashMap::new();
+    let mut keys: HashMap<String, usize, FastHash> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(cands.len());
     for (i, (c, lex)) in cands.iter().zip(lexical).enumerate() {
@@ -104,7 +106,7 @@ pub fn cluster(
 }
 
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(groups: &[Group], keys: &HashMap<String, usize>, g: usize) -> Option<usize> {
+fn plural_of(groups: &[Group], keys: &HashMap<String, usize, FastHash>, g: usize) -> Option<usize> {
     let group = groups.get(g)?;
     let [word] = group.words.as_slice() else {
         return None;
@@ -115,34 +117,41 @@ fn plural_of(groups: &[Group], keys: &HashMap<String, usize>, g: usize) -> Optio
 
 /// Renumbers groups 0..n in order of first appearance.
 fn compact(assigned: Vec<usize>) -> (Vec<usize>, usize) {
-    let mut renumber = HashMap::new();
+    // Group numbers are below the candidate count: a table, not a map.
+    let mut renumber: Vec<Option<usize>> = vec![None; assigned.len()];
+    let mut count = 0;
     let out: Vec<usize> = assigned
         .into_iter()
-        .map(|g| {
-            let next = renumber.len();
-            *renumber.entry(g).or_insert(next)
+        .map(|g| match renumber.get_mut(g) {
+            Some(Some(n)) => *n,
+            Some(slot) => {
+                *slot = Some(count);
+                count += 1;
+                count - 1
+            }
+            None => g, // not reached: every group number is a candidate index
         })
         .collect();
-    (out, renumber.len())
+    (out, count)
 }
 
 /// The look-up tables over the multi-word groups.
 struct Maps {
-    by_surname: HashMap<String, Vec<usize>>,
-    by_given: HashMap<String, Vec<usize>>,
-    by_skeleton: HashMap<String, Vec<usize>>,
-    by_acronym: HashMap<String, usize>,
-    by_first_and_skeleton: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>, FastHash>,
+    by_given: HashMap<String, Vec<usize>, FastHash>,
+    by_skeleton: HashMap<String, Vec<usize>, FastHash>,
+    by_acronym: HashMap<String, usize, FastHash>,
+    by_first_and_skeleton: HashMap<String, usize, FastHash>,
 }
 
 impl Maps {
     fn build(groups: &[Group]) -> Maps {
         let mut maps = Maps {
-            by_surname: HashMap::new(),
-            by_given: HashMap::new(),
-            by_skeleton: HashMap::new(),
-            by_acronym: HashMap::new(),
-            by_first_and_skeleton: HashMap::new(),
+            by_surname: HashMap::default(),
+            by_given: HashMap::default(),
+            by_skeleton: HashMap::default(),
+            by_acronym: HashMap::default(),
+            by_first_and_skeleton: HashMap::default(),
         };
         for (g, group) in groups.iter().enumerate() {
             if group.words.len() < 2 {

@@ -26,8 +26,6 @@ pub mod merging;
 pub mod roles;
 pub mod typing;
 
-use std::collections::HashMap;
-
 pub use descriptions::resolve_description;
 
 use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
@@ -206,17 +204,18 @@ fn sort_by_salience(doc: &mut Document) {
             e.map(first).unwrap_or(usize::MAX),
         )
     });
-    let new_index: HashMap<usize, usize> = order
-        .iter()
-        .enumerate()
-        .map(|(new, &old)| (old, new))
-        .collect();
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = new;
+        }
+    }
     let mut old = std::mem::take(&mut doc.entities);
     let mut sorted = Vec::with_capacity(old.len());
     for &i in &order {
         if let Some(e) = old.get_mut(i) {
             let mut e = std::mem::replace(e, empty_entity());
-            e.affiliation = e.affiliation.and_then(|a| new_index.get(&a).copied());
+            e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
             sorted.push(e);
         }
     }

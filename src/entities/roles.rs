@@ -9,13 +9,14 @@ use std::collections::HashMap;
 use super::candidates::is_capitalised;
 use super::lists;
 use crate::document::{Document, EntityType, MentionKind, TokenKind};
+use crate::lexicon::FastHash;
 
 /// How far an apposition may run, in tokens.
 const MAX_APPOSITION: usize = 30;
 
 /// Adds apposition roles and affiliations to the people of `doc.entities`.
 pub fn add_appositions(doc: &mut Document) {
-    let entity_at: HashMap<usize, usize> = doc
+    let entity_at: HashMap<usize, usize, FastHash> = doc
         .entities
         .iter()
         .enumerate()
@@ -52,7 +53,7 @@ pub fn add_appositions(doc: &mut Document) {
 fn apposition_after(
     doc: &Document,
     end: usize,
-    entity_at: &HashMap<usize, usize>,
+    entity_at: &HashMap<usize, usize, FastHash>,
 ) -> Option<(String, Option<usize>)> {
     let first = doc.token_at_or_after(end);
     let comma = doc.tokens.get(first)?;

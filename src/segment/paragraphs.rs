@@ -10,7 +10,9 @@
 
 use super::sentences::CREDIT_LABELS;
 use crate::document::{Document, Paragraph, ParagraphKind, Span};
-use crate::lexicon::WordSet;
+use crate::lexicon::{entries, with_lowercase, FastHash, WordSet};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A line of the text, without its line break.
 #[derive(Debug, Clone, Copy)]
@@ -210,8 +212,12 @@ pub fn classify(doc: &mut Document) {
     }
 }
 
-static BOILERPLATE_PREFIXES: WordSet =
-    WordSet::caseless(include_str!("../../data/boilerplate_prefixes.txt"));
+const BOILERPLATE_PREFIX_LIST: &str = include_str!("../../data/boilerplate_prefixes.txt");
+static BOILERPLATE_PREFIXES: WordSet = WordSet::caseless(BOILERPLATE_PREFIX_LIST);
+
+/// What is trimmed from the end of a paragraph's first words before looking them up
+/// ("Related:" → "related").
+const PREFIX_TRIM: [char; 6] = [':', '.', '…', '|', '-', '—'];
 
 /// Words that mark a closing author bio.
 const BIO_WORDS: &[&str] = &[
@@ -245,11 +251,12 @@ const FIRST_PERSON_BIO: &[&str] = &[
 /// Longest paragraph that can be a photo caption, in words.
 const MAX_CAPTION_WORDS: usize = 60;
 
+/// How much of a paragraph's start (in characters) is searched for a listed prefix.
+const PREFIX_HEAD_CHARS: usize = 120;
+
 fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
-    // Prefixes are a few words long: lowercase only the head of a long paragraph.
-    let head = body.chars().take(120).collect::<String>().to_lowercase();
     if starts_with_credit_label(body)
-        || starts_with_listed_prefix(&head)
+        || starts_with_listed_prefix(body)
         || is_byline(body)
         || !body.chars().any(char::is_alphanumeric)
     {
@@ -278,19 +285,57 @@ fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
 
 /// "Source :Skai", "Photo: AP", "Image: Nick Moreau".
 fn starts_with_credit_label(body: &str) -> bool {
-    let label: String = body.chars().take_while(|c| c.is_alphabetic()).collect();
-    let rest = body.get(label.len()..).unwrap_or("").trim_start();
-    !label.is_empty() && rest.starts_with(':') && CREDIT_LABELS.contains(&label)
+    let label_len = body
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(body.len());
+    let (label, rest) = body.split_at(label_len);
+    !label.is_empty() && rest.trim_start().starts_with(':') && CREDIT_LABELS.contains(label)
 }
 
 /// Prefixes from `data/boilerplate_prefixes.txt` ("read more", "advertisement"), matched
-/// on the first one to four words.
-fn starts_with_listed_prefix(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split_whitespace().take(4).collect();
-    (1..=words.len()).any(|n| {
-        let prefix = words.get(..n).unwrap_or(&[]).join(" ");
-        let bare = prefix.trim_end_matches([':', '.', '…', '|', '-', '—']);
+/// on the first one to four words of the paragraph's head (its first
+/// [`PREFIX_HEAD_CHARS`] characters, lowercased).
+fn starts_with_listed_prefix(body: &str) -> bool {
+    let first = body.split_whitespace().next().unwrap_or("");
+    // A first word longer than the head is cut there, so the quick test cannot judge it.
+    if first.len() <= PREFIX_HEAD_CHARS && !is_prefix_first_word(first) {
+        return false;
+    }
+    // Prefixes are a few words long: lowercase only the head of a long paragraph.
+    let head_end = body
+        .char_indices()
+        .nth(PREFIX_HEAD_CHARS)
+        .map_or(body.len(), |(i, _)| i);
+    let head = body.get(..head_end).unwrap_or("").to_lowercase();
+    // The words joined by single spaces, grown one word at a time in one buffer.
+    let mut prefix = String::with_capacity(head.len());
+    head.split_whitespace().take(4).any(|word| {
+        if !prefix.is_empty() {
+            prefix.push(' ');
+        }
+        prefix.push_str(word);
+        let bare = prefix.trim_end_matches(PREFIX_TRIM);
         BOILERPLATE_PREFIXES.contains(&prefix) || BOILERPLATE_PREFIXES.contains(bare)
+    })
+}
+
+/// Whether `word` (as written, or without the marks of [`PREFIX_TRIM`]) is the first word
+/// of a listed prefix. Few paragraphs start so, and for the others this one lookup spares
+/// lowercasing the head and looking up its first four words.
+fn is_prefix_first_word(word: &str) -> bool {
+    static FIRST_WORDS: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+    let first_words = FIRST_WORDS.get_or_init(|| {
+        entries(BOILERPLATE_PREFIX_LIST)
+            .filter_map(|e| {
+                e.to_lowercase()
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_string)
+            })
+            .collect()
+    });
+    with_lowercase(word, |lower| {
+        first_words.contains(lower) || first_words.contains(lower.trim_end_matches(PREFIX_TRIM))
     })
 }
 
@@ -298,11 +343,14 @@ fn starts_with_listed_prefix(lower: &str) -> bool {
 /// capitalised, apart from "and").
 fn is_byline(body: &str) -> bool {
     let mut words = body.split_whitespace();
-    let by = words.next().is_some_and(|w| w == "By" || w == "BY");
-    let rest: Vec<&str> = words.collect();
-    by && (1..=8).contains(&rest.len())
-        && rest.iter().all(|w| {
-            *w == "and"
+    if !words.next().is_some_and(|w| w == "By" || w == "BY") {
+        return false;
+    }
+    let rest = words.clone();
+    // One to eight words after "By"; counting stops at the ninth.
+    (1..=8).contains(&rest.take(9).count())
+        && words.all(|w| {
+            w == "and"
                 || w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c == '@')
@@ -313,9 +361,10 @@ fn is_byline(body: &str) -> bool {
 /// Moreau.", "A school in Milan. Image: Friedrichstrasse.") or that ends with a credit in
 /// brackets ("Trump in Washington. (AP Photo/Evan Vucci)").
 fn is_caption(body: &str, sentences: usize, last_sentence: &str) -> bool {
-    let short = body.split_whitespace().count() <= MAX_CAPTION_WORDS;
     let credit_sentence = sentences >= 2 && starts_with_credit_label(last_sentence);
-    short && (credit_sentence || ends_with_bracketed_credit(body))
+    // The credit tests are cheap; only then count words (at most one past the limit).
+    (credit_sentence || ends_with_bracketed_credit(body))
+        && has_at_most_words(body, MAX_CAPTION_WORDS)
 }
 
 /// "… (AP Photo/Evan Vucci)", "… (Photo: Reuters)", "… [Image: NASA]".
@@ -336,9 +385,16 @@ fn ends_with_bracketed_credit(body: &str) -> bool {
     })
 }
 
+/// Whether `body` has at most `max` words, counting no further than word `max + 1`.
+fn has_at_most_words(body: &str, max: usize) -> bool {
+    body.split_whitespace().nth(max).is_none()
+}
+
+/// Longest heading, in words.
+const MAX_HEADING_WORDS: usize = 14;
+
 fn is_heading(body: &str) -> bool {
-    let words = body.split_whitespace().count();
-    if words == 0 || words > 14 {
+    if body.split_whitespace().next().is_none() || !has_at_most_words(body, MAX_HEADING_WORDS) {
         return false;
     }
     let trimmed = body.trim_end_matches(['"', '”', '’', '\'', '»']);
@@ -423,6 +479,34 @@ mod tests {
             texts("features\ncontact manager\nevents, activities\n"),
             ["features", "contact manager", "events, activities"]
         );
+    }
+
+    #[test]
+    fn every_listed_prefix_is_found_in_any_case() {
+        for entry in entries(BOILERPLATE_PREFIX_LIST) {
+            let upper = entry.to_uppercase();
+            for text in [format!("{entry} the news"), format!("{upper}\tthe news")] {
+                assert!(starts_with_listed_prefix(&text), "{text}");
+            }
+        }
+        assert!(!starts_with_listed_prefix("Reading more books helps."));
+        assert!(!starts_with_listed_prefix(""));
+    }
+
+    #[test]
+    fn word_counts_stop_past_the_limit() {
+        assert!(has_at_most_words("one two  three", 3));
+        assert!(!has_at_most_words("one two three four", 3));
+        assert!(has_at_most_words("", 0));
+        assert!(!has_at_most_words(" one ", 0));
+    }
+
+    #[test]
+    fn bylines() {
+        assert!(is_byline("BY Jane Doe"));
+        assert!(!is_byline("By"));
+        assert!(!is_byline("By A B C D E F G H I"));
+        assert!(is_byline("By A B C D E F G H"));
     }
 
     #[test]

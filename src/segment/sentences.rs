@@ -184,18 +184,17 @@ impl<'a> Para<'a> {
         });
         let (mut start, mut i, mut words) = (0, 0, 0);
         while i < self.len() {
-            let at_item = i == 0 || !self.attached(i);
-            if let (Some(l), Some(m), true) = (list.as_mut(), self.marker(i), at_item) {
-                if l.expects(m) {
-                    if i > start {
-                        out.push(start..i);
-                    }
-                    l.advance();
-                    start = i;
-                    words = 0;
-                    i += m.len;
-                    continue;
+            if let Some(m) = self.next_item(list, i) {
+                if i > start {
+                    out.push(start..i);
                 }
+                if let Some(l) = list.as_mut() {
+                    l.advance();
+                }
+                start = i;
+                words = 0;
+                i += m.len;
+                continue;
             }
             if i == start {
                 if let Some(m) = self.marker(i) {
@@ -246,6 +245,16 @@ impl<'a> Para<'a> {
             out.push(start..self.len());
         }
         out
+    }
+
+    /// The marker of the next item of `list` at token `i`, if one is there. Outside a
+    /// list (most paragraphs) no marker is looked for.
+    fn next_item(&self, list: Option<List>, i: usize) -> Option<Marker> {
+        let l = list?;
+        if i > 0 && self.attached(i) {
+            return None;
+        }
+        self.marker(i).filter(|&m| l.expects(m))
     }
 
     /// A list marker at token `i`, if there is one.

@@ -56,36 +56,48 @@ const MAX_INITIALISM_LEN: usize = 16;
 
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
-    let mut chars = body.char_indices().peekable();
+    // E-mail addresses need an `@`: most paragraphs have none, and then the look-ahead
+    // for one after every word is skipped.
+    let may_hold_email = body.contains('@');
+    let mut pos = 0;
+    // The character before `pos`: an address only starts after a space or opening mark.
     let mut prev: Option<char> = None;
-    while let Some((start, c)) = chars.next() {
+    while let Some(c) = char_at(body, pos) {
+        let start = pos;
         let after_space = prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
-        prev = Some(c);
         if c.is_whitespace() || is_invisible(c) {
+            prev = Some(c);
+            pos += c.len_utf8();
             continue;
         }
-        let (end, kind) = if after_space && starts_address(body, start) {
+        // Quotation marks are tested before the (slower, Unicode) alphanumeric test, which
+        // they never pass.
+        let (end, kind) = if after_space && starts_address(body, start, may_hold_email) {
             (start + address_len(body, start), TokenKind::Word)
+        } else if is_quote_mark(c) {
+            (start + c.len_utf8(), TokenKind::QuoteMark)
         } else if c.is_alphanumeric() {
             scan_word(body, start)
-        } else if c == '.' && starts_bare_decimal(body, start, prev_char(body, start)) {
+        } else if c == '.' && starts_bare_decimal(body, start, prev) {
             // ".50", "$.50", "batting .227": a number written without its leading zero.
             let (end, _) = scan_word(body, start + 1);
             (end, TokenKind::Number)
-        } else if is_quote_mark(c) {
-            (start + c.len_utf8(), TokenKind::QuoteMark)
         } else {
             (start + c.len_utf8(), TokenKind::Punct)
         };
-        push_token(tokens, body, base, start..end, kind);
-        // Skip the characters the token took beyond its first.
-        while let Some(&(i, d)) = chars.peek() {
-            if i >= end {
-                break;
-            }
-            prev = Some(d);
-            chars.next();
-        }
+        // Every token holds at least its first character.
+        pos = end.max(start + c.len_utf8());
+        push_token(tokens, body, base, start..pos, kind);
+        prev = prev_char(body, pos);
+    }
+}
+
+/// The character starting at byte `at` of `s` (`None` at the end or off a boundary).
+#[inline]
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match s.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(at..).and_then(|r| r.chars().next()),
     }
 }
 
@@ -110,8 +122,13 @@ fn push_token(
     tokens.push(Token::new(Span::new(base + start, base + range.end), kind));
 }
 
+/// The character ending at byte `at` of `body`.
+#[inline]
 fn prev_char(body: &str, at: usize) -> Option<char> {
-    body.get(..at).and_then(|b| b.chars().next_back())
+    match at.checked_sub(1).and_then(|i| body.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => body.get(..at).and_then(|b| b.chars().next_back()),
+    }
 }
 
 fn is_opening(c: char) -> bool {
@@ -120,39 +137,20 @@ fn is_opening(c: char) -> bool {
 
 /// A word or number starting at `start` (an alphanumeric character): its end and kind.
 fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
-    let mut chars = body.get(start..).unwrap_or("").char_indices().peekable();
-    let Some((_, first)) = chars.next() else {
+    let Some(first) = char_at(body, start) else {
         return (start, TokenKind::Punct);
     };
-    let mut end = start + first.len_utf8();
     let digits_first = first.is_ascii_digit();
-    while let Some(&(offset, d)) = chars.peek() {
-        let i = start + offset;
-        if d.is_alphanumeric() || is_combining(d) {
-            end = i + d.len_utf8();
-            chars.next();
+    let mut end = start + first.len_utf8();
+    while let Some(d) = char_at(body, end) {
+        if continues_word(d) {
+            end += d.len_utf8();
             continue;
         }
-        // Inner joiners are kept only when another alphanumeric follows them:
-        // "don’t", "5,000", "3.5", "U.S", "Ph.D", "Shin-Wook", "wikihow.com".
-        let joiner = is_apostrophe(d) || matches!(d, '-' | '‐' | '.' | ',' | '·');
-        if !joiner {
+        if !keeps_joiner(body, start, end, d, digits_first) {
             break;
         }
-        let next = body.get(i + d.len_utf8()..).and_then(|r| r.chars().next());
-        let keep = match next {
-            Some(n) if n.is_alphanumeric() => match d {
-                ',' => digits_first && n.is_ascii_digit(),
-                '.' => keeps_inner_period(body, start, i, digits_first, n),
-                _ => true,
-            },
-            _ => false,
-        };
-        if !keep {
-            break;
-        }
-        end = i + d.len_utf8();
-        chars.next();
+        end += d.len_utf8();
     }
     // "1990s", "4th", "2,000-strong" start with a digit: still numbers for later stages.
     let kind = if digits_first {
@@ -161,6 +159,37 @@ fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
         TokenKind::Word
     };
     (end, kind)
+}
+
+/// Letters, digits and combining marks continue a word. ASCII and the General
+/// Punctuation block (U+2000–U+206F: dashes, curly quotation marks; no letters or digits)
+/// are answered without the Unicode tables, which the word scan would otherwise consult
+/// at the end of nearly every word.
+#[inline]
+fn continues_word(d: char) -> bool {
+    match d {
+        _ if d.is_ascii() => d.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => d.is_alphanumeric() || is_combining(d),
+    }
+}
+
+/// Whether `d`, at byte `at` of the word begun at `start`, is an inner joiner kept in the
+/// word: only when another alphanumeric follows it ("don’t", "5,000", "3.5", "U.S",
+/// "Ph.D", "Shin-Wook", "wikihow.com").
+fn keeps_joiner(body: &str, start: usize, at: usize, d: char, digits_first: bool) -> bool {
+    let joiner = is_apostrophe(d) || matches!(d, '-' | '‐' | '.' | ',' | '·');
+    if !joiner {
+        return false;
+    }
+    match char_at(body, at + d.len_utf8()) {
+        Some(n) if n.is_alphanumeric() => match d {
+            ',' => digits_first && n.is_ascii_digit(),
+            '.' => keeps_inner_period(body, start, at, digits_first, n),
+            _ => true,
+        },
+        _ => false,
+    }
 }
 
 /// Whether the period at `dot`, inside the word begun at `start` and followed by `next`,
@@ -241,17 +270,20 @@ fn starts_bare_decimal(body: &str, dot: usize, before: Option<char>) -> bool {
     digit_after && before.is_none_or(sign_before)
 }
 
-/// Whether a web or e-mail address starts at `start`.
-fn starts_address(body: &str, start: usize) -> bool {
+/// Whether a web or e-mail address starts at `start`; an e-mail address only when
+/// `may_hold_email` (the text holds an `@`).
+fn starts_address(body: &str, start: usize, may_hold_email: bool) -> bool {
     let rest = body.get(start..).unwrap_or("");
     let lower_prefix = |p: &str| {
         rest.get(..p.len())
             .is_some_and(|r| r.eq_ignore_ascii_case(p))
     };
-    if lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.") {
+    let web = matches!(rest.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W'))
+        && (lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www."));
+    if web {
         return address_len(body, start) > 4;
     }
-    starts_local_part(rest) && is_email(address_chunk(rest))
+    may_hold_email && starts_local_part(rest) && is_email(address_chunk(rest))
 }
 
 /// Whether `rest` starts with what may be an e-mail local part followed by `@`. This cheap
@@ -374,6 +406,16 @@ mod tests {
             words("a Ph.D. at wikihow.com"),
             ["a", "Ph.D", ".", "at", "wikihow.com"]
         );
+    }
+
+    #[test]
+    fn word_characters_without_tables_agree_with_unicode() {
+        let slow = |d: char| d.is_alphanumeric() || is_combining(d);
+        for d in ('\0'..='\u{7F}').chain('\u{2000}'..='\u{206F}') {
+            assert_eq!(continues_word(d), slow(d), "{d:?}");
+        }
+        assert!(continues_word('é') && continues_word('\u{301}') && continues_word('省'));
+        assert!(!continues_word('«') && !continues_word('—'));
     }
 
     #[test]
