@@ -22,7 +22,7 @@ use speaker::{Ctx, Resolved};
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
 pub fn run(doc: &mut Document) {
-    let quoted = QuotedSpans::new(doc.quotes.iter().map(|q| q.span).collect());
+    let quoted = QuotedSpans::new(doc, doc.quotes.iter().map(|q| q.span).collect());
     let mentions = MentionIndex::new(doc);
     let ctx = Ctx {
         doc,

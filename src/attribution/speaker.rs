@@ -63,7 +63,11 @@ impl Ctx<'_, '_> {
     /// optimistic:" closing the paragraph before): the name or description that opens the
     /// introducing sentence.
     fn colon_intro(&self, span: Span) -> Option<Resolved> {
-        let colon = self.doc.token_at_or_after(span.start).checked_sub(1)?;
+        let colon = self
+            .quoted
+            .place(self.doc, span)
+            .first_token
+            .checked_sub(1)?;
         if cues::word(self.doc, colon) != ":" {
             return None;
         }
@@ -103,7 +107,7 @@ impl Ctx<'_, '_> {
 
     /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”.
     fn before_quote(&self, span: Span) -> Option<Resolved> {
-        let window = context::before_window(self.doc, span);
+        let window = context::before_window(self.doc, span, self.quoted);
         let cue = context::cue_in_window(self.doc, window.clone(), self.quoted)?;
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)

@@ -207,11 +207,32 @@ fn surface(pieces: &[Piece], from: usize, to: usize) -> Option<String> {
     Some(s)
 }
 
-/// Longest surface built on the stack by [`with_surface`]; longer ones are allocated.
-const SURFACE_BUFFER: usize = 64;
+/// Longest text built on the stack by [`with_concat`]; longer ones are allocated.
+const STACK_TEXT: usize = 64;
 
-/// Calls `f` with [`surface`] of pieces `[from, to)`, without allocating when it is short
-/// (nearly always): surfaces are built and looked up for many pieces.
+/// Calls `f` with `parts` concatenated, without allocating when the result is short
+/// (nearly always): surfaces and phrases are built and looked up for many pieces.
+fn with_concat<'a, R>(
+    parts: impl Iterator<Item = &'a str> + Clone,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    let mut buf = [0u8; STACK_TEXT];
+    let mut len = 0;
+    for part in parts.clone() {
+        let Some(dest) = buf.get_mut(len..len + part.len()) else {
+            return f(&parts.collect::<String>());
+        };
+        dest.copy_from_slice(part.as_bytes());
+        len += part.len();
+    }
+    // Whole strings joined: valid UTF-8.
+    match std::str::from_utf8(&buf[..len]) {
+        Ok(text) => f(text),
+        Err(_) => f(&parts.collect::<String>()),
+    }
+}
+
+/// Calls `f` with [`surface`] of pieces `[from, to)`, built by [`with_concat`].
 fn with_surface<R>(
     pieces: &[Piece],
     from: usize,
@@ -219,28 +240,26 @@ fn with_surface<R>(
     f: impl FnOnce(&str) -> R,
 ) -> Option<R> {
     let parts = pieces.get(from..to).filter(|parts| !parts.is_empty())?;
-    let mut buf = [0u8; SURFACE_BUFFER];
-    let mut len = 0;
-    for (k, p) in parts.iter().enumerate() {
-        let sep: &[u8] = match p.join {
-            _ if k == 0 => b"",
-            Join::Space => b" ",
-            Join::Hyphen => b"-",
-            Join::Attached => b"",
+    let texts = parts.iter().enumerate().flat_map(|(k, p)| {
+        let sep = match p.join {
+            _ if k == 0 => "",
+            Join::Space => " ",
+            Join::Hyphen => "-",
+            Join::Attached => "",
         };
-        for bytes in [sep, p.text.as_bytes()] {
-            let Some(dest) = buf.get_mut(len..len + bytes.len()) else {
-                return surface(pieces, from, to).map(|s| f(&s));
-            };
-            dest.copy_from_slice(bytes);
-            len += bytes.len();
-        }
-    }
-    // Whole strings and ASCII separators joined: valid UTF-8.
-    match std::str::from_utf8(&buf[..len]) {
-        Ok(s) => Some(f(s)),
-        Err(_) => surface(pieces, from, to).map(|s| f(&s)),
-    }
+        [sep, p.text]
+    });
+    Some(with_concat(texts, f))
+}
+
+/// Calls `f` with the lowercase words of `parts` joined by single spaces, as qualifier
+/// phrases are listed.
+fn with_phrase<R>(parts: &[Piece], f: impl FnOnce(&str) -> R) -> R {
+    let words = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| [if k == 0 { "" } else { " " }, p.lower()]);
+    with_concat(words, f)
 }
 
 /// A unit or currency after the number: the longest match starting at piece `i`.
@@ -313,8 +332,8 @@ fn qualifier_before(pieces: &[Piece], start: usize) -> Option<(Qualifier, usize)
         {
             continue;
         }
-        let phrase: Vec<&str> = pieces[from..start].iter().map(|p| p.lower()).collect();
-        if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| !q.after) {
+        let phrase = with_phrase(&pieces[from..start], lists::qualifier);
+        if let Some(q) = phrase.filter(|q| !q.after) {
             return Some((q.qualifier, from));
         }
     }
@@ -372,9 +391,8 @@ fn qualifier_after(pieces: &[Piece], end: usize) -> Option<(Qualifier, usize)> {
         let Some(ps) = pieces.get(end..end + len) else {
             continue;
         };
-        let phrase: Vec<&str> = ps.iter().map(|p| p.lower()).collect();
-        if let Some(q) = lists::qualifier(&phrase.join(" ")).filter(|q| q.after) {
-            if phrase[0] == "+" || phrase[0] == "plus" {
+        if let Some(q) = with_phrase(ps, lists::qualifier).filter(|q| q.after) {
+            if ps[0].lower() == "+" || ps[0].lower() == "plus" {
                 continue;
             }
             return Some((q.qualifier, end + len));

@@ -110,13 +110,15 @@ pub fn number_word_starts() -> &'static HashSet<String, FastHash> {
     })
 }
 
-/// The shapes of a word list: for each first byte (ASCII letters in either case), the
-/// lengths in bytes that occur. A word whose shape is not there is not in the list, nor
-/// (for a lowercase list) is its lowercase form if the word is ASCII. The test costs two
-/// loads where a set look-up hashes the word, and rules out most words of running text.
+/// The shapes of a word list: for its first, second and last byte (ASCII letters folded
+/// to lowercase), the lengths in bytes that occur with each byte value. A word whose shape
+/// is not there is not in the list, nor (for a lowercase list) is its lowercase form if the
+/// word is ASCII. The test costs a few loads where a set look-up hashes the word, and rules
+/// out most words of running text ("the" is no "ten": no word of three has "h" second).
 pub struct Shapes {
-    /// Bit `n` of entry `b`: a word of `n` bytes (`n` < 64) whose first byte folds to `b`.
-    lengths: [u64; 256],
+    /// `lengths[k][b]` bit `n`: a word of `n` bytes (`n` < 64) whose byte at position `k`
+    /// (first, second, last; the second of a one-byte word is 0) folds to `b`.
+    lengths: [[u64; 256]; 3],
     /// The list holds a word of 64 bytes or more.
     long: bool,
     /// The list holds the empty word.
@@ -126,30 +128,45 @@ pub struct Shapes {
 impl Shapes {
     pub fn of<'w>(words: impl Iterator<Item = &'w str>) -> Shapes {
         let mut shapes = Shapes {
-            lengths: [0; 256],
+            lengths: [[0; 256]; 3],
             long: false,
             empty: false,
         };
         for word in words {
-            match word.as_bytes().first() {
-                None => shapes.empty = true,
-                Some(_) if word.len() >= 64 => shapes.long = true,
-                Some(&first) => shapes.lengths[Shapes::slot(first)] |= 1 << word.len(),
+            match Shapes::features(word) {
+                None if word.is_empty() => shapes.empty = true,
+                None => shapes.long = true,
+                Some(slots) => {
+                    for (table, slot) in shapes.lengths.iter_mut().zip(slots) {
+                        table[slot] |= 1 << word.len();
+                    }
+                }
             }
         }
         shapes
     }
 
-    fn slot(first: u8) -> usize {
-        usize::from(first.to_ascii_lowercase())
+    /// The folded first, second and last byte of a word of 1 to 63 bytes.
+    fn features(word: &str) -> Option<[usize; 3]> {
+        let bytes = word.as_bytes();
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        if bytes.len() >= 64 {
+            return None;
+        }
+        let second = bytes.get(1).copied().unwrap_or(0);
+        Some([first, second, last].map(|b| usize::from(b.to_ascii_lowercase())))
     }
 
     /// False when `word` is certainly not in the list (nor, if ASCII, in another case).
     pub fn may_hold(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            None => self.empty,
-            Some(_) if word.len() >= 64 => self.long,
-            Some(&first) => self.lengths[Shapes::slot(first)] >> word.len() & 1 == 1,
+        match Shapes::features(word) {
+            None if word.is_empty() => self.empty,
+            None => self.long,
+            Some(slots) => self
+                .lengths
+                .iter()
+                .zip(slots)
+                .all(|(table, slot)| table[slot] >> word.len() & 1 == 1),
         }
     }
 }
@@ -245,6 +262,15 @@ pub struct QualifierEntry {
 
 /// Qualifier phrases (lowercase, words joined by one space).
 pub fn qualifier(phrase: &str) -> Option<QualifierEntry> {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| Shapes::of(qualifiers().keys().copied()));
+    if !shapes.may_hold(phrase) {
+        return None;
+    }
+    qualifiers().get(phrase).copied()
+}
+
+fn qualifiers() -> &'static HashMap<&'static str, QualifierEntry, FastHash> {
     static MAP: OnceLock<HashMap<&'static str, QualifierEntry, FastHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(QUALIFIERS)
@@ -263,8 +289,6 @@ pub fn qualifier(phrase: &str) -> Option<QualifierEntry> {
             })
             .collect()
     })
-    .get(phrase)
-    .copied()
 }
 
 /// Longest qualifier phrase, in words.
@@ -349,14 +373,16 @@ mod tests {
 
     #[test]
     fn shapes_rule_out_only_absent_words() {
-        let shapes = Shapes::of(["ten", "dozen", "halves"].into_iter());
+        let shapes = Shapes::of(["ten", "two", "dozen", "halves"].into_iter());
         assert!(shapes.may_hold("ten"));
         assert!(shapes.may_hold("Ten"));
         assert!(shapes.may_hold("TEN"));
-        assert!(shapes.may_hold("tea")); // same shape: the set look-up decides
+        assert!(shapes.may_hold("teo")); // the shape of "ten" and "two": the set decides
         assert!(shapes.may_hold("Dozen"));
         assert!(!shapes.may_hold("tens"));
         assert!(!shapes.may_hold("th"));
+        assert!(!shapes.may_hold("the")); // no word of three with "h" second
+        assert!(!shapes.may_hold("dozer")); // nor of five ending in "r"
         assert!(!shapes.may_hold("zero"));
         assert!(!shapes.may_hold(""));
         assert!(!shapes.may_hold("'s"));

@@ -29,12 +29,16 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
 
 /// A word or number token with a digit, or with a hyphen-separated part that may be read.
 fn token_may_hold_numeral(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
+    // One pass over the bytes: a digit decides; plain ASCII words without a hyphen
+    // (nearly all tokens) are one part.
+    let mut plain = true;
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
+            return true;
+        }
+        plain &= b != b'-' && b.is_ascii();
     }
-    // Plain ASCII words without a hyphen are nearly all tokens: one part.
-    if text.is_ascii() && !bytes.contains(&b'-') {
+    if plain {
         return !text.is_empty() && ascii_part_may_be_read(text);
     }
     text.split(['-', '‐'])

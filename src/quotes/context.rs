@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::places::{self, Place};
 use crate::attribution::cues::{self, Cue};
 use crate::document::{Document, Paragraph, Span};
 
@@ -17,16 +18,19 @@ const AFTER_WINDOW: usize = 16;
 /// the work per quotation on run-on text.
 const BEFORE_WINDOW: usize = 80;
 
-/// Quotation spans of a document, sorted, for "is this offset quoted?" tests.
+/// Quotation spans of a document, sorted, for "is this offset quoted?" tests, with the
+/// place of each among the tokens and sentences (see `places`).
 #[derive(Debug, Default, Clone)]
 pub struct QuotedSpans {
     spans: Vec<Span>,
+    places: Vec<Place>,
 }
 
 impl QuotedSpans {
-    pub fn new(mut spans: Vec<Span>) -> QuotedSpans {
+    pub fn new(doc: &Document, mut spans: Vec<Span>) -> QuotedSpans {
         spans.sort();
-        QuotedSpans { spans }
+        let places = places::locate(doc, &spans);
+        QuotedSpans { spans, places }
     }
 
     /// True when byte offset `at` is inside a quotation (marks included).
@@ -39,6 +43,22 @@ impl QuotedSpans {
     pub fn next_start(&self, at: usize) -> Option<usize> {
         let i = self.spans.partition_point(|s| s.start < at);
         self.spans.get(i).map(|s| s.start)
+    }
+
+    /// Where the quotation `quote` sits among the tokens and sentences of `doc` (searched
+    /// for when `quote` is not one of the spans).
+    pub fn place(&self, doc: &Document, quote: Span) -> Place {
+        let known = self.spans.binary_search(&quote).ok();
+        match known.and_then(|i| self.places.get(i)) {
+            Some(&place) => place,
+            None => Place {
+                first_token: doc.token_at_or_after(quote.start),
+                end_token: doc.token_at_or_after(quote.end),
+                sentence: doc.sentence_at(quote.start),
+                sentences_before: doc.sentences.partition_point(|s| s.span.end <= quote.start),
+                paragraph: paragraph_at(doc, quote.start).map(|p| p.span),
+            },
+        }
     }
 }
 
@@ -59,27 +79,27 @@ pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
     }
 }
 
-// The two tests below answer "is token `i` inside the token range of `para`?" from token
-// `i` (or `i - 1`) alone: token ends increase along the text, so comparing one token's
-// end with the paragraph's bytes gives what `paragraph_tokens` would, without its two
-// searches of the token array (cache misses on every look at a quotation in a large
-// document).
+// The two tests below answer "is token `i` inside the token range of the paragraph
+// `para`?" from token `i` (or `i - 1`) alone: token ends increase along the text, so
+// comparing one token's end with the paragraph's bytes gives what `paragraph_tokens`
+// would, without its two searches of the token array (cache misses on every look at a
+// quotation in a large document). `para` is the span of `paragraph_at(doc, at)`.
 
-/// `i < paragraph_tokens(doc, at).end`, where `para` is `paragraph_at(doc, at)`.
-pub fn before_paragraph_end(doc: &Document, i: usize, para: Option<&Paragraph>) -> bool {
+/// `i < paragraph_tokens(doc, at).end`.
+pub fn before_paragraph_end(doc: &Document, i: usize, para: Option<Span>) -> bool {
     match (doc.tokens.get(i), para) {
-        (Some(t), Some(p)) => t.end() <= p.span.end,
+        (Some(t), Some(p)) => t.end() <= p.end,
         _ => false,
     }
 }
 
-/// `i > paragraph_tokens(doc, at).start`, where `para` is `paragraph_at(doc, at)`.
-pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<&Paragraph>) -> bool {
+/// `i > paragraph_tokens(doc, at).start`.
+pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<Span>) -> bool {
     let Some(prev) = i.checked_sub(1) else {
         return false;
     };
     match (doc.tokens.get(prev), para) {
-        (Some(t), Some(p)) => t.end() > p.span.start,
+        (Some(t), Some(p)) => t.end() > p.start,
         // Past the last token, or no paragraphs (the range is then 0..0).
         _ => true,
     }
@@ -100,9 +120,10 @@ fn in_sentence(doc: &Document, at: usize, sentence: Option<usize>) -> bool {
 /// The tokens of the quotation's sentence before it. When the quotation opens its
 /// sentence right after a colon or comma ("Trump replied: “…”" split by a segmenter),
 /// the window reaches back over the sentence before.
-pub fn before_window(doc: &Document, quote: Span) -> Range<usize> {
-    let end = doc.token_at_or_after(quote.start);
-    let Some(s) = doc.sentence_at(quote.start) else {
+pub fn before_window(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Range<usize> {
+    let place = quoted.place(doc, quote);
+    let end = place.first_token;
+    let Some(s) = place.sentence else {
         return end..end;
     };
     let mut start = doc.sentences[s]
@@ -124,7 +145,7 @@ pub fn before_window(doc: &Document, quote: Span) -> Range<usize> {
 
 /// The last active cue before the quotation in its sentence, outside other quotations.
 pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<Cue> {
-    cue_in_window(doc, before_window(doc, quote), quoted)
+    cue_in_window(doc, before_window(doc, quote, quoted), quoted)
 }
 
 /// `cue_before` for a quotation whose `before_window` is already known.
@@ -160,8 +181,9 @@ pub fn cue_after(
     inner: Span,
     quoted: &QuotedSpans,
 ) -> Option<AfterCue> {
-    let para = paragraph_at(doc, quote.start);
-    let a = doc.token_at_or_after(quote.end);
+    let place = quoted.place(doc, quote);
+    let para = place.paragraph;
+    let a = place.end_token;
     if !before_paragraph_end(doc, a, para) {
         return None;
     }
@@ -180,7 +202,14 @@ pub fn cue_after(
         first += 1;
     }
     let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
-    let limit = after_window_end(doc, first, para, next_quote)?;
+    let at = doc.tokens.get(first)?.start();
+    // The tokens after the quotation start after it: its sentence search starts there.
+    let sentence = if at >= quote.start {
+        places::sentence_from(doc, place.sentences_before, at)
+    } else {
+        doc.sentence_at(at)
+    };
+    let limit = after_window_end(doc, first, sentence, para, next_quote);
     (first..limit).find_map(|k| {
         let cue = cues::cue_at(doc, k, limit)?;
         Some(AfterCue { cue, first, limit })
@@ -193,10 +222,10 @@ pub fn cue_after(
 fn after_window_end(
     doc: &Document,
     first: usize,
-    para: Option<&Paragraph>,
+    sentence: Option<usize>,
+    para: Option<Span>,
     next_quote: usize,
-) -> Option<usize> {
-    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
+) -> usize {
     let mut limit = first;
     while limit < first + AFTER_WINDOW && before_paragraph_end(doc, limit, para) {
         let t = doc.tokens[limit];
@@ -208,7 +237,7 @@ fn after_window_end(
         }
         limit += 1;
     }
-    Some(limit)
+    limit
 }
 
 #[cfg(test)]
@@ -238,13 +267,13 @@ mod tests {
         let text = "He said Russia was “afraid of Tomahawks.” Moscow has warned of it.";
         let d = doc(text);
         let q = span_of(text, "“afraid of Tomahawks.”");
-        let quoted = QuotedSpans::new(vec![q]);
+        let quoted = QuotedSpans::new(&d, vec![q]);
         assert!(cue_after(&d, q, inner(q, text), &quoted).is_none());
 
         let text = "“We want this,” he said.";
         let d = doc(text);
         let q = span_of(text, "“We want this,”");
-        let quoted = QuotedSpans::new(vec![q]);
+        let quoted = QuotedSpans::new(&d, vec![q]);
         let after = cue_after(&d, q, inner(q, text), &quoted).unwrap();
         assert_eq!(d.slice(after.cue.span), "said");
         assert_eq!(cues::word(&d, after.first), "he");
@@ -255,13 +284,13 @@ mod tests {
         let text = "When Trump was asked if Putin was “working him” just to buy time, he smiled.";
         let d = doc(text);
         let q = span_of(text, "“working him”");
-        assert!(cue_before(&d, q, &QuotedSpans::new(vec![q])).is_none());
+        assert!(cue_before(&d, q, &QuotedSpans::new(&d, vec![q])).is_none());
 
         let text = "The Kremlin said “a lot needs to be decided” and it may come “a little later” than that.";
         let d = doc(text);
         let q1 = span_of(text, "“a lot needs to be decided”");
         let q2 = span_of(text, "“a little later”");
-        let quoted = QuotedSpans::new(vec![q1, q2]);
+        let quoted = QuotedSpans::new(&d, vec![q1, q2]);
         assert_eq!(d.slice(cue_before(&d, q2, &quoted).unwrap().span), "said");
     }
 
@@ -271,7 +300,7 @@ mod tests {
         let d = doc(text);
         for at in 0..=text.len() + 2 {
             let range = paragraph_tokens(&d, at);
-            let para = paragraph_at(&d, at);
+            let para = paragraph_at(&d, at).map(|p| p.span);
             for i in 0..=d.tokens.len() + 1 {
                 assert_eq!(before_paragraph_end(&d, i, para), i < range.end, "{at} {i}");
                 assert_eq!(
@@ -296,9 +325,21 @@ mod tests {
 
     #[test]
     fn quoted_spans_lookups() {
-        let q = QuotedSpans::new(vec![Span::new(10, 20), Span::new(0, 5)]);
+        let d = doc("“Yes.” He said “no” then.");
+        let q = QuotedSpans::new(&d, vec![Span::new(10, 20), Span::new(0, 5)]);
         assert!(q.contains(0) && q.contains(19) && !q.contains(7) && !q.contains(20));
         assert_eq!(q.next_start(6), Some(10));
         assert_eq!(q.next_start(11), None);
+        // A span that is not a quotation is searched for: the same answers.
+        for span in [Span::new(10, 20), Span::new(0, 5), Span::new(3, 12)] {
+            let place = q.place(&d, span);
+            assert_eq!(place.first_token, d.token_at_or_after(span.start));
+            assert_eq!(place.end_token, d.token_at_or_after(span.end));
+            assert_eq!(place.sentence, d.sentence_at(span.start));
+            assert_eq!(
+                place.paragraph,
+                paragraph_at(&d, span.start).map(|p| p.span)
+            );
+        }
     }
 }

@@ -3,12 +3,13 @@
 //! (scare quotes, names, titles, headlines, words held at a distance). It relies on the
 //! quotation's words, its paragraph, and the cue words around it (`context`).
 
-use crate::attribution::cues;
 use std::ops::Range;
 
+use crate::attribution::cues;
 use crate::document::{Document, ParagraphKind, QuoteKind, Span, TokenKind};
 
 use super::context::{self, QuotedSpans};
+use super::places;
 
 /// How many words before a quotation may hold a naming word ("a robot named “X”",
 /// "known as “X”", "the so-called “X”").
@@ -24,8 +25,9 @@ const LONG_QUOTE_WORDS: usize = 8;
 pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -> QuoteKind {
     // The window before the quotation ends at its first token; both are used by several
     // tests below, and each costs a search of the token array.
-    let window = context::before_window(doc, span);
+    let window = context::before_window(doc, span, quoted);
     let first = window.end;
+    let paragraph = quoted.place(doc, span).paragraph;
     if named_before(doc, &window) {
         return QuoteKind::Scare;
     }
@@ -42,9 +44,9 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
         _ => {}
     }
     let cue = context::cue_in_window(doc, window, quoted);
-    let introduced = cue.is_some() && follows_colon_or_comma(doc, span, first);
+    let introduced = cue.is_some() && follows_colon_or_comma(doc, paragraph, first);
     if !introduced
-        && (term_after_article(doc, span, first, words)
+        && (term_after_article(doc, paragraph, first, words)
             || (is_title_case(doc, first_inner, inner, words) && !terminal))
     {
         return QuoteKind::Scare;
@@ -69,10 +71,9 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
 }
 
 /// `doc.token_at_or_after(at)`, knowing that every token before token `from` ends at or
-/// before `at`: the search then covers only the few tokens from there.
+/// before `at`: the search gallops on from there, over the few tokens in between.
 fn first_token_from(doc: &Document, from: usize, at: usize) -> usize {
-    let rest = doc.tokens.get(from..).unwrap_or(&[]);
-    from + rest.partition_point(|t| t.end() <= at)
+    places::partition_point_from(&doc.tokens, from, |t| t.end() <= at)
 }
 
 /// The words and numbers of `inner`, whose first token is `first`.
@@ -111,10 +112,10 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
 
 /// True for a short fragment right after an indefinite article ("prepare a “quasi-state
 /// of war”", "promising a “formal update”"): a term held at a distance. `i` is the
-/// quotation's first token.
-fn term_after_article(doc: &Document, span: Span, i: usize, words: usize) -> bool {
+/// quotation's first token, `para` its paragraph.
+fn term_after_article(doc: &Document, para: Option<Span>, i: usize, words: usize) -> bool {
     words <= SHORT_TERM_WORDS
-        && context::after_paragraph_start(doc, i, context::paragraph_at(doc, span.start))
+        && context::after_paragraph_start(doc, i, para)
         && ["a", "an"]
             .iter()
             .any(|a| cues::word(doc, i - 1).eq_ignore_ascii_case(a))
@@ -170,12 +171,12 @@ fn title_position(doc: &Document, span: Span) -> TitlePosition {
     }
 }
 
-/// True when the quotation (first token `i`) follows a colon or comma ("Trump replied:
-/// “…”").
-fn follows_colon_or_comma(doc: &Document, span: Span, i: usize) -> bool {
+/// True when the quotation (first token `i`, paragraph `para`) follows a colon or comma
+/// in its paragraph ("Trump replied: “…”").
+fn follows_colon_or_comma(doc: &Document, para: Option<Span>, i: usize) -> bool {
     i > 0
         && matches!(cues::word(doc, i - 1), ":" | ",")
-        && context::after_paragraph_start(doc, i, context::paragraph_at(doc, span.start))
+        && context::after_paragraph_start(doc, i, para)
 }
 
 #[cfg(test)]
@@ -191,7 +192,7 @@ mod tests {
         let open = quote.chars().next().unwrap().len_utf8();
         let close = quote.chars().last().unwrap().len_utf8();
         let inner = Span::new(s + open, s + quote.len() - close);
-        classify(&d, span, inner, &QuotedSpans::new(vec![span]))
+        classify(&d, span, inner, &QuotedSpans::new(&d, vec![span]))
     }
 
     #[test]

@@ -13,6 +13,7 @@
 pub mod context;
 pub mod kind;
 pub mod marks;
+pub mod places;
 
 use crate::attribution::cues;
 use crate::document::{Document, Quote, QuoteKind, Span};
@@ -38,7 +39,7 @@ struct Part {
 /// Fills `doc.quotes` (speakers unset).
 pub fn run(doc: &mut Document) {
     let parts = find_parts(doc);
-    let quoted = QuotedSpans::new(parts.iter().map(|p| p.found.span).collect());
+    let quoted = QuotedSpans::new(doc, parts.iter().map(|p| p.found.span).collect());
     let mut kinds: Vec<QuoteKind> = parts
         .iter()
         .map(|p| kind::classify(doc, p.found.span, p.found.inner, &quoted))
@@ -59,7 +60,7 @@ pub fn run(doc: &mut Document) {
             span: p.found.span,
             inner: p.found.inner,
             kind,
-            sentence: doc.sentence_at(p.found.span.start).unwrap_or(0),
+            sentence: quoted.place(doc, p.found.span).sentence.unwrap_or(0),
             group,
             speaker: None,
             cue: None,
@@ -190,11 +191,17 @@ fn is_split(
     if kind_a == QuoteKind::Scare || kind_b == QuoteKind::Scare {
         return false;
     }
-    if !same_paragraph(doc, a.found.span.start, b.found.span.start) {
+    let (place_a, place_b) = (
+        quoted.place(doc, a.found.span),
+        quoted.place(doc, b.found.span),
+    );
+    // Comparing paragraphs equals comparing their token ranges, because a paragraph
+    // holding a quote mark has at least one token.
+    if place_a.paragraph != place_b.paragraph {
         return false;
     }
-    let gap_start = doc.token_at_or_after(a.found.span.end);
-    let gap_end = doc.token_at_or_after(b.found.span.start);
+    let gap_start = place_a.end_token;
+    let gap_end = place_b.first_token;
     if gap_end.saturating_sub(gap_start) > SPLIT_GAP_TOKENS {
         return false;
     }
@@ -206,14 +213,6 @@ fn is_split(
     let b_cue_between = (gap_start..gap_end)
         .any(|i| cues::cue_at(doc, i, gap_end).is_some() && a_cue.is_none_or(|c| c.cue.first != i));
     !b_cue_between
-}
-
-/// True when bytes `a` and `b` (each the opening mark of a quotation) are in the same
-/// paragraph. Comparing paragraphs equals comparing their token ranges, because a
-/// paragraph holding a quote mark has at least one token.
-fn same_paragraph(doc: &Document, a: usize, b: usize) -> bool {
-    let index = |at: usize| context::paragraph_at(doc, at).map(|p| p.span.start);
-    index(a) == index(b)
 }
 
 /// Numbers groups from 0 in text order: linked parts share their first part's group.
