@@ -111,11 +111,22 @@ impl<V> WordTable<V> {
         };
         table.index();
         for (key, value) in pairs {
-            if table.find(key, Compare::Exact).is_none() {
-                table.push(key, value);
-            }
+            table.insert(key, value);
         }
         table
+    }
+
+    /// Adds `key` with `value`, unless the table holds the key already.
+    pub fn insert(&mut self, key: &str, value: V) {
+        if self.find(key, Compare::Exact).is_none() {
+            self.push(key, value);
+        }
+    }
+
+    /// The value stored for exactly `word`, to change it.
+    pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        let index = self.find(word, Compare::Exact)?;
+        self.entries.get_mut(index).map(|(_, _, v)| v)
     }
 
     pub fn len(&self) -> usize {
@@ -128,16 +139,21 @@ impl<V> WordTable<V> {
 
     /// The value stored for exactly `word`.
     pub fn get(&self, word: &str) -> Option<&V> {
-        self.find(word, Compare::Exact)
+        self.value(self.find(word, Compare::Exact)?)
     }
 
     /// The value stored for `word` in lowercase (meant for tables of lowercase keys).
     pub fn get_lowercase(&self, word: &str) -> Option<&V> {
-        if word.is_ascii() {
+        let index = if word.is_ascii() {
             self.find(word, Compare::Lowered)
         } else {
             self.find(&word.to_lowercase(), Compare::Exact)
-        }
+        };
+        self.value(index?)
+    }
+
+    fn value(&self, index: usize) -> Option<&V> {
+        self.entries.get(index).map(|(_, _, v)| v)
     }
 
     fn push(&mut self, key: &str, value: V) {
@@ -177,7 +193,8 @@ impl<V> WordTable<V> {
         self.keys.get(start..start + len as usize).unwrap_or("")
     }
 
-    fn find(&self, word: &str, compare: Compare) -> Option<&V> {
+    /// The index in `entries` of the key that matches `word`.
+    fn find(&self, word: &str, compare: Compare) -> Option<usize> {
         if self.lengths & (1 << word.len().min(63)) == 0 {
             return None;
         }
@@ -201,14 +218,14 @@ impl<V> WordTable<V> {
             }
             if s & !0xffff_ffff == tag {
                 let index = (s & 0xffff_ffff) as usize - 1;
-                let (start, len, value) = self.entries.get(index)?;
+                let (start, len, _) = self.entries.get(index)?;
                 let key = self.key_at(*start, *len);
                 let same = match compare {
                     Compare::Exact => key == word,
                     Compare::Lowered => equals_lowercase_of(key, word),
                 };
                 if same {
-                    return Some(value);
+                    return Some(index);
                 }
             }
             slot = (slot + 1) & mask;
@@ -235,25 +252,44 @@ fn home(hash: u64, bits: u32) -> usize {
     (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
-/// A hash of the bytes that ignores ASCII case (bit 0x20 is set in every byte first, so
-/// a word and its lowercase form hash alike), eight bytes at a time.
+/// A hash of the bytes that ignores ASCII case (bit 0x20 is set in every byte read, so a
+/// word and its lowercase form hash alike). Reads eight bytes at a time, and a short word
+/// in at most two overlapping reads (no loop over its bytes): most words are short.
 fn word_hash(bytes: &[u8]) -> u64 {
-    const FOLD: u64 = 0x2020_2020_2020_2020;
     const MULTIPLIER: u64 = 0xff51_afd7_ed55_8ccd;
-    let mut hash = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ (u64::from_le_bytes(word) | FOLD)).wrapping_mul(MULTIPLIER);
-        hash ^= hash >> 29;
-    }
-    let mut tail = 0u64;
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b | 0x20) << (8 * i);
-    }
+    let len = bytes.len();
+    let mut hash = len as u64;
+    let tail = if len >= 8 {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            hash = (hash ^ read_u64(chunk)).wrapping_mul(MULTIPLIER);
+            hash ^= hash >> 29;
+        }
+        // The last eight bytes, overlapping the chunks read already.
+        read_u64(bytes.get(len - 8..).unwrap_or(&[]))
+    } else if len >= 4 {
+        // The first four and the last four bytes (they overlap below eight).
+        let head = read_u32(bytes.get(..4).unwrap_or(&[]));
+        let last = read_u32(bytes.get(len - 4..).unwrap_or(&[]));
+        head | (last << 32)
+    } else {
+        let byte = |i: usize| u64::from(bytes.get(i).map_or(0, |b| b | 0x20));
+        byte(0) | (byte(len / 2) << 8) | (byte(len.wrapping_sub(1)) << 16)
+    };
     hash = (hash ^ tail).wrapping_mul(MULTIPLIER);
     hash ^ (hash >> 32)
+}
+
+/// Eight bytes (exactly) as a number, with bit 0x20 set in each.
+fn read_u64(bytes: &[u8]) -> u64 {
+    let word: [u8; 8] = bytes.try_into().unwrap_or([0; 8]);
+    u64::from_le_bytes(word) | 0x2020_2020_2020_2020
+}
+
+/// Four bytes (exactly) as a number, with bit 0x20 set in each.
+fn read_u32(bytes: &[u8]) -> u64 {
+    let word: [u8; 4] = bytes.try_into().unwrap_or([0; 4]);
+    u64::from(u32::from_le_bytes(word) | 0x2020_2020)
 }
 
 /// True when `key` is `word` with its ASCII letters in lowercase.

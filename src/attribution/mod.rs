@@ -15,9 +15,9 @@ pub mod mentions;
 pub mod speaker;
 
 use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
-use crate::quotes::context::QuotedSpans;
+use crate::quotes::context::{self, QuotedSpans};
 use mentions::MentionIndex;
-use speaker::{Ctx, Resolved};
+use speaker::{Attribution, Ctx, Resolved};
 
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
@@ -29,19 +29,14 @@ pub fn run(doc: &mut Document) {
         quoted: &quoted,
         mentions: &mentions,
     };
-    let mut found: Vec<Option<Resolved>> = doc
+    let own: Vec<Option<Attribution>> = doc
         .quotes
         .iter()
-        .map(|q| {
-            if q.kind == QuoteKind::Scare {
-                None
-            } else {
-                ctx.speaker_of(q.span, q.inner)
-            }
-        })
+        .map(|q| (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q.span, q.inner)))
         .collect();
+    let mut found: Vec<Option<Resolved>> = own.iter().map(|a| a.and_then(|a| a.speaker)).collect();
     share_within_groups(doc, &mut found);
-    let inherited = inherit_from_previous(&ctx, &found);
+    let inherited = inherit_from_previous(&ctx, &found, &own);
     let pronouns = apply(doc, &found, &inherited);
     if !pronouns.is_empty() {
         add_pronoun_mentions(doc, pronouns);
@@ -110,10 +105,15 @@ fn share_within_groups(doc: &Document, found: &mut [Option<Resolved>]) {
     }
 }
 
-/// For quotations still without a speaker: the speaker of the previous (non-scare)
-/// quotation, when it is in the same paragraph, or ends the paragraph right before this
-/// one and this quotation opens its paragraph; and nobody else is named in between.
-fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<usize>> {
+/// For quotations still without a speaker and without a cue of their own (`own`): the
+/// speaker of the previous (non-scare) quotation, when it is in the same paragraph, or
+/// ends the paragraph right before this one and this quotation opens its paragraph; and
+/// nobody else is named in between.
+fn inherit_from_previous(
+    ctx: &Ctx,
+    found: &[Option<Resolved>],
+    own: &[Option<Attribution>],
+) -> Vec<Option<usize>> {
     let doc = ctx.doc;
     let mut inherited = vec![None; found.len()];
     let mut last: Option<(usize, usize)> = None; // (quote index, entity)
@@ -121,7 +121,8 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
         if q.kind == QuoteKind::Scare {
             continue;
         }
-        if found[i].is_none() && !ctx.has_own_cue(q.span, q.inner) {
+        let own_cue = own.get(i).copied().flatten().is_some_and(|a| a.own_cue);
+        if found[i].is_none() && !own_cue {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
                 .map(|(_, entity)| entity)
@@ -137,17 +138,20 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
 fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
     let (p, q) = (&doc.quotes[prev], &doc.quotes[this]);
-    let para_of = |at: usize| doc.sentences.get(doc.sentence_at(at).unwrap_or(usize::MAX));
-    let (Some(pp), Some(qp)) = (para_of(p.span.start), para_of(q.span.start)) else {
+    let (p_place, q_place) = (ctx.quoted.place(doc, p.span), ctx.quoted.place(doc, q.span));
+    let sentence = |s: Option<usize>| doc.sentences.get(s.unwrap_or(usize::MAX));
+    let (Some(pp), Some(qp)) = (sentence(p_place.sentence), sentence(q_place.sentence)) else {
         return false;
     };
+    let p_last = p.span.end.saturating_sub(1);
     let adjacent = qp.paragraph == pp.paragraph
         || (qp.paragraph == pp.paragraph + 1
             && doc
                 .paragraphs
                 .get(qp.paragraph)
                 .is_some_and(|para| para.span.start == q.span.start)
-            && para_of(p.span.end.saturating_sub(1)).is_some_and(|s| s.paragraph == pp.paragraph));
+            && sentence(context::sentence_from_quote(doc, p.span, &p_place, p_last))
+                .is_some_and(|s| s.paragraph == pp.paragraph));
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -186,10 +190,11 @@ fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
 /// between the two quotations, after the sentence where the first one ends.
 fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
-    let from = doc
-        .sentence_at(doc.quotes[prev].span.end.saturating_sub(1))
+    let p = doc.quotes[prev].span;
+    let place = ctx.quoted.place(doc, p);
+    let from = context::sentence_from_quote(doc, p, &place, p.end.saturating_sub(1))
         .and_then(|s| doc.sentences.get(s))
-        .map_or(doc.quotes[prev].span.end, |s| s.span.end);
+        .map_or(p.end, |s| s.span.end);
     let to = doc.quotes[this].span.start;
     if from >= to {
         return false;

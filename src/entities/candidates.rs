@@ -122,12 +122,11 @@ fn is_contraction(word: &str) -> bool {
 /// an Arabic-style "al-Qaeda" whose part after the hyphen does.
 pub fn is_capitalised(word: &str) -> bool {
     // ASCII first: this runs for nearly every token.
-    match word.as_bytes().first() {
-        None => return false,
-        Some(b) if b.is_ascii_uppercase() => return true,
-        // Only "al-", "el-", "ad-", "ash-", "an-", "as-" can start a capitalised name.
-        Some(b) if b.is_ascii() && !matches!(b, b'a' | b'e') => return false,
-        _ => {}
+    if !may_be_capitalised(word) {
+        return false;
+    }
+    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
     }
     let mut chars = word.chars();
     match chars.next() {
@@ -143,6 +142,15 @@ pub fn is_capitalised(word: &str) -> bool {
             lower_prefix
         }
         _ => false,
+    }
+}
+
+/// False when the first byte alone shows that [`is_capitalised`] is false: an ASCII
+/// byte that is neither a capital nor the "a" or "e" of "al-", "el-" and the like.
+fn may_be_capitalised(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) => !b.is_ascii() || b.is_ascii_uppercase() || matches!(b, b'a' | b'e'),
+        None => false,
     }
 }
 
@@ -214,11 +222,15 @@ fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
 
 /// True when no character of `word` is uppercase (ASCII words without a `char` loop).
 fn has_no_uppercase(word: &str) -> bool {
-    if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(|c| !c.is_uppercase())
+    for &b in word.as_bytes() {
+        if b >= 0x80 {
+            return word.chars().all(|c| !c.is_uppercase());
+        }
+        if b.is_ascii_uppercase() {
+            return false;
+        }
     }
+    true
 }
 
 /// Finds every name candidate of the document, in text order.
@@ -288,7 +300,11 @@ impl Finder<'_, '_> {
         if !self.is_word(i) {
             return false;
         }
-        let (word, _) = strip_possessive(self.text(i));
+        let text = self.text(i);
+        if !may_be_capitalised(text) {
+            return false; // most tokens: one byte test
+        }
+        let (word, _) = strip_possessive(text);
         let month = word == "May" && self.is_month_may(i);
         // Cheapest tests first: most tokens are not capitalised.
         is_capitalised(word)
@@ -483,22 +499,24 @@ impl Finder<'_, '_> {
             return false;
         }
         let (word, _) = strip_possessive(self.text(i));
-        // A given name that is also a word ("Will", "Hope", "So") is one only before a
-        // surname.
-        let given = lists::given_name(word).is_some()
-            && (!lists::is_common_word(word) || self.is_name_word(i + 1));
-        if self.stats.seen_capitalised(word)
-            || given
-            || lists::is_place(word)
-            || lists::KNOWN_ORGS.contains(word)
-        {
-            return false;
-        }
-        word.chars().count() == 1
-            || lists::is_common_word(word)
+        // A word is dropped when something says it is an ordinary word (checked first:
+        // most names fail it at once) and nothing says it is a name.
+        let common = lists::is_common_word(word);
+        let ordinary = word.chars().count() == 1
+            || common
             || self.stats.seen_lowercase(word)
             || lists::title(word).is_some()
-            || lists::demonym(word).is_some()
+            || lists::demonym(word).is_some();
+        if !ordinary {
+            return false;
+        }
+        // A given name that is also a word ("Will", "Hope", "So") is one only before a
+        // surname.
+        let given = lists::given_name(word).is_some() && (!common || self.is_name_word(i + 1));
+        !(self.stats.seen_capitalised(word)
+            || given
+            || lists::is_place(word)
+            || lists::KNOWN_ORGS.contains(word))
     }
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each

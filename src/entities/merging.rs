@@ -61,17 +61,18 @@ impl Group {
 
 /// Assigns each candidate a cluster number (0..n, in order of first mention); returns
 /// the numbers and n.
+/// `keys` are the candidates' [`name_key`]s.
 pub fn cluster(
     cands: &[Candidate],
+    keys: &[String],
     lexical: &[Evidence],
     context: &[Evidence],
 ) -> (Vec<usize>, usize) {
-    let mut keys: HashMap<String, usize, FastHash> = HashMap::default();
+    let mut group_by_key: HashMap<&str, usize, FastHash> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of = Vec::with_capacity(cands.len());
-    for (i, (c, lex)) in cands.iter().zip(lexical).enumerate() {
-        let key = name_key(&c.words);
-        let g = *keys.entry(key).or_insert_with(|| {
+    for (i, ((c, lex), key)) in cands.iter().zip(lexical).zip(keys).enumerate() {
+        let g = *group_by_key.entry(key).or_insert_with(|| {
             groups.push(Group {
                 words: c.words.clone(),
                 lexical: Evidence::default(),
@@ -99,14 +100,14 @@ pub fn cluster(
             .get(g)
             .filter(|group| group.words.len() == 1)
             .and_then(|_| maps.full_name_for(&groups, g, c.span.start));
-        let target = target.or_else(|| plural_of(&groups, &keys, g));
+        let target = target.or_else(|| plural_of(&groups, &group_by_key, g));
         assigned.push(target.unwrap_or(g));
     }
     compact(assigned)
 }
 
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(groups: &[Group], keys: &HashMap<String, usize, FastHash>, g: usize) -> Option<usize> {
+fn plural_of(groups: &[Group], keys: &HashMap<&str, usize, FastHash>, g: usize) -> Option<usize> {
     let group = groups.get(g)?;
     let [word] = group.words.as_slice() else {
         return None;

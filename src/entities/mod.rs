@@ -35,12 +35,18 @@ use typing::Evidence;
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document) {
     let (found, stats) = candidates::find(doc);
-    let found_lexical: Vec<Evidence> = found.iter().map(|c| typing::lexical(doc, c)).collect();
+    // The name key (typing and merging both need it) and the lexical evidence are
+    // computed once per candidate: both were hot spots when computed twice.
+    let with_evidence = |c: Candidate| {
+        let key = merging::name_key(&c.words);
+        let lexical = typing::lexical(doc, &c, &key);
+        (c, lexical, key)
+    };
+    let found: Vec<(Candidate, Evidence, String)> = found.into_iter().map(with_evidence).collect();
     let nested: Vec<Candidate> = found
         .iter()
-        .zip(&found_lexical)
-        .filter(|(_, lex)| lex.best() != Some(EntityType::Person))
-        .flat_map(|(c, _)| {
+        .filter(|(_, lex, _)| lex.best() != Some(EntityType::Person))
+        .flat_map(|(c, _, _)| {
             [
                 candidates::nested_place(doc, c),
                 candidates::nested_person(doc, c),
@@ -48,21 +54,23 @@ pub fn run(doc: &mut Document) {
         })
         .flatten()
         .collect();
-    // Lexical evidence is computed once per candidate (it was a hot spot when run twice).
-    let nested_lexical: Vec<Evidence> = nested.iter().map(|c| typing::lexical(doc, c)).collect();
-    let mut pairs: Vec<(Candidate, Evidence)> = found
-        .into_iter()
-        .zip(found_lexical)
-        .chain(nested.into_iter().zip(nested_lexical))
-        .collect();
-    pairs.sort_by_key(|(c, _)| c.span.start);
-    let (cands, lexical): (Vec<Candidate>, Vec<Evidence>) = pairs.into_iter().unzip();
+    let mut all = found;
+    all.extend(nested.into_iter().map(with_evidence));
+    all.sort_by_key(|(c, _, _)| c.span.start);
+    let mut cands = Vec::with_capacity(all.len());
+    let mut lexical = Vec::with_capacity(all.len());
+    let mut keys = Vec::with_capacity(all.len());
+    for (c, lex, key) in all {
+        cands.push(c);
+        lexical.push(lex);
+        keys.push(key);
+    }
     let context: Vec<Evidence> = cands
         .iter()
         .zip(&lexical)
         .map(|(c, lex)| typing::contextual(doc, c, lex))
         .collect();
-    let (cluster_of, count) = merging::cluster(&cands, &lexical, &context);
+    let (cluster_of, count) = merging::cluster(&cands, &keys, &lexical, &context);
     let sports = typing::is_sports_report(doc, &stats);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &c) in cluster_of.iter().enumerate() {

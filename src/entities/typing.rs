@@ -129,7 +129,8 @@ fn is_clause_verb(word: &str) -> bool {
 }
 
 /// Evidence from the name's own words: what the name would be anywhere.
-pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
+/// `key` is the candidate's [`super::merging::name_key`].
+pub fn lexical(doc: &Document, c: &Candidate, key: &str) -> Evidence {
     let mut e = Evidence::default();
     let full = doc.slice(c.span);
     let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
@@ -137,8 +138,7 @@ pub fn lexical(doc: &Document, c: &Candidate) -> Evidence {
         return e;
     };
     let multi = words.len() >= 2;
-    let key = super::merging::name_key(&c.words);
-    let canonical = key.as_str();
+    let canonical = key;
     if lists::KNOWN_ORGS.contains(full) || lists::KNOWN_ORGS.contains(canonical) {
         e.bump(EntityType::Organization, 6);
     }
@@ -385,7 +385,8 @@ mod tests {
         cands
             .iter()
             .map(|c| {
-                let mut e = lexical(&doc, c);
+                let key = crate::entities::merging::name_key(&c.words);
+                let mut e = lexical(&doc, c, &key);
                 e.add(contextual(&doc, c, &e.clone()));
                 (doc.slice(c.span).to_string(), decide(&e))
             })

@@ -60,35 +60,45 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     // for one after every word is skipped.
     let may_hold_email = body.contains('@');
     let mut pos = 0;
-    // The character before `pos`: an address only starts after a space or opening mark.
-    let mut prev: Option<char> = None;
+    // Whether the character before `pos` is a space or an opening mark (or there is
+    // none): only there may an address start.
+    let mut after_space = true;
     while let Some(c) = char_at(body, pos) {
-        let start = pos;
-        let after_space = prev.is_none_or(|p| p.is_whitespace() || is_opening(p));
         if c.is_whitespace() || is_invisible(c) {
-            prev = Some(c);
+            after_space = c.is_whitespace();
             pos += c.len_utf8();
             continue;
         }
-        // Quotation marks are tested before the (slower, Unicode) alphanumeric test, which
-        // they never pass.
+        let start = pos;
         let (end, kind) = if after_space && starts_address(body, start, may_hold_email) {
             (start + address_len(body, start), TokenKind::Word)
-        } else if is_quote_mark(c) {
-            (start + c.len_utf8(), TokenKind::QuoteMark)
-        } else if c.is_alphanumeric() {
-            scan_word(body, start)
-        } else if c == '.' && starts_bare_decimal(body, start, prev) {
-            // ".50", "$.50", "batting .227": a number written without its leading zero.
-            let (end, _) = scan_word(body, start + 1);
-            (end, TokenKind::Number)
         } else {
-            (start + c.len_utf8(), TokenKind::Punct)
+            token_at(body, start, c)
         };
         // Every token holds at least its first character.
         pos = end.max(start + c.len_utf8());
         push_token(tokens, body, base, start..pos, kind);
-        prev = prev_char(body, pos);
+        // A token holds no space; of its characters, only a last one may open something.
+        after_space = prev_char(body, pos).is_some_and(is_opening);
+    }
+}
+
+/// The token (other than an address) that starts with `c` at byte `start`: its end
+/// and kind.
+#[inline]
+fn token_at(body: &str, start: usize, c: char) -> (usize, TokenKind) {
+    // Quotation marks are tested before the (slower, Unicode) alphanumeric test, which
+    // they never pass.
+    if is_quote_mark(c) {
+        (start + c.len_utf8(), TokenKind::QuoteMark)
+    } else if c.is_alphanumeric() {
+        scan_word(body, start)
+    } else if c == '.' && starts_bare_decimal(body, start, prev_char(body, start)) {
+        // ".50", "$.50", "batting .227": a number written without its leading zero.
+        let (end, _) = scan_word(body, start + 1);
+        (end, TokenKind::Number)
+    } else {
+        (start + c.len_utf8(), TokenKind::Punct)
     }
 }
 
@@ -142,7 +152,18 @@ fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
     };
     let digits_first = first.is_ascii_digit();
     let mut end = start + first.len_utf8();
-    while let Some(d) = char_at(body, end) {
+    loop {
+        // Runs of ASCII letters and digits, the common case, byte by byte.
+        while body
+            .as_bytes()
+            .get(end)
+            .is_some_and(|&b| ASCII_ALNUM[usize::from(b)])
+        {
+            end += 1;
+        }
+        let Some(d) = char_at(body, end) else {
+            break;
+        };
         if continues_word(d) {
             end += d.len_utf8();
             continue;
@@ -160,6 +181,18 @@ fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
     };
     (end, kind)
 }
+
+/// Which bytes are ASCII letters or digits: one table load per byte of a word, where
+/// the range tests took several compares and branches.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Letters, digits and combining marks continue a word. ASCII and the General
 /// Punctuation block (U+2000–U+206F: dashes, curly quotation marks; no letters or digits)
@@ -416,6 +449,13 @@ mod tests {
         }
         assert!(continues_word('é') && continues_word('\u{301}') && continues_word('省'));
         assert!(!continues_word('«') && !continues_word('—'));
+        for b in 0..=255u8 {
+            assert_eq!(
+                ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+        }
     }
 
     #[test]
