@@ -41,20 +41,48 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
         return Err(InputError::Binary { offset });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            warnings: Vec::new(),
+        }),
+        Err(err) => Ok(replace_invalid(bytes, err.valid_up_to())),
+    }
+}
+
+/// Decodes invalid UTF-8 with U+FFFD replacements and a warning saying where the first
+/// invalid byte was and how many replacements were made.
+fn replace_invalid(bytes: &[u8], first: usize) -> Decoded<'static> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let warning = format!(
+        "invalid UTF-8 (first at byte {first}); {replaced} replacement character(s) inserted"
+    );
+    Decoded {
+        text: Cow::Owned(text),
+        warnings: vec![warning],
+    }
+}
+
+/// [`decode`] for bytes the caller owns: valid UTF-8 becomes the text without a copy.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded<'static>, InputError> {
+    let sniff = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(&bytes);
+    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Owned(text),
+            warnings: Vec::new(),
+        }),
         Err(err) => {
-            let first = err.valid_up_to();
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
-            warnings.push(format!(
-                "invalid UTF-8 (first at byte {first}); {replaced} replacement character(s) inserted"
-            ));
-            Cow::Owned(text)
+            let first = err.utf8_error().valid_up_to();
+            Ok(replace_invalid(&err.into_bytes(), first))
         }
-    };
-    Ok(Decoded { text, warnings })
+    }
 }
 
 #[cfg(test)]
@@ -82,6 +110,22 @@ mod tests {
             decode(b"ab\0cd").unwrap_err(),
             InputError::Binary { offset: 2 }
         );
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_decoding() {
+        let inputs: [&[u8]; 5] = [
+            b"",
+            b"\xEF\xBB\xBFHello",
+            b"caf\xE9 ok",
+            b"ab\0cd",
+            "“ok” ’90s".as_bytes(),
+        ];
+        for bytes in inputs {
+            let borrowed = decode(bytes).map(|d| (d.text.into_owned(), d.warnings));
+            let owned = decode_owned(bytes.to_vec()).map(|d| (d.text.into_owned(), d.warnings));
+            assert_eq!(borrowed, owned, "{bytes:?}");
+        }
     }
 
     #[test]

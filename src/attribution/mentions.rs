@@ -3,9 +3,10 @@
 //! cue?" or "which mentions lie in this sentence?" in constant or logarithmic time.
 //! Mentions of entities of type `other` (products, events) are left out: they never speak.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
-use crate::document::{Document, EntityType, MentionKind, Span};
+use crate::document::{Document, Entity, EntityType, Mention, MentionKind, Span};
 use crate::lexicon::FastHash;
 
 /// Byte offset → entry. Keys are our own offsets, so the fast hasher is safe (SipHash
@@ -24,10 +25,9 @@ pub struct MentionRef {
 pub struct MentionIndex {
     /// Sorted by start.
     list: Vec<MentionRef>,
-    /// End offset → the longest mention ending there.
+    /// End offset → the longest mention ending there. (The longest mention starting at
+    /// an offset is the first of `list` starting there: a binary search finds it.)
     by_end: ByOffset<usize>,
-    /// Start offset → the longest mention starting there.
-    by_start: ByOffset<usize>,
     /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
@@ -37,30 +37,13 @@ pub struct MentionIndex {
 
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
-        let mut list: Vec<MentionRef> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.entity_type != EntityType::Other)
-            .flat_map(|(entity, e)| {
-                e.mentions.iter().map(move |m| MentionRef {
-                    span: m.span,
-                    entity,
-                    kind: m.kind,
-                    entity_type: e.entity_type,
-                })
-            })
-            .collect();
-        list.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        let mut by_end: ByOffset<usize> = ByOffset::default();
-        let mut by_start: ByOffset<usize> = ByOffset::default();
+        let list = typed_mentions(doc);
+        // Sized up front: growing the maps one rehash at a time showed in profiles.
+        let mut by_end = ByOffset::with_capacity_and_hasher(list.len(), FastHash::default());
         for (i, m) in list.iter().enumerate() {
             let longer = |j: &usize| list[*j].span.len() >= m.span.len();
             if !by_end.get(&m.span.end).is_some_and(longer) {
                 by_end.insert(m.span.end, i);
-            }
-            if !by_start.get(&m.span.start).is_some_and(longer) {
-                by_start.insert(m.span.start, i);
             }
         }
         let mut others_by_end = ByOffset::default();
@@ -83,7 +66,6 @@ impl MentionIndex {
         MentionIndex {
             list,
             by_end,
-            by_start,
             others_by_end,
             others_by_start,
         }
@@ -105,8 +87,11 @@ impl MentionIndex {
         self.by_end.get(&end).map(|&i| self.list[i])
     }
 
+    /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
+    /// at one start, longest first (ties in entity order), so it is the first one there.
     pub fn starting_at(&self, start: usize) -> Option<MentionRef> {
-        self.by_start.get(&start).map(|&i| self.list[i])
+        let i = self.list.partition_point(|m| m.span.start < start);
+        self.list.get(i).filter(|m| m.span.start == start).copied()
     }
 
     /// The mentions starting inside `span`, in text order.
@@ -114,5 +99,183 @@ impl MentionIndex {
         let from = self.list.partition_point(|m| m.span.start < span.start);
         let to = self.list.partition_point(|m| m.span.start < span.end);
         self.list.get(from..to.max(from)).unwrap_or(&[])
+    }
+}
+
+/// The order of the mention list: by start, longest first.
+fn order_key(span: Span) -> (usize, Reverse<usize>) {
+    (span.start, Reverse(span.end))
+}
+
+/// The mentions of typed entities, sorted by `order_key`, ties in entity order (as a
+/// stable sort of them all, entity by entity, would leave them). Each entity lists its
+/// mentions in text order, so they are merged, one pass over them with a heap of the
+/// entities' next mentions, rather than sorted again; an entity whose list is not in
+/// that order sends them all to the sort.
+fn typed_mentions(doc: &Document) -> Vec<MentionRef> {
+    let typed: Vec<(usize, &Entity)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type != EntityType::Other)
+        .collect();
+    let reference = |entity: usize, e: &Entity, m: &Mention| MentionRef {
+        span: m.span,
+        entity,
+        kind: m.kind,
+        entity_type: e.entity_type,
+    };
+    let in_order = typed
+        .iter()
+        .all(|(_, e)| e.mentions.is_sorted_by_key(|m| order_key(m.span)));
+    if !in_order {
+        let mut list: Vec<MentionRef> = typed
+            .iter()
+            .flat_map(|&(entity, e)| e.mentions.iter().map(move |m| reference(entity, e, m)))
+            .collect();
+        list.sort_by_key(|m| order_key(m.span));
+        return list;
+    }
+    let total = typed.iter().map(|(_, e)| e.mentions.len()).sum();
+    let mut list = Vec::with_capacity(total);
+    // (key, position in `typed`, position in its mentions): the position in `typed`
+    // breaks ties in entity order.
+    let mut heads: BinaryHeap<Reverse<(_, usize, usize)>> = typed
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (_, e))| Some(Reverse((order_key(e.mentions.first()?.span), k, 0))))
+        .collect();
+    while let Some(Reverse((_, k, i))) = heads.pop() {
+        let (entity, e) = typed[k];
+        if let Some(m) = e.mentions.get(i) {
+            list.push(reference(entity, e, m));
+        }
+        if let Some(next) = e.mentions.get(i + 1) {
+            heads.push(Reverse((order_key(next.span), k, i + 1)));
+        }
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(name: &str, entity_type: EntityType, spans: &[(usize, usize)]) -> Entity {
+        Entity {
+            name: name.into(),
+            entity_type,
+            mentions: spans
+                .iter()
+                .map(|&(s, e)| Mention {
+                    span: Span::new(s, e),
+                    kind: MentionKind::Name,
+                    sentence: 0,
+                })
+                .collect(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            affiliation: None,
+            gender: None,
+        }
+    }
+
+    /// The merge gives what a stable sort of all mentions gives, ties included, and
+    /// lists out of order fall back to that sort.
+    #[test]
+    fn typed_mentions_are_sorted_stably() {
+        let mut doc = Document::new("");
+        doc.entities = vec![
+            entity(
+                "A",
+                EntityType::Person,
+                &[(0, 5), (10, 20), (10, 12), (30, 35)],
+            ),
+            entity("B", EntityType::Organization, &[(0, 9), (10, 20), (31, 33)]),
+            entity("C", EntityType::Other, &[(1, 2)]),
+            entity("D", EntityType::Place, &[(0, 5), (40, 41)]),
+        ];
+        let sorted_by_hand = |doc: &Document| {
+            let mut all: Vec<(Span, usize)> = doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.entity_type != EntityType::Other)
+                .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.span, k)))
+                .collect();
+            all.sort_by_key(|&(span, _)| order_key(span));
+            all
+        };
+        let got = |doc: &Document| -> Vec<(Span, usize)> {
+            typed_mentions(doc)
+                .iter()
+                .map(|m| (m.span, m.entity))
+                .collect()
+        };
+        assert_eq!(got(&doc), sorted_by_hand(&doc));
+        assert_eq!(
+            got(&doc)[..3],
+            [
+                (Span::new(0, 9), 1),
+                (Span::new(0, 5), 0),
+                (Span::new(0, 5), 3)
+            ]
+        );
+        doc.entities[1].mentions.reverse();
+        assert_eq!(got(&doc), sorted_by_hand(&doc));
+    }
+
+    /// The longest typed mention at each start and end, ties to the first entity: the
+    /// same answers as a scan of every mention.
+    #[test]
+    fn lookups_find_the_longest_mention_first_entity_on_ties() {
+        let text = "President Vladimir Putin met Putin and the Kremlin today.";
+        let mut doc = Document::new(text);
+        doc.entities = vec![
+            entity("Kremlin", EntityType::Organization, &[(42, 49), (28, 33)]),
+            entity(
+                "Vladimir Putin",
+                EntityType::Person,
+                &[(0, 9), (0, 24), (10, 24), (19, 24), (28, 33)],
+            ),
+            entity("Today", EntityType::Other, &[(50, 55)]),
+        ];
+        let index = MentionIndex::new(&doc);
+        let typed: Vec<MentionRef> = doc.entities[..2]
+            .iter()
+            .enumerate()
+            .flat_map(|(entity, e)| {
+                e.mentions.iter().map(move |m| MentionRef {
+                    span: m.span,
+                    entity,
+                    kind: m.kind,
+                    entity_type: e.entity_type,
+                })
+            })
+            .collect();
+        let longest = |at: &dyn Fn(&MentionRef) -> bool| {
+            typed
+                .iter()
+                .filter(|m| at(m))
+                .fold(None::<MentionRef>, |best, m| match best {
+                    Some(b) if b.span.len() >= m.span.len() => Some(b),
+                    _ => Some(*m),
+                })
+        };
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.starting_at(offset),
+                longest(&|m| m.span.start == offset),
+                "start {offset}"
+            );
+            assert_eq!(
+                index.ending_at(offset),
+                longest(&|m| m.span.end == offset),
+                "end {offset}"
+            );
+        }
+        assert_eq!(index.starting_at(28).map(|m| m.entity), Some(0));
+        assert_eq!(index.any_starting_at(50).map(|m| m.entity), Some(2));
+        assert!(index.starting_at(50).is_none());
     }
 }

@@ -13,11 +13,13 @@
 pub mod cues;
 pub mod mentions;
 pub mod speaker;
+#[cfg(test)]
+mod testing;
 
 use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
-use crate::quotes::context::QuotedSpans;
+use crate::quotes::context::{self, QuotedSpans};
 use mentions::MentionIndex;
-use speaker::{Ctx, Resolved};
+use speaker::{Attribution, Ctx, Resolved};
 
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
@@ -29,21 +31,17 @@ pub fn run(doc: &mut Document) {
         quoted: &quoted,
         mentions: &mentions,
     };
-    let mut found: Vec<Option<Resolved>> = doc
+    let own: Vec<Option<Attribution>> = doc
         .quotes
         .iter()
-        .map(|q| {
-            if q.kind == QuoteKind::Scare {
-                None
-            } else {
-                ctx.speaker_of(q.span, q.inner)
-            }
-        })
+        .map(|q| (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q.span, q.inner)))
         .collect();
+    let mut found: Vec<Option<Resolved>> = own.iter().map(|a| a.and_then(|a| a.speaker)).collect();
     share_within_groups(doc, &mut found);
-    let inherited = inherit_from_previous(&ctx, &found);
+    let inherited = inherit_from_previous(&ctx, &found, &own);
     let pronouns = apply(doc, &found, &inherited);
     if !pronouns.is_empty() {
+        let pronouns = in_sentences(doc, &quoted, pronouns);
         add_pronoun_mentions(doc, pronouns);
         keep_salience_order(doc);
     }
@@ -110,10 +108,15 @@ fn share_within_groups(doc: &Document, found: &mut [Option<Resolved>]) {
     }
 }
 
-/// For quotations still without a speaker: the speaker of the previous (non-scare)
-/// quotation, when it is in the same paragraph, or ends the paragraph right before this
-/// one and this quotation opens its paragraph; and nobody else is named in between.
-fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<usize>> {
+/// For quotations still without a speaker and without a cue of their own (`own`): the
+/// speaker of the previous (non-scare) quotation, when it is in the same paragraph, or
+/// ends the paragraph right before this one and this quotation opens its paragraph; and
+/// nobody else is named in between.
+fn inherit_from_previous(
+    ctx: &Ctx,
+    found: &[Option<Resolved>],
+    own: &[Option<Attribution>],
+) -> Vec<Option<usize>> {
     let doc = ctx.doc;
     let mut inherited = vec![None; found.len()];
     let mut last: Option<(usize, usize)> = None; // (quote index, entity)
@@ -121,7 +124,8 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
         if q.kind == QuoteKind::Scare {
             continue;
         }
-        if found[i].is_none() && !ctx.has_own_cue(q.span, q.inner) {
+        let own_cue = own.get(i).copied().flatten().is_some_and(|a| a.own_cue);
+        if found[i].is_none() && !own_cue {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
                 .map(|(_, entity)| entity)
@@ -137,17 +141,20 @@ fn inherit_from_previous(ctx: &Ctx, found: &[Option<Resolved>]) -> Vec<Option<us
 fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
     let (p, q) = (&doc.quotes[prev], &doc.quotes[this]);
-    let para_of = |at: usize| doc.sentences.get(doc.sentence_at(at).unwrap_or(usize::MAX));
-    let (Some(pp), Some(qp)) = (para_of(p.span.start), para_of(q.span.start)) else {
+    let (p_place, q_place) = (ctx.quoted.place(doc, p.span), ctx.quoted.place(doc, q.span));
+    let sentence = |s: Option<usize>| doc.sentences.get(s.unwrap_or(usize::MAX));
+    let (Some(pp), Some(qp)) = (sentence(p_place.sentence), sentence(q_place.sentence)) else {
         return false;
     };
+    let p_last = p.span.end.saturating_sub(1);
     let adjacent = qp.paragraph == pp.paragraph
         || (qp.paragraph == pp.paragraph + 1
             && doc
                 .paragraphs
                 .get(qp.paragraph)
                 .is_some_and(|para| para.span.start == q.span.start)
-            && para_of(p.span.end.saturating_sub(1)).is_some_and(|s| s.paragraph == pp.paragraph));
+            && sentence(context::sentence_from_quote(doc, p.span, &p_place, p_last))
+                .is_some_and(|s| s.paragraph == pp.paragraph));
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -186,10 +193,11 @@ fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
 /// between the two quotations, after the sentence where the first one ends.
 fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
-    let from = doc
-        .sentence_at(doc.quotes[prev].span.end.saturating_sub(1))
+    let p = doc.quotes[prev].span;
+    let place = ctx.quoted.place(doc, p);
+    let from = context::sentence_from_quote(doc, p, &place, p.end.saturating_sub(1))
         .and_then(|s| doc.sentences.get(s))
-        .map_or(doc.quotes[prev].span.end, |s| s.span.end);
+        .map_or(p.end, |s| s.span.end);
     let to = doc.quotes[this].span.start;
     if from >= to {
         return false;
@@ -201,12 +209,15 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
     })
 }
 
+/// A pronoun naming the speaker of a quotation: (entity, pronoun, quotation index).
+type SpeakerPronoun = (usize, Span, usize);
+
 /// Writes speakers and cues; returns the pronoun mentions to add.
 fn apply(
     doc: &mut Document,
     found: &[Option<Resolved>],
     inherited: &[Option<usize>],
-) -> Vec<(usize, Span)> {
+) -> Vec<SpeakerPronoun> {
     let mut pronouns = Vec::new();
     for (i, q) in doc.quotes.iter_mut().enumerate() {
         if let Some(r) = found[i] {
@@ -216,7 +227,7 @@ fn apply(
             });
             q.cue = r.cue;
             if r.pronoun {
-                pronouns.push((r.entity, r.mention));
+                pronouns.push((r.entity, r.mention, i));
             }
         } else if let Some(entity) = inherited[i] {
             q.speaker = Some(Speaker {
@@ -228,10 +239,31 @@ fn apply(
     pronouns
 }
 
-fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
+/// The pronouns as (entity, pronoun, its sentence), the sentence searched for from the
+/// place of the quotation the pronoun attributes (it is next to it).
+fn in_sentences(
+    doc: &Document,
+    quoted: &QuotedSpans,
+    pronouns: Vec<SpeakerPronoun>,
+) -> Vec<(usize, Span, usize)> {
+    pronouns
+        .into_iter()
+        .map(|(entity, span, quote)| {
+            let sentence = match doc.quotes.get(quote) {
+                Some(q) => {
+                    let place = quoted.place(doc, q.span);
+                    context::sentence_from_quote(doc, q.span, &place, span.start)
+                }
+                None => doc.sentence_at(span.start),
+            };
+            (entity, span, sentence.unwrap_or(0))
+        })
+        .collect()
+}
+
+fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>) {
     let mut touched = Vec::new();
-    for (entity, span) in pronouns {
-        let sentence = doc.sentence_at(span.start).unwrap_or(0);
+    for (entity, span, sentence) in pronouns {
         if let Some(e) = doc.entities.get_mut(entity) {
             e.mentions.push(Mention {
                 span,
@@ -255,49 +287,20 @@ fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
 
 #[cfg(test)]
 mod tests {
-    //! Each pattern on a hand-built document: segmentation and quotations run for real,
-    //! the entities are given (every occurrence of each listed mention text), so these
-    //! tests do not depend on the entities stage.
+    //! Each pattern on a hand-built document (`testing::TestDoc`).
+    use super::testing::TestDoc;
     use super::*;
-    use crate::document::{Entity, Gender};
+    use crate::document::Gender;
 
     type Spec<'a> = (&'a str, EntityType, &'a [&'a str]);
 
     fn attributed<'t>(text: &'t str, entities: &[Spec]) -> Document<'t> {
-        let mut doc = Document::new(text);
-        crate::segment::run(&mut doc);
-        crate::quotes::run(&mut doc);
-        for (name, entity_type, mentions) in entities {
-            let mut list = Vec::new();
-            for m in *mentions {
-                for (at, _) in text.match_indices(m) {
-                    let span = Span::new(at, at + m.len());
-                    let kind = if m.starts_with(char::is_lowercase) || m.starts_with("The ") {
-                        MentionKind::Description
-                    } else {
-                        MentionKind::Name
-                    };
-                    let sentence = doc.sentence_at(at).unwrap_or(0);
-                    list.push(Mention {
-                        span,
-                        kind,
-                        sentence,
-                    });
-                }
-            }
-            list.sort_by_key(|m| m.span.start);
-            doc.entities.push(Entity {
-                name: name.to_string(),
-                entity_type: *entity_type,
-                mentions: list,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                affiliation: None,
-                gender: None,
-            });
-        }
-        run(&mut doc);
-        doc
+        entities
+            .iter()
+            .fold(TestDoc::new(text), |doc, &(name, entity_type, mentions)| {
+                doc.entity(name, entity_type, mentions)
+            })
+            .attributed()
     }
 
     /// (quoted words, speaker name or None, cue)
@@ -435,43 +438,12 @@ mod tests {
 
     #[test]
     fn pronoun_respects_gender_and_skips_names_inside_quotes() {
-        let text = "Anna Smith met Tom Jones. “Tom is late,” she said.";
-        let mut doc = Document::new(text);
-        crate::segment::run(&mut doc);
-        crate::quotes::run(&mut doc);
-        let anna = text.find("Anna Smith").unwrap();
-        let tom = text.find("Tom Jones").unwrap();
-        let tom2 = text.find("Tom is").unwrap();
-        for (name, gender, spans) in [
-            (
-                "Anna Smith",
-                Gender::Female,
-                vec![Span::new(anna, anna + 10)],
-            ),
-            (
-                "Tom Jones",
-                Gender::Male,
-                vec![Span::new(tom, tom + 9), Span::new(tom2, tom2 + 3)],
-            ),
-        ] {
-            doc.entities.push(Entity {
-                name: name.into(),
-                entity_type: PERSON,
-                mentions: spans
-                    .into_iter()
-                    .map(|span| Mention {
-                        span,
-                        kind: MentionKind::Name,
-                        sentence: 0,
-                    })
-                    .collect(),
-                aliases: vec![],
-                roles: vec![],
-                affiliation: None,
-                gender: Some(gender),
-            });
-        }
-        run(&mut doc);
+        let doc = TestDoc::new("Anna Smith met Tom Jones. “Tom is late,” she said.")
+            .entity("Anna Smith", PERSON, &["Anna Smith"])
+            .gender(Gender::Female)
+            .entity("Tom Jones", PERSON, &["Tom Jones", "Tom"])
+            .gender(Gender::Male)
+            .attributed();
         assert_eq!(speaker_of(&doc, "Tom is"), Some("Anna Smith".into()));
     }
 

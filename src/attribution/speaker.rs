@@ -7,7 +7,10 @@
 //! Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
 
 use crate::document::{Document, EntityType, Gender, MentionKind, Span};
-use crate::quotes::context::{self, QuotedSpans};
+use crate::lexicon;
+use std::ops::Range;
+
+use crate::quotes::context::{self, AfterCue, QuotedSpans};
 
 use super::cues::{self, Cue};
 use super::mentions::{MentionIndex, MentionRef};
@@ -40,6 +43,16 @@ pub struct Resolved {
     pub cue: Option<Span>,
 }
 
+/// A quotation's own attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker the patterns found, if any.
+    pub speaker: Option<Resolved>,
+    /// True when the quotation has a cue of its own, even with its speaker unknown: such
+    /// a quotation never inherits the previous speaker.
+    pub own_cue: bool,
+}
+
 pub struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
     pub quoted: &'a QuotedSpans,
@@ -52,11 +65,25 @@ impl Ctx<'_, '_> {
     }
 
     /// Tries the patterns around the quotation `span` (with words `inner`), after-quote
-    /// attribution first, then a cue earlier in its sentence.
-    pub fn speaker_of(&self, span: Span, inner: Span) -> Option<Resolved> {
-        self.after_quote(span, inner)
-            .or_else(|| self.before_quote(span))
-            .or_else(|| self.colon_intro(span))
+    /// attribution first, then a cue earlier in its sentence, then an introducing colon.
+    /// Each cue is looked for once, and the answer also says whether there was one.
+    pub fn attribute(&self, span: Span, inner: Span) -> Attribution {
+        let after = context::cue_after(self.doc, span, inner, self.quoted);
+        if let Some(found) = after.and_then(|a| self.after_quote(a)) {
+            return Attribution {
+                speaker: Some(found),
+                own_cue: true,
+            };
+        }
+        let window = context::before_window(self.doc, span, self.quoted);
+        let before = context::cue_in_window(self.doc, window.clone(), self.quoted);
+        let speaker = before
+            .and_then(|cue| self.before_quote(cue, window))
+            .or_else(|| self.colon_intro(span));
+        Attribution {
+            speaker,
+            own_cue: after.is_some() || before.is_some(),
+        }
     }
 
     /// SPEAKER …: QUOTE with no cue verb ("Trump was blunt: “…”", "The president was more
@@ -90,8 +117,7 @@ impl Ctx<'_, '_> {
 
     /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
     /// editor of the Saudi Gazette, said.
-    fn after_quote(&self, span: Span, inner: Span) -> Option<Resolved> {
-        let after = context::cue_after(self.doc, span, inner, self.quoted)?;
+    fn after_quote(&self, after: AfterCue) -> Option<Resolved> {
         let found = if after.cue.first == after.first {
             (after.cue.is_according(self.doc) || cues::may_invert(self.doc, &after.cue))
                 .then(|| self.speaker_after(after.cue.after(), after.limit))
@@ -105,10 +131,9 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”.
-    fn before_quote(&self, span: Span) -> Option<Resolved> {
-        let window = context::before_window(self.doc, span, self.quoted);
-        let cue = context::cue_in_window(self.doc, window.clone(), self.quoted)?;
+    /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”: `cue`
+    /// is the one found in the quotation's `window` (`context::before_window`).
+    fn before_quote(&self, cue: Cue, window: Range<usize>) -> Option<Resolved> {
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)
             .or_else(|| {
@@ -273,8 +298,9 @@ impl Ctx<'_, '_> {
                 .clone()
                 .rev()
                 .filter(|&t| self.token_span(t).end <= at)
-                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
+                // Rare words first: the quoted-or-not search runs only for them.
                 .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
+                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
                 .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
             let span = Span::new(sentence.span.start, sentence.span.end.min(at));
             let persons: Vec<MentionRef> = self
@@ -391,13 +417,6 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// True when the quotation has a cue of its own (even if its speaker is unknown): such
-    /// a quotation never inherits the previous speaker.
-    pub fn has_own_cue(&self, span: Span, inner: Span) -> bool {
-        context::cue_after(self.doc, span, inner, self.quoted).is_some()
-            || context::cue_before(self.doc, span, self.quoted).is_some()
-    }
-
     /// Accepts a mention as speaker. An organization or place after a preposition speaks
     /// only through a spokesperson ("a spokesman for Google"); after a person ("Lydia
     /// Buchtmann for Food Standards Australia") the person speaks; after any other word
@@ -473,11 +492,11 @@ impl Ctx<'_, '_> {
     fn pronoun_at(&self, t: usize) -> Option<Resolved> {
         let want = cues::pronoun_type(self.doc, t)?;
         let span = self.token_span(t);
-        let gender = match cues::word(self.doc, t).to_lowercase().as_str() {
+        let gender = lexicon::with_lowercase(cues::word(self.doc, t), |w| match w {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
             _ => None,
-        };
+        });
         let entity = gender
             .and_then(|g| self.spokesperson_antecedent(span.start, Some(g)))
             .or_else(|| self.antecedent(span.start, want, gender))?;

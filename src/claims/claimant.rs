@@ -8,8 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::lists::CUES;
+use super::lists;
 use crate::document::{Claim, Document, Span, TokenKind};
+use crate::lexicon::FastHash;
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -85,8 +86,8 @@ impl QuoteIndex {
 }
 
 /// Entity mentions of each sentence: (span, entity), in text order.
-fn mentions_by_sentence(doc: &Document) -> HashMap<usize, Vec<(Span, usize)>> {
-    let mut map: HashMap<usize, Vec<(Span, usize)>> = HashMap::new();
+fn mentions_by_sentence(doc: &Document) -> HashMap<usize, Vec<(Span, usize)>, FastHash> {
+    let mut map: HashMap<usize, Vec<(Span, usize)>, FastHash> = HashMap::default();
     for (id, e) in doc.entities.iter().enumerate() {
         for m in &e.mentions {
             map.entry(m.sentence).or_default().push((m.span, id));
@@ -108,7 +109,7 @@ fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
         .clone()
         .filter(|&t| {
             doc.tokens.get(t).is_some_and(|tok| {
-                tok.kind == TokenKind::Word && CUES.contains(doc.slice(tok.span()))
+                tok.kind == TokenKind::Word && lists::is_cue(doc.slice(tok.span()))
             })
         })
         .collect()

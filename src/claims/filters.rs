@@ -258,7 +258,7 @@ fn is_name_word(p: &Piece, sentence_start: bool) -> bool {
         || lists::qualifier(p.lower()).is_some()
         || lists::unit(p.text).is_some()
         || p.number_word.is_some()
-        || super::lists::CUES.contains(p.lower())
+        || lists::is_cue(p.lower())
     {
         return false;
     }

@@ -14,7 +14,9 @@ const CURRENCIES: &str = include_str!("../../data/currencies.txt");
 const QUALIFIERS: &str = include_str!("../../data/qualifiers.txt");
 const CALENDAR: &str = include_str!("../../data/calendar_words.txt");
 
-pub static CUES: WordSet = WordSet::caseless(include_str!("../../data/claim_cues.txt"));
+const CUE_WORDS: &str = include_str!("../../data/claim_cues.txt");
+
+pub static CUES: WordSet = WordSet::caseless(CUE_WORDS);
 pub static LABELS: WordSet = WordSet::caseless(include_str!("../../data/claim_labels.txt"));
 pub static FUNCTION_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/claim_function_words.txt"));
@@ -169,6 +171,18 @@ impl Shapes {
                 .all(|(table, slot)| table[slot] >> word.len() & 1 == 1),
         }
     }
+}
+
+/// Whether `word` (in any case) is a reporting cue ("said", "according"): [`CUES`],
+/// with the shape test first, as it runs for every word of a sentence with a claim.
+pub fn is_cue(word: &str) -> bool {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let lower: Vec<String> = entries(CUE_WORDS).map(str::to_lowercase).collect();
+        Shapes::of(lower.iter().map(String::as_str))
+    });
+    // The shapes hold lowercase entries: they speak for ASCII words only.
+    (!word.is_ascii() || shapes.may_hold(word)) && CUES.contains(word)
 }
 
 /// A unit of measure: normalised name and kind of claim.
@@ -394,6 +408,15 @@ mod tests {
         assert!(!symbols.may_hold(&long));
         assert!(Shapes::of([long.as_str()].into_iter()).may_hold(&"y".repeat(64)));
         assert!(Shapes::of([""].into_iter()).may_hold(""));
+    }
+
+    #[test]
+    fn cues_in_any_case() {
+        for word in ["said", "Said", "SAID", "according", "told"] {
+            assert_eq!(is_cue(word), CUES.contains(word), "{word}");
+        }
+        assert!(is_cue("Said"));
+        assert!(!is_cue("the") && !is_cue(""));
     }
 
     #[test]

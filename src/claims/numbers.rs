@@ -560,6 +560,11 @@ fn power(pieces: &[Piece], i: usize) -> Option<(i32, usize)> {
 fn words_at(pieces: &[Piece], i: usize, ratios: bool) -> Option<Numeral> {
     let p = pieces.get(i)?;
     let lower = p.lower();
+    // Every numeral in words opens with a number word or "a"/"an": most words are
+    // neither, and are ruled out here before the special cases below.
+    if p.number_word.is_none() && !matches!(lower, "a" | "an") {
+        return None;
+    }
     // "one" as a pronoun: "the one you mentioned", "which one", "one another".
     if lower == "one" {
         let before = i.checked_sub(1).and_then(|b| pieces.get(b));

@@ -4,8 +4,8 @@
 //! digit, a number word that may open a numeral (see
 //! [`lists::may_start_number_words`]), a vulgar fraction ("½"), or a capitalised month or
 //! weekday name; a sentence with none of them gives no claim, so skipping it changes no
-//! output. The test reads each token once, split at hyphens as [`super::pieces`] splits
-//! a token without digits.
+//! output. The test reads the sentence's bytes once, then each word (split at hyphens as
+//! [`super::pieces`] splits a token without digits).
 
 use std::sync::OnceLock;
 
@@ -20,27 +20,56 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
     let Some(sentence) = doc.sentences.get(s) else {
         return false;
     };
-    doc.tokens[sentence.tokens.clone()].iter().any(|token| {
+    // The sentence's span covers its tokens: one scan of its text finds a digit in any
+    // of them, and tells whether every token is plain ASCII without a hyphen.
+    let bytes = ByteFacts::of(doc.slice(sentence.span));
+    if bytes.digit {
+        return true;
+    }
+    let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    tokens.iter().any(|token| {
         // Punctuation only starts a numeral before digits ("-5", ".08", "$5").
-        matches!(token.kind, TokenKind::Word | TokenKind::Number)
-            && token_may_hold_numeral(doc.slice(token.span()))
+        if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
+            return false;
+        }
+        let text = doc.slice(token.span());
+        if bytes.plain || ByteFacts::of(text).plain {
+            !text.is_empty() && ascii_part_may_be_read(text)
+        } else {
+            split_word_may_hold_numeral(text)
+        }
     })
 }
 
-/// A word or number token with a digit, or with a hyphen-separated part that may be read.
-fn token_may_hold_numeral(text: &str) -> bool {
-    // One pass over the bytes: a digit decides; plain ASCII words without a hyphen
-    // (nearly all tokens) are one part.
-    let mut plain = true;
-    for &b in text.as_bytes() {
-        if b.is_ascii_digit() {
-            return true;
+/// What one pass over a text tells the screen.
+struct ByteFacts {
+    /// An ASCII digit.
+    digit: bool,
+    /// ASCII only, without a hyphen: a word of such text is one piece.
+    plain: bool,
+}
+
+impl ByteFacts {
+    fn of(text: &str) -> ByteFacts {
+        // Whole chunks are folded without an early exit, which compiles to vector code:
+        // this runs over every sentence.
+        let (mut digit, mut plain) = (false, true);
+        for chunk in text.as_bytes().chunks(32) {
+            digit |= chunk.iter().fold(false, |d, b| d | b.is_ascii_digit());
+            plain &= chunk
+                .iter()
+                .fold(true, |p, &b| p & (b != b'-') & b.is_ascii());
+            if digit {
+                break;
+            }
         }
-        plain &= b != b'-' && b.is_ascii();
+        ByteFacts { digit, plain }
     }
-    if plain {
-        return !text.is_empty() && ascii_part_may_be_read(text);
-    }
+}
+
+/// A word (without digits) with a hyphen or other non-ASCII text: a hyphen-separated
+/// part that may be read.
+fn split_word_may_hold_numeral(text: &str) -> bool {
     text.split(['-', '‐'])
         .filter(|part| !part.is_empty())
         .any(|part| {
@@ -52,21 +81,33 @@ fn token_may_hold_numeral(text: &str) -> bool {
         })
 }
 
+/// The shapes of the words the screen looks for.
+struct ScreenShapes {
+    numbers: Shapes,
+    calendar: Shapes,
+}
+
+fn screen_shapes() -> &'static ScreenShapes {
+    static SHAPES: OnceLock<ScreenShapes> = OnceLock::new();
+    SHAPES.get_or_init(|| ScreenShapes {
+        numbers: Shapes::of(lists::number_word_starts().iter().map(String::as_str)),
+        calendar: Shapes::of(lists::calendar_names()),
+    })
+}
+
 /// [`part_may_be_read`] for an ASCII part, which is no vulgar fraction: first the shape
 /// test, which rules out most words without hashing them.
 fn ascii_part_may_be_read(part: &str) -> bool {
-    static NUMBER_WORDS: OnceLock<Shapes> = OnceLock::new();
-    static CALENDAR_WORDS: OnceLock<Shapes> = OnceLock::new();
-    let numbers = NUMBER_WORDS
-        .get_or_init(|| Shapes::of(lists::number_word_starts().iter().map(String::as_str)));
-    if numbers.may_hold(part) && with_lowercase(part, lists::may_start_number_words) {
+    let shapes = screen_shapes();
+    if shapes.numbers.may_hold(part) && with_lowercase(part, lists::may_start_number_words) {
         return true;
     }
     // Calendar words count only capitalised, and may end in "'s" or ".".
     let capitalized = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    let calendar = CALENDAR_WORDS.get_or_init(|| Shapes::of(lists::calendar_names()));
     capitalized
-        && calendar.may_hold(kinds::trim_suffix(part, "'s").trim_end_matches('.'))
+        && shapes
+            .calendar
+            .may_hold(kinds::trim_suffix(part, "'s").trim_end_matches('.'))
         && with_lowercase(part, |lower| kinds::calendar_word(lower).is_some())
 }
 
@@ -123,6 +164,21 @@ mod tests {
         ] {
             assert_eq!(screened(text), [false], "{text}");
         }
+    }
+
+    #[test]
+    fn byte_facts_find_digits_hyphens_and_other_text() {
+        let facts = |t: &str| {
+            let f = ByteFacts::of(t);
+            (f.digit, f.plain)
+        };
+        assert_eq!(facts("x9"), (true, true));
+        let long = format!("{}7{}", "a".repeat(40), "b".repeat(40));
+        assert_eq!(facts(&long), (true, true));
+        assert_eq!(facts(&"no digits here".repeat(5)), (false, true));
+        assert_eq!(facts("two-thirds"), (false, false));
+        assert_eq!(facts("½ and ٣"), (false, false));
+        assert_eq!(facts(""), (false, true));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! punctuation, a number, or after the first plural noun; at most `MAX_WORDS` words.
 
 use super::kinds::looks_plural;
-use super::lists::{CUES, FUNCTION_WORDS};
+use super::lists::{is_cue, FUNCTION_WORDS};
 use super::pieces::{Join, Piece};
 use crate::document::Span;
 
@@ -61,7 +61,7 @@ fn noun_phrase(pieces: &[Piece], start: usize) -> Option<Span> {
             if !p.is_word()
                 || words >= MAX_WORDS
                 || FUNCTION_WORDS.contains(p.lower())
-                || CUES.contains(p.lower())
+                || is_cue(p.lower())
                 || p.lower().ends_with("ly")
             {
                 break;

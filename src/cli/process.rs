@@ -184,30 +184,27 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
         Payload::Record(line) => parse_record(&line, path)?,
     };
     let id = source.id.clone();
-    let decoded = byline::input::decode(&bytes).map_err(|err| Failure {
+    let size = bytes.len();
+    let decoded = byline::input::decode_owned(bytes).map_err(|err| Failure {
         id,
         reason: err.to_string(),
     })?;
+    let text = decoded.text.into_owned();
     let warnings = decoded.warnings.clone();
     let options = Options {
         source,
         only: config.only.clone(),
         warnings: decoded.warnings,
     };
-    if bytes.len() >= STREAM_FROM_BYTES && !matches!(config.piece, Piece::Digest) {
-        drop(decoded.text);
+    if size >= STREAM_FROM_BYTES && !matches!(config.piece, Piece::Digest) {
+        let work = stream(text, options, config.clone(), label);
         return Ok(Analysed {
-            output: Some(Rendered::Streamed(stream(
-                bytes,
-                options,
-                config.clone(),
-                label,
-            ))),
+            output: Some(Rendered::Streamed(work)),
             digest: None,
             warnings,
         });
     }
-    let analysis = byline::analyze(&decoded.text, &options);
+    let analysis = byline::analyze(&text, &options);
     let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
     Ok(Analysed {
         output: render(&analysis, config).map(Rendered::Bytes),
@@ -216,24 +213,17 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
     })
 }
 
-/// The writer's part of a large article: decode again (the worker already checked that
-/// decoding succeeds; it is a validation pass), analyse, and write the report through
-/// `out`. `Ok(Err(message))` means nothing was written and the article failed.
-fn stream(bytes: Vec<u8>, options: Options, config: RenderConfig, label: String) -> StreamWork {
+/// The writer's part of a large article: analyse the decoded `text` and write the report
+/// through `out`. `Ok(Err(message))` means nothing was written and the article failed.
+fn stream(text: String, options: Options, config: RenderConfig, label: String) -> StreamWork {
     Box::new(move |out: &mut dyn PieceOut| {
-        let failed = || Ok(Err(format!("{label}: {PANIC_REASON}")));
-        let Ok(decoded) = byline::input::decode(&bytes) else {
-            return failed();
-        };
-        let analysis = catch_unwind(AssertUnwindSafe(|| {
-            byline::analyze(&decoded.text, &options)
-        }));
+        let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
         match analysis {
             Ok(analysis) => {
                 out.piece(&mut |w: &mut dyn Write| render_to(&analysis, &config, w))?;
                 Ok(Ok(()))
             }
-            Err(_) => failed(),
+            Err(_) => Ok(Err(format!("{label}: {PANIC_REASON}"))),
         }
     })
 }

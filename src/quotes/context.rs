@@ -4,6 +4,7 @@
 //! (to tell speech from scare quotes) and `attribution` (to find the speaker) use them.
 //! Windows are bounded, so looking at every quotation stays linear.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::places::{self, Place};
@@ -24,13 +25,29 @@ const BEFORE_WINDOW: usize = 80;
 pub struct QuotedSpans {
     spans: Vec<Span>,
     places: Vec<Place>,
+    /// The index of the span last asked for by `place`: stages look at quotations in
+    /// order, several times each, so the next question is usually about it or the next.
+    last: Cell<usize>,
 }
 
 impl QuotedSpans {
     pub fn new(doc: &Document, mut spans: Vec<Span>) -> QuotedSpans {
         spans.sort();
         let places = places::locate(doc, &spans);
-        QuotedSpans { spans, places }
+        QuotedSpans {
+            spans,
+            places,
+            last: Cell::new(0),
+        }
+    }
+
+    /// The index of `quote` among the spans: the last one asked for or the one after it,
+    /// else found by binary search.
+    fn index_of(&self, quote: Span) -> Option<usize> {
+        let last = self.last.get();
+        (last..last + 2)
+            .find(|&i| self.spans.get(i) == Some(&quote))
+            .or_else(|| self.spans.binary_search(&quote).ok())
     }
 
     /// True when byte offset `at` is inside a quotation (marks included).
@@ -48,7 +65,10 @@ impl QuotedSpans {
     /// Where the quotation `quote` sits among the tokens and sentences of `doc` (searched
     /// for when `quote` is not one of the spans).
     pub fn place(&self, doc: &Document, quote: Span) -> Place {
-        let known = self.spans.binary_search(&quote).ok();
+        let known = self.index_of(quote);
+        if let Some(i) = known {
+            self.last.set(i);
+        }
         match known.and_then(|i| self.places.get(i)) {
             Some(&place) => place,
             None => Place {
@@ -105,6 +125,17 @@ pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<Span>) -> bo
     }
 }
 
+/// `doc.sentence_at(at)`, searched from the place of the quotation `quote` (`at` is
+/// usually near it: the words just after or before a quotation).
+pub fn sentence_from_quote(doc: &Document, quote: Span, place: &Place, at: usize) -> Option<usize> {
+    if at >= quote.start {
+        places::sentence_from(doc, place.sentences_before, at)
+    } else {
+        // Every sentence from `sentences_before` on ends after the quotation starts.
+        places::sentence_before(doc, place.sentences_before, at)
+    }
+}
+
 /// `doc.sentence_at(at) == sentence`, where `sentence` is itself a result of
 /// `sentence_at`: a known sentence is checked by its span, without a search.
 fn in_sentence(doc: &Document, at: usize, sentence: Option<usize>) -> bool {
@@ -151,11 +182,11 @@ pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<C
 /// `cue_before` for a quotation whose `before_window` is already known.
 pub fn cue_in_window(doc: &Document, window: Range<usize>, quoted: &QuotedSpans) -> Option<Cue> {
     (window.start..window.end).rev().find_map(|i| {
-        let t = doc.tokens[i];
-        if quoted.contains(t.span().start) {
+        // Few words are cues: testing that first spares the quoted-or-not search.
+        let cue = cues::cue_at(doc, i, window.end)?;
+        if quoted.contains(doc.tokens[i].start()) {
             return None;
         }
-        let cue = cues::cue_at(doc, i, window.end)?;
         cues::is_active(doc, i, window.start).then_some(cue)
     })
 }
@@ -202,13 +233,7 @@ pub fn cue_after(
         first += 1;
     }
     let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
-    let at = doc.tokens.get(first)?.start();
-    // The tokens after the quotation start after it: its sentence search starts there.
-    let sentence = if at >= quote.start {
-        places::sentence_from(doc, place.sentences_before, at)
-    } else {
-        doc.sentence_at(at)
-    };
+    let sentence = sentence_from_quote(doc, quote, &place, doc.tokens.get(first)?.start());
     let limit = after_window_end(doc, first, sentence, para, next_quote);
     (first..limit).find_map(|k| {
         let cue = cues::cue_at(doc, k, limit)?;

@@ -21,32 +21,63 @@ struct Line {
     blank: bool,
     /// Leading whitespace, in columns (a tab counts as four).
     indent: usize,
+    /// The length of the line's text (without surrounding whitespace), in characters:
+    /// wrap detection compares it with the wrap width.
+    chars: usize,
 }
 
 /// Splits `text` into lines. CR, LF and CRLF end a line, and so do the other Unicode line
 /// and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab).
 fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(
-            c,
-            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
-        ) {
+    let (mut start, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        // Most bytes cannot start a line break: one table load skips them.
+        let len = if MAY_START_LINE_BREAK[usize::from(b)] {
+            line_break_len(bytes, i)
+        } else {
+            0
+        };
+        if len == 0 {
+            i += 1;
             continue;
         }
         out.push(line(text, start, i));
-        start = i + c.len_utf8();
-        if c == '\r' && chars.peek().map(|&(_, d)| d) == Some('\n') {
-            chars.next();
-            start += 1;
-        }
+        i += len;
+        start = i;
     }
     if start < text.len() {
         out.push(line(text, start, text.len()));
     }
     out
+}
+
+/// The bytes that start a line break in UTF-8: LF, VT, FF, CR, and the lead bytes of
+/// NEL (C2 85) and of U+2028/U+2029 (E2 80 A8/A9).
+static MAY_START_LINE_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x0A;
+    while b <= 0x0D {
+        table[b] = true;
+        b += 1;
+    }
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table
+};
+
+/// The length in bytes of the line break at byte `i` (CRLF is one), or 0 if there is none.
+/// The lead bytes C2 and E2 never occur inside another character, so a match at any byte
+/// is a whole character.
+fn line_break_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i..).unwrap_or(&[]) {
+        [b'\r', b'\n', ..] => 2,
+        [b'\n' | b'\r' | 0x0B | 0x0C, ..] => 1,
+        [0xC2, 0x85, ..] => 2,
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+        _ => 0,
+    }
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
@@ -59,10 +90,12 @@ fn line(text: &str, start: usize, end: usize) -> Line {
         .take_while(|c| c.is_whitespace())
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum();
+    let span = Span::new(trimmed_start, trimmed_end.max(trimmed_start));
     Line {
-        span: Span::new(trimmed_start, trimmed_end.max(trimmed_start)),
+        span,
         blank,
         indent,
+        chars: char_len(text.get(span.start..span.end).unwrap_or("")),
     }
 }
 
@@ -136,7 +169,7 @@ impl Wrap {
     fn detect(text: &str, lines: &[Line]) -> Option<Wrap> {
         let width = lines
             .iter()
-            .map(|l| char_len(line_text(text, *l)))
+            .map(|l| l.chars)
             .filter(|&n| n <= MAX_WRAP_WIDTH)
             .max()?;
         let (mut joined, mut mid_sentence, mut full, mut long) = (0usize, 0usize, 0usize, 0usize);
@@ -147,7 +180,7 @@ impl Wrap {
             };
             joined += 1;
             let body = line_text(text, a);
-            if char_len(body) > MAX_WRAP_WIDTH {
+            if a.chars > MAX_WRAP_WIDTH {
                 long += 1;
             }
             let last = body.chars().last().unwrap_or('.');
@@ -170,7 +203,7 @@ impl Wrap {
     /// Whether the first word of line `b` would have fitted at the end of line `a`.
     fn next_word_fits(&self, text: &str, a: Line, b: Line) -> bool {
         let first_word = line_text(text, b).split_whitespace().next().unwrap_or("");
-        char_len(line_text(text, a)) + 1 + char_len(first_word) <= self.width
+        a.chars + 1 + char_len(first_word) <= self.width
     }
 
     /// In wrapped text, a line break is also a paragraph break when the next line is
@@ -180,8 +213,8 @@ impl Wrap {
     /// starts a list item.
     fn breaks_between(&self, text: &str, a: Line, b: Line) -> bool {
         b.indent > a.indent + 1
-            || char_len(line_text(text, a)) > MAX_WRAP_WIDTH
-            || char_len(line_text(text, b)) > MAX_WRAP_WIDTH
+            || a.chars > MAX_WRAP_WIDTH
+            || b.chars > MAX_WRAP_WIDTH
             || self.next_word_fits(text, a, b)
             || line_text(text, b).starts_with(['•', '*', '-', '–', '—', '⁃'])
     }
@@ -394,16 +427,17 @@ fn has_at_most_words(body: &str, max: usize) -> bool {
 const MAX_HEADING_WORDS: usize = 14;
 
 fn is_heading(body: &str) -> bool {
-    if body.split_whitespace().next().is_none() || !has_at_most_words(body, MAX_HEADING_WORDS) {
-        return false;
-    }
     let trimmed = body.trim_end_matches(['"', '”', '’', '\'', '»']);
     let quoted_whole = body.starts_with(['“', '"', '‘', '«']) && trimmed.len() < body.len();
     let last = trimmed.chars().last().unwrap_or('.');
     let ends_sentence = matches!(last, '.' | '!' | '?' | ':' | ';' | ',');
     let first = body.chars().next().unwrap_or('a');
     let starts_upper = first.is_uppercase() || first.is_numeric() || quoted_whole;
-    !ends_sentence && starts_upper
+    // Words are counted last: most paragraphs end a sentence and are settled before.
+    !ends_sentence
+        && starts_upper
+        && body.split_whitespace().next().is_some()
+        && has_at_most_words(body, MAX_HEADING_WORDS)
 }
 
 #[cfg(test)]
@@ -445,6 +479,25 @@ mod tests {
         let got = texts(&text);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[1].starts_with("The mayor said"));
+    }
+
+    #[test]
+    fn line_breaks_of_every_kind_are_found_whole() {
+        let lens = |text: &str| -> Vec<usize> {
+            (0..text.len())
+                .map(|i| line_break_len(text.as_bytes(), i))
+                .collect()
+        };
+        assert_eq!(lens("a\r\nb\n"), [0, 2, 1, 0, 1]);
+        assert_eq!(lens("\u{0B}\u{0C}\r"), [1, 1, 1]);
+        assert_eq!(lens("\u{85}"), [2, 0]);
+        assert_eq!(lens("\u{2028}\u{2029}"), [3, 0, 0, 3, 0, 0]);
+        // Other characters with the same lead bytes are no breaks.
+        assert_eq!(lens("é\u{2027}\u{2030}\u{A0}"), [0; 10]);
+        for b in 0..=255u8 {
+            let starts = [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2].contains(&b);
+            assert_eq!(MAY_START_LINE_BREAK[usize::from(b)], starts, "{b}");
+        }
     }
 
     #[test]
