@@ -3,11 +3,10 @@
 //! actively, is this word a pronoun that can name a speaker. The lists are in `data/`.
 //! `quotes` uses these too, to tell reported speech from scare quotes.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::{Document, EntityType, Span, TokenKind};
-use crate::lexicon::{self, FastHash, WordSet};
+use crate::lexicon::{self, WordSet, WordTable};
 
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 static SKIP_WORDS: WordSet =
@@ -29,42 +28,44 @@ const PREPOSITIONS: [&str; 14] = [
     "between", "like",
 ];
 
-/// The speech-verb list: single words, and phrases keyed by their first word (looked up
-/// for nearly every word of a quotation's surroundings, hence the fast hasher).
-struct Verbs {
-    words: HashSet<String, FastHash>,
-    phrases: HashMap<String, Vec<Vec<String>>, FastHash>,
+/// A speech-verb entry, under its (first) word: whether the word alone is a cue, and the
+/// phrases it starts, in list order.
+#[derive(Default)]
+struct Verb {
+    single: bool,
+    phrases: Vec<Vec<String>>,
 }
 
-fn verbs() -> &'static Verbs {
-    static VERBS: OnceLock<Verbs> = OnceLock::new();
+/// The speech-verb list by lowercase first word (looked up for nearly every word of a
+/// quotation's surroundings, hence one `WordTable` probe for both kinds of entry).
+fn verbs() -> &'static WordTable<Verb> {
+    static VERBS: OnceLock<WordTable<Verb>> = OnceLock::new();
     VERBS.get_or_init(|| {
-        let mut v = Verbs {
-            words: HashSet::default(),
-            phrases: HashMap::default(),
-        };
+        let mut table = WordTable::new(std::iter::empty());
         for entry in lexicon::entries(SPEECH_VERBS) {
             let words: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
-            match words.as_slice() {
-                [one] => {
-                    v.words.insert(one.clone());
+            let Some(first) = words.first() else {
+                continue;
+            };
+            if table.get_mut(first).is_none() {
+                table.insert(first, Verb::default());
+            }
+            if let Some(verb) = table.get_mut(first) {
+                if words.len() == 1 {
+                    verb.single = true;
+                } else {
+                    verb.phrases.push(words.clone());
                 }
-                [first, ..] => v
-                    .phrases
-                    .entry(first.clone())
-                    .or_default()
-                    .push(words.clone()),
-                [] => {}
             }
         }
-        v
+        table
     })
 }
 
-fn pronouns() -> &'static HashMap<String, EntityType, FastHash> {
-    static MAP: OnceLock<HashMap<String, EntityType, FastHash>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        lexicon::entries(PRONOUNS)
+fn pronouns() -> &'static WordTable<EntityType> {
+    static TABLE: OnceLock<WordTable<EntityType>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let pairs: Vec<(String, EntityType)> = lexicon::entries(PRONOUNS)
             .filter_map(|line| {
                 let (word, kind) = line.split_once(char::is_whitespace)?;
                 let kind = match kind.trim() {
@@ -74,7 +75,8 @@ fn pronouns() -> &'static HashMap<String, EntityType, FastHash> {
                 };
                 Some((word.to_lowercase(), kind))
             })
-            .collect()
+            .collect();
+        WordTable::new(pairs.iter().map(|(w, k)| (w.as_str(), *k)))
     })
 }
 
@@ -113,37 +115,32 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
         return None;
     }
     let w = word(doc, i);
-    lexicon::with_lowercase(w, |lower| {
-        if w.starts_with(char::is_uppercase) && lower != "according" {
-            return None;
-        }
-        verb_cue_at(doc, i, end, lower)
-    })
+    if w.starts_with(char::is_uppercase) && lexicon::with_lowercase(w, |l| l != "according") {
+        return None;
+    }
+    verb_cue_at(doc, i, end, verbs().get_lowercase(w)?)
 }
 
-/// The cue starting at token `i` (whose word in lowercase is `lower`): the first listed
-/// phrase that fits before token `end`, else the single verb.
-fn verb_cue_at(doc: &Document, i: usize, end: usize, lower: &str) -> Option<Cue> {
-    let v = verbs();
-    if let Some(phrases) = v.phrases.get(lower) {
-        for phrase in phrases {
-            let n = phrase.len();
-            let fits = i + n <= end
-                && phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| word(doc, i + k).eq_ignore_ascii_case(p));
-            if fits {
-                let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
-                return Some(Cue {
-                    span,
-                    first: i,
-                    len: n,
-                });
-            }
+/// The cue starting at token `i`, whose word is the speech-verb entry `verb`: the first
+/// of its phrases that fits before token `end`, else the word alone.
+fn verb_cue_at(doc: &Document, i: usize, end: usize, verb: &Verb) -> Option<Cue> {
+    for phrase in &verb.phrases {
+        let n = phrase.len();
+        let fits = i + n <= end
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| word(doc, i + k).eq_ignore_ascii_case(p));
+        if fits {
+            let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
+            return Some(Cue {
+                span,
+                first: i,
+                len: n,
+            });
         }
     }
-    v.words.contains(lower).then(|| Cue {
+    verb.single.then(|| Cue {
         span: doc.tokens[i].span(),
         first: i,
         len: 1,
@@ -187,7 +184,7 @@ pub fn pronoun_type(doc: &Document, i: usize) -> Option<EntityType> {
     if w.is_empty() || !is_word(doc, i) {
         return None;
     }
-    lexicon::with_lowercase(w, |lower| pronouns().get(lower).copied())
+    pronouns().get_lowercase(w).copied()
 }
 
 pub fn is_skip_word(doc: &Document, i: usize) -> bool {
@@ -253,6 +250,21 @@ mod tests {
         let s = index_of(&d, "said");
         assert_eq!(cue_at(&d, s, d.tokens.len()).unwrap().len, 1);
         assert!(cue_at(&d, index_of(&d, "Prices"), d.tokens.len()).is_none());
+    }
+
+    #[test]
+    fn lookups_ignore_case_where_the_lists_do() {
+        let d = doc("ACCORDING TO them, HE Said so and she SAID it.");
+        let cue = cue_at(&d, 0, d.tokens.len()).unwrap();
+        assert_eq!(d.slice(cue.span), "ACCORDING TO");
+        assert!(cue_at(&d, index_of(&d, "Said"), d.tokens.len()).is_none());
+        assert_eq!(
+            pronoun_type(&d, index_of(&d, "HE")),
+            Some(EntityType::Person)
+        );
+        assert_eq!(pronoun_type(&d, index_of(&d, "them")), None);
+        let d = doc("she added that");
+        assert_eq!(cue_at(&d, 1, d.tokens.len()).map(|c| c.len), Some(1));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub fn run(doc: &mut Document) {
     let inherited = inherit_from_previous(&ctx, &found, &own);
     let pronouns = apply(doc, &found, &inherited);
     if !pronouns.is_empty() {
+        let pronouns = in_sentences(doc, &quoted, pronouns);
         add_pronoun_mentions(doc, pronouns);
         keep_salience_order(doc);
     }
@@ -206,12 +207,15 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
     })
 }
 
+/// A pronoun naming the speaker of a quotation: (entity, pronoun, quotation index).
+type SpeakerPronoun = (usize, Span, usize);
+
 /// Writes speakers and cues; returns the pronoun mentions to add.
 fn apply(
     doc: &mut Document,
     found: &[Option<Resolved>],
     inherited: &[Option<usize>],
-) -> Vec<(usize, Span)> {
+) -> Vec<SpeakerPronoun> {
     let mut pronouns = Vec::new();
     for (i, q) in doc.quotes.iter_mut().enumerate() {
         if let Some(r) = found[i] {
@@ -221,7 +225,7 @@ fn apply(
             });
             q.cue = r.cue;
             if r.pronoun {
-                pronouns.push((r.entity, r.mention));
+                pronouns.push((r.entity, r.mention, i));
             }
         } else if let Some(entity) = inherited[i] {
             q.speaker = Some(Speaker {
@@ -233,10 +237,31 @@ fn apply(
     pronouns
 }
 
-fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span)>) {
+/// The pronouns as (entity, pronoun, its sentence), the sentence searched for from the
+/// place of the quotation the pronoun attributes (it is next to it).
+fn in_sentences(
+    doc: &Document,
+    quoted: &QuotedSpans,
+    pronouns: Vec<SpeakerPronoun>,
+) -> Vec<(usize, Span, usize)> {
+    pronouns
+        .into_iter()
+        .map(|(entity, span, quote)| {
+            let sentence = match doc.quotes.get(quote) {
+                Some(q) => {
+                    let place = quoted.place(doc, q.span);
+                    context::sentence_from_quote(doc, q.span, &place, span.start)
+                }
+                None => doc.sentence_at(span.start),
+            };
+            (entity, span, sentence.unwrap_or(0))
+        })
+        .collect()
+}
+
+fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>) {
     let mut touched = Vec::new();
-    for (entity, span) in pronouns {
-        let sentence = doc.sentence_at(span.start).unwrap_or(0);
+    for (entity, span, sentence) in pronouns {
         if let Some(e) = doc.entities.get_mut(entity) {
             e.mentions.push(Mention {
                 span,

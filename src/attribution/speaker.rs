@@ -298,8 +298,9 @@ impl Ctx<'_, '_> {
                 .clone()
                 .rev()
                 .filter(|&t| self.token_span(t).end <= at)
-                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
+                // Rare words first: the quoted-or-not search runs only for them.
                 .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
+                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
                 .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
             let span = Span::new(sentence.span.start, sentence.span.end.min(at));
             let persons: Vec<MentionRef> = self

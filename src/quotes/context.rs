@@ -125,13 +125,14 @@ pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<Span>) -> bo
     }
 }
 
-/// `doc.sentence_at(at)`, searched from the place of the quotation `quote` when `at` is
-/// not before it (the usual case: a look at the words after a quotation).
+/// `doc.sentence_at(at)`, searched from the place of the quotation `quote` (`at` is
+/// usually near it: the words just after or before a quotation).
 pub fn sentence_from_quote(doc: &Document, quote: Span, place: &Place, at: usize) -> Option<usize> {
     if at >= quote.start {
         places::sentence_from(doc, place.sentences_before, at)
     } else {
-        doc.sentence_at(at)
+        // Every sentence from `sentences_before` on ends after the quotation starts.
+        places::sentence_before(doc, place.sentences_before, at)
     }
 }
 
@@ -181,11 +182,11 @@ pub fn cue_before(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Option<C
 /// `cue_before` for a quotation whose `before_window` is already known.
 pub fn cue_in_window(doc: &Document, window: Range<usize>, quoted: &QuotedSpans) -> Option<Cue> {
     (window.start..window.end).rev().find_map(|i| {
-        let t = doc.tokens[i];
-        if quoted.contains(t.span().start) {
+        // Few words are cues: testing that first spares the quoted-or-not search.
+        let cue = cues::cue_at(doc, i, window.end)?;
+        if quoted.contains(doc.tokens[i].start()) {
             return None;
         }
-        let cue = cues::cue_at(doc, i, window.end)?;
         cues::is_active(doc, i, window.start).then_some(cue)
     })
 }

@@ -144,10 +144,14 @@ fn marks_of(body: &str, base: usize) -> Vec<Mark> {
         {
             continue;
         }
-        for (k, &byte) in block.iter().enumerate() {
-            if may_start_mark(byte) {
-                marks.extend(mark_at(body, b * BLOCK + k, base));
-            }
+        // One bit per byte where a mark may start, visited lowest first.
+        let mut starts = block.iter().enumerate().fold(0u32, |bits, (k, &byte)| {
+            bits | (u32::from(may_start_mark(byte)) << k)
+        });
+        while starts != 0 {
+            let k = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            marks.extend(mark_at(body, b * BLOCK + k, base));
         }
     }
     marks

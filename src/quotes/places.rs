@@ -69,6 +69,15 @@ pub fn sentence_from(doc: &Document, floor: usize, at: usize) -> Option<usize> {
         .map(|_| i)
 }
 
+/// `doc.sentence_at(at)`, given that the sentences from `ceiling` on end after `at`.
+pub fn sentence_before(doc: &Document, ceiling: usize, at: usize) -> Option<usize> {
+    let i = partition_point_before(&doc.sentences, ceiling, |s| s.span.end <= at);
+    doc.sentences
+        .get(i)
+        .filter(|s| s.span.start <= at)
+        .map(|_| i)
+}
+
 /// `slice.partition_point(pred)`, given that `pred` holds for all of `slice[..from]`:
 /// gallops from `from` (1, 2, 4, … elements on) to bracket the answer, then searches
 /// the bracket, so the cost grows with the distance to the answer, not the slice.
@@ -85,6 +94,22 @@ pub fn partition_point_from<T>(slice: &[T], from: usize, pred: impl Fn(&T) -> bo
     let lo = hi / 2;
     let hi = hi.min(rest.len());
     from + lo + rest[lo..hi].partition_point(pred)
+}
+
+/// `slice.partition_point(pred)`, given that `pred` fails for all of `slice[to..]`: the
+/// mirror of `partition_point_from`, galloping back from `to`.
+pub fn partition_point_before<T>(slice: &[T], to: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let head = slice.get(..to).unwrap_or(slice);
+    let len = head.len();
+    // `pred` fails for head[len - hi / 2..]; stop once it holds at head[len - hi] or hi
+    // passes the start.
+    let mut hi = 1;
+    while hi <= len && !pred(&head[len - hi]) {
+        hi *= 2;
+    }
+    let lo = hi / 2;
+    let hi = hi.min(len);
+    (len - hi) + head[len - hi..len - lo].partition_point(pred)
 }
 
 #[cfg(test)]
@@ -104,7 +129,17 @@ mod tests {
                 }
             }
         }
+        for to in 0..=values.len() + 2 {
+            for limit in 0..320 {
+                let expected = values.partition_point(|&v| v < limit);
+                if to >= expected {
+                    let got = partition_point_before(&values, to, |&v| v < limit);
+                    assert_eq!(got, expected, "to {to}, limit {limit}");
+                }
+            }
+        }
         let empty: [usize; 0] = [];
+        assert_eq!(partition_point_before(&empty, 0, |_| true), 0);
         assert_eq!(partition_point_from(&empty, 0, |_| true), 0);
         assert_eq!(partition_point_from(&empty, 3, |_| true), 0);
     }
@@ -142,6 +177,12 @@ mod tests {
             for at in span.start..=text.len() + 1 {
                 assert_eq!(
                     sentence_from(&doc, place.sentences_before, at),
+                    doc.sentence_at(at)
+                );
+            }
+            for at in 0..span.start {
+                assert_eq!(
+                    sentence_before(&doc, place.sentences_before, at),
                     doc.sentence_at(at)
                 );
             }
