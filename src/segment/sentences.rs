@@ -31,6 +31,17 @@ static NUMBER_ABBREVIATIONS: WordSet =
     WordSet::caseless(include_str!("../../data/abbreviations_numbers.txt"));
 static STATE_ABBREVIATIONS: WordSet =
     WordSet::exact(include_str!("../../data/abbreviations_states.txt"));
+/// Every entry of the four abbreviation lists above, caseless: most words before a
+/// period are in none of them, and one look-up here settles that instead of four.
+static ANY_ABBREVIATION: WordSet = WordSet::caseless(concat!(
+    include_str!("../../data/abbreviations.txt"),
+    "\n",
+    include_str!("../../data/abbreviations_titles.txt"),
+    "\n",
+    include_str!("../../data/abbreviations_numbers.txt"),
+    "\n",
+    include_str!("../../data/abbreviations_states.txt"),
+));
 static TIME_FOLLOWERS: WordSet = WordSet::caseless(include_str!("../../data/time_followers.txt"));
 static SENTENCE_STARTERS: WordSet =
     WordSet::caseless(include_str!("../../data/sentence_starters.txt"));
@@ -143,6 +154,16 @@ impl<'a> Para<'a> {
             .unwrap_or("")
     }
 
+    /// Whether token `i` is `s`: a byte comparison, cheaper than slicing the text as a
+    /// `str` (token spans are always on character boundaries).
+    fn is(&self, i: usize, s: &str) -> bool {
+        let bytes = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()));
+        bytes == Some(s.as_bytes())
+    }
+
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.toks.get(i).map(|t| t.kind)
     }
@@ -169,6 +190,7 @@ impl<'a> Para<'a> {
         }
     }
 
+    #[inline]
     fn is_terminal(&self, i: usize) -> bool {
         self.kind(i) == Some(TokenKind::Punct)
             && matches!(
@@ -227,12 +249,13 @@ impl<'a> Para<'a> {
                     continue;
                 }
             }
-            if i > start && self.is_credit_label(i) {
+            let kind = self.kind(i);
+            if i > start && kind == Some(TokenKind::Word) && self.is_credit_label(i) {
                 out.push(start..i);
                 start = i;
                 words = 0;
             }
-            if self.is_terminal(i) {
+            if kind == Some(TokenKind::Punct) && self.is_terminal(i) {
                 let (end, boundary) = self.sentence_end(i, start, words);
                 if boundary {
                     out.push(start..end);
@@ -242,7 +265,7 @@ impl<'a> Para<'a> {
                 i = end.max(i + 1);
                 continue;
             }
-            if self.is_word(i) {
+            if matches!(kind, Some(TokenKind::Word | TokenKind::Number)) {
                 words += 1;
             }
             i += 1;
@@ -316,9 +339,10 @@ impl<'a> Para<'a> {
     /// A credit label ("Image" in "… demo Image: Nick Moreau") right after a word.
     fn is_credit_label(&self, i: usize) -> bool {
         let s = self.str(i);
-        self.kind(i) == Some(TokenKind::Word)
+        // The colon first: it rules out nearly every word.
+        self.is(i + 1, ":")
+            && self.kind(i) == Some(TokenKind::Word)
             && s.chars().next().is_some_and(char::is_uppercase)
-            && self.str(i + 1) == ":"
             && self.attached(i + 1)
             && (self.is_word(i - 1) || self.is_closing_mark(i - 1))
             && CREDIT_LABELS.contains(s)
@@ -491,22 +515,14 @@ impl<'a> Para<'a> {
             return PeriodAfter::Plain;
         }
         let word = self.word_before(i, start);
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         let clock = matches!(word, "a.m" | "p.m" | "A.M" | "P.M")
             && i >= 2
             && self.kind(i - 2) == Some(TokenKind::Number);
         if clock {
             PeriodAfter::ClockTime
-        } else if TITLE_ABBREVIATIONS.contains(word) {
-            PeriodAfter::Title
-        } else if STATE_ABBREVIATIONS.contains(word) {
-            PeriodAfter::State
-        } else if NUMBER_ABBREVIATIONS.contains(word) {
-            PeriodAfter::NumberAbbreviation
-        } else if ABBREVIATIONS.contains(word)
-            || (letters == 1 && word.chars().count() == 1)
-            || (word.contains('.') && letters <= 6)
-        {
+        } else if let Some(listed) = listed_abbreviation(word) {
+            listed
+        } else if is_letter_abbreviation(word) {
             PeriodAfter::Abbreviation
         } else {
             PeriodAfter::Plain
@@ -598,6 +614,34 @@ impl<'a> Para<'a> {
     }
 }
 
+/// What a period after `word` means when `word` is in one of the abbreviation lists
+/// (titles first, then states, abbreviations before numbers, other abbreviations).
+fn listed_abbreviation(word: &str) -> Option<PeriodAfter> {
+    if !ANY_ABBREVIATION.contains(word) {
+        return None;
+    }
+    if TITLE_ABBREVIATIONS.contains(word) {
+        Some(PeriodAfter::Title)
+    } else if STATE_ABBREVIATIONS.contains(word) {
+        Some(PeriodAfter::State)
+    } else if NUMBER_ABBREVIATIONS.contains(word) {
+        Some(PeriodAfter::NumberAbbreviation)
+    } else if ABBREVIATIONS.contains(word) {
+        Some(PeriodAfter::Abbreviation)
+    } else {
+        None
+    }
+}
+
+/// A single letter ("J") or short letters joined by periods ("U.S", "Ph.D"): an initial
+/// or initialism, whose period may not end the sentence.
+fn is_letter_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+    let letters = || word.chars().filter(|c| c.is_alphabetic()).count();
+    single_letter || (word.contains('.') && letters() <= 6)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::Document;
@@ -609,6 +653,26 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn abbreviation_lists_are_consulted_in_order() {
+        use super::{is_letter_abbreviation, listed_abbreviation, PeriodAfter};
+        assert_eq!(listed_abbreviation("Mr"), Some(PeriodAfter::Title));
+        assert_eq!(listed_abbreviation("MR"), Some(PeriodAfter::Title));
+        assert_eq!(listed_abbreviation("Calif"), Some(PeriodAfter::State));
+        // The state list is exact: "ill" is a word.
+        assert_eq!(listed_abbreviation("ill"), None);
+        assert_eq!(
+            listed_abbreviation("No"),
+            Some(PeriodAfter::NumberAbbreviation)
+        );
+        assert_eq!(listed_abbreviation("Inc"), Some(PeriodAfter::Abbreviation));
+        assert_eq!(listed_abbreviation("world"), None);
+        assert!(is_letter_abbreviation("J") && is_letter_abbreviation("é"));
+        assert!(is_letter_abbreviation("U.S") && is_letter_abbreviation("Ph.D"));
+        assert!(!is_letter_abbreviation("5") && !is_letter_abbreviation("JD"));
+        assert!(!is_letter_abbreviation("wikihow.comx"));
     }
 
     #[test]

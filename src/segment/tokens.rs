@@ -64,13 +64,16 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     // none): only there may an address start.
     let mut after_space = true;
     while let Some(c) = char_at(body, pos) {
-        if c.is_whitespace() || is_invisible(c) {
+        if c.is_whitespace() || (!c.is_ascii() && is_invisible(c)) {
             after_space = c.is_whitespace();
             pos += c.len_utf8();
             continue;
         }
         let start = pos;
-        let (end, kind) = if after_space && starts_address(body, start, may_hold_email) {
+        let address = after_space
+            && may_start_address(c, may_hold_email)
+            && starts_address(body, start, may_hold_email);
+        let (end, kind) = if address {
             (start + address_len(body, start), TokenKind::Word)
         } else {
             token_at(body, start, c)
@@ -78,21 +81,27 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
         // Every token holds at least its first character.
         pos = end.max(start + c.len_utf8());
         push_token(tokens, body, base, start..pos, kind);
-        // A token holds no space; of its characters, only a last one may open something.
-        after_space = prev_char(body, pos).is_some_and(is_opening);
+        // Only a one-character token can be an opening mark: words, numbers and
+        // addresses end with a letter, a digit or a slash.
+        after_space = pos == start + c.len_utf8() && is_opening(c);
     }
+}
+
+/// A cheap first test for [`starts_address`]: a web address starts with "http" or
+/// "www", an e-mail address with a character of its local part (and needs an `@`).
+#[inline]
+fn may_start_address(c: char, may_hold_email: bool) -> bool {
+    matches!(c, 'h' | 'H' | 'w' | 'W') || (may_hold_email && is_local_part_char(c))
 }
 
 /// The token (other than an address) that starts with `c` at byte `start`: its end
 /// and kind.
 #[inline]
 fn token_at(body: &str, start: usize, c: char) -> (usize, TokenKind) {
-    // Quotation marks are tested before the (slower, Unicode) alphanumeric test, which
-    // they never pass.
-    if is_quote_mark(c) {
-        (start + c.len_utf8(), TokenKind::QuoteMark)
-    } else if c.is_alphanumeric() {
+    if starts_word(c) {
         scan_word(body, start)
+    } else if is_quote_mark(c) {
+        (start + c.len_utf8(), TokenKind::QuoteMark)
     } else if c == '.' && starts_bare_decimal(body, start, prev_char(body, start)) {
         // ".50", "$.50", "batting .227": a number written without its leading zero.
         let (end, _) = scan_word(body, start + 1);
@@ -111,9 +120,30 @@ fn char_at(s: &str, at: usize) -> Option<char> {
     }
 }
 
-/// Pushes the token over `body[range]`, cut into pieces of at most [`MAX_TOKEN_BYTES`]
-/// (on character boundaries) when it is longer: tokens store their length on 16 bits.
+/// Pushes the token over `body[range]`.
+#[inline]
 fn push_token(
+    tokens: &mut Vec<Token>,
+    body: &str,
+    base: usize,
+    range: std::ops::Range<usize>,
+    kind: TokenKind,
+) {
+    if range.len() <= MAX_TOKEN_BYTES {
+        tokens.push(Token::new(
+            Span::new(base + range.start, base + range.end),
+            kind,
+        ));
+    } else {
+        push_long_token(tokens, body, base, range, kind);
+    }
+}
+
+/// Pushes the token over `body[range]` cut into pieces of at most [`MAX_TOKEN_BYTES`] (on
+/// character boundaries): tokens store their length on 16 bits. Kept out of line, so the
+/// tokenizer's loop stays small.
+#[inline(never)]
+fn push_long_token(
     tokens: &mut Vec<Token>,
     body: &str,
     base: usize,
@@ -194,6 +224,17 @@ static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// Letters and digits start a word. ASCII is answered from a table, and quotation marks
+/// (never alphanumeric) without the Unicode tables.
+#[inline]
+fn starts_word(c: char) -> bool {
+    if c.is_ascii() {
+        ASCII_ALNUM[c as usize]
+    } else {
+        !is_quote_mark(c) && c.is_alphanumeric()
+    }
+}
+
 /// Letters, digits and combining marks continue a word. ASCII and the General
 /// Punctuation block (U+2000–U+206F: dashes, curly quotation marks; no letters or digits)
 /// are answered without the Unicode tables, which the word scan would otherwise consult
@@ -210,11 +251,16 @@ fn continues_word(d: char) -> bool {
 /// Whether `d`, at byte `at` of the word begun at `start`, is an inner joiner kept in the
 /// word: only when another alphanumeric follows it ("don’t", "5,000", "3.5", "U.S",
 /// "Ph.D", "Shin-Wook", "wikihow.com").
+#[inline]
 fn keeps_joiner(body: &str, start: usize, at: usize, d: char, digits_first: bool) -> bool {
     let joiner = is_apostrophe(d) || matches!(d, '-' | '‐' | '.' | ',' | '·');
-    if !joiner {
-        return false;
-    }
+    joiner && joiner_continues_word(body, start, at, d, digits_first)
+}
+
+/// The rest of [`keeps_joiner`], for the joiners, out of line: most words end at a space
+/// or a mark that joins nothing.
+#[inline(never)]
+fn joiner_continues_word(body: &str, start: usize, at: usize, d: char, digits_first: bool) -> bool {
     match char_at(body, at + d.len_utf8()) {
         Some(n) if n.is_alphanumeric() => match d {
             ',' => digits_first && n.is_ascii_digit(),
@@ -328,12 +374,16 @@ fn starts_local_part(rest: &str) -> bool {
         if c == '@' {
             return i > 0;
         }
-        let local = c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
-        if !local || i >= MAX_ADDRESS_LEN {
+        if !is_local_part_char(c) || i >= MAX_ADDRESS_LEN {
             return false;
         }
     }
     false
+}
+
+/// A character an e-mail address may hold before its `@`.
+fn is_local_part_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
 }
 
 /// The run of non-space characters at the start of `rest`, up to [`MAX_ADDRESS_LEN`].
@@ -358,10 +408,7 @@ fn is_email(chunk: &str) -> bool {
     let Some((local, host)) = chunk.split_once('@') else {
         return false;
     };
-    let local_ok = !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'));
+    let local_ok = !local.is_empty() && local.chars().all(is_local_part_char);
     let host_ok = host.contains('.')
         && !host.starts_with('.')
         && host
@@ -449,6 +496,10 @@ mod tests {
         }
         assert!(continues_word('é') && continues_word('\u{301}') && continues_word('省'));
         assert!(!continues_word('«') && !continues_word('—'));
+        for c in ('\0'..='\u{7F}').chain(['«', '“', '’', '„', '「', 'é', 'Я', '省', '٣', '\u{301}'])
+        {
+            assert_eq!(starts_word(c), c.is_alphanumeric(), "{c:?}");
+        }
         for b in 0..=255u8 {
             assert_eq!(
                 ASCII_ALNUM[usize::from(b)],
