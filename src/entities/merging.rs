@@ -17,6 +17,12 @@ use crate::document::EntityType;
 
 /// The key under which identical names meet.
 pub fn name_key(words: &[&str]) -> String {
+    // Most names are one word without periods: the word itself or its alias target.
+    if let [word] = words {
+        if !word.contains('.') {
+            return lists::alias_target(word).unwrap_or(word).to_string();
+        }
+    }
     // Built in one pass, without a Vec per call: this ran several times per candidate.
     let mut raw = String::new();
     let mut joined = String::new();
@@ -371,5 +377,8 @@ mod tests {
         assert_eq!(name_key(&["US"]), "United States");
         assert_eq!(name_key(&["U.S."]), "United States");
         assert_eq!(name_key(&["EU"]), "European Union");
+        assert_eq!(name_key(&["Kyiv"]), "Kyiv");
+        assert_eq!(name_key(&["J.C", "Chandor"]), "JC Chandor");
+        assert_eq!(name_key(&["Bank", "of", "England"]), "Bank of England");
     }
 }
