@@ -30,6 +30,7 @@ pub mod claims;
 pub mod document;
 pub mod entities;
 pub mod input;
+pub mod json;
 pub mod lexicon;
 pub mod offsets;
 pub mod quotes;

@@ -13,6 +13,8 @@
 pub mod cues;
 pub mod mentions;
 pub mod speaker;
+#[cfg(test)]
+mod testing;
 
 use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::quotes::context::{self, QuotedSpans};
@@ -285,49 +287,20 @@ fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>)
 
 #[cfg(test)]
 mod tests {
-    //! Each pattern on a hand-built document: segmentation and quotations run for real,
-    //! the entities are given (every occurrence of each listed mention text), so these
-    //! tests do not depend on the entities stage.
+    //! Each pattern on a hand-built document (`testing::TestDoc`).
+    use super::testing::TestDoc;
     use super::*;
-    use crate::document::{Entity, Gender};
+    use crate::document::Gender;
 
     type Spec<'a> = (&'a str, EntityType, &'a [&'a str]);
 
     fn attributed<'t>(text: &'t str, entities: &[Spec]) -> Document<'t> {
-        let mut doc = Document::new(text);
-        crate::segment::run(&mut doc);
-        crate::quotes::run(&mut doc);
-        for (name, entity_type, mentions) in entities {
-            let mut list = Vec::new();
-            for m in *mentions {
-                for (at, _) in text.match_indices(m) {
-                    let span = Span::new(at, at + m.len());
-                    let kind = if m.starts_with(char::is_lowercase) || m.starts_with("The ") {
-                        MentionKind::Description
-                    } else {
-                        MentionKind::Name
-                    };
-                    let sentence = doc.sentence_at(at).unwrap_or(0);
-                    list.push(Mention {
-                        span,
-                        kind,
-                        sentence,
-                    });
-                }
-            }
-            list.sort_by_key(|m| m.span.start);
-            doc.entities.push(Entity {
-                name: name.to_string(),
-                entity_type: *entity_type,
-                mentions: list,
-                aliases: Vec::new(),
-                roles: Vec::new(),
-                affiliation: None,
-                gender: None,
-            });
-        }
-        run(&mut doc);
-        doc
+        entities
+            .iter()
+            .fold(TestDoc::new(text), |doc, &(name, entity_type, mentions)| {
+                doc.entity(name, entity_type, mentions)
+            })
+            .attributed()
     }
 
     /// (quoted words, speaker name or None, cue)
@@ -465,43 +438,12 @@ mod tests {
 
     #[test]
     fn pronoun_respects_gender_and_skips_names_inside_quotes() {
-        let text = "Anna Smith met Tom Jones. “Tom is late,” she said.";
-        let mut doc = Document::new(text);
-        crate::segment::run(&mut doc);
-        crate::quotes::run(&mut doc);
-        let anna = text.find("Anna Smith").unwrap();
-        let tom = text.find("Tom Jones").unwrap();
-        let tom2 = text.find("Tom is").unwrap();
-        for (name, gender, spans) in [
-            (
-                "Anna Smith",
-                Gender::Female,
-                vec![Span::new(anna, anna + 10)],
-            ),
-            (
-                "Tom Jones",
-                Gender::Male,
-                vec![Span::new(tom, tom + 9), Span::new(tom2, tom2 + 3)],
-            ),
-        ] {
-            doc.entities.push(Entity {
-                name: name.into(),
-                entity_type: PERSON,
-                mentions: spans
-                    .into_iter()
-                    .map(|span| Mention {
-                        span,
-                        kind: MentionKind::Name,
-                        sentence: 0,
-                    })
-                    .collect(),
-                aliases: vec![],
-                roles: vec![],
-                affiliation: None,
-                gender: Some(gender),
-            });
-        }
-        run(&mut doc);
+        let doc = TestDoc::new("Anna Smith met Tom Jones. “Tom is late,” she said.")
+            .entity("Anna Smith", PERSON, &["Anna Smith"])
+            .gender(Gender::Female)
+            .entity("Tom Jones", PERSON, &["Tom Jones", "Tom"])
+            .gender(Gender::Male)
+            .attributed();
         assert_eq!(speaker_of(&doc, "Tom is"), Some("Anna Smith".into()));
     }
 

@@ -257,7 +257,13 @@ fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure>
 fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
     match &config.piece {
         Piece::Text(style) => Some(summary::render(analysis, style).into_bytes()),
-        Piece::Json { pretty } => Some(to_json(analysis, *pretty)),
+        Piece::Json { pretty: true } => Some(to_json(analysis, true)),
+        Piece::Json { pretty: false } => {
+            let mut json = Vec::new();
+            // Writing to memory cannot fail.
+            byline::json::write_compact(analysis, &mut json).ok()?;
+            Some(json)
+        }
         Piece::Rows { table, delimiter } => {
             let rows = table::rows(analysis, *table);
             let lines: String = rows
@@ -278,7 +284,7 @@ fn render_to(analysis: &Analysis, config: &RenderConfig, out: &mut dyn Write) ->
     let mut out = io::BufWriter::with_capacity(64 * 1024, out);
     match &config.piece {
         Piece::Json { pretty: true } => serde_json::to_writer_pretty(&mut out, analysis)?,
-        Piece::Json { pretty: false } => serde_json::to_writer(&mut out, analysis)?,
+        Piece::Json { pretty: false } => byline::json::write_compact(analysis, &mut out)?,
         _ => {
             if let Some(bytes) = render(analysis, config) {
                 out.write_all(&bytes)?;
