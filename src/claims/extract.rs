@@ -135,6 +135,11 @@ fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, u
         if pieces.get(end).is_some_and(|next| !starts_number(next)) {
             continue;
         }
+        // A country's dollar ends in "$" (see `country_dollar`; it trims trailing space).
+        let dollar = |_, last: u8| last == b'$' || last.is_ascii_whitespace();
+        if !surface_may_be(lists::currency_shapes(), pieces, i, end, dollar) {
+            continue;
+        }
         let Some(Some((c, scale))) = with_surface(pieces, i, end, currency_before) else {
             continue;
         };
@@ -232,6 +237,39 @@ fn with_concat<'a, R>(
     }
 }
 
+/// Whether [`surface`] of pieces `[from, to)` may be a word of `shapes` (or, for an ASCII
+/// surface, a case variant of one), or "MUSD"-like (see `millions_of`), or fit `other`
+/// (given its first and last byte): its length and end bytes tell, before it is built.
+fn surface_may_be(
+    shapes: &lists::Shapes,
+    pieces: &[Piece],
+    from: usize,
+    to: usize,
+    other: impl Fn(u8, u8) -> bool,
+) -> bool {
+    let Some(parts) = pieces.get(from..to).filter(|parts| !parts.is_empty()) else {
+        return true; // no surface: `with_surface` says so
+    };
+    let (mut len, mut ascii) = (0, true);
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 && p.join != Join::Attached {
+            len += 1;
+        }
+        len += p.text.len();
+        ascii &= p.text.is_ascii();
+    }
+    let first = parts.first().and_then(|p| p.text.as_bytes().first());
+    let last = parts.last().and_then(|p| p.text.as_bytes().last());
+    let (Some(&first), Some(&last)) = (first, last) else {
+        return true;
+    };
+    // Non-ASCII text may change length when lowercased: no conclusion.
+    !ascii
+        || shapes.may_hold_ends(first, last, len)
+        || (len == 4 && first == b'M')
+        || other(first, last)
+}
+
 /// Calls `f` with [`surface`] of pieces `[from, to)`, built by [`with_concat`].
 fn with_surface<R>(
     pieces: &[Piece],
@@ -276,6 +314,11 @@ fn unit_after(pieces: &[Piece], i: usize) -> Option<(After, usize)> {
     }
     for len in (1..=lists::MAX_UNIT_PIECES).rev() {
         let end = i + len;
+        if !surface_may_be(lists::unit_or_currency_shapes(), pieces, i, end, |_, _| {
+            false
+        }) {
+            continue;
+        }
         let Some(Some((after, lone_capital))) = with_surface(pieces, i, end, unit_or_currency)
         else {
             continue;

@@ -159,6 +159,19 @@ impl Shapes {
         Some([first, second, last].map(|b| usize::from(b.to_ascii_lowercase())))
     }
 
+    /// False when no word of the list (nor, for ASCII words, a case variant of one) has
+    /// `len` bytes starting with `first` and ending with `last`: the test of
+    /// [`Shapes::may_hold`] without the second byte, for text not yet built.
+    pub fn may_hold_ends(&self, first: u8, last: u8, len: usize) -> bool {
+        match len {
+            0 => self.empty,
+            64.. => self.long,
+            _ => [(0, first), (2, last)].iter().all(|&(k, b)| {
+                self.lengths[k][usize::from(b.to_ascii_lowercase())] >> len & 1 == 1
+            }),
+        }
+    }
+
     /// False when `word` is certainly not in the list (nor, if ASCII, in another case).
     pub fn may_hold(&self, word: &str) -> bool {
         match Shapes::features(word) {
@@ -183,6 +196,23 @@ pub fn is_cue(word: &str) -> bool {
     });
     // The shapes hold lowercase entries: they speak for ASCII words only.
     (!word.is_ascii() || shapes.may_hold(word)) && CUES.contains(word)
+}
+
+/// The surfaces (first fields) of a `surface|…` list file.
+fn surfaces(file: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(file).filter_map(|line| line.split('|').next().map(str::trim))
+}
+
+/// The shapes of every currency surface.
+pub fn currency_shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES.get_or_init(|| Shapes::of(surfaces(CURRENCIES)))
+}
+
+/// The shapes of every unit and currency surface.
+pub fn unit_or_currency_shapes() -> &'static Shapes {
+    static SHAPES: OnceLock<Shapes> = OnceLock::new();
+    SHAPES.get_or_init(|| Shapes::of(surfaces(UNITS).chain(surfaces(CURRENCIES))))
 }
 
 /// A unit of measure: normalised name and kind of claim.
@@ -408,6 +438,22 @@ mod tests {
         assert!(!symbols.may_hold(&long));
         assert!(Shapes::of([long.as_str()].into_iter()).may_hold(&"y".repeat(64)));
         assert!(Shapes::of([""].into_iter()).may_hold(""));
+    }
+
+    #[test]
+    fn shape_ends_match_the_whole_shape_test() {
+        let shapes = Shapes::of(["sq km", "km", "$"].into_iter());
+        assert!(shapes.may_hold_ends(b's', b'm', 5));
+        assert!(shapes.may_hold_ends(b'S', b'M', 5)); // "SQ KM" in any case
+        assert!(shapes.may_hold_ends(b'$', b'$', 1));
+        assert!(!shapes.may_hold_ends(b's', b'm', 6));
+        assert!(!shapes.may_hold_ends(b'k', b'x', 2));
+        assert!(!shapes.may_hold_ends(b'k', b'm', 0));
+        assert!(!shapes.may_hold_ends(b'k', b'm', 70));
+        for unit in surfaces(UNITS) {
+            let (first, last) = (unit.as_bytes()[0], unit.as_bytes()[unit.len() - 1]);
+            assert!(unit_or_currency_shapes().may_hold_ends(first, last, unit.len()));
+        }
     }
 
     #[test]

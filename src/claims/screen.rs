@@ -51,19 +51,30 @@ struct ByteFacts {
 
 impl ByteFacts {
     fn of(text: &str) -> ByteFacts {
-        // Whole chunks are folded without an early exit, which compiles to vector code:
-        // this runs over every sentence.
-        let (mut digit, mut plain) = (false, true);
-        for chunk in text.as_bytes().chunks(32) {
-            digit |= chunk.iter().fold(false, |d, b| d | b.is_ascii_digit());
-            plain &= chunk
-                .iter()
-                .fold(true, |p, &b| p & (b != b'-') & b.is_ascii());
-            if digit {
+        // Whole chunks are folded into byte masks without an early exit, which compiles
+        // to vector code: this runs over every sentence.
+        let (mut digits, mut other) = (0u8, 0u8);
+        let mut chunks = text.as_bytes().chunks_exact(32);
+        for chunk in &mut chunks {
+            let (d, o) = ByteFacts::fold(chunk);
+            (digits, other) = (digits | d, other | o);
+            if digits != 0 {
                 break;
             }
         }
-        ByteFacts { digit, plain }
+        let (d, o) = ByteFacts::fold(chunks.remainder());
+        ByteFacts {
+            digit: digits | d != 0,
+            plain: other | o == 0,
+        }
+    }
+
+    /// Non-zero masks for an ASCII digit, and for a hyphen or a non-ASCII byte.
+    fn fold(bytes: &[u8]) -> (u8, u8) {
+        bytes.iter().fold((0, 0), |(digits, other), &b| {
+            let digit = u8::from(b.wrapping_sub(b'0') < 10);
+            (digits | digit, other | u8::from(b == b'-') | (b & 0x80))
+        })
     }
 }
 
