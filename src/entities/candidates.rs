@@ -14,15 +14,16 @@ use crate::lexicon::{with_lowercase, FastHash};
 
 /// A possible proper-name mention, before typing and merging.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<'t> {
     /// The name itself, without title or possessive ending.
     pub span: Span,
     /// Its tokens, as a range of indices into `Document::tokens`.
     pub first_token: usize,
     pub end_token: usize,
     pub sentence: usize,
-    /// The name's words, possessive endings removed ("Trump’s" → "Trump").
-    pub words: Vec<String>,
+    /// The name's words, possessive endings removed ("Trump’s" → "Trump"): slices of
+    /// the text, so that a candidate costs no allocation per word.
+    pub words: Vec<&'t str>,
     /// The title before the name ("President"), when there is one.
     pub title: Option<Span>,
     pub gender: Option<Gender>,
@@ -128,19 +129,14 @@ pub fn is_capitalised(word: &str) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return true;
     }
-    let mut chars = word.chars();
-    match chars.next() {
+    match word.chars().next() {
         Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => {
-            let lower_prefix = word
-                .split_once('-')
-                .map(|(head, tail)| {
-                    matches!(head, "al" | "el" | "ad" | "ash" | "an" | "as")
-                        && tail.chars().next().is_some_and(char::is_uppercase)
-                })
-                .unwrap_or(false);
-            lower_prefix
-        }
+        // The part before the first hyphen is one of these articles: the word starts
+        // with it and the hyphen.
+        Some(c) if c.is_lowercase() => ["al-", "el-", "ad-", "ash-", "an-", "as-"]
+            .iter()
+            .filter_map(|article| word.strip_prefix(article))
+            .any(|tail| tail.chars().next().is_some_and(char::is_uppercase)),
         _ => false,
     }
 }
@@ -234,7 +230,7 @@ fn has_no_uppercase(word: &str) -> bool {
 }
 
 /// Finds every name candidate of the document, in text order.
-pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, CapitalStats<'t>) {
+pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
     let weak = weak_positions(doc);
     let stats = capital_stats(doc, &weak);
     let mut finder = Finder {
@@ -276,8 +272,8 @@ struct Finder<'a, 'd> {
     name_words: Vec<bool>,
 }
 
-impl Finder<'_, '_> {
-    fn text(&self, i: usize) -> &str {
+impl<'d> Finder<'_, 'd> {
+    fn text(&self, i: usize) -> &'d str {
         self.doc
             .tokens
             .get(i)
@@ -372,13 +368,17 @@ impl Finder<'_, '_> {
     /// "Bank of England holds rates" in a headline: a multi-word name at a sentence
     /// start that the document also writes mid-sentence is that name, not capitals cut
     /// at each common word ("Bank").
-    fn restore_known_names(&self, out: Vec<Candidate>, weak_runs: Vec<WeakRun>) -> Vec<Candidate> {
+    fn restore_known_names(
+        &self,
+        out: Vec<Candidate<'d>>,
+        weak_runs: Vec<WeakRun>,
+    ) -> Vec<Candidate<'d>> {
         let known: std::collections::HashSet<&str> = out
             .iter()
             .filter(|c| !c.weak && c.words.len() >= 2)
             .map(|c| self.doc.slice(c.span))
             .collect();
-        let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate>)> = Vec::new();
+        let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate<'d>>)> = Vec::new();
         for (sentence, (start, end), produced) in weak_runs {
             // A run whose own candidates already include the name ("Chancellor Jeremy
             // Hunt" gave "Jeremy Hunt" with its title) keeps them: re-splitting would lose
@@ -408,7 +408,7 @@ impl Finder<'_, '_> {
                 *flag = true;
             }
         }
-        let mut result: Vec<Candidate> = out
+        let mut result: Vec<Candidate<'d>> = out
             .into_iter()
             .zip(dropped)
             .filter_map(|(c, drop)| (!drop).then_some(c))
@@ -521,7 +521,7 @@ impl Finder<'_, '_> {
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each
     /// piece on.
-    fn split_run(&self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
+    fn split_run(&self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate<'d>>) {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
             let title_before_name =
@@ -561,7 +561,7 @@ impl Finder<'_, '_> {
 
     /// "Ukraine and Russia" is two names; "Center for Strategic and International
     /// Studies" is one (an "of"/"for" name, or one that ends in an organization word).
-    fn split_and(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    fn split_and(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate<'d>>) {
         let (start, end) = self.trim_connectors(start, end);
         if start >= end {
             return;
@@ -622,7 +622,7 @@ impl Finder<'_, '_> {
     /// Removes a title (and what qualifies it: "Russian", "NASA", "U.S.") in front of
     /// the name and records them; the qualifier, unless it is only a nationality, is a
     /// name of its own ("NASA Administrator Charles Bolden" → "NASA", "Charles Bolden").
-    fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate<'d>>) {
         let head = strip_possessive(self.text(end - 1)).0;
         let institutional = lists::ORG_WORDS.contains(head)
             || lists::PLACE_WORDS.contains(head)
@@ -736,7 +736,7 @@ impl Finder<'_, '_> {
         title: Option<(usize, usize)>,
         gender: Option<Gender>,
         role: Option<String>,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'d>>,
     ) {
         let (Some(first), Some(last)) = (self.doc.tokens.get(start), self.doc.tokens.get(end - 1))
         else {
@@ -745,12 +745,12 @@ impl Finder<'_, '_> {
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
         let span_end = last.span().start + last_word.len();
-        let mut words: Vec<String> = (start..end)
+        let mut words: Vec<&'d str> = (start..end)
             .filter(|&i| self.is_word(i))
-            .map(|i| strip_possessive(self.text(i)).0.to_string())
+            .map(|i| strip_possessive(self.text(i)).0)
             .collect();
         if let Some(w) = words.last_mut() {
-            *w = last_word.to_string();
+            *w = last_word;
         }
         if suffix.is_some() && words.len() == 1 && lists::demonym(last_word).is_some() {
             return; // "Russian-speaking"
@@ -779,7 +779,7 @@ impl Finder<'_, '_> {
 
 /// The person an organization is named after: "Andy Warhol Foundation" → "Andy
 /// Warhol" (a given name and a surname at the start of the name).
-pub fn nested_person(doc: &Document, c: &Candidate) -> Option<Candidate> {
+pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candidate<'t>> {
     let [given, surname, rest @ ..] = c.words.as_slice() else {
         return None;
     };
@@ -799,7 +799,7 @@ pub fn nested_person(doc: &Document, c: &Candidate) -> Option<Candidate> {
         first_token: c.first_token,
         end_token: c.first_token + 2,
         sentence: c.sentence,
-        words: vec![given.clone(), surname.clone()],
+        words: vec![given, surname],
         title: None,
         gender: None,
         role: None,
@@ -818,7 +818,7 @@ pub fn is_place_name(text: &str) -> bool {
 /// A known place named inside an organization's name: "U.S. Air Force" → "U.S",
 /// "University of Southern Indiana" → "Southern Indiana" (or "Indiana"). The name
 /// mentions that place too, so it is a mention of its own.
-pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
+pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candidate<'t>> {
     let word_tokens: Vec<usize> = (c.first_token..c.end_token)
         .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
         .collect();
@@ -835,11 +835,7 @@ pub fn nested_place(doc: &Document, c: &Candidate) -> Option<Candidate> {
     let (from, to) = match prefix {
         Some(k) => (0, k),
         None => {
-            let after = c
-                .words
-                .iter()
-                .rposition(|w| matches!(w.as_str(), "of" | "in"))?
-                + 1;
+            let after = c.words.iter().rposition(|w| matches!(*w, "of" | "in"))? + 1;
             let start = (after..n).find(|&k| joined(k, n).is_some_and(|t| is_place_name(&t)))?;
             (start, n)
         }
@@ -955,6 +951,42 @@ mod tests {
             names("They invited both Ukraine and Russia."),
             ["Ukraine", "Russia"]
         );
+    }
+
+    #[test]
+    fn capitals_and_arabic_articles() {
+        for word in [
+            "Zelensky",
+            "ÉCOLE",
+            "Éric",
+            "al-Qaeda",
+            "ash-Sham",
+            "el-Sisi",
+            "as-Ṣadr",
+        ] {
+            assert!(is_capitalised(word), "{word}");
+            assert!(may_be_capitalised(word), "{word}");
+        }
+        for word in [
+            "",
+            "analysts",
+            "al-",
+            "al-qaeda",
+            "ala-Qaeda",
+            "a-Qaeda",
+            "élan",
+            "2020",
+            "’s",
+        ] {
+            assert!(!is_capitalised(word), "{word}");
+        }
+        assert!(!may_be_capitalised("the") && !may_be_capitalised("2020"));
+        assert_eq!(strip_possessive("Trump’s"), ("Trump", true));
+        assert_eq!(strip_possessive("REUTERS'S"), ("REUTERS", true));
+        assert_eq!(strip_possessive("’s"), ("’s", false));
+        assert_eq!(strip_possessive("Reuters"), ("Reuters", false));
+        assert!(has_no_uppercase("élan") && has_no_uppercase("don’t"));
+        assert!(!has_no_uppercase("ÉLAN") && !has_no_uppercase("iPhone"));
     }
 
     #[test]

@@ -195,6 +195,9 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
                 j += 1;
             }
             let (noun, possessive) = strip_possessive(word(j));
+            if !lists::may_start_title(noun) {
+                continue; // no title of one or two words starts with it
+            }
             // The title list is caseless: look up first, lowercase only what matched (this
             // runs for every "the" of the text).
             two.clear();

@@ -16,7 +16,7 @@ use super::typing::{is_acronym, looks_like_personal_name, Evidence};
 use crate::document::EntityType;
 
 /// The key under which identical names meet.
-pub fn name_key(words: &[String]) -> String {
+pub fn name_key(words: &[&str]) -> String {
     // Built in one pass, without a Vec per call: this ran several times per candidate.
     let mut raw = String::new();
     let mut joined = String::new();
@@ -40,8 +40,8 @@ pub fn name_key(words: &[String]) -> String {
     target.map(str::to_string).unwrap_or(joined)
 }
 
-struct Group {
-    words: Vec<String>,
+struct Group<'t> {
+    words: Vec<&'t str>,
     lexical: Evidence,
     /// Lexical and context evidence of all the group's mentions.
     total: Evidence,
@@ -49,7 +49,7 @@ struct Group {
     starts: Vec<usize>,
 }
 
-impl Group {
+impl Group<'_> {
     fn person_like(&self) -> bool {
         match self.lexical.best() {
             Some(EntityType::Person) => true,
@@ -107,7 +107,11 @@ pub fn cluster(
 }
 
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(groups: &[Group], keys: &HashMap<&str, usize, FastHash>, g: usize) -> Option<usize> {
+fn plural_of(
+    groups: &[Group<'_>],
+    keys: &HashMap<&str, usize, FastHash>,
+    g: usize,
+) -> Option<usize> {
     let group = groups.get(g)?;
     let [word] = group.words.as_slice() else {
         return None;
@@ -146,7 +150,7 @@ struct Maps {
 }
 
 impl Maps {
-    fn build(groups: &[Group]) -> Maps {
+    fn build(groups: &[Group<'_>]) -> Maps {
         let mut maps = Maps {
             by_surname: HashMap::default(),
             by_given: HashMap::default(),
@@ -168,7 +172,7 @@ impl Maps {
                     .push(g);
                 maps.by_skeleton.entry(skeleton(last)).or_default().push(g);
                 if lists::given_name(first).is_some() {
-                    maps.by_given.entry(first.clone()).or_default().push(g);
+                    maps.by_given.entry(first.to_string()).or_default().push(g);
                 }
                 let key = format!("{}|{}", first.to_lowercase(), skeleton(last));
                 maps.by_first_and_skeleton.entry(key).or_insert(g);
@@ -181,7 +185,7 @@ impl Maps {
 
     /// A multi-word person name that is a spelling variant of an earlier one
     /// ("Volodymyr Zelenskiy" → "Volodymyr Zelensky").
-    fn variant_of_full_name(&self, groups: &[Group], g: usize) -> Option<usize> {
+    fn variant_of_full_name(&self, groups: &[Group<'_>], g: usize) -> Option<usize> {
         let group = groups.get(g)?;
         if group.words.len() < 2 || !group.person_like() {
             return None;
@@ -195,7 +199,7 @@ impl Maps {
 
     /// The full name a one-word mention at `at` stands for: surname, spelling variant,
     /// given name, or acronym.
-    fn full_name_for(&self, groups: &[Group], g: usize, at: usize) -> Option<usize> {
+    fn full_name_for(&self, groups: &[Group<'_>], g: usize, at: usize) -> Option<usize> {
         let group = groups.get(g)?;
         let word = group.words.first()?;
         // A known place or organization ("Canada") joins only a name that is surely a
@@ -242,7 +246,7 @@ impl Maps {
                 return nearest_before(groups, &variants, at);
             }
         }
-        match self.by_given.get(word.as_str()) {
+        match self.by_given.get(*word) {
             Some(found) if found.len() == 1 => found.first().copied(),
             _ => None,
         }
@@ -250,7 +254,7 @@ impl Maps {
 }
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
-fn nearest_before(groups: &[Group], found: &[usize], at: usize) -> Option<usize> {
+fn nearest_before(groups: &[Group<'_>], found: &[usize], at: usize) -> Option<usize> {
     let last_before = |g: &usize| {
         groups.get(*g).and_then(|group| {
             // `starts` are pushed in text order (candidates come sorted): a binary
@@ -272,7 +276,7 @@ fn nearest_before(groups: &[Group], found: &[usize], at: usize) -> Option<usize>
 
 /// The initials of a multi-word name ("Center for Strategic and International Studies"
 /// → "CSIS"), when it has at least two capitalised words.
-fn acronym(words: &[String]) -> Option<String> {
+fn acronym(words: &[&str]) -> Option<String> {
     let letters: String = words
         .iter()
         .filter(|w| is_capitalised(w))
@@ -356,17 +360,16 @@ mod tests {
 
     #[test]
     fn acronyms_spell_initials() {
-        let words: Vec<String> = "Center for Strategic and International Studies"
+        let words: Vec<&str> = "Center for Strategic and International Studies"
             .split(' ')
-            .map(String::from)
             .collect();
         assert_eq!(acronym(&words).as_deref(), Some("CSIS"));
     }
 
     #[test]
     fn short_forms_share_the_full_key() {
-        assert_eq!(name_key(&["US".to_string()]), "United States");
-        assert_eq!(name_key(&["U.S.".to_string()]), "United States");
-        assert_eq!(name_key(&["EU".to_string()]), "European Union");
+        assert_eq!(name_key(&["US"]), "United States");
+        assert_eq!(name_key(&["U.S."]), "United States");
+        assert_eq!(name_key(&["EU"]), "European Union");
     }
 }

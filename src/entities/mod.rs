@@ -33,11 +33,11 @@ use candidates::Candidate;
 use typing::Evidence;
 
 /// Fills `doc.entities`.
-pub fn run(doc: &mut Document) {
+pub fn run<'t>(doc: &mut Document<'t>) {
     let (found, stats) = candidates::find(doc);
     // The name key (typing and merging both need it) and the lexical evidence are
     // computed once per candidate: both were hot spots when computed twice.
-    let with_evidence = |c: Candidate| {
+    let with_evidence = |c: Candidate<'t>| {
         let key = merging::name_key(&c.words);
         let lexical = typing::lexical(doc, &c, &key);
         (c, lexical, key)
@@ -188,7 +188,7 @@ fn display_name(doc: &Document, c: &Candidate) -> String {
     }
 }
 
-fn given_name_gender(words: &[String]) -> Option<Gender> {
+fn given_name_gender(words: &[&str]) -> Option<Gender> {
     if words.len() < 2 {
         return None;
     }

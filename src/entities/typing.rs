@@ -130,19 +130,21 @@ fn is_clause_verb(word: &str) -> bool {
 
 /// Evidence from the name's own words: what the name would be anywhere.
 /// `key` is the candidate's [`super::merging::name_key`].
-pub fn lexical(doc: &Document, c: &Candidate, key: &str) -> Evidence {
+pub fn lexical(doc: &Document, c: &Candidate<'_>, key: &str) -> Evidence {
     let mut e = Evidence::default();
     let full = doc.slice(c.span);
-    let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
+    let words: &[&str] = &c.words;
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
         return e;
     };
     let multi = words.len() >= 2;
     let canonical = key;
-    if lists::KNOWN_ORGS.contains(full) || lists::KNOWN_ORGS.contains(canonical) {
+    // The canonical key is mostly the name itself: then one look-up per list does.
+    let listed = |test: fn(&str) -> bool| test(full) || (canonical != full && test(canonical));
+    if listed(|w| lists::KNOWN_ORGS.contains(w)) {
         e.bump(EntityType::Organization, 6);
     }
-    if lists::is_place(full) || lists::is_place(canonical) {
+    if listed(lists::is_place) {
         e.bump(EntityType::Place, 6);
     }
     if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
@@ -157,7 +159,7 @@ pub fn lexical(doc: &Document, c: &Candidate, key: &str) -> Evidence {
     if multi && lists::PLACE_WORDS.contains(last) {
         e.bump(EntityType::Place, 4);
     }
-    if multi && lists::PLACE_WORDS.contains(first) && matches!(first, "Lake" | "Mount" | "Cape") {
+    if multi && matches!(first, "Lake" | "Mount" | "Cape") && lists::PLACE_WORDS.contains(first) {
         e.bump(EntityType::Place, 4);
     }
     if lists::OTHER_WORDS.contains(last) && (multi || matches!(last, "Olympics" | "Paralympics")) {
@@ -312,13 +314,12 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
 /// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis").
-pub fn looks_like_personal_name(words: &[String]) -> bool {
+pub fn looks_like_personal_name(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let name_like = |w: &String| {
-        !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w)
-    };
+    let name_like =
+        |w: &&str| !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w);
     (2..=3).contains(&words.len())
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
         && (lists::given_name(first).is_some() || name_like(first))
