@@ -34,19 +34,16 @@ use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run<'t>(doc: &mut Document<'t>) {
-    let (found, stats) = candidates::find(doc);
-    // The name key (typing and merging both need it) and the lexical evidence are
-    // computed once per candidate: both were hot spots when computed twice.
-    let with_evidence = |c: Candidate<'t>| {
-        let key = merging::name_key(&c.words);
-        let lexical = typing::lexical(doc, &c, &key);
-        (c, lexical, key)
-    };
-    let found: Vec<(Candidate, Evidence, String)> = found.into_iter().map(with_evidence).collect();
-    let nested: Vec<Candidate> = found
+    let (mut cands, stats) = candidates::find(doc);
+    // Candidates, their name keys and their lexical evidence live in parallel arrays, not
+    // in a Vec of tuples split apart afterwards: on a long text the candidates are the
+    // largest temporary of the pipeline, and the split held two copies of them at once.
+    let (mut keys, mut lexical) = evidence_of(doc, &cands);
+    let nested: Vec<Candidate> = cands
         .iter()
-        .filter(|(_, lex, _)| lex.best() != Some(EntityType::Person))
-        .flat_map(|(c, _, _)| {
+        .zip(&lexical)
+        .filter(|(_, lex)| lex.best() != Some(EntityType::Person))
+        .flat_map(|(c, _)| {
             [
                 candidates::nested_place(doc, c),
                 candidates::nested_person(doc, c),
@@ -54,17 +51,11 @@ pub fn run<'t>(doc: &mut Document<'t>) {
         })
         .flatten()
         .collect();
-    let mut all = found;
-    all.extend(nested.into_iter().map(with_evidence));
-    all.sort_by_key(|(c, _, _)| c.span.start);
-    let mut cands = Vec::with_capacity(all.len());
-    let mut lexical = Vec::with_capacity(all.len());
-    let mut keys = Vec::with_capacity(all.len());
-    for (c, lex, key) in all {
-        cands.push(c);
-        lexical.push(lex);
-        keys.push(key);
-    }
+    let (nested_keys, nested_lexical) = evidence_of(doc, &nested);
+    cands.extend(nested);
+    keys.extend(nested_keys);
+    lexical.extend(nested_lexical);
+    sort_by_start(&mut cands, &mut keys, &mut lexical);
     let context: Vec<Evidence> = cands
         .iter()
         .zip(&lexical)
@@ -93,6 +84,55 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     descriptions::add_descriptions(doc);
     sort_by_salience(doc);
     doc.people_by_role = descriptions::index_roles(doc);
+}
+
+/// The name key (typing and merging both need it) and the lexical evidence of each
+/// candidate, computed once: both were hot spots when computed twice.
+fn evidence_of(doc: &Document, cands: &[Candidate]) -> (Vec<String>, Vec<Evidence>) {
+    cands
+        .iter()
+        .map(|c| {
+            let key = merging::name_key(&c.words);
+            let lexical = typing::lexical(doc, c, &key);
+            (key, lexical)
+        })
+        .unzip()
+}
+
+/// Sorts the parallel arrays by candidate start, stably (nested names follow the name
+/// they were found in), moving elements in place rather than into new arrays.
+fn sort_by_start(cands: &mut [Candidate], keys: &mut [String], lexical: &mut [Evidence]) {
+    if cands.is_sorted_by_key(|c| c.span.start) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| cands.get(i).map_or(usize::MAX, |c| c.span.start));
+    permute_in_place(order, |a, b| {
+        cands.swap(a, b);
+        keys.swap(a, b);
+        lexical.swap(a, b);
+    });
+}
+
+/// Rearranges arrays so that position k holds what was at `order[k]`, by following each
+/// cycle of the permutation with `swap` (which swaps two positions in every array).
+fn permute_in_place(mut order: Vec<usize>, mut swap: impl FnMut(usize, usize)) {
+    for start in 0..order.len() {
+        let mut k = start;
+        while let Some(&next) = order.get(k) {
+            if next == k {
+                break;
+            }
+            if let Some(slot) = order.get_mut(k) {
+                *slot = k;
+            }
+            if next == start {
+                break;
+            }
+            swap(k, next);
+            k = next;
+        }
+    }
 }
 
 /// One entity from its candidate mentions; `None` for a name that is only capitals at
@@ -437,6 +477,19 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
+
+    #[test]
+    fn permutes_in_place_like_a_stable_sort() {
+        let starts = [5, 1, 5, 0, 9, 1, 3, 3, 0];
+        let mut values: Vec<(usize, usize)> = starts.iter().copied().zip(0..).collect();
+        let mut expected = values.clone();
+        expected.sort_by_key(|&(start, _)| start);
+        let mut order: Vec<usize> = (0..values.len()).collect();
+        order.sort_by_key(|&i| starts[i]);
+        permute_in_place(order, |a, b| values.swap(a, b));
+        assert_eq!(values, expected);
+        permute_in_place(Vec::new(), |_, _| panic!("nothing to swap"));
+    }
 
     fn analyse(text: &str) -> Document<'_> {
         let mut doc = Document::new(text);
