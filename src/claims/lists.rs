@@ -52,17 +52,12 @@ fn fields(line: &str) -> Vec<&str> {
 /// Number words by exact spelling (abbreviations are case-sensitive; words are stored
 /// lowercase and looked up lowercase by the caller).
 pub fn number_word(word: &str) -> Option<NumberWord> {
-    static SHAPES: OnceLock<Shapes> = OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| Shapes::of(number_words().keys().copied()));
-    if !shapes.may_hold(word) {
-        return None;
-    }
     number_words().get(word).copied()
 }
 
 /// The number-word map, built once (FNV-hashed: it is looked up for most pieces).
-fn number_words() -> &'static HashMap<&'static str, NumberWord, FastHash> {
-    static MAP: OnceLock<HashMap<&'static str, NumberWord, FastHash>> = OnceLock::new();
+fn number_words() -> &'static ShapedMap<NumberWord> {
+    static MAP: OnceLock<ShapedMap<NumberWord>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(NUMBER_WORDS)
             .filter_map(|line| {
@@ -104,7 +99,7 @@ pub fn number_word_starts() -> &'static HashSet<String, FastHash> {
         let words = number_words()
             .iter()
             .filter(|(_, nw)| !matches!(nw.class, WordClass::Abbrev | WordClass::MoneyAbbrev))
-            .map(|(w, _)| *w);
+            .map(|(w, _)| w);
         words
             .flat_map(|w| [w.to_string(), format!("{w}s")])
             .chain(["halves".to_string()])
@@ -186,6 +181,38 @@ impl Shapes {
     }
 }
 
+/// A word-list map and its [`Shapes`], built together once: a look-up tests the shape
+/// first and hashes only the words that may be in the list.
+pub struct ShapedMap<V> {
+    shapes: Shapes,
+    map: HashMap<&'static str, V, FastHash>,
+}
+
+impl<V> ShapedMap<V> {
+    /// The value stored for exactly `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        if self.shapes.may_hold(key) {
+            self.map.get(key)
+        } else {
+            None
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &V)> {
+        self.map.iter().map(|(key, value)| (*key, value))
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for ShapedMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(pairs: I) -> ShapedMap<V> {
+        let map: HashMap<&'static str, V, FastHash> = pairs.into_iter().collect();
+        ShapedMap {
+            shapes: Shapes::of(map.keys().copied()),
+            map,
+        }
+    }
+}
+
 /// Whether `word` (in any case) is a reporting cue ("said", "according"): [`CUES`],
 /// with the shape test first, as it runs for every word of a sentence with a claim.
 pub fn is_cue(word: &str) -> bool {
@@ -224,7 +251,7 @@ pub struct Unit {
 
 /// Units by surface form; case-sensitive entries (with capitals) and lowercase entries.
 pub fn unit(surface: &str) -> Option<&'static Unit> {
-    static MAP: OnceLock<HashMap<&'static str, Unit, FastHash>> = OnceLock::new();
+    static MAP: OnceLock<ShapedMap<Unit>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         entries(UNITS)
             .filter_map(|line| {
@@ -236,9 +263,7 @@ pub fn unit(surface: &str) -> Option<&'static Unit> {
             })
             .collect()
     });
-    static SHAPES: OnceLock<Shapes> = OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| Shapes::of(map.keys().copied()));
-    let get = |key: &str| shapes.may_hold(key).then(|| map.get(key)).flatten();
+    let get = |key: &str| map.get(key);
     get(surface).or_else(|| {
         // Single letters keep their case ("M" is a million, not a metre; "C" is Celsius).
         with_lowercase(surface, |lower| {
@@ -269,7 +294,7 @@ pub struct Currency {
 
 /// Currencies by surface form: exact first (codes in capitals), then lowercase names.
 pub fn currency(surface: &str) -> Option<&'static Currency> {
-    static MAP: OnceLock<HashMap<&'static str, Currency, FastHash>> = OnceLock::new();
+    static MAP: OnceLock<ShapedMap<Currency>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         entries(CURRENCIES)
             .filter_map(|line| {
@@ -285,9 +310,7 @@ pub fn currency(surface: &str) -> Option<&'static Currency> {
             })
             .collect()
     });
-    static SHAPES: OnceLock<Shapes> = OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| Shapes::of(map.keys().copied()));
-    let get = |key: &str| shapes.may_hold(key).then(|| map.get(key)).flatten();
+    let get = |key: &str| map.get(key);
     get(surface).or_else(|| {
         // Only names (all lowercase in the list) match case-insensitively: "Dollars" yes,
         // "eur" for "EUR" no (it could be any word).
@@ -306,16 +329,11 @@ pub struct QualifierEntry {
 
 /// Qualifier phrases (lowercase, words joined by one space).
 pub fn qualifier(phrase: &str) -> Option<QualifierEntry> {
-    static SHAPES: OnceLock<Shapes> = OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| Shapes::of(qualifiers().keys().copied()));
-    if !shapes.may_hold(phrase) {
-        return None;
-    }
     qualifiers().get(phrase).copied()
 }
 
-fn qualifiers() -> &'static HashMap<&'static str, QualifierEntry, FastHash> {
-    static MAP: OnceLock<HashMap<&'static str, QualifierEntry, FastHash>> = OnceLock::new();
+fn qualifiers() -> &'static ShapedMap<QualifierEntry> {
+    static MAP: OnceLock<ShapedMap<QualifierEntry>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(QUALIFIERS)
             .filter_map(|line| {
