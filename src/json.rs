@@ -33,31 +33,28 @@ pub fn write_compact(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()>
     json.serde(&analysis.source)?;
     json.raw(b",\"stats\":");
     json.serde(&analysis.stats)?;
-    if analysis.shows(Section::Paragraphs) {
-        json.raw(b",\"paragraphs\":");
-        json.array(&analysis.paragraphs, Json::paragraph)?;
-    }
-    if analysis.shows(Section::Sentences) {
-        json.raw(b",\"sentences\":");
-        json.array(&analysis.sentences, Json::sentence)?;
-    }
-    if analysis.shows(Section::Quotes) {
-        json.raw(b",\"quotes\":");
-        json.array(&analysis.quotes, Json::quote)?;
-    }
-    if analysis.shows(Section::Entities) {
-        json.raw(b",\"entities\":");
-        json.array(&analysis.entities, Json::entity)?;
-    }
-    if analysis.shows(Section::Claims) {
-        json.raw(b",\"claims\":");
-        json.array(&analysis.claims, Json::claim)?;
-    }
+    json.section(
+        analysis,
+        Section::Paragraphs,
+        &analysis.paragraphs,
+        Json::paragraph,
+    )?;
+    json.section(
+        analysis,
+        Section::Sentences,
+        &analysis.sentences,
+        Json::sentence,
+    )?;
+    json.section(analysis, Section::Quotes, &analysis.quotes, Json::quote)?;
+    json.section(
+        analysis,
+        Section::Entities,
+        &analysis.entities,
+        Json::entity,
+    )?;
+    json.section(analysis, Section::Claims, &analysis.claims, Json::claim)?;
     json.raw(b",\"warnings\":");
-    json.array(&analysis.warnings, |json, w| {
-        json.string(w);
-        Ok(())
-    })?;
+    json.strings(&analysis.warnings)?;
     json.raw(b"}");
     json.flush()
 }
@@ -96,6 +93,23 @@ impl Json<'_> {
         }
         self.raw(b"]");
         Ok(())
+    }
+
+    /// `,"<section>":[...]` when the report shows `section`.
+    fn section<T>(
+        &mut self,
+        analysis: &Analysis,
+        section: Section,
+        items: &[T],
+        item: impl FnMut(&mut Self, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        if !analysis.shows(section) {
+            return Ok(());
+        }
+        self.raw(b",\"");
+        self.raw(section.as_str().as_bytes());
+        self.raw(b"\":");
+        self.array(items, item)
     }
 
     fn serde(&mut self, value: &impl Serialize) -> io::Result<()> {
