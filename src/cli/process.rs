@@ -220,7 +220,13 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
         let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
         match analysis {
             Ok(analysis) => {
-                out.piece(&mut |w: &mut dyn Write| render_to(&analysis, &config, w))?;
+                out.piece(&mut |w: &mut dyn Write| {
+                    // serde_json (pretty output) makes many small writes: buffer them
+                    // here rather than pay a dynamic call per write on `w`.
+                    let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
+                    render_to(&analysis, &config, &mut buffered)?;
+                    buffered.flush()
+                })?;
                 Ok(Ok(()))
             }
             Err(_) => Ok(Err(format!("{label}: {PANIC_REASON}"))),
@@ -254,44 +260,30 @@ fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure>
     Ok((text.into_bytes(), Source { path, id, meta }))
 }
 
+/// The piece for `analysis`, rendered in memory (`None` for digests, which have none).
 fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
-    match &config.piece {
-        Piece::Text(style) => Some(summary::render(analysis, style).into_bytes()),
-        Piece::Json { pretty: true } => Some(to_json(analysis, true)),
-        Piece::Json { pretty: false } => {
-            let mut json = Vec::new();
-            // Writing to memory cannot fail.
-            byline::json::write_compact(analysis, &mut json).ok()?;
-            Some(json)
-        }
-        Piece::Rows { table, delimiter } => {
-            let rows = table::rows(analysis, *table);
-            let lines: String = rows
-                .iter()
-                .map(|row| table::line(row, *delimiter))
-                .collect();
-            Some(lines.into_bytes())
-        }
-        Piece::Digest => None,
+    if matches!(config.piece, Piece::Digest) {
+        return None;
     }
+    let mut piece = Vec::new();
+    // Writing to memory cannot fail.
+    render_to(analysis, config, &mut piece).ok()?;
+    Some(piece)
 }
 
-/// Writes the piece for `analysis` to `out` as it is produced (JSON is not built in memory
-/// first).
+/// Writes the piece for `analysis` to `out` as it is produced.
 fn render_to(analysis: &Analysis, config: &RenderConfig, out: &mut dyn Write) -> io::Result<()> {
-    // serde_json makes many small writes: buffer them here, where the writer type is
-    // known, rather than paying a dynamic call per write on `out`.
-    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
     match &config.piece {
-        Piece::Json { pretty: true } => serde_json::to_writer_pretty(&mut out, analysis)?,
-        Piece::Json { pretty: false } => byline::json::write_compact(analysis, &mut out)?,
-        _ => {
-            if let Some(bytes) = render(analysis, config) {
-                out.write_all(&bytes)?;
-            }
+        Piece::Text(style) => out.write_all(summary::render(analysis, style).as_bytes()),
+        Piece::Json { pretty: true } => {
+            serde_json::to_writer_pretty(out, analysis).map_err(io::Error::from)
         }
+        Piece::Json { pretty: false } => byline::json::write_compact(analysis, out),
+        Piece::Rows { table, delimiter } => table::rows(analysis, *table)
+            .iter()
+            .try_for_each(|row| out.write_all(table::line(row, *delimiter).as_bytes())),
+        Piece::Digest => Ok(()),
     }
-    out.flush()
 }
 
 fn to_json(value: &impl serde::Serialize, pretty: bool) -> Vec<u8> {
