@@ -1094,4 +1094,26 @@ mod tests {
             ["European Union"]
         );
     }
+
+    #[test]
+    fn capital_counts_answer_for_any_word() {
+        let text = "Bank rates rose. The bank said Trump and TRUMP met. Later, Trump left. \
+                    He scored twice, scored again, and the striker said trump.";
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let (_, stats) = find(&doc);
+        assert_eq!(stats.lowercase_count("bank"), 1);
+        assert_eq!(stats.lowercase_count("scored"), 2);
+        assert_eq!(stats.lowercase_count("the"), 1, "\"The\" opens a sentence");
+        assert_eq!(stats.lowercase_count("and"), 2);
+        assert_eq!(stats.lowercase_count("absent"), 0);
+        assert!(stats.seen_lowercase("Bank") && stats.seen_lowercase("RATES"));
+        assert!(!stats.seen_lowercase("Later"));
+        assert!(
+            stats.seen_capitalised("Trump"),
+            "three capitals, one lowercase"
+        );
+        assert!(!stats.seen_capitalised("Bank"), "only at a sentence start");
+        assert!(!stats.seen_capitalised("Zelensky"));
+    }
 }
