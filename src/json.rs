@@ -116,18 +116,28 @@ impl Json<'_> {
         serde_json::to_writer(&mut self.buf, value).map_err(io::Error::from)
     }
 
-    fn uint(&mut self, mut n: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+    /// Writes `n` in decimal. The digits are written, two at a time from a table, into a
+    /// fixed 20-byte block appended whole (a fixed-size copy, no `memcpy` call), which is
+    /// then cut to the digits: most numbers are short offsets, where a call and a
+    /// length-dependent copy would cost more than the digits.
+    fn uint(&mut self, n: usize) {
+        let digits = decimal_digits(n);
+        let mut block = [0u8; 20];
+        let mut rest = n;
+        let mut at = digits;
+        while at >= 2 {
+            let pair = (rest % 100) * 2;
+            rest /= 100;
+            block[at - 2] = DIGIT_PAIRS[pair];
+            block[at - 1] = DIGIT_PAIRS[pair + 1];
+            at -= 2;
         }
-        self.raw(&digits[at..]);
+        if at == 1 {
+            block[0] = b'0' + rest as u8;
+        }
+        let len = self.buf.len();
+        self.buf.extend_from_slice(&block);
+        self.buf.truncate(len + digits);
     }
 
     fn bool(&mut self, value: bool) {
@@ -138,17 +148,47 @@ impl Json<'_> {
         self.serde(&value)
     }
 
-    /// A JSON string, escaped as serde_json escapes it.
+    /// A JSON string, escaped as serde_json escapes it. Eight bytes at a time are tested
+    /// for needing an escape (most text needs none), then the bytes of a flagged word
+    /// one by one.
     fn string(&mut self, text: &str) {
         self.buf.push(b'"');
         let bytes = text.as_bytes();
         let mut start = 0;
-        for (i, &byte) in bytes.iter().enumerate() {
+        let mut words = bytes.chunks_exact(8);
+        let mut at = 0;
+        for word in &mut words {
+            if may_need_escape(word) {
+                start = self.escape_bytes(bytes, start, at, word);
+            }
+            at += 8;
+        }
+        let rest = words.remainder();
+        // The last eight bytes (overlapping words already tested) stand for the rest,
+        // when the text is that long.
+        let last_eight = bytes
+            .len()
+            .checked_sub(8)
+            .and_then(|from| bytes.get(from..));
+        if !rest.is_empty() && last_eight.is_none_or(may_need_escape) {
+            start = self.escape_bytes(bytes, start, at, rest);
+        }
+        self.buf
+            .extend_from_slice(bytes.get(start..).unwrap_or(&[]));
+        self.buf.push(b'"');
+    }
+
+    /// Escapes the bytes of `chunk`, which starts at `at` in `bytes`: writes out what
+    /// precedes each byte needing an escape (from `start` on), then its escape. Returns
+    /// where the bytes not yet written start.
+    fn escape_bytes(&mut self, bytes: &[u8], mut start: usize, at: usize, chunk: &[u8]) -> usize {
+        for (i, &byte) in (at..).zip(chunk) {
             let escape = ESCAPE[byte as usize];
             if escape == 0 {
                 continue;
             }
-            self.buf.extend_from_slice(&bytes[start..i]);
+            self.buf
+                .extend_from_slice(bytes.get(start..i).unwrap_or(&[]));
             match escape {
                 b'u' => {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -160,8 +200,7 @@ impl Json<'_> {
             }
             start = i + 1;
         }
-        self.buf.extend_from_slice(&bytes[start..]);
-        self.buf.push(b'"');
+        start
     }
 
     fn opt_string(&mut self, text: Option<&str>) {
@@ -313,6 +352,48 @@ impl Json<'_> {
     }
 }
 
+/// The number of decimal digits of `n` (1 for 0).
+fn decimal_digits(n: usize) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 4 + decimal_digits(n / 10_000),
+    }
+}
+
+/// "00", "01", … "99": the two digits of every number below 100, side by side.
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut table = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        table[2 * n] = b'0' + (n / 10) as u8;
+        table[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    table
+};
+
+/// Whether any of the eight bytes of `word` may need an escape: a control character
+/// (below 0x20), a quotation mark or a backslash. Word-wide tests without false
+/// negatives: `x - 0x01..` sets the high bit of a byte that was zero (or, through a
+/// borrow, of a byte above one that was), `x ^ b` zeroes the bytes equal to `b`, and
+/// bytes with their high bit set (UTF-8 beyond ASCII) are masked out by `!x`.
+fn may_need_escape(word: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let Ok(eight) = <[u8; 8]>::try_from(word) else {
+        return true;
+    };
+    let x = u64::from_le_bytes(eight);
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH_BITS;
+    (below(x, 0x20)
+        | below(x ^ (ONES * u64::from(b'"')), 1)
+        | below(x ^ (ONES * u64::from(b'\\')), 1))
+        != 0
+}
+
 /// For each byte, 0 when it is written as is, else the letter of its escape (`u` for
 /// `\u00XX`): the control characters, the quotation mark and the backslash, as JSON
 /// requires and as serde_json writes them.
@@ -381,6 +462,54 @@ mod tests {
     }
 
     #[test]
+    fn word_escape_test_flags_exactly_the_words_with_an_escape() {
+        let samples: &[&[u8]] = &[
+            b"abcdefgh",
+            b"abc\"efgh",
+            b"abcdefg\\",
+            b"\x1fbcdefgh",
+            b"abcdef\x7fh",
+            b"a\xc3\xa9\xe2\x80\x9cgh",
+            b"\xff\xfe\xa2\xdc\x80\x81\x9f\xa0",
+            b"        ",
+            b"!#[]{}~ ",
+        ];
+        for word in samples {
+            let slow = word.iter().any(|&b| ESCAPE[b as usize] != 0);
+            assert_eq!(may_need_escape(word), slow, "{word:?}");
+        }
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"plain ok";
+                word[at] = byte;
+                let slow = ESCAPE[byte as usize] != 0;
+                assert_eq!(may_need_escape(&word), slow, "{byte} at {at}");
+            }
+        }
+        for n in [0, 9, 10, 99, 100, 6233, 9999, 10_000, 123_456, usize::MAX] {
+            assert_eq!(decimal_digits(n), n.to_string().len());
+        }
+    }
+
+    #[test]
+    fn strings_of_every_length_escape_as_serde_json_does() {
+        for len in 0..20 {
+            for at in 0..len {
+                for mark in ['"', '\\', '\n', '\u{1}', 'é'] {
+                    let text: String = (0..len).map(|i| if i == at { mark } else { 'a' }).collect();
+                    let mut json = Json {
+                        buf: Vec::new(),
+                        out: &mut io::sink(),
+                    };
+                    json.string(&text);
+                    let expected = serde_json::to_string(&text).unwrap();
+                    assert_eq!(String::from_utf8(json.buf).unwrap(), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn writes_numbers_and_empty_reports() {
         let analysis = crate::analyze("", &Options::default());
         let (fast, serde) = both(&analysis);
@@ -389,11 +518,26 @@ mod tests {
             buf: Vec::new(),
             out: &mut io::sink(),
         };
-        for n in [0, 7, 10, 99, 1234567890, usize::MAX] {
+        for n in [
+            0,
+            7,
+            10,
+            99,
+            100,
+            101,
+            1000,
+            6233,
+            12345,
+            1234567890,
+            usize::MAX,
+        ] {
             json.uint(n);
             json.raw(b" ");
         }
-        let expected = format!("0 7 10 99 1234567890 {} ", usize::MAX);
+        let expected = format!(
+            "0 7 10 99 100 101 1000 6233 12345 1234567890 {} ",
+            usize::MAX
+        );
         assert_eq!(String::from_utf8(json.buf).unwrap(), expected);
     }
 }

@@ -59,11 +59,41 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     // E-mail addresses need an `@`: most paragraphs have none, and then the look-ahead
     // for one after every word is skipped.
     let may_hold_email = body.contains('@');
+    let bytes = body.as_bytes();
     let mut pos = 0;
     // Whether the character before `pos` is a space or an opening mark (or there is
     // none): only there may an address start.
     let mut after_space = true;
-    while let Some(c) = char_at(body, pos) {
+    while let Some(&b) = bytes.get(pos) {
+        // ASCII spaces, words and plain marks, nearly all of a text, take a short path
+        // that decides the same as the general one below without decoding a `char`.
+        match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Space => {
+                after_space = true;
+                pos += 1;
+                continue;
+            }
+            AsciiClass::Alnum
+                if !(after_space && may_start_address(char::from(b), may_hold_email)) =>
+            {
+                let (end, kind) = scan_word_from(body, pos, pos + 1, b.is_ascii_digit());
+                push_token(tokens, body, base, pos..end, kind);
+                pos = end;
+                // A word is no opening mark.
+                after_space = false;
+                continue;
+            }
+            AsciiClass::Mark if !(after_space && may_hold_email) => {
+                push_token(tokens, body, base, pos..pos + 1, TokenKind::Punct);
+                pos += 1;
+                after_space = is_opening(char::from(b));
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = char_at(body, pos) else {
+            break;
+        };
         if c.is_whitespace() || (!c.is_ascii() && is_invisible(c)) {
             after_space = c.is_whitespace();
             pos += c.len_utf8();
@@ -86,6 +116,40 @@ pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
         after_space = pos == start + c.len_utf8() && is_opening(c);
     }
 }
+
+/// What the tokenizer's short path does with an ASCII byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiClass {
+    /// A space, as `char::is_whitespace` says: skipped.
+    Space,
+    /// A letter or a digit: starts a word or a number.
+    Alnum,
+    /// A one-byte `Punct` token in every case: no quotation mark, no period (which may
+    /// start a bare decimal).
+    Mark,
+    /// Anything else: decided by the general path (quotation marks, periods, and every
+    /// byte beyond ASCII).
+    Other,
+}
+
+static ASCII_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            AsciiClass::Space
+        } else if c.is_ascii_alphanumeric() {
+            AsciiClass::Alnum
+        } else if matches!(c, b'.' | b'"' | b'\'') {
+            AsciiClass::Other
+        } else {
+            AsciiClass::Mark
+        };
+        b += 1;
+    }
+    table
+};
 
 /// A cheap first test for [`starts_address`]: a web address starts with "http" or
 /// "www", an e-mail address with a character of its local part (and needs an `@`).
@@ -183,26 +247,46 @@ fn scan_word(body: &str, start: usize) -> (usize, TokenKind) {
     let Some(first) = char_at(body, start) else {
         return (start, TokenKind::Punct);
     };
-    let digits_first = first.is_ascii_digit();
-    let mut end = start + first.len_utf8();
+    scan_word_from(
+        body,
+        start,
+        start + first.len_utf8(),
+        first.is_ascii_digit(),
+    )
+}
+
+/// The rest of [`scan_word`], from `end`, just past the word's first character.
+#[inline(always)]
+fn scan_word_from(
+    body: &str,
+    start: usize,
+    mut end: usize,
+    digits_first: bool,
+) -> (usize, TokenKind) {
+    let bytes = body.as_bytes();
     loop {
         // Runs of ASCII letters and digits, the common case, byte by byte.
-        while body
-            .as_bytes()
-            .get(end)
-            .is_some_and(|&b| ASCII_ALNUM[usize::from(b)])
-        {
+        while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
             end += 1;
+        }
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        // An ASCII byte here is no letter or digit (the run above stopped at it): the
+        // word goes on only over an ASCII joiner (see [`keeps_joiner`]).
+        if b.is_ascii() {
+            if !matches!(b, b'\'' | b'-' | b'.' | b',')
+                || !joiner_continues_word(body, start, end, char::from(b), digits_first)
+            {
+                break;
+            }
+            end += 1;
+            continue;
         }
         let Some(d) = char_at(body, end) else {
             break;
         };
-        // An ASCII character here is no letter or digit: the run above stopped at it.
-        if !d.is_ascii() && continues_word(d) {
-            end += d.len_utf8();
-            continue;
-        }
-        if !keeps_joiner(body, start, end, d, digits_first) {
+        if !continues_word(d) && !keeps_joiner(body, start, end, d, digits_first) {
             break;
         }
         end += d.len_utf8();
@@ -511,6 +595,30 @@ mod tests {
                 "{b}"
             );
         }
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_the_general_path() {
+        for b in 0..=255u8 {
+            let c = char::from(b);
+            let expected = if !b.is_ascii() {
+                AsciiClass::Other
+            } else if c.is_whitespace() {
+                AsciiClass::Space
+            } else if starts_word(c) {
+                AsciiClass::Alnum
+            } else if is_quote_mark(c) || c == '.' {
+                AsciiClass::Other
+            } else {
+                AsciiClass::Mark
+            };
+            assert_eq!(ASCII_CLASS[usize::from(b)], expected, "{b}");
+        }
+        // Marks and words after a space in a paragraph with an `@` take the general path.
+        assert_eq!(
+            words("(-jane@example.com) +x_y@a.org, say"),
+            ["(", "-jane@example.com", ")", "+x_y@a.org", ",", "say"]
+        );
     }
 
     #[test]
