@@ -118,9 +118,19 @@ impl<V> WordTable<V> {
 
     /// Adds `key` with `value`, unless the table holds the key already.
     pub fn insert(&mut self, key: &str, value: V) {
-        if self.find(key, Compare::Exact).is_none() {
-            self.push(key, value);
-        }
+        self.get_or_insert_mut(key, || value);
+    }
+
+    /// The value stored for exactly `key`, to change it; first stored as `value()` when
+    /// the table does not hold the key. (One hash of the key for both steps: building
+    /// the tables is part of every run's start-up.)
+    pub fn get_or_insert_mut(&mut self, key: &str, value: impl FnOnce() -> V) -> Option<&mut V> {
+        let hash = word_hash(key.as_bytes());
+        let index = match self.find_hashed(key, hash, Compare::Exact) {
+            Some(index) => index,
+            None => self.push(key, hash, value())?,
+        };
+        self.entries.get_mut(index).map(|(_, _, v)| v)
     }
 
     /// The value stored for exactly `word`, to change it.
@@ -152,14 +162,43 @@ impl<V> WordTable<V> {
         self.value(index?)
     }
 
+    /// Both [`WordTable::get`] and [`WordTable::get_lowercase`] of `word`, in one walk
+    /// of the slots when the word is ASCII: the hash ignores case, so the key that equals
+    /// the word and the one that equals its lowercase form sit on the same probe path.
+    pub fn get_cased(&self, word: &str) -> (Option<&V>, Option<&V>) {
+        if !word.is_ascii() {
+            return (self.get(word), self.get_lowercase(word));
+        }
+        if !self.may_hold(word, word.as_bytes().first().map(u8::to_ascii_lowercase))
+            && !self.may_hold(word, word.as_bytes().first().copied())
+        {
+            return (None, None);
+        }
+        let (mut exact, mut lowered) = (None, None);
+        self.walk(word_hash(word.as_bytes()), |index, key| {
+            if exact.is_none() && key == word {
+                exact = Some(index);
+            }
+            if lowered.is_none() && equals_lowercase_of(key, word) {
+                lowered = Some(index);
+            }
+            exact.is_some() && lowered.is_some()
+        });
+        (
+            exact.and_then(|i| self.value(i)),
+            lowered.and_then(|i| self.value(i)),
+        )
+    }
+
     fn value(&self, index: usize) -> Option<&V> {
         self.entries.get(index).map(|(_, _, v)| v)
     }
 
-    fn push(&mut self, key: &str, value: V) {
+    /// Appends a new key (whose hash is `hash`) and returns its index in `entries`.
+    fn push(&mut self, key: &str, hash: u64, value: V) -> Option<usize> {
         let (Ok(start), Ok(len)) = (u32::try_from(self.keys.len()), u32::try_from(key.len()))
         else {
-            return; // word lists are far below 4 GB
+            return None; // word lists are far below 4 GB
         };
         self.keys.push_str(key);
         self.entries.push((start, len, value));
@@ -169,20 +208,19 @@ impl<V> WordTable<V> {
         }
         if self.entries.len() * 2 > self.slots.len() {
             self.index();
-        } else {
-            place(&mut self.slots, self.bits, key, self.entries.len());
         }
+        let slot = (hash & !0xffff_ffff) | self.entries.len() as u64;
+        place(&mut self.slots, self.bits, slot);
+        Some(self.entries.len() - 1)
     }
 
-    /// Sizes the slots for at most half of them to be used and places every entry.
+    /// Doubles the slots (at least 16) and moves the occupied ones over: a slot holds its
+    /// key's hash tag, which is all `home` needs, so no key is hashed again.
     fn index(&mut self) {
-        let bits = (self.entries.len() * 2)
-            .max(16)
-            .next_power_of_two()
-            .trailing_zeros();
+        let bits = (self.slots.len() * 2).max(16).trailing_zeros();
         let mut slots = vec![0; 1 << bits];
-        for (index, &(start, len, _)) in (1..).zip(&self.entries) {
-            place(&mut slots, bits, self.key_at(start, len), index);
+        for &slot in self.slots.iter().filter(|&&s| s != 0) {
+            place(&mut slots, bits, slot);
         }
         self.bits = bits;
         self.slots = slots;
@@ -195,37 +233,57 @@ impl<V> WordTable<V> {
 
     /// The index in `entries` of the key that matches `word`.
     fn find(&self, word: &str, compare: Compare) -> Option<usize> {
-        if self.lengths & (1 << word.len().min(63)) == 0 {
+        let first = word.as_bytes().first().map(|&b| match compare {
+            Compare::Exact => b,
+            Compare::Lowered => b.to_ascii_lowercase(),
+        });
+        if !self.may_hold(word, first) {
             return None;
         }
-        if let Some(&b) = word.as_bytes().first() {
-            let b = match compare {
-                Compare::Exact => b,
-                Compare::Lowered => b.to_ascii_lowercase(),
+        self.find_hashed(word, word_hash(word.as_bytes()), compare)
+    }
+
+    /// [`WordTable::find`] with the hash of `word` given.
+    fn find_hashed(&self, word: &str, hash: u64, compare: Compare) -> Option<usize> {
+        let mut found = None;
+        self.walk(hash, |index, key| {
+            let same = match compare {
+                Compare::Exact => key == word,
+                Compare::Lowered => equals_lowercase_of(key, word),
             };
-            if !has_bit(&self.firsts, b) {
-                return None;
+            if same {
+                found = Some(index);
             }
-        }
-        let hash = word_hash(word.as_bytes());
+            same
+        });
+        found
+    }
+
+    /// False when no key has the length of `word` or starts with `first`: most misses
+    /// end here, before any hashing.
+    fn may_hold(&self, word: &str, first: Option<u8>) -> bool {
+        self.lengths & (1 << word.len().min(63)) != 0
+            && first.is_none_or(|b| has_bit(&self.firsts, b))
+    }
+
+    /// Calls `visit(index, key)` for each entry on the probe path of `hash` whose hash tag
+    /// matches (any case of the word), until it returns true or the path ends.
+    fn walk(&self, hash: u64, mut visit: impl FnMut(usize, &str) -> bool) {
         let tag = hash & !0xffff_ffff;
-        let mask = self.slots.len().checked_sub(1)?;
+        let Some(mask) = self.slots.len().checked_sub(1) else {
+            return;
+        };
         let mut slot = home(hash, self.bits);
-        loop {
-            let s = *self.slots.get(slot)?;
+        while let Some(&s) = self.slots.get(slot) {
             if s == 0 {
-                return None;
+                return;
             }
             if s & !0xffff_ffff == tag {
                 let index = (s & 0xffff_ffff) as usize - 1;
-                let (start, len, _) = self.entries.get(index)?;
-                let key = self.key_at(*start, *len);
-                let same = match compare {
-                    Compare::Exact => key == word,
-                    Compare::Lowered => equals_lowercase_of(key, word),
-                };
-                if same {
-                    return Some(index);
+                if let Some(&(start, len, _)) = self.entries.get(index) {
+                    if visit(index, self.key_at(start, len)) {
+                        return;
+                    }
                 }
             }
             slot = (slot + 1) & mask;
@@ -233,23 +291,23 @@ impl<V> WordTable<V> {
     }
 }
 
-/// Puts entry number `index` (counted from 1) in the first free slot for `key`.
-fn place(slots: &mut [u64], bits: u32, key: &str, index: usize) {
-    let hash = word_hash(key.as_bytes());
+/// Puts `slot` (a hash tag and an entry number) in the first free slot from its home.
+fn place(slots: &mut [u64], bits: u32, slot: u64) {
     let mask = slots.len().wrapping_sub(1);
-    let mut slot = home(hash, bits);
-    while let Some(s) = slots.get_mut(slot) {
+    let mut at = home(slot, bits);
+    while let Some(s) = slots.get_mut(at) {
         if *s == 0 {
-            *s = (hash & !0xffff_ffff) | index as u64;
+            *s = slot;
             return;
         }
-        slot = (slot + 1) & mask;
+        at = (at + 1) & mask;
     }
 }
 
-/// The first slot to probe for a hash, in a table of `1 << bits` slots (bits ≥ 1).
+/// The first slot to probe for a hash (or a slot holding its tag), in a table of
+/// `1 << bits` slots (bits ≥ 1): only the high 32 bits count, the tag the slots keep.
 fn home(hash: u64, bits: u32) -> usize {
-    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    ((hash >> 32).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
 /// A hash of the bytes that ignores ASCII case (bit 0x20 is set in every byte read, so a
@@ -443,5 +501,41 @@ mod tests {
             "the stored key is not lowercase"
         );
         assert!(SET.contains("However"));
+    }
+
+    #[test]
+    fn cased_lookup_finds_both_forms_in_one_walk() {
+        let table = WordTable::new([("May", 1), ("may", 2), ("US", 3), ("straße", 4)]);
+        assert_eq!(table.get_cased("May"), (Some(&1), Some(&2)));
+        assert_eq!(table.get_cased("MAY"), (None, Some(&2)));
+        assert_eq!(table.get_cased("may"), (Some(&2), Some(&2)));
+        assert_eq!(table.get_cased("US"), (Some(&3), None));
+        assert_eq!(table.get_cased("Straße"), (None, Some(&4)));
+        assert_eq!(table.get_cased("mays"), (None, None));
+        assert_eq!(table.get_cased(""), (None, None));
+        let keys: Vec<String> = (0..3000).map(|i| format!("Key{i}")).collect();
+        let big = WordTable::new(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(big.get_cased(k), (Some(&i), None));
+        }
+    }
+
+    #[test]
+    fn get_or_insert_keeps_the_first_value_and_grows() {
+        let mut table: WordTable<u32> = WordTable::new([]);
+        for round in 0..2 {
+            for i in 0..1000u32 {
+                if let Some(v) = table.get_or_insert_mut(&format!("w{i}"), || i) {
+                    *v += round;
+                }
+            }
+        }
+        assert_eq!(table.len(), 1000);
+        assert_eq!(
+            table.get("w7"),
+            Some(&8),
+            "inserted once, then changed once"
+        );
+        assert_eq!(table.get("w999"), Some(&1000));
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::lists;
+use super::lists::{self, Fact, WordFacts};
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash};
 
@@ -115,6 +115,10 @@ pub fn strip_possessive(word: &str) -> (&str, bool) {
 
 /// "I’ve", "I'm", "Don’t": a contraction, not a name.
 fn is_contraction(word: &str) -> bool {
+    // Byte 0x99 ends the UTF-8 of ’: most words hold neither apostrophe.
+    if !word.bytes().any(|b| b == b'\'' || b == 0x99) {
+        return false;
+    }
     word.rsplit_once(['’', '\''])
         .is_some_and(|(_, tail)| matches!(tail, "ve" | "m" | "ll" | "d" | "re" | "t"))
 }
@@ -243,11 +247,11 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
         doc,
         weak: &weak,
         stats: &stats,
-        name_words: Vec::new(),
+        tokens: Vec::new(),
     };
-    // Asked several times per token (runs, cuts, trims): decided once.
-    finder.name_words = (0..doc.tokens.len())
-        .map(|i| finder.decide_name_word(i))
+    // Asked several times per token (runs, cuts, trims, titles): decided once.
+    finder.tokens = (0..doc.tokens.len())
+        .map(|i| finder.decide_token(i))
         .collect();
     let finder = finder;
     let mut out = Vec::new();
@@ -274,8 +278,21 @@ struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     weak: &'a [bool],
     stats: &'a CapitalStats<'d>,
-    /// Per token: is it a word that can be part of a name (see `decide_name_word`)?
-    name_words: Vec<bool>,
+    /// Per token, what `decide_token` found.
+    tokens: Vec<TokenInfo>,
+}
+
+/// What the finder needs to know of one token, decided once per document: runs, cuts,
+/// trims and titles ask it several times per token, and each answer took list probes.
+#[derive(Clone, Copy, Default)]
+struct TokenInfo {
+    /// A word that can be part of a name (see `decide_name_word`).
+    name_word: bool,
+    /// The word ends in a possessive ("Trump’s").
+    possessive: bool,
+    /// What the lists say of the word without its possessive ending: known for every
+    /// capitalised word (the only ones asked about often), computed on demand otherwise.
+    facts: Option<WordFacts>,
 }
 
 impl<'d> Finder<'_, 'd> {
@@ -294,26 +311,64 @@ impl<'d> Finder<'_, 'd> {
             .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
-    fn is_name_word(&self, i: usize) -> bool {
-        self.name_words.get(i).copied().unwrap_or(false)
+    fn info(&self, i: usize) -> TokenInfo {
+        self.tokens.get(i).copied().unwrap_or_default()
     }
 
-    fn decide_name_word(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
+    fn is_name_word(&self, i: usize) -> bool {
+        self.info(i).name_word
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let info = self.info(i);
+        match info.facts {
+            Some(_) => info.possessive,
+            None => strip_possessive(self.text(i)).1,
         }
+    }
+
+    /// What the lists say of token `i` without its possessive ending.
+    fn facts(&self, i: usize) -> WordFacts {
+        self.info(i)
+            .facts
+            .unwrap_or_else(|| lists::facts(strip_possessive(self.text(i)).0))
+    }
+
+    /// What the lists say of token `i` as written, possessive ending included.
+    fn raw_facts(&self, i: usize) -> WordFacts {
+        match self.info(i) {
+            TokenInfo {
+                facts: Some(facts),
+                possessive: false,
+                ..
+            } => facts,
+            _ => lists::facts(self.text(i)),
+        }
+    }
+
+    /// The facts of a capitalised word, and whether it can be part of a name.
+    fn decide_token(&self, i: usize) -> TokenInfo {
         let text = self.text(i);
-        if !may_be_capitalised(text) {
-            return false; // most tokens: one byte test
+        // Most tokens: one byte test.
+        if !self.is_word(i) || !may_be_capitalised(text) {
+            return TokenInfo::default();
         }
-        let (word, _) = strip_possessive(text);
+        let (word, possessive) = strip_possessive(text);
+        if !is_capitalised(word) {
+            return TokenInfo::default();
+        }
+        let facts = lists::facts(word);
+        TokenInfo {
+            name_word: self.decide_name_word(i, word, facts),
+            possessive,
+            facts: Some(facts),
+        }
+    }
+
+    /// Can the capitalised `word` at token `i` be part of a name?
+    fn decide_name_word(&self, i: usize, word: &str, facts: WordFacts) -> bool {
         let month = word == "May" && self.is_month_may(i);
-        // Cheapest tests first: most tokens are not capitalised.
-        is_capitalised(word)
-            && !month
-            && !is_contraction(word)
-            && !self.is_number_sign(i)
-            && !lists::NOT_NAMES.contains(word)
+        !month && !is_contraction(word) && !self.is_number_sign(i) && !facts.has(Fact::NotName)
     }
 
     /// "No. 2", "No 10", "Nos. 3": the number sign, not a name.
@@ -442,7 +497,7 @@ impl<'d> Finder<'_, 'd> {
             let run_start = i;
             let mut run_end = i + 1;
             while run_end < end {
-                if strip_possessive(self.text(run_end - 1)).1 {
+                if self.is_possessive(run_end - 1) {
                     break;
                 }
                 let mut next = run_end;
@@ -489,13 +544,11 @@ impl<'d> Finder<'_, 'd> {
         let Some(before) = connector.checked_sub(1) else {
             return false;
         };
-        let head = strip_possessive(self.text(before)).0;
-        let institutional = lists::ORG_WORDS.contains(head)
-            || lists::PLACE_WORDS.contains(head)
-            || lists::OTHER_WORDS.contains(head)
-            || lists::title(head).is_some();
-        let personal = lists::given_name(self.text(run_start)).is_some() && before > run_start;
-        institutional || (!personal && lists::is_common_word(head))
+        let head = self.facts(before);
+        let institutional =
+            head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Title]);
+        let personal = before > run_start && self.raw_facts(run_start).has(Fact::GivenName);
+        institutional || (!personal && head.has(Fact::Common))
     }
 
     /// A capital that only marks a sentence start or headline, on a word that is not a
@@ -505,24 +558,21 @@ impl<'d> Finder<'_, 'd> {
             return false;
         }
         let (word, _) = strip_possessive(self.text(i));
+        let facts = self.facts(i);
         // A word is dropped when something says it is an ordinary word (checked first:
         // most names fail it at once) and nothing says it is a name.
-        let common = lists::is_common_word(word);
-        let ordinary = word.chars().count() == 1
-            || common
-            || self.stats.seen_lowercase(word)
-            || lists::title(word).is_some()
-            || lists::demonym(word).is_some();
+        let common = facts.has(Fact::Common);
+        let ordinary = common
+            || facts.any(&[Fact::Title, Fact::Demonym])
+            || word.chars().count() == 1
+            || self.stats.seen_lowercase(word);
         if !ordinary {
             return false;
         }
         // A given name that is also a word ("Will", "Hope", "So") is one only before a
         // surname.
-        let given = lists::given_name(word).is_some() && (!common || self.is_name_word(i + 1));
-        !(self.stats.seen_capitalised(word)
-            || given
-            || lists::is_place(word)
-            || lists::KNOWN_ORGS.contains(word))
+        let given = facts.has(Fact::GivenName) && (!common || self.is_name_word(i + 1));
+        !(given || facts.any(&[Fact::Place, Fact::KnownOrg]) || self.stats.seen_capitalised(word))
     }
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each
@@ -531,8 +581,8 @@ impl<'d> Finder<'_, 'd> {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
             let title_before_name =
-                lists::title(self.text(i)).is_some() && i + 1 < run.1 && self.is_name_word(i + 1);
-            let cut = i == run.1 || (self.is_droppable(i) && !title_before_name);
+                || i + 1 < run.1 && self.is_name_word(i + 1) && self.raw_facts(i).has(Fact::Title);
+            let cut = i == run.1 || (self.is_droppable(i) && !title_before_name());
             if cut {
                 self.split_and(sentence, piece_start, i, out);
                 piece_start = i + 1;
@@ -547,22 +597,23 @@ impl<'d> Finder<'_, 'd> {
     /// (given name and surname) starts inside the run after a word that is neither a
     /// given name nor a title, in a run that is not an institution's name.
     fn starts_inner_person(&self, i: usize, run_end: usize) -> bool {
-        let word = strip_possessive(self.text(i)).0;
-        let before = self.text(i - 1);
-        let head = strip_possessive(self.text(run_end - 1)).0;
-        let next = strip_possessive(self.text(i + 1)).0;
-        let surname_follows = lists::SURNAMES.contains(next) || !lists::is_common_word(next);
-        lists::given_name(word).is_some()
-            && (!lists::is_common_word(word) || surname_follows)
-            && i + 1 < run_end
+        // Token tests first, list facts after: most words fail the first.
+        if !(i + 1 < run_end
             && self.is_name_word(i + 1)
-            && !strip_possessive(self.text(i)).1
             && self.is_name_word(i - 1)
-            && lists::given_name(before).is_none()
-            && lists::title(before).is_none()
-            && !lists::ORG_WORDS.contains(head)
-            && !lists::PLACE_WORDS.contains(head)
-            && !lists::OTHER_WORDS.contains(head)
+            && !self.is_possessive(i))
+        {
+            return false;
+        }
+        let word = self.facts(i);
+        let next = self.facts(i + 1);
+        let before = self.raw_facts(i - 1);
+        let head = self.facts(run_end - 1);
+        let surname_follows = next.has(Fact::Surname) || !next.has(Fact::Common);
+        word.has(Fact::GivenName)
+            && (!word.has(Fact::Common) || surname_follows)
+            && !before.any(&[Fact::GivenName, Fact::Title])
+            && !head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord])
     }
 
     /// "Ukraine and Russia" is two names; "Center for Strategic and International
@@ -573,7 +624,7 @@ impl<'d> Finder<'_, 'd> {
             return;
         }
         let has_of = (start..end).any(|i| matches!(self.text(i), "of" | "for"));
-        let org_head = lists::ORG_WORDS.contains(strip_possessive(self.text(end - 1)).0);
+        let org_head = self.facts(end - 1).has(Fact::OrgWord);
         if !has_of && !org_head {
             if let Some(and) = (start..end).find(|&i| matches!(self.text(i), "and" | "&")) {
                 self.split_and(sentence, start, and, out);
@@ -598,7 +649,7 @@ impl<'d> Finder<'_, 'd> {
     fn title_at(&self, i: usize, end: usize) -> Option<(usize, Option<Gender>)> {
         // Asked at every word of a name: most start no title, which one look-up shows.
         let first = (i..end.min(i + 4)).find(|&j| self.text(j) != ".")?;
-        if !lists::may_start_title(self.text(first)) {
+        if !self.raw_facts(first).has(Fact::MayStartTitle) {
             return None;
         }
         let mut best = None;
@@ -629,10 +680,9 @@ impl<'d> Finder<'_, 'd> {
     /// the name and records them; the qualifier, unless it is only a nationality, is a
     /// name of its own ("NASA Administrator Charles Bolden" → "NASA", "Charles Bolden").
     fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate<'d>>) {
-        let head = strip_possessive(self.text(end - 1)).0;
-        let institutional = lists::ORG_WORDS.contains(head)
-            || lists::PLACE_WORDS.contains(head)
-            || lists::OTHER_WORDS.contains(head);
+        let institutional =
+            self.facts(end - 1)
+                .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
         let found = if institutional {
             None // "General Motors", "Lord Howe Island": the title word is part of the name
         } else {
@@ -644,15 +694,14 @@ impl<'d> Finder<'_, 'd> {
         };
         let Some((k, after, gender)) = found else {
             let lone = start + 1 == end;
-            let word = strip_possessive(self.text(start)).0;
-            let lone_demonym = lone && lists::demonym(word).is_some() && !lists::is_place(word);
+            let word = self.facts(start);
+            let lone_demonym = lone && word.has(Fact::Demonym) && !word.has(Fact::Place);
             if lone_demonym {
                 return;
             }
             // "Senate Democrats", "House Republicans": a body and its party group; the
             // group word is no part of the body's name.
-            let last = strip_possessive(self.text(end - 1)).0;
-            let group_tail = !lone && lists::demonym(last) == Some("-");
+            let group_tail = !lone && self.facts(end - 1).has(Fact::GroupDemonym);
             let end = if group_tail { end - 1 } else { end };
             let (start, end) = self.trim_connectors(start, end);
             if start < end {
@@ -751,10 +800,12 @@ impl<'d> Finder<'_, 'd> {
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
         let span_end = last.span().start + last_word.len();
-        let mut words: Vec<&'d str> = (start..end)
-            .filter(|&i| self.is_word(i))
-            .map(|i| strip_possessive(self.text(i)).0)
-            .collect();
+        let mut words: Vec<&'d str> = Vec::with_capacity(end - start);
+        words.extend(
+            (start..end)
+                .filter(|&i| self.is_word(i))
+                .map(|i| strip_possessive(self.text(i)).0),
+        );
         if let Some(w) = words.last_mut() {
             *w = last_word;
         }
