@@ -14,19 +14,117 @@ use super::numbers::Numeral;
 use super::pieces::{Join, Piece, PieceKind};
 use crate::document::Span;
 
-fn masks() -> Option<&'static Regex> {
+/// How a mask pattern spells its character classes and word boundaries.
+struct Classes {
+    /// Stand-alone: a digit, a space, a non-word and a non-space character, a boundary.
+    digit: &'static str,
+    space: &'static str,
+    non_word: &'static str,
+    non_space: &'static str,
+    boundary: &'static str,
+    /// Inside a bracketed class: digits, spaces, word characters.
+    digits_in: &'static str,
+    spaces_in: &'static str,
+    words_in: &'static str,
+}
+
+/// Unicode classes: the masks as first written.
+const UNICODE: Classes = Classes {
+    digit: r"\d",
+    space: r"\s",
+    non_word: r"\W",
+    non_space: r"\S",
+    boundary: r"\b",
+    digits_in: r"\d",
+    spaces_in: r"\s",
+    words_in: r"\w",
+};
+
+/// ASCII classes (those of `(?-u)`, spelled so a `&str` regex accepts them): the same
+/// masks on text whose only non-ASCII characters are [`neutral`].
+const ASCII: Classes = Classes {
+    digit: "[0-9]",
+    space: r"[\t\n\x0B\x0C\r ]",
+    non_word: "[^0-9A-Za-z_]",
+    non_space: r"[^\t\n\x0B\x0C\r ]",
+    boundary: r"(?-u:\b)",
+    digits_in: "0-9",
+    spaces_in: r"\t\n\x0B\x0C\r ",
+    words_in: "0-9A-Za-z_",
+};
+
+/// The mask pattern: phone numbers, clock times, URLs and e-mail addresses, dotted
+/// version or IP numbers.
+fn mask_pattern(c: &Classes) -> String {
+    let (d, s, b) = (c.digit, c.space, c.boundary);
+    let (ds, ss, ws) = (c.digits_in, c.spaces_in, c.words_in);
+    let phone = format!(
+        r"(?:\+{d}{{1,3}}[{ss}.\-]?)?(?:\({d}{{2,5}}\)[{ss}.\-]?|{d}{{2,5}}[{ss}.\-]){d}{{2,5}}[{ss}.\-]{d}{{3,5}}{b}"
+    );
+    let plus_phone = format!(r"\+{d}[{ds}{ss}.\-/]{{6,}}{d}");
+    let time = format!(
+        r"(?i){b}{d}{{1,2}}(?::{d}{{2}}){{1,2}}(?:{s}*[ap]\.?m{b}\.?)?|{b}{d}{{1,2}}(?:[.:]{d}{{2}})?{s}*[ap]\.?m\.?(?:{w}|$)",
+        w = c.non_word
+    );
+    let url = format!(
+        r"(?i){b}(?:https?://|www\.){n}+|{b}[{ws}.+\-]+@[{ws}\-]+\.[{ws}.\-]+",
+        n = c.non_space
+    );
+    let dotted = format!(r"{b}{d}+\.{d}+\.{d}+(?:\.{d}+)*{b}");
+    format!("{plus_phone}|{phone}|{time}|{url}|{dotted}")
+}
+
+/// The mask regex with Unicode classes. Compiling it takes tens of millions of
+/// instructions (the Unicode classes are large automata): it is built only for the
+/// rare sentence that needs it.
+fn unicode_masks() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let phone = r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|\d{2,5}[\s.\-])\d{2,5}[\s.\-]\d{3,5}\b";
-        let plus_phone = r"\+\d[\d\s.\-/]{6,}\d";
-        let time = r"(?i)\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?(?:\W|$)";
-        let url = r"(?i)\b(?:https?://|www\.)\S+|\b[\w.+\-]+@[\w\-]+\.[\w.\-]+";
-        let dotted = r"\b\d+\.\d+\.\d+(?:\.\d+)*\b";
-        // A constant pattern (the tests prove it compiles); if it ever did not, nothing
-        // would be masked rather than the program stopping.
-        Regex::new(&format!("{plus_phone}|{phone}|{time}|{url}|{dotted}")).ok()
+    // A constant pattern (the tests prove it compiles); if it ever did not, nothing
+    // would be masked rather than the program stopping.
+    RE.get_or_init(|| Regex::new(&mask_pattern(&UNICODE)).ok())
+        .as_ref()
+}
+
+/// The mask regex with ASCII classes: cheap to build, and its word boundaries run on the
+/// fast engines whatever the text.
+fn ascii_masks() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&mask_pattern(&ASCII)).ok())
+        .as_ref()
+}
+
+/// The regex to run over `text`: the ASCII one finds the same matches unless a
+/// non-ASCII character could be a word character, a digit or a space.
+fn masks_for(text: &str) -> Option<&'static Regex> {
+    if non_ascii_chars(text).all(neutral) {
+        ascii_masks()
+    } else {
+        unicode_masks()
+    }
+}
+
+/// The non-ASCII characters of `text`, found by a byte search (decoding every character
+/// of a sentence cost more than the regex search itself).
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let at = rest.bytes().position(|b| !b.is_ascii())?;
+        let mut chars = rest.get(at..)?.chars();
+        let c = chars.next()?;
+        rest = chars.as_str();
+        Some(c)
     })
-    .as_ref()
+}
+
+/// Punctuation and symbols of news text that no mask class but "non-word" and
+/// "non-space" matches (no letter, mark, digit, connector or space; no case variant of
+/// an ASCII letter): quotation marks, dashes, bullets, primes, currency signs.
+fn neutral(c: char) -> bool {
+    matches!(c,
+        '\u{A1}'..='\u{A9}' | '\u{AB}' | '\u{AC}' | '\u{AE}'..='\u{B1}' | '\u{B4}'
+        | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '\u{D7}' | '\u{F7}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{203E}' | '\u{20A0}'..='\u{20C0}'
+        | '\u{2122}')
 }
 
 /// Byte spans of `sentence_text` (starting at `base`) that hold no claims.
@@ -34,7 +132,7 @@ pub fn masked_spans(sentence_text: &str, base: usize) -> Vec<Span> {
     if !may_hold_mask(sentence_text) {
         return Vec::new();
     }
-    let Some(re) = masks() else {
+    let Some(re) = masks_for(sentence_text) else {
         return Vec::new();
     };
     re.find_iter(sentence_text)
@@ -47,14 +145,52 @@ pub fn masked_spans(sentence_text: &str, base: usize) -> Vec<Span> {
 /// regex, which (with Unicode word boundaries on non-ASCII text) runs on the slow engines
 /// and took a quarter of the whole pipeline's time.
 fn may_hold_mask(text: &str) -> bool {
+    let bytes = ByteMarks::of(text.as_bytes());
     // The ASCII numeric characters are the digits: decode chars only for other text.
-    text.bytes().any(|b| b.is_ascii_digit() || b == b'@')
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
-        || text.contains("://")
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    bytes.digit_or_at
+        || (bytes.non_ascii && non_ascii_chars(text).any(char::is_numeric))
+        || (bytes.colon && text.contains("://"))
+        || (bytes.w && {
+            text.as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"www."))
+        })
+}
+
+/// The bytes of a text that [`may_hold_mask`] looks for, found in one pass.
+struct ByteMarks {
+    digit_or_at: bool,
+    non_ascii: bool,
+    colon: bool,
+    /// A "w" or "W".
+    w: bool,
+}
+
+impl ByteMarks {
+    fn of(bytes: &[u8]) -> ByteMarks {
+        // Whole chunks folded into byte masks without an early exit compile to vector
+        // code; a chunk with a digit ends the pass (nothing else is needed then).
+        let mut marks = [0u8; 4];
+        let mut chunks = bytes.chunks(32);
+        for chunk in &mut chunks {
+            for &b in chunk {
+                marks[0] |= u8::from(b.wrapping_sub(b'0') < 10) | u8::from(b == b'@');
+                marks[1] |= b & 0x80;
+                marks[2] |= u8::from(b == b':');
+                marks[3] |= u8::from(b | 0x20 == b'w');
+            }
+            if marks[0] != 0 {
+                break;
+            }
+        }
+        let [digit_or_at, non_ascii, colon, w] = marks.map(|m| m != 0);
+        ByteMarks {
+            digit_or_at,
+            non_ascii,
+            colon,
+            w,
+        }
+    }
 }
 
 /// Phone-like matches need enough digits; "10-15" or "2 – 1" are not phone numbers.
@@ -272,8 +408,131 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pattern_compiles() {
-        assert!(masks().is_some());
+    fn patterns_compile() {
+        assert!(unicode_masks().is_some());
+        assert!(ascii_masks().is_some());
+    }
+
+    #[test]
+    fn unicode_pattern_is_the_original() {
+        let phone =
+            r"(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{2,5}\)[\s.\-]?|\d{2,5}[\s.\-])\d{2,5}[\s.\-]\d{3,5}\b";
+        let plus_phone = r"\+\d[\d\s.\-/]{6,}\d";
+        let time = r"(?i)\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?(?:\W|$)";
+        let url = r"(?i)\b(?:https?://|www\.)\S+|\b[\w.+\-]+@[\w\-]+\.[\w.\-]+";
+        let dotted = r"\b\d+\.\d+\.\d+(?:\.\d+)*\b";
+        assert_eq!(
+            mask_pattern(&UNICODE),
+            format!("{plus_phone}|{phone}|{time}|{url}|{dotted}")
+        );
+    }
+
+    /// The masks of the Unicode regex, whatever the text.
+    fn unicode_masked(text: &str) -> Vec<(usize, usize)> {
+        let re = unicode_masks().unwrap_or_else(|| unreachable!());
+        re.find_iter(text)
+            .filter(|m| is_mask(m.as_str()))
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    #[test]
+    fn ascii_masks_agree_with_unicode_ones() {
+        let texts = [
+            "Call 555-123-4567 today at 10:30 or 5 p.m. “sharp” – www.x.org/a – 1.2.3.",
+            "Встреча в 10:30, телефон 555-123-4567, сайт www.пример.рф/5 и 1.2.3.4",
+            "Café 10:30 à 5pm, José García 555 123 4567, é5:30, 5:30é, x@exämple.com 2",
+            "Zürich’s 10:30 train, №5, «12:00», 3 pm… 555–123–4567 and 10\u{A0}pm",
+            "Ｈｔｔｐ 12:30ſ https://ſite.org 1ſ5:30 \u{212A}10:30 ΣΑΣ 12:00",
+            "٣٣:٣٣ and ١٢:٠٠ pm, 12:٣٠ and 1٢:30, ۱۲۳-۴۵۶-۷۸۹۰ 555-123-4567",
+            "Мэр сказал, что 2,5 млн человек пришли к 9 утра; 07:45—08:15 — 1.2.3",
+            "Die Stadt hat 1.234.567 Einwohner, Öffnungszeiten 9–17 Uhr, Tel. 030 1234 5678",
+        ];
+        for text in texts {
+            let ours: Vec<(usize, usize)> = masked_spans(text, 0)
+                .iter()
+                .map(|s| (s.start, s.end))
+                .collect();
+            assert_eq!(ours, unicode_masked(text), "{text}");
+        }
+    }
+
+    /// All matches of a regex (masks or not), as byte ranges.
+    fn all_matches(re: Option<&Regex>, text: &str) -> Vec<(usize, usize)> {
+        let re = re.unwrap_or_else(|| unreachable!());
+        re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    }
+
+    #[test]
+    fn both_regexes_match_alike_on_ascii_and_neutral_text() {
+        // Random texts over the characters the patterns care about, ASCII and neutral.
+        let pieces = [
+            "0", "12", "5", "555", "2024", ":30", ":", ".", "-", "+", "(", ")", "/", "@", ",", " ",
+            " ", "\t", "a", "p", "m", "PM", "a.m.", "h", "ttp", "s", "://", "www.", "x", "_", "’",
+            "“", "”", "–", "—", "…", "•", "€", "£", "°", "½",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        let mut matched = 0;
+        for _ in 0..3000 {
+            let len = next(16);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            let ascii = all_matches(ascii_masks(), &text);
+            assert_eq!(ascii, all_matches(unicode_masks(), &text), "{text:?}");
+            matched += usize::from(!ascii.is_empty());
+        }
+        assert!(matched > 300, "{matched} texts with matches");
+        // Letters, digits or spaces beyond ASCII: the regexes differ, so such text keeps
+        // the Unicode one ("é5:30" has no word boundary before the 5).
+        let accented = "é5:30 and в10:30";
+        assert_ne!(
+            all_matches(ascii_masks(), accented),
+            all_matches(unicode_masks(), accented)
+        );
+        assert_eq!(masked_spans(accented, 0), []);
+    }
+
+    #[test]
+    fn byte_marks_and_non_ascii_chars() {
+        let marks = |t: &str| {
+            let m = ByteMarks::of(t.as_bytes());
+            (m.digit_or_at, m.non_ascii, m.colon, m.w)
+        };
+        assert_eq!(marks("a@b"), (true, false, false, false));
+        assert_eq!(
+            marks(&format!("{}5", "x".repeat(70))),
+            (true, false, false, false)
+        );
+        assert_eq!(marks("“Www”: ok"), (false, true, true, true));
+        assert_eq!(marks(""), (false, false, false, false));
+        assert_eq!(non_ascii_chars("a “b” ٣ c").collect::<String>(), "“”٣");
+        assert!(
+            may_hold_mask("٣ apples") && may_hold_mask("see WWW.x") && may_hold_mask("ftp://x")
+        );
+        assert!(!may_hold_mask("www x: “no” ww.") && !may_hold_mask(""));
+    }
+
+    #[test]
+    fn only_neutral_text_takes_the_ascii_masks() {
+        let ascii = ascii_masks().map(|r| r as *const Regex);
+        let takes_ascii = |t: &str| masks_for(t).map(|r| r as *const Regex) == ascii;
+        assert!(takes_ascii("At 10:30 “sharp” – £5 … 3°"));
+        for text in [
+            "café 10:30",
+            "в 10:30",
+            "10\u{A0}pm",
+            "\u{212A}5",
+            "1ſ",
+            "a\u{203F}b",
+        ] {
+            assert!(!takes_ascii(text), "{text}");
+        }
+        for c in ['\u{A1}', '’', '—', '€', '™', '•', '…', '″'] {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c}");
+        }
     }
 
     fn masked(text: &str) -> Vec<&str> {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use super::kinds;
 use super::lists::{self, Shapes};
 use super::numbers;
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::with_lowercase;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
@@ -21,71 +21,193 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         return false;
     };
     // The sentence's span covers its tokens: one scan of its text finds a digit in any
-    // of them, and tells whether every token is plain ASCII without a hyphen.
-    let bytes = ByteFacts::of(doc.slice(sentence.span));
+    // of them, and where the hyphens and other non-ASCII text are.
+    let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start);
     if bytes.digit {
         return true;
     }
+    let shapes = screen_shapes();
     let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    let mut specials = bytes.specials();
     tokens.iter().any(|token| {
         // Punctuation only starts a numeral before digits ("-5", ".08", "$5").
         if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
             return false;
         }
-        let text = doc.slice(token.span());
-        if bytes.plain || ByteFacts::of(text).plain {
-            !text.is_empty() && ascii_part_may_be_read(text)
+        let span = token.span();
+        let text = doc.slice(span);
+        let plain = match specials.as_mut() {
+            Some(specials) => !specials.any_within(span),
+            None => is_plain(text),
+        };
+        if plain {
+            ascii_part_may_be_read(shapes, text)
         } else {
-            split_word_may_hold_numeral(text)
+            split_word_may_hold_numeral(shapes, text)
         }
     })
 }
 
-/// What one pass over a text tells the screen.
-struct ByteFacts {
+/// Most hyphens and non-ASCII characters a sentence may hold for [`SentenceBytes`] to
+/// list where they are (beyond, each token is scanned).
+const MAX_SPECIALS: usize = 32;
+
+/// What one pass over a sentence's bytes tells the screen.
+struct SentenceBytes {
     /// An ASCII digit.
     digit: bool,
-    /// ASCII only, without a hyphen: a word of such text is one piece.
-    plain: bool,
+    /// Offsets in the document of the hyphens and of the first bytes of non-ASCII
+    /// characters, ascending; `None` when there are more than [`MAX_SPECIALS`].
+    specials: Option<([usize; MAX_SPECIALS], usize)>,
 }
 
-impl ByteFacts {
-    fn of(text: &str) -> ByteFacts {
-        // Whole chunks are folded into byte masks without an early exit, which compiles
-        // to vector code: this runs over every sentence.
-        let (mut digits, mut other) = (0u8, 0u8);
-        let mut chunks = text.as_bytes().chunks_exact(32);
+impl SentenceBytes {
+    /// Reads `text`, which starts at byte `base` of the document. Eight bytes at a time:
+    /// this runs over every sentence, and a byte loop was most of the screen's time.
+    fn of(text: &str, base: usize) -> SentenceBytes {
+        let mut facts = SentenceBytes {
+            digit: false,
+            specials: Some(([0; MAX_SPECIALS], 0)),
+        };
+        let bytes = text.as_bytes();
+        let mut chunks = bytes.chunks_exact(8);
+        let mut at = base;
         for chunk in &mut chunks {
-            let (d, o) = ByteFacts::fold(chunk);
-            (digits, other) = (digits | d, other | o);
-            if digits != 0 {
-                break;
-            }
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            facts.read_word(u64::from_le_bytes(word), at);
+            at += 8;
         }
-        let (d, o) = ByteFacts::fold(chunks.remainder());
-        ByteFacts {
-            digit: digits | d != 0,
-            plain: other | o == 0,
+        let mut last = [b' '; 8];
+        let rest = chunks.remainder();
+        if let Some(dest) = last.get_mut(..rest.len()) {
+            dest.copy_from_slice(rest);
+        }
+        facts.read_word(u64::from_le_bytes(last), at);
+        facts
+    }
+
+    /// Reads eight bytes (little-endian) starting at document offset `at`.
+    fn read_word(&mut self, word: u64, at: usize) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // A byte below 10 once '0' is mapped to 0 is a digit (bytes of 0x80 and more keep
+        // their high bit and never count).
+        let digits = word ^ (ONES * u64::from(b'0'));
+        self.digit |= digits.wrapping_sub(ONES * 10) & !digits & HIGH != 0;
+        // The high bit of each byte equal to '-' (exact per byte: no borrows), and of
+        // each first byte of a non-ASCII character (0b11xx_xxxx).
+        let dashes = word ^ (ONES * u64::from(b'-'));
+        let zero = !(((dashes & !HIGH) + !HIGH) | dashes | !HIGH);
+        let leads = word & (word << 1) & HIGH;
+        let mut marks = zero | leads;
+        while marks != 0 {
+            let offset = at + (marks.trailing_zeros() / 8) as usize;
+            marks &= marks - 1;
+            self.push_special(offset);
         }
     }
 
-    /// Non-zero masks for an ASCII digit, and for a hyphen or a non-ASCII byte.
-    fn fold(bytes: &[u8]) -> (u8, u8) {
-        bytes.iter().fold((0, 0), |(digits, other), &b| {
-            let digit = u8::from(b.wrapping_sub(b'0') < 10);
-            (digits | digit, other | u8::from(b == b'-') | (b & 0x80))
+    fn push_special(&mut self, offset: usize) {
+        if let Some((list, len)) = self.specials.as_mut() {
+            match list.get_mut(*len) {
+                Some(slot) => {
+                    *slot = offset;
+                    *len += 1;
+                }
+                None => self.specials = None,
+            }
+        }
+    }
+
+    /// The hyphens and non-ASCII characters, to ask token by token; `None` when there
+    /// were too many to list.
+    fn specials(&self) -> Option<Specials<'_>> {
+        let (list, len) = self.specials.as_ref()?;
+        Some(Specials {
+            offsets: list.get(..*len).unwrap_or(&[]),
         })
     }
 }
 
+/// The listed hyphens and non-ASCII characters not yet passed.
+struct Specials<'a> {
+    offsets: &'a [usize],
+}
+
+impl Specials<'_> {
+    /// Whether one lies within `span`; spans must be asked in text order.
+    fn any_within(&mut self, span: Span) -> bool {
+        while let Some((&first, rest)) = self.offsets.split_first() {
+            if first >= span.start {
+                return first < span.end;
+            }
+            self.offsets = rest;
+        }
+        false
+    }
+}
+
+/// The openings of a list of lowercase words: for the first two letters (ASCII letters
+/// folded to lowercase; any other byte, or none, counts as 0), the lengths in bytes the
+/// words opening so have. A word of plain text whose opening and length are not there is
+/// not in the list in any case. One bit test rules out nearly every word of running text.
+struct Openings {
+    /// Bit `len` (at most 63) of `lengths[first * 27 + second]`.
+    lengths: Vec<u64>,
+}
+
+impl Openings {
+    /// The openings of `words`, for words as written (`exact`) or with any endings after
+    /// their second byte (every length then counts: "august's", "jan.").
+    fn of<'w>(words: impl Iterator<Item = &'w str>, exact: bool) -> Openings {
+        let mut lengths = vec![0u64; 27 * 27];
+        for word in words {
+            let (cell, len) = Openings::key(word.as_bytes());
+            if let Some(cell) = lengths.get_mut(cell) {
+                *cell |= if exact { 1 << len } else { u64::MAX };
+            }
+        }
+        Openings { lengths }
+    }
+
+    /// The table cell and length bit of a word.
+    #[inline]
+    fn key(bytes: &[u8]) -> (usize, usize) {
+        let letter = |b: Option<&u8>| match b {
+            Some(&b) if b.is_ascii_alphabetic() => usize::from((b | 0x20) - b'a' + 1),
+            _ => 0,
+        };
+        (
+            letter(bytes.first()) * 27 + letter(bytes.get(1)),
+            bytes.len().min(63),
+        )
+    }
+
+    /// False when no word of the list opens as `word` does with its length.
+    #[inline]
+    fn may_open(&self, word: &str) -> bool {
+        let (cell, len) = Openings::key(word.as_bytes());
+        self.lengths
+            .get(cell)
+            .is_some_and(|lengths| lengths >> len & 1 == 1)
+    }
+}
+
+/// ASCII only, without a hyphen: a word that is one piece. A plain loop: tokens are short,
+/// and this runs for most words of most sentences.
+fn is_plain(text: &str) -> bool {
+    text.bytes().all(|b| b != b'-' && b < 0x80)
+}
+
 /// A word (without digits) with a hyphen or other non-ASCII text: a hyphen-separated
 /// part that may be read.
-fn split_word_may_hold_numeral(text: &str) -> bool {
+fn split_word_may_hold_numeral(shapes: &ScreenShapes, text: &str) -> bool {
     text.split(['-', '‐'])
         .filter(|part| !part.is_empty())
         .any(|part| {
             if part.is_ascii() {
-                ascii_part_may_be_read(part)
+                ascii_part_may_be_read(shapes, part)
             } else {
                 part_may_be_read(part)
             }
@@ -96,26 +218,44 @@ fn split_word_may_hold_numeral(text: &str) -> bool {
 struct ScreenShapes {
     numbers: Shapes,
     calendar: Shapes,
+    /// The openings of the number words, and of the calendar words with their endings.
+    number_openings: Openings,
+    calendar_openings: Openings,
 }
 
 fn screen_shapes() -> &'static ScreenShapes {
     static SHAPES: OnceLock<ScreenShapes> = OnceLock::new();
-    SHAPES.get_or_init(|| ScreenShapes {
-        numbers: Shapes::of(lists::number_word_starts().iter().map(String::as_str)),
-        calendar: Shapes::of(lists::calendar_names()),
+    SHAPES.get_or_init(|| {
+        let numbers = lists::number_word_starts().iter().map(String::as_str);
+        ScreenShapes {
+            numbers: Shapes::of(numbers.clone()),
+            calendar: Shapes::of(lists::calendar_names()),
+            number_openings: Openings::of(numbers, true),
+            calendar_openings: Openings::of(lists::calendar_names(), false),
+        }
     })
 }
 
 /// [`part_may_be_read`] for an ASCII part, which is no vulgar fraction: first the shape
 /// test, which rules out most words without hashing them.
-fn ascii_part_may_be_read(part: &str) -> bool {
-    let shapes = screen_shapes();
-    if shapes.numbers.may_hold(part) && with_lowercase(part, lists::may_start_number_words) {
+fn ascii_part_may_be_read(shapes: &ScreenShapes, part: &str) -> bool {
+    let Some(&first) = part.as_bytes().first() else {
+        return false;
+    };
+    // The cheapest test first: it rules out nearly every word.
+    let number = shapes.number_openings.may_open(part);
+    let calendar = first.is_ascii_uppercase() && shapes.calendar_openings.may_open(part);
+    if !number && !calendar {
+        return false;
+    }
+    if number
+        && shapes.numbers.may_hold(part)
+        && with_lowercase(part, lists::may_start_number_words)
+    {
         return true;
     }
     // Calendar words count only capitalised, and may end in "'s" or ".".
-    let capitalized = part.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    capitalized
+    calendar
         && shapes
             .calendar
             .may_hold(kinds::trim_suffix(part, "'s").trim_end_matches('.'))
@@ -127,15 +267,125 @@ fn ascii_part_may_be_read(part: &str) -> bool {
 fn part_may_be_read(part: &str) -> bool {
     let capitalized = part.chars().next().is_some_and(char::is_uppercase);
     numbers::vulgar(part).is_some()
-        || with_lowercase(part, |lower| {
-            lists::may_start_number_words(lower)
-                || (capitalized && kinds::calendar_word(lower).is_some())
-        })
+        || (may_lower_to_ascii_word(part)
+            && with_lowercase_chars(part, |lower| {
+                lists::may_start_number_words(lower)
+                    || (capitalized && kinds::calendar_word(lower).is_some())
+            }))
+}
+
+/// False when the lowercase of `part` certainly is no ASCII word with possessive or
+/// period endings ("august’s", "jan."), the only form the number and calendar lists
+/// (all ASCII) can match: a character before those endings that lowercases to something
+/// not ASCII ("don’t", "café") rules it out without building the lowercase text.
+fn may_lower_to_ascii_word(part: &str) -> bool {
+    part.trim_end_matches(['’', '\'', 's', 'S', '.'])
+        .chars()
+        .all(|c| c.is_ascii() || c.to_lowercase().all(|l| l.is_ascii()))
+}
+
+/// Longest lowercase text [`with_lowercase_chars`] builds on the stack.
+const STACK_LOWER: usize = 64;
+
+/// Calls `f` with `word.to_lowercase()`, built on the stack when short: that mapping is
+/// per character except for the final-sigma rule, so text with a "Σ" (and long text)
+/// takes `to_lowercase` itself.
+fn with_lowercase_chars<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; STACK_LOWER];
+    let mut len = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return f(&word.to_lowercase());
+        }
+        for lower in c.to_lowercase() {
+            let Some(dest) = buf.get_mut(len..len + lower.len_utf8()) else {
+                return f(&word.to_lowercase());
+            };
+            len += lower.encode_utf8(dest).len();
+        }
+    }
+    match std::str::from_utf8(buf.get(..len).unwrap_or(&[])) {
+        Ok(lower) => f(lower),
+        Err(_) => f(&word.to_lowercase()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openings_rule_out_only_words_that_open_otherwise() {
+        let exact = Openings::of(["two", "twelve", "x"].into_iter(), true);
+        for word in ["two", "Two", "TWELVE", "twx", "x", "X"] {
+            assert!(exact.may_open(word), "{word}");
+        }
+        for word in ["the", "tw", "twos", "xy", "", "a", "ta", "_"] {
+            assert!(!exact.may_open(word), "{word}");
+        }
+        let endings = Openings::of(["august"].into_iter(), false);
+        assert!(endings.may_open("August's") && endings.may_open("AU") && endings.may_open("aux"));
+        assert!(!endings.may_open("at") && !endings.may_open("a"));
+        // Every word the screen looks for passes its test, in any case.
+        let shapes = screen_shapes();
+        for word in lists::number_word_starts() {
+            for w in [word.to_string(), word.to_uppercase()] {
+                assert!(shapes.number_openings.may_open(&w), "{w}");
+            }
+        }
+        for word in lists::calendar_names() {
+            for w in [word.to_uppercase(), format!("{}'s", word.to_uppercase())] {
+                assert!(shapes.calendar_openings.may_open(&w), "{w}");
+            }
+        }
+        assert!(!shapes.number_openings.may_open("the"));
+        assert!(!shapes.number_openings.may_open("said"));
+    }
+
+    #[test]
+    fn stack_lowercase_is_to_lowercase() {
+        let long = "É".repeat(40);
+        for word in [
+            "",
+            "abc",
+            "ABC",
+            "Août",
+            "ÉTÉ",
+            "МАРТ",
+            "\u{212A}m",
+            "İstanbul",
+            "ΣΑΣ",
+            "ΌΣΟΣ",
+            "August’s",
+            "ǅ",
+            &long,
+        ] {
+            assert_eq!(
+                with_lowercase_chars(word, str::to_string),
+                word.to_lowercase()
+            );
+        }
+    }
+
+    #[test]
+    fn only_words_lowering_to_ascii_may_be_list_words() {
+        for part in [
+            "August’s",
+            "AUGUST’S",
+            "Jan.",
+            "\u{212A}ilo",
+            "Two’s",
+            "ten’",
+        ] {
+            assert!(may_lower_to_ascii_word(part), "{part}");
+        }
+        for part in ["don’t", "café", "Zürich", "МАРТ", "ÉTÉ’s"] {
+            assert!(!may_lower_to_ascii_word(part), "{part}");
+        }
+        // The lists it stands for hold ASCII words only.
+        assert!(lists::number_word_starts().iter().all(|w| w.is_ascii()));
+        assert!(lists::calendar_names().all(|w| w.is_ascii()));
+    }
 
     fn screened(text: &str) -> Vec<bool> {
         let mut doc = Document::new(text);
@@ -178,18 +428,43 @@ mod tests {
     }
 
     #[test]
-    fn byte_facts_find_digits_hyphens_and_other_text() {
+    fn sentence_bytes_find_digits_hyphens_and_other_text() {
         let facts = |t: &str| {
-            let f = ByteFacts::of(t);
-            (f.digit, f.plain)
+            let f = SentenceBytes::of(t, 100);
+            let specials = f.specials.map(|(list, len)| list[..len].to_vec());
+            (f.digit, specials)
         };
-        assert_eq!(facts("x9"), (true, true));
+        assert_eq!(facts("x9"), (true, Some(vec![])));
         let long = format!("{}7{}", "a".repeat(40), "b".repeat(40));
-        assert_eq!(facts(&long), (true, true));
-        assert_eq!(facts(&"no digits here".repeat(5)), (false, true));
-        assert_eq!(facts("two-thirds"), (false, false));
-        assert_eq!(facts("½ and ٣"), (false, false));
-        assert_eq!(facts(""), (false, true));
+        assert_eq!(facts(&long), (true, Some(vec![])));
+        assert_eq!(facts(&"no digits here".repeat(5)), (false, Some(vec![])));
+        assert_eq!(facts("two-thirds"), (false, Some(vec![103])));
+        // Lead bytes only: "½" is two bytes, "٣" (not an ASCII digit) two more.
+        assert_eq!(facts("½ and ٣"), (false, Some(vec![100, 107])));
+        assert_eq!(facts("a–b-c’d"), (false, Some(vec![101, 105, 107])));
+        assert_eq!(facts(""), (false, Some(vec![])));
+        for (c, digit) in [
+            ('0', true),
+            ('9', true),
+            ('/', false),
+            (':', false),
+            ('A', false),
+        ] {
+            for at in 0..12 {
+                let text = format!("{}{c}{}", "x".repeat(at), "é".repeat(3));
+                assert_eq!(facts(&text).0, digit, "{text}");
+            }
+        }
+        // Too many to list.
+        assert_eq!(facts(&"a-".repeat(40)), (false, None));
+        let mut specials = Specials {
+            offsets: &[3, 9, 20],
+        };
+        assert!(!specials.any_within(Span::new(0, 3)));
+        assert!(specials.any_within(Span::new(3, 5)));
+        assert!(!specials.any_within(Span::new(5, 9)));
+        assert!(specials.any_within(Span::new(8, 10)));
+        assert!(!specials.any_within(Span::new(21, 30)));
     }
 
     #[test]

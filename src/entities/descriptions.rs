@@ -9,6 +9,7 @@
 use super::candidates::{is_capitalised, strip_possessive};
 use super::lists;
 use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
+use crate::lexicon::with_lowercase;
 use std::collections::{BTreeMap, HashMap};
 
 /// A role as a place (from a nationality) and a head noun: ("Ukraine", "president").
@@ -21,36 +22,41 @@ pub struct RoleKey {
 /// Reads "the Ukrainian president", "US president", "Russian President" or "the
 /// president" into a role key; `None` when the text names no role.
 pub fn parse_role(text: &str) -> Option<RoleKey> {
-    let mut place = None;
-    let mut head = None;
-    let words: Vec<&str> = text
+    let mut place: Option<&'static str> = None;
+    let mut head: Option<String> = None;
+    let mut words = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .collect();
-    let mut i = 0;
-    while let Some(word) = words.get(i) {
+        .peekable();
+    // The two-word title tried, built in one buffer (this runs for every word of every
+    // role phrase).
+    let mut two = String::new();
+    while let Some(word) = words.next() {
         let (word, _) = strip_possessive(word);
         if matches!(word, "at" | "of" | "for" | "in" | "with" | "from") {
             break;
         }
         if let Some(p) = lists::demonym(word).filter(|p| *p != "-") {
-            place.get_or_insert_with(|| p.to_string());
-        } else {
-            let two = words.get(i + 1).map(|next| {
-                format!(
-                    "{} {}",
-                    word.to_lowercase(),
-                    strip_possessive(next).0.to_lowercase()
-                )
-            });
-            if let Some(two) = two.filter(|t| lists::title(t).is_some()) {
-                head = Some(two);
-                i += 1;
-            } else if lists::title(&word.to_lowercase()).is_some() {
-                head = Some(word.to_lowercase());
+            place.get_or_insert(p);
+            continue;
+        }
+        if !lists::may_start_title(word) {
+            continue; // no title of one or two words starts with it
+        }
+        if let Some(next) = words.peek() {
+            two.clear();
+            with_lowercase(word, |w| two.push_str(w));
+            two.push(' ');
+            with_lowercase(strip_possessive(next).0, |w| two.push_str(w));
+            if lists::title(&two).is_some() {
+                head = Some(two.clone());
+                words.next();
+                continue;
             }
         }
-        i += 1;
+        if with_lowercase(word, |w| lists::title(w).is_some()) {
+            head = Some(word.to_lowercase());
+        }
     }
     let head = head?;
     if matches!(
@@ -59,7 +65,10 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
     ) {
         return None;
     }
-    Some(RoleKey { place, head })
+    Some(RoleKey {
+        place: place.map(str::to_string),
+        head,
+    })
 }
 
 /// The entity that a description names at byte offset `at`: one whose roles match it,
@@ -183,9 +192,15 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
     let mut two = String::new();
     let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span())).unwrap_or("");
+    // Three-byte tokens only are read: this runs for every token of the text.
+    let is_the = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| t.end() - t.start() == 3 && matches!(word(i), "the" | "The"))
+    };
     for (sentence, s) in doc.sentences.iter().enumerate() {
         for i in s.tokens.clone() {
-            if !matches!(word(i), "the" | "The") {
+            if !is_the(i) {
                 continue;
             }
             let mut j = i + 1;
@@ -299,8 +314,9 @@ fn inside_quote(doc: &Document, span: Span) -> bool {
         .any(|q| q.inner.contains(span))
 }
 
-/// Adds description mentions (and the roles they reveal) to `doc.entities`.
-pub fn add_descriptions(doc: &mut Document) {
+/// Adds description mentions (and the roles they reveal) to `doc.entities`; returns the
+/// role index of the people (as [`index_roles`] would give it now).
+pub fn add_descriptions(doc: &mut Document) -> RoleIndex {
     let found = find_descriptions(doc);
     let mut index = index_roles(doc);
     // The stage has not sorted the entities yet: salience order is computed here.
@@ -330,6 +346,7 @@ pub fn add_descriptions(doc: &mut Document) {
         }
     }
     merge_attached(doc, attached);
+    index
 }
 
 /// Adds the description mentions to their entities, in text order. The sort is stable, so

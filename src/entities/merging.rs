@@ -6,9 +6,10 @@
 //! people who share a surname stay two: the surname alone goes to the one mentioned
 //! last. Every look-up goes through a hash map, so merging is linear in the mentions.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::lexicon::FastHash;
+use crate::lexicon::{with_lowercase, FastHash};
 
 use super::candidates::{is_capitalised, Candidate};
 use super::lists;
@@ -17,158 +18,335 @@ use crate::document::EntityType;
 
 /// The key under which identical names meet.
 pub fn name_key(words: &[&str]) -> String {
+    name_key_in(words, "").into_owned()
+}
+
+/// [`name_key`] of a name written as `text`, borrowed where it can be: from a one-word
+/// name, from `text` when it reads as the words joined by single spaces, or from the
+/// static alias list. Only names whose key differs from their text allocate.
+pub fn name_key_in<'t>(words: &[&'t str], text: &'t str) -> Cow<'t, str> {
     // Most names are one word without periods: the word itself or its alias target.
     if let [word] = words {
         if !word.contains('.') {
-            return lists::alias_target(word).unwrap_or(word).to_string();
+            return Cow::Borrowed(lists::alias_target(word).unwrap_or(word));
         }
     }
-    // Built in one pass, without a Vec per call: this ran several times per candidate.
-    let mut raw = String::new();
-    let mut joined = String::new();
+    let raw: Cow<'t, str> = if reads_as(words, text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(words.join(" "))
+    };
+    if let Some(target) = lists::alias_target(&raw) {
+        return Cow::Borrowed(target);
+    }
+    if !words.iter().any(|w| w.contains('.') && is_acronym(w)) {
+        return raw; // nothing to strip: the key is the name as written
+    }
+    // Acronyms lose their periods ("J.C" → "JC"): the key is shorter than `raw`, and is
+    // looked up as an alias in its own right.
+    let mut joined = String::with_capacity(raw.len());
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
-            raw.push(' ');
             joined.push(' ');
         }
-        raw.push_str(w);
         if w.contains('.') && is_acronym(w) {
             joined.extend(w.chars().filter(|&c| c != '.'));
         } else {
             joined.push_str(w);
         }
     }
-    let target = lists::alias_target(&raw).or_else(|| {
-        (joined.len() != raw.len())
-            .then(|| lists::alias_target(&joined))
-            .flatten()
-    });
-    target.map(str::to_string).unwrap_or(joined)
+    match lists::alias_target(&joined) {
+        Some(target) => Cow::Borrowed(target),
+        None => Cow::Owned(joined),
+    }
 }
 
-struct Group<'t> {
-    words: Vec<&'t str>,
+/// True when `text` is exactly `words` joined by single spaces.
+fn reads_as(words: &[&str], text: &str) -> bool {
+    let mut rest = text;
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix(' ') {
+                Some(after) => rest = after,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(word) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// The distinct name keys of a document, each with a number (in order of first sight):
+/// candidates carry the number, not a string of their own.
+#[derive(Default)]
+pub struct KeyTable<'t> {
+    ids: HashMap<Cow<'t, str>, u32, FastHash>,
+}
+
+impl<'t> KeyTable<'t> {
+    /// The number of `key`, new if the table has not seen it.
+    pub fn id(&mut self, key: Cow<'t, str>) -> u32 {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry(key).or_insert(next)
+    }
+
+    pub fn get(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// Makes room for `more` keys.
+    pub fn reserve(&mut self, more: usize) {
+        self.ids.reserve(more);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+struct Group<'a, 't> {
+    /// The words of the group's first mention.
+    words: &'a [&'t str],
     lexical: Evidence,
     /// Lexical and context evidence of all the group's mentions.
     total: Evidence,
-    /// Start offsets of the group's mentions, in text order.
-    starts: Vec<usize>,
 }
 
-impl Group<'_> {
+impl Group<'_, '_> {
     fn person_like(&self) -> bool {
         match self.lexical.best() {
             Some(EntityType::Person) => true,
-            None => looks_like_personal_name(&self.words),
+            None => looks_like_personal_name(self.words),
             _ => false,
         }
     }
 }
 
+/// The numbers 0..n sorted into buckets by a bucket number below `count`: one array
+/// and the bounds of each bucket in it, not a Vec per bucket. Each bucket lists its
+/// numbers in increasing order.
+pub struct Buckets {
+    items: Vec<usize>,
+    /// Bucket b is `items[bounds[b]..bounds[b + 1]]`.
+    bounds: Vec<usize>,
+}
+
+impl Buckets {
+    /// Puts each position of `bucket_of` into the bucket it names (numbers not below
+    /// `count` are left out).
+    pub fn new(count: usize, bucket_of: impl Iterator<Item = usize> + Clone) -> Buckets {
+        let mut bounds = vec![0usize; count + 1];
+        for b in bucket_of.clone() {
+            if let Some(n) = bounds.get_mut(b + 1) {
+                *n += 1;
+            }
+        }
+        for b in 1..bounds.len() {
+            let before = bounds.get(b - 1).copied().unwrap_or(0);
+            if let Some(n) = bounds.get_mut(b) {
+                *n += before;
+            }
+        }
+        let mut next = bounds.clone();
+        let mut items = vec![0usize; bounds.last().copied().unwrap_or(0)];
+        for (i, b) in bucket_of.enumerate() {
+            if let Some(at) = next.get_mut(b).filter(|_| b < count) {
+                if let Some(slot) = items.get_mut(*at) {
+                    *slot = i;
+                }
+                *at += 1;
+            }
+        }
+        Buckets { items, bounds }
+    }
+
+    /// The number of buckets.
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The numbers in bucket `b`.
+    pub fn get(&self, b: usize) -> &[usize] {
+        match (self.bounds.get(b), self.bounds.get(b + 1)) {
+            (Some(&from), Some(&to)) => self.items.get(from..to).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// The groups of one document, and their mentions.
+struct Groups<'a, 't> {
+    list: Vec<Group<'a, 't>>,
+    cands: &'a [Candidate<'t>],
+    /// The candidates of each group, in text order (candidates come sorted by start).
+    members: Buckets,
+}
+
+impl<'a, 't> Groups<'a, 't> {
+    fn get(&self, g: usize) -> Option<&Group<'a, 't>> {
+        self.list.get(g)
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The start of the last mention of group `g` before byte `at`.
+    fn last_start_before(&self, g: usize, at: usize) -> Option<usize> {
+        let start = |i: usize| self.cands.get(i).map_or(usize::MAX, |c| c.span.start);
+        let members = self.members.get(g);
+        // A binary search, where scanning every mention for every ambiguous mention was
+        // quadratic (98% of the time on a 1 GB input).
+        let before = members.partition_point(|&i| start(i) < at);
+        before
+            .checked_sub(1)
+            .and_then(|k| members.get(k))
+            .map(|&i| start(i))
+    }
+}
+
 /// Assigns each candidate a cluster number (0..n, in order of first mention); returns
 /// the numbers and n.
-/// `keys` are the candidates' [`name_key`]s.
+/// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`.
 pub fn cluster(
     cands: &[Candidate],
-    keys: &[String],
+    key_ids: &[u32],
+    keys: &KeyTable,
     lexical: &[Evidence],
     context: &[Evidence],
 ) -> (Vec<usize>, usize) {
-    let mut group_by_key: HashMap<&str, usize, FastHash> = HashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of = Vec::with_capacity(cands.len());
-    for (i, ((c, lex), key)) in cands.iter().zip(lexical).zip(keys).enumerate() {
-        let g = *group_by_key.entry(key).or_insert_with(|| {
-            groups.push(Group {
-                words: c.words.clone(),
+    // Groups are numbered in order of first mention, whatever the key numbers.
+    let key_count = key_ids.iter().map(|&k| k as usize + 1).max().unwrap_or(0);
+    let mut group_of_key: Vec<u32> = vec![u32::MAX; key_count.max(keys.len())];
+    let mut list: Vec<Group> = Vec::with_capacity(keys.len());
+    let mut group_of: Vec<u32> = Vec::with_capacity(cands.len());
+    for (i, (c, &key)) in cands.iter().zip(key_ids).enumerate() {
+        let mut unused = u32::MAX;
+        // Always a slot: the table covers every key number.
+        let slot = group_of_key.get_mut(key as usize).unwrap_or(&mut unused);
+        if *slot == u32::MAX {
+            *slot = u32::try_from(list.len()).unwrap_or(u32::MAX);
+            list.push(Group {
+                words: c.words.as_slice(),
                 lexical: Evidence::default(),
                 total: Evidence::default(),
-                starts: Vec::new(),
             });
-            groups.len() - 1
-        });
-        if let Some(group) = groups.get_mut(g) {
-            group.lexical.add(*lex);
-            group.total.add(*lex);
+        }
+        let g = *slot;
+        if let Some(group) = list.get_mut(g as usize) {
+            let lex = lexical.get(i).copied().unwrap_or_default();
+            group.lexical.add(lex);
+            group.total.add(lex);
             group.total.add(context.get(i).copied().unwrap_or_default());
-            group.starts.push(c.span.start);
         }
         group_of.push(g);
     }
+    let members = Buckets::new(list.len(), group_of.iter().map(|&g| g as usize));
+    let groups = Groups {
+        list,
+        cands,
+        members,
+    };
     let maps = Maps::build(&groups);
-    let redirect: Vec<Option<usize>> = (0..groups.len())
-        .map(|g| maps.variant_of_full_name(&groups, g))
-        .collect();
-    let mut assigned = Vec::with_capacity(cands.len());
+    let mut targets: Vec<Option<Target>> = Vec::new();
+    targets.resize_with(groups.len(), || None);
+    let no_target = Target::Fixed(None);
+    let mut assigned = Vec::with_capacity(group_of.len());
     for (c, &g) in cands.iter().zip(&group_of) {
-        let g = redirect.get(g).copied().flatten().unwrap_or(g);
-        let target = groups
-            .get(g)
-            .filter(|group| group.words.len() == 1)
-            .and_then(|_| maps.full_name_for(&groups, g, c.span.start));
-        let target = target.or_else(|| plural_of(&groups, &group_by_key, g));
-        assigned.push(target.unwrap_or(g));
+        let g = g as usize;
+        let g = maps.redirect.get(g).copied().flatten().unwrap_or(g);
+        let target = match targets.get_mut(g) {
+            Some(slot) => {
+                slot.get_or_insert_with(|| maps.target_of(&groups, keys, &group_of_key, g))
+            }
+            None => &no_target,
+        };
+        let found = match target {
+            Target::Fixed(found) => *found,
+            Target::Nearest(found) => nearest_before(&groups, found, c.span.start),
+        };
+        assigned.push(found.unwrap_or(g));
     }
     compact(assigned)
 }
 
+/// Where a group's one-word mentions go: a fixed group (or none), or the one of several
+/// full names mentioned last before each mention.
+enum Target {
+    Fixed(Option<usize>),
+    Nearest(Vec<usize>),
+}
+
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(
-    groups: &[Group<'_>],
-    keys: &HashMap<&str, usize, FastHash>,
-    g: usize,
-) -> Option<usize> {
+fn plural_of(groups: &Groups, keys: &KeyTable, group_of_key: &[u32], g: usize) -> Option<usize> {
     let group = groups.get(g)?;
-    let [word] = group.words.as_slice() else {
+    let [word] = group.words else {
         return None;
     };
     let stem = word.strip_suffix('s')?;
-    keys.get(stem).copied().filter(|&t| t != g)
+    let key = keys.get(stem)?;
+    let t = *group_of_key.get(key as usize)?;
+    (t != u32::MAX && t as usize != g).then_some(t as usize)
 }
 
-/// Renumbers groups 0..n in order of first appearance.
-fn compact(assigned: Vec<usize>) -> (Vec<usize>, usize) {
+/// Renumbers groups 0..n in order of first appearance, in place.
+fn compact(mut assigned: Vec<usize>) -> (Vec<usize>, usize) {
     // Group numbers are below the candidate count: a table, not a map.
     let mut renumber: Vec<Option<usize>> = vec![None; assigned.len()];
     let mut count = 0;
-    let out: Vec<usize> = assigned
-        .into_iter()
-        .map(|g| match renumber.get_mut(g) {
-            Some(Some(n)) => *n,
+    for g in &mut assigned {
+        match renumber.get_mut(*g) {
+            Some(Some(n)) => *g = *n,
             Some(slot) => {
                 *slot = Some(count);
+                *g = count;
                 count += 1;
-                count - 1
             }
-            None => g, // not reached: every group number is a candidate index
-        })
-        .collect();
-    (out, count)
+            None => {} // not reached: every group number is a candidate index
+        }
+    }
+    (assigned, count)
 }
 
 /// The look-up tables over the multi-word groups.
-struct Maps {
+struct Maps<'t> {
     by_surname: HashMap<String, Vec<usize>, FastHash>,
-    by_given: HashMap<String, Vec<usize>, FastHash>,
+    by_given: HashMap<&'t str, Vec<usize>, FastHash>,
     by_skeleton: HashMap<String, Vec<usize>, FastHash>,
     by_acronym: HashMap<String, usize, FastHash>,
     by_first_and_skeleton: HashMap<String, usize, FastHash>,
+    /// Per group: the earlier full name it is a spelling variant of, if any.
+    redirect: Vec<Option<usize>>,
 }
 
-impl Maps {
-    fn build(groups: &[Group<'_>]) -> Maps {
+impl<'t> Maps<'t> {
+    fn build(groups: &Groups<'_, 't>) -> Maps<'t> {
         let mut maps = Maps {
             by_surname: HashMap::default(),
             by_given: HashMap::default(),
             by_skeleton: HashMap::default(),
             by_acronym: HashMap::default(),
             by_first_and_skeleton: HashMap::default(),
+            redirect: vec![None; groups.len()],
         };
-        for (g, group) in groups.iter().enumerate() {
+        // Multi-word person names with their "first|skeleton" keys, for the variants.
+        let mut people: Vec<(usize, String)> = Vec::new();
+        for (g, group) in groups.list.iter().enumerate() {
             if group.words.len() < 2 {
                 continue;
             }
-            let (Some(first), Some(last)) = (group.words.first(), group.words.last()) else {
+            let (Some(&first), Some(&last)) = (group.words.first(), group.words.last()) else {
                 continue;
             };
             if group.person_like() {
@@ -178,40 +356,59 @@ impl Maps {
                     .push(g);
                 maps.by_skeleton.entry(skeleton(last)).or_default().push(g);
                 if lists::given_name(first).is_some() {
-                    maps.by_given.entry(first.to_string()).or_default().push(g);
+                    maps.by_given.entry(first).or_default().push(g);
                 }
                 let key = format!("{}|{}", first.to_lowercase(), skeleton(last));
-                maps.by_first_and_skeleton.entry(key).or_insert(g);
-            } else if let Some(acronym) = acronym(&group.words) {
+                maps.by_first_and_skeleton.entry(key.clone()).or_insert(g);
+                people.push((g, key));
+            } else if let Some(acronym) = acronym(group.words) {
                 maps.by_acronym.entry(acronym).or_insert(g);
+            }
+        }
+        for (g, key) in people {
+            let found = maps.variant_of_full_name(groups, g, &key);
+            if let Some(slot) = maps.redirect.get_mut(g) {
+                *slot = found;
             }
         }
         maps
     }
 
-    /// A multi-word person name that is a spelling variant of an earlier one
-    /// ("Volodymyr Zelenskiy" → "Volodymyr Zelensky").
-    fn variant_of_full_name(&self, groups: &[Group<'_>], g: usize) -> Option<usize> {
-        let group = groups.get(g)?;
-        if group.words.len() < 2 || !group.person_like() {
-            return None;
-        }
-        let (first, last) = (group.words.first()?, group.words.last()?);
-        let key = format!("{}|{}", first.to_lowercase(), skeleton(last));
-        let target = *self.by_first_and_skeleton.get(&key)?;
+    /// A multi-word person name (group `g`, with its "first|skeleton" `key`) that is a
+    /// spelling variant of an earlier one ("Volodymyr Zelenskiy" → "Volodymyr Zelensky").
+    fn variant_of_full_name(&self, groups: &Groups, g: usize, key: &str) -> Option<usize> {
+        let last = groups.get(g)?.words.last()?;
+        let target = *self.by_first_and_skeleton.get(key)?;
         let other = groups.get(target)?.words.last()?;
         (target != g && is_variant(last, other)).then_some(target)
     }
 
-    /// The full name a one-word mention at `at` stands for: surname, spelling variant,
-    /// given name, or acronym.
-    fn full_name_for(&self, groups: &[Group<'_>], g: usize, at: usize) -> Option<usize> {
+    /// Where the mentions of group `g` go (decided once per group): for a one-word name,
+    /// the full name it stands for; else, or when there is none, the name it is the
+    /// plural of.
+    fn target_of(
+        &self,
+        groups: &Groups,
+        keys: &KeyTable,
+        group_of_key: &[u32],
+        g: usize,
+    ) -> Target {
+        let one_word = groups.get(g).is_some_and(|group| group.words.len() == 1);
+        match one_word.then(|| self.full_name_for(groups, g)).flatten() {
+            Some(target) => target,
+            None => Target::Fixed(plural_of(groups, keys, group_of_key, g)),
+        }
+    }
+
+    /// The full name a one-word mention stands for: surname, spelling variant, given
+    /// name, or acronym.
+    fn full_name_for(&self, groups: &Groups, g: usize) -> Option<Target> {
         let group = groups.get(g)?;
-        let word = group.words.first()?;
+        let word = *group.words.first()?;
         // A known place or organization ("Canada") joins only a name that is surely a
         // person's ("Environment Canada" is not).
         let listed = group.lexical.place >= 6 || group.lexical.organization >= 6;
-        if let Some(found) = self.by_surname.get(&word.to_lowercase()) {
+        if let Some(found) = with_lowercase(word, |w| self.by_surname.get(w)) {
             let sure: Vec<usize> = found
                 .iter()
                 .copied()
@@ -222,17 +419,16 @@ impl Maps {
                 })
                 .collect();
             if !sure.is_empty() {
-                return nearest_before(groups, &sure, at);
+                return Some(Target::Nearest(sure));
             }
         }
         if is_acronym(word) {
             if let Some(&found) = self.by_acronym.get(&word.replace('.', "")) {
-                return Some(found);
+                return Some(Target::Fixed(Some(found)));
             }
         }
-        let lexical = groups.get(g)?.lexical.best();
         if matches!(
-            lexical,
+            group.lexical.best(),
             Some(EntityType::Place | EntityType::Organization | EntityType::Other)
         ) {
             return None;
@@ -249,32 +445,21 @@ impl Maps {
                 })
                 .collect();
             if !variants.is_empty() {
-                return nearest_before(groups, &variants, at);
+                return Some(Target::Nearest(variants));
             }
         }
-        match self.by_given.get(*word) {
-            Some(found) if found.len() == 1 => found.first().copied(),
+        match self.by_given.get(word) {
+            Some(found) if found.len() == 1 => Some(Target::Fixed(found.first().copied())),
             _ => None,
         }
     }
 }
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
-fn nearest_before(groups: &[Group<'_>], found: &[usize], at: usize) -> Option<usize> {
-    let last_before = |g: &usize| {
-        groups.get(*g).and_then(|group| {
-            // `starts` are pushed in text order (candidates come sorted): a binary
-            // search, where scanning them all for every ambiguous mention was
-            // quadratic (98% of the time on a 1 GB input).
-            let before = group.starts.partition_point(|&s| s < at);
-            before
-                .checked_sub(1)
-                .and_then(|i| group.starts.get(i).copied())
-        })
-    };
+fn nearest_before(groups: &Groups, found: &[usize], at: usize) -> Option<usize> {
     found
         .iter()
-        .filter_map(|g| last_before(g).map(|s| (s, *g)))
+        .filter_map(|&g| groups.last_start_before(g, at).map(|s| (s, g)))
         .max()
         .map(|(_, g)| g)
         .or_else(|| found.first().copied())
@@ -294,9 +479,18 @@ fn acronym(words: &[&str]) -> Option<String> {
 /// A spelling key that ignores vowels and doubled letters: "Zelenskiy" and "Zelensky"
 /// both give "zlnsk".
 fn skeleton(word: &str) -> String {
+    // ASCII names (nearly all) are lowercased on the fly, without a lowercase copy.
+    if word.is_ascii() {
+        skeleton_of(word.bytes().map(|b| char::from(b.to_ascii_lowercase())))
+    } else {
+        skeleton_of(word.to_lowercase().chars())
+    }
+}
+
+fn skeleton_of(lowercase: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     let mut previous = None;
-    for c in word.to_lowercase().chars() {
+    for c in lowercase {
         if matches!(
             c,
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' | 'h' | 'w' | '\'' | '’' | '-'
@@ -380,5 +574,42 @@ mod tests {
         assert_eq!(name_key(&["Kyiv"]), "Kyiv");
         assert_eq!(name_key(&["J.C", "Chandor"]), "JC Chandor");
         assert_eq!(name_key(&["Bank", "of", "England"]), "Bank of England");
+    }
+
+    #[test]
+    fn keys_borrow_the_text_when_they_can() {
+        let words = ["Bank", "of", "England"];
+        let key = name_key_in(&words, "Bank of England");
+        assert!(matches!(key, Cow::Borrowed("Bank of England")));
+        // Text that is not the words joined by single spaces is not borrowed.
+        let key = name_key_in(&words, "Bank  of England");
+        assert!(matches!(&key, Cow::Owned(k) if k == "Bank of England"));
+        assert_eq!(name_key_in(&["U.S.", "Navy"], "U.S. Navy"), "US Navy");
+        assert_eq!(name_key_in(&["U.S."], "U.S."), "United States");
+        assert_eq!(name_key_in(&[], ""), "");
+        assert!(reads_as(&["a", "b"], "a b") && !reads_as(&["a", "b"], "a b "));
+    }
+
+    #[test]
+    fn key_table_numbers_keys_in_order_of_first_sight() {
+        let mut keys = KeyTable::default();
+        assert_eq!(keys.id(Cow::Borrowed("Kyiv")), 0);
+        assert_eq!(keys.id(Cow::Owned("Moscow".to_string())), 1);
+        assert_eq!(keys.id(Cow::Owned("Kyiv".to_string())), 0);
+        assert_eq!(
+            (keys.get("Moscow"), keys.get("Paris"), keys.len()),
+            (Some(1), None, 2)
+        );
+    }
+
+    #[test]
+    fn buckets_list_their_numbers_in_order() {
+        let buckets = Buckets::new(3, [2, 0, 2, 7, 0, 2].into_iter());
+        assert_eq!(buckets.len(), 3);
+        assert_eq!(buckets.get(0), [1, 4]);
+        assert!(buckets.get(1).is_empty());
+        assert_eq!(buckets.get(2), [0, 2, 5]);
+        assert!(buckets.get(3).is_empty(), "out of range, and 7 is left out");
+        assert!(Buckets::new(0, std::iter::empty()).is_empty());
     }
 }

@@ -28,80 +28,135 @@ pub mod typing;
 
 pub use descriptions::resolve_description;
 
+use std::collections::HashMap;
+
 use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
+use crate::lexicon::FastHash;
 use candidates::Candidate;
+use merging::{Buckets, KeyTable};
 use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run<'t>(doc: &mut Document<'t>) {
     let (mut cands, stats) = candidates::find(doc);
-    // Candidates, their name keys and their lexical evidence live in parallel arrays, not
-    // in a Vec of tuples split apart afterwards: on a long text the candidates are the
-    // largest temporary of the pipeline, and the split held two copies of them at once.
-    let (mut keys, mut lexical) = evidence_of(doc, &cands);
-    let nested: Vec<Candidate> = cands
-        .iter()
-        .zip(&lexical)
-        .filter(|(_, lex)| lex.best() != Some(EntityType::Person))
-        .flat_map(|(c, _)| {
-            [
-                candidates::nested_place(doc, c),
-                candidates::nested_person(doc, c),
-            ]
-        })
-        .flatten()
-        .collect();
-    let (nested_keys, nested_lexical) = evidence_of(doc, &nested);
+    // Candidates, their name key numbers and their lexical evidence live in parallel
+    // arrays, not in a Vec of tuples split apart afterwards: on a long text the
+    // candidates are the largest temporary of the pipeline, and the split held two
+    // copies of them at once.
+    let mut keys = KeyTable::default();
+    let (mut key_ids, mut lexical) = evidence_of(doc, &cands, &mut keys);
+    let nested = nested_names(doc, &cands, &lexical);
+    let (nested_ids, nested_lexical) = evidence_of(doc, &nested, &mut keys);
     cands.extend(nested);
-    keys.extend(nested_keys);
+    key_ids.extend(nested_ids);
     lexical.extend(nested_lexical);
-    sort_by_start(&mut cands, &mut keys, &mut lexical);
+    sort_by_start(&mut cands, &mut key_ids, &mut lexical);
     let context: Vec<Evidence> = cands
         .iter()
         .zip(&lexical)
         .map(|(c, lex)| typing::contextual(doc, c, lex))
         .collect();
-    let (cluster_of, count) = merging::cluster(&cands, &keys, &lexical, &context);
-    let sports = typing::is_sports_report(doc, &stats);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, &c) in cluster_of.iter().enumerate() {
-        if let Some(m) = members.get_mut(c) {
-            m.push(i);
+    let (cluster_of, count) = merging::cluster(&cands, &key_ids, &keys, &lexical, &context);
+    drop((keys, key_ids));
+    let members = Buckets::new(count, cluster_of.iter().copied());
+    drop(cluster_of);
+    // Asked only when a country is found, and then once.
+    let mut sports = None;
+    let mut entities = Vec::with_capacity(count);
+    for m in (0..members.len()).map(|m| members.get(m)) {
+        let Some(mut e) = build_entity(doc, &cands, &lexical, &context, m) else {
+            continue;
+        };
+        // In a match report "Belgium beat Panama": the national teams.
+        if e.entity_type == EntityType::Place
+            && lists::COUNTRIES.contains(&e.name)
+            && *sports.get_or_insert_with(|| typing::is_sports_report(doc, &stats))
+        {
+            e.entity_type = EntityType::Organization;
+        }
+        entities.push(e);
+    }
+    // The candidates and their evidence are done with: freed before the later steps
+    // allocate theirs (they were the peak of memory on long texts).
+    drop((cands, lexical, context, members, stats));
+    doc.entities = entities;
+    roles::add_appositions(doc);
+    let mut by_role = descriptions::add_descriptions(doc);
+    let new_index = sort_by_salience(doc);
+    // The role index that resolved the descriptions, renumbered, is the one later stages
+    // use: indexing the roles again parsed every role a second time.
+    for holders in by_role.values_mut() {
+        for (entity, _) in holders.iter_mut() {
+            *entity = new_index.get(*entity).copied().unwrap_or(*entity);
         }
     }
-    doc.entities = members
-        .iter()
-        .filter_map(|m| build_entity(doc, &cands, &lexical, &context, m))
-        .map(|mut e| {
-            // In a match report "Belgium beat Panama": the national teams.
-            if sports && e.entity_type == EntityType::Place && lists::COUNTRIES.contains(&e.name) {
-                e.entity_type = EntityType::Organization;
-            }
-            e
-        })
-        .collect();
-    roles::add_appositions(doc);
-    descriptions::add_descriptions(doc);
-    sort_by_salience(doc);
-    doc.people_by_role = descriptions::index_roles(doc);
+    doc.people_by_role = by_role;
 }
 
-/// The name key (typing and merging both need it) and the lexical evidence of each
-/// candidate, computed once: both were hot spots when computed twice.
-fn evidence_of(doc: &Document, cands: &[Candidate]) -> (Vec<String>, Vec<Evidence>) {
+/// The names inside names: a place in an organization's name ("U.S. Air Force"), a
+/// person an organization is named after ("Andy Warhol Foundation").
+fn nested_names<'t>(
+    doc: &Document<'t>,
+    cands: &[Candidate<'t>],
+    lexical: &[Evidence],
+) -> Vec<Candidate<'t>> {
     cands
         .iter()
-        .map(|c| {
-            let key = merging::name_key(&c.words);
-            let lexical = typing::lexical(doc, c, &key);
-            (key, lexical)
+        .zip(lexical)
+        // A nested place needs two words or more, a nested person three.
+        .filter(|(c, lex)| c.words.len() >= 2 && lex.best() != Some(EntityType::Person))
+        .flat_map(|(c, _)| {
+            let person = if c.words.len() >= 3 {
+                candidates::nested_person(doc, c)
+            } else {
+                None
+            };
+            [candidates::nested_place(doc, c), person]
         })
-        .unzip()
+        .flatten()
+        .collect()
+}
+
+/// The name key (typing and merging both need it), as a number in `keys`, and the
+/// lexical evidence of each candidate. A name written again (same text, same words)
+/// shares its first mention's: both were hot spots when computed for every mention.
+fn evidence_of<'t>(
+    doc: &Document<'t>,
+    cands: &[Candidate<'t>],
+    keys: &mut KeyTable<'t>,
+) -> (Vec<u32>, Vec<Evidence>) {
+    // Name text → (first candidate with it, key number, evidence of its words).
+    type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FastHash>;
+    // Sized for a short text's names at once: rehashing as it grew was a tenth of the
+    // cost (a long text's table grows as before).
+    let mut seen = Seen::with_capacity_and_hasher(cands.len().min(1024), FastHash::default());
+    keys.reserve(cands.len().min(1024));
+    let mut ids = Vec::with_capacity(cands.len());
+    let mut lexical = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let full = doc.slice(c.span);
+        let known = seen
+            .get(full)
+            .filter(|(first, _, _)| cands.get(*first).is_some_and(|f| f.words == c.words));
+        let (id, words) = match known {
+            Some(&(_, id, words)) => (id, words),
+            None => {
+                let key = merging::name_key_in(&c.words, full);
+                let words = typing::name_evidence(full, &c.words, &key);
+                let id = keys.id(key);
+                seen.entry(full).or_insert((i, id, words));
+                (id, words)
+            }
+        };
+        ids.push(id);
+        lexical.push(words.map_or_else(Evidence::default, |e| typing::with_title(e, c)));
+    }
+    (ids, lexical)
 }
 
 /// Sorts the parallel arrays by candidate start, stably (nested names follow the name
 /// they were found in), moving elements in place rather than into new arrays.
-fn sort_by_start(cands: &mut [Candidate], keys: &mut [String], lexical: &mut [Evidence]) {
+fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [Evidence]) {
     if cands.is_sorted_by_key(|c| c.span.start) {
         return;
     }
@@ -169,7 +224,11 @@ fn build_entity(
     }
     let fullest_c = cands.get(fullest)?;
     let name = display_name(doc, fullest_c);
-    let mut mentions = Vec::new();
+    let titles = members
+        .iter()
+        .filter(|&&i| cands.get(i).is_some_and(|c| c.title.is_some()))
+        .count();
+    let mut mentions = Vec::with_capacity(members.len() + titles);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles_found: Vec<String> = Vec::new();
     let mut gender = None;
@@ -187,13 +246,13 @@ fn build_entity(
             kind: MentionKind::Name,
             sentence: c.sentence,
         });
-        let text = doc.slice(c.span).to_string();
-        if text != name && !aliases.contains(&text) {
-            aliases.push(text);
+        let text = doc.slice(c.span);
+        if text != name && !aliases.iter().any(|a| a == text) {
+            aliases.push(text.to_string());
         }
         if let Some(role) = &c.role {
             if !roles_found.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-                roles_found.push(role.clone());
+                roles_found.push(role.to_string());
             }
         }
         gender = gender.or(c.gender);
@@ -220,11 +279,18 @@ fn build_entity(
 /// States") and a leading article dropped.
 fn display_name(doc: &Document, c: &Candidate) -> String {
     let text = doc.slice(c.span);
-    let key = merging::name_key(&c.words);
-    if c.words.len() == 1 && key != c.words.concat().replace('.', "") {
-        key // "US", "U.S" → "United States"
-    } else {
-        text.to_string()
+    let expanded = match c.words.as_slice() {
+        [word] => {
+            let key = merging::name_key_in(&c.words, text);
+            // The key differs from the word without its periods: "US", "U.S".
+            let same = key.bytes().eq(word.bytes().filter(|&b| b != b'.'));
+            (!same).then_some(key)
+        }
+        _ => None,
+    };
+    match expanded {
+        Some(key) => key.into_owned(), // "US", "U.S" → "United States"
+        None => text.to_string(),
     }
 }
 
@@ -236,8 +302,8 @@ fn given_name_gender(words: &[&str]) -> Option<Gender> {
 }
 
 /// Sorts entities by mention count (descending), then first position, and renumbers
-/// affiliations.
-fn sort_by_salience(doc: &mut Document) {
+/// affiliations; returns the new index of each old one.
+fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
     let first = |e: &Entity| {
         e.mentions
             .first()
@@ -268,6 +334,7 @@ fn sort_by_salience(doc: &mut Document) {
         }
     }
     doc.entities = sorted;
+    new_index
 }
 
 fn empty_entity() -> Entity {

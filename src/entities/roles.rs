@@ -4,24 +4,16 @@
 //! when it contains a role noun from `data/titles.txt`. Relies on the entities already
 //! built (mention spans) and the segmenter's tokens.
 
-use std::collections::HashMap;
-
 use super::candidates::is_capitalised;
 use super::lists;
 use crate::document::{Document, EntityType, MentionKind, TokenKind};
-use crate::lexicon::FastHash;
 
 /// How far an apposition may run, in tokens.
 const MAX_APPOSITION: usize = 30;
 
 /// Adds apposition roles and affiliations to the people of `doc.entities`.
 pub fn add_appositions(doc: &mut Document) {
-    let entity_at: HashMap<usize, usize, FastHash> = doc
-        .entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
-        .collect();
+    let mut entity_at = EntityAt::default();
     let mut found = Vec::new();
     for (index, entity) in doc.entities.iter().enumerate() {
         if entity.entity_type != EntityType::Person {
@@ -32,7 +24,7 @@ pub fn add_appositions(doc: &mut Document) {
             .iter()
             .filter(|m| m.kind == MentionKind::Name)
         {
-            if let Some(role) = apposition_after(doc, mention.span.end, &entity_at) {
+            if let Some(role) = apposition_after(doc, mention.span.end, &mut entity_at) {
                 found.push((index, role));
             }
         }
@@ -49,12 +41,42 @@ pub fn add_appositions(doc: &mut Document) {
     }
 }
 
+/// The entity with a mention starting at a byte offset (of several, the last in
+/// `doc.entities`), from the mention starts sorted once, and only when an apposition
+/// needs them (most texts have few).
+#[derive(Default)]
+struct EntityAt {
+    /// (mention start, entity), sorted; `None` until first asked.
+    starts: Option<Vec<(usize, usize)>>,
+}
+
+impl EntityAt {
+    fn get(&mut self, doc: &Document, at: usize) -> Option<usize> {
+        let starts = self.starts.get_or_insert_with(|| {
+            let mut starts: Vec<(usize, usize)> = doc
+                .entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+                .collect();
+            starts.sort_unstable();
+            starts
+        });
+        let end = starts.partition_point(|&(start, _)| start <= at);
+        let &(start, entity) = starts.get(end.checked_sub(1)?)?;
+        (start == at).then_some(entity)
+    }
+}
+
 /// The role phrase after ", " at byte `end`, and the organization named in it.
 fn apposition_after(
     doc: &Document,
     end: usize,
-    entity_at: &HashMap<usize, usize, FastHash>,
+    entity_at: &mut EntityAt,
 ) -> Option<(String, Option<usize>)> {
+    if doc.text.get(end..end + 1) != Some(",") {
+        return None; // no comma right after the name: no token search
+    }
     let first = doc.token_at_or_after(end);
     let comma = doc.tokens.get(first)?;
     if doc.slice(comma.span()) != "," || comma.span().start != end {
@@ -89,7 +111,7 @@ fn apposition_after(
         if !is_capitalised(word) && lists::title(word).is_some() {
             has_role = true;
         }
-        if let Some(&e) = entity_at.get(&token.span().start) {
+        if let Some(e) = entity_at.get(doc, token.span().start) {
             let is_org = doc
                 .entities
                 .get(e)
@@ -107,7 +129,33 @@ fn apposition_after(
 
 #[cfg(test)]
 mod tests {
-    use crate::document::Document;
+    use super::EntityAt;
+    use crate::document::{Document, Entity, EntityType, Mention, MentionKind, Span};
+
+    #[test]
+    fn entity_at_finds_the_last_entity_with_a_mention_there() {
+        let entity = |starts: &[usize]| Entity {
+            name: String::new(),
+            entity_type: EntityType::Place,
+            mentions: starts
+                .iter()
+                .map(|&s| Mention {
+                    span: Span::new(s, s + 2),
+                    kind: MentionKind::Name,
+                    sentence: 0,
+                })
+                .collect(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            affiliation: None,
+            gender: None,
+        };
+        let mut doc = Document::new("0123456789012345");
+        doc.entities = vec![entity(&[0, 8]), entity(&[4, 8]), entity(&[12])];
+        let mut at = EntityAt::default();
+        let found: Vec<Option<usize>> = [0, 4, 8, 12, 3, 15].map(|s| at.get(&doc, s)).to_vec();
+        assert_eq!(found, [Some(0), Some(1), Some(1), Some(2), None, None]);
+    }
 
     #[test]
     fn apposition_gives_role_and_affiliation() {

@@ -5,6 +5,8 @@
 //! evidence of its mentions (see [`decide`]), so a name typed once with confidence keeps
 //! that type everywhere. Relies on [`super::candidates`] and [`super::lists`].
 
+use std::sync::OnceLock;
+
 use super::candidates::{is_capitalised, Candidate, CapitalStats};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
@@ -131,11 +133,24 @@ fn is_clause_verb(word: &str) -> bool {
 /// Evidence from the name's own words: what the name would be anywhere.
 /// `key` is the candidate's [`super::merging::name_key`].
 pub fn lexical(doc: &Document, c: &Candidate<'_>, key: &str) -> Evidence {
+    name_evidence(doc.slice(c.span), &c.words, key)
+        .map_or_else(Evidence::default, |e| with_title(e, c))
+}
+
+/// Adds to a name's [`name_evidence`] what its title or role says: a person.
+pub fn with_title(mut e: Evidence, c: &Candidate<'_>) -> Evidence {
+    if c.title.is_some() || c.role.is_some() {
+        e.bump(EntityType::Person, 5);
+    }
+    e
+}
+
+/// The part of [`lexical`] that the name's text (`full`), words and key decide alone,
+/// so that repeated names can share it; `None` for a name without words.
+pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> {
     let mut e = Evidence::default();
-    let full = doc.slice(c.span);
-    let words: &[&str] = &c.words;
     let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return e;
+        return None;
     };
     let multi = words.len() >= 2;
     let canonical = key;
@@ -191,16 +206,19 @@ pub fn lexical(doc: &Document, c: &Candidate<'_>, key: &str) -> Evidence {
             e.bump(EntityType::Organization, 2);
         }
     }
-    if c.title.is_some() || c.role.is_some() {
-        e.bump(EntityType::Person, 5);
-    }
-    e
+    Some(e)
 }
 
 /// Initials standing for given names: "J.C", "JD", "L".
 fn is_initials(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    !letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in word.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    (1..=3).contains(&letters)
 }
 
 /// An all-capital word of two to six letters ("NATO", "CSIS").
@@ -218,6 +236,10 @@ pub fn is_acronym(word: &str) -> bool {
 /// "WASHINGTON (AP) -", "LONDON, Nov 3 (Reuters) —": an all-caps name that opens a
 /// paragraph and is followed by the agency, a comma or a dash is the dateline's place.
 fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
+    // The cheap test first: this runs for every candidate.
+    if !matches!(after, "(" | "," | "-" | "—" | "–") {
+        return false;
+    }
     let opens_paragraph = c.sentence == 0
         || match (
             doc.sentences.get(c.sentence.wrapping_sub(1)),
@@ -233,7 +255,7 @@ fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
     let text = doc.slice(c.span);
     let all_caps = text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
         && !text.chars().any(char::is_lowercase);
-    opens_paragraph && starts_sentence && all_caps && matches!(after, "(" | "," | "-" | "—" | "–")
+    opens_paragraph && starts_sentence && all_caps
 }
 
 /// Evidence from the words around a mention.
@@ -282,7 +304,7 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
         e.bump(EntityType::Place, 2);
         e.bump(EntityType::Person, -1);
     }
-    match c.suffix.as_deref() {
+    match c.suffix {
         Some("based" | "born") => e.bump(EntityType::Place, 3),
         Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
         _ => {}
@@ -356,15 +378,25 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
 /// True for a sports report (many sports words: "scored", "penalty", "striker"), where
 /// country names stand for national teams.
 pub fn is_sports_report(doc: &Document, stats: &CapitalStats) -> bool {
+    let sports: usize = sports_words()
+        .iter()
+        .map(|w| stats.lowercase_count(w))
+        .sum();
+    if sports < 12 {
+        return false; // most texts: no need to count their words
+    }
     let words = doc
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .count();
-    let sports: usize = lists::entries(lists::SPORTS_WORDS_FILE)
-        .map(|w| stats.lowercase_count(w))
-        .sum();
-    sports >= 12 && sports * 50 >= words
+    sports * 50 >= words
+}
+
+/// The sports words, read from their file once (not on every call).
+fn sports_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| lists::entries(lists::SPORTS_WORDS_FILE).collect())
 }
 
 /// The type of an entity from the summed evidence of its mentions; no evidence is
