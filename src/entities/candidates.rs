@@ -23,19 +23,115 @@ pub struct Candidate<'t> {
     pub sentence: usize,
     /// The name's words, possessive endings removed ("Trump’s" → "Trump"): slices of
     /// the text, so that a candidate costs no allocation per word.
-    pub words: Vec<&'t str>,
+    pub words: Words<'t>,
     /// The title before the name ("President"), when there is one.
     pub title: Option<Span>,
     pub gender: Option<Gender>,
     /// A role stated by the title or a role noun before the name ("Russian president").
-    pub role: Option<String>,
+    pub role: Option<Box<str>>,
     /// True when every word stands where any word is capitalised (sentence start,
     /// headline), so the capitals alone prove nothing.
     pub weak: bool,
     /// True when the name carried a possessive ending.
     pub possessive: bool,
     /// A lowercase ending cut from the last word ("based" in "Kyiv-based").
-    pub suffix: Option<String>,
+    pub suffix: Option<&'t str>,
+}
+
+/// The words of a name, as a slice: up to two kept in place (most names), longer names
+/// on the heap. A long text has a million candidates, and a Vec per name was a fifth of
+/// the entities stage's memory and one allocation per candidate.
+#[derive(Clone)]
+pub enum Words<'t> {
+    Inline(u8, [&'t str; 2]),
+    Heap(Box<[&'t str]>),
+}
+
+impl<'t> Words<'t> {
+    pub fn pair(first: &'t str, second: &'t str) -> Words<'t> {
+        Words::Inline(2, [first, second])
+    }
+
+    pub fn as_slice(&self) -> &[&'t str] {
+        match self {
+            Words::Inline(len, words) => words.get(..usize::from(*len)).unwrap_or(&[]),
+            Words::Heap(words) => words,
+        }
+    }
+}
+
+impl<'t> std::ops::Deref for Words<'t> {
+    type Target = [&'t str];
+
+    fn deref(&self) -> &[&'t str] {
+        self.as_slice()
+    }
+}
+
+impl<'t> std::ops::DerefMut for Words<'t> {
+    fn deref_mut(&mut self) -> &mut [&'t str] {
+        match self {
+            Words::Inline(len, words) => words.get_mut(..usize::from(*len)).unwrap_or(&mut []),
+            Words::Heap(words) => words,
+        }
+    }
+}
+
+impl<'t> FromIterator<&'t str> for Words<'t> {
+    fn from_iter<I: IntoIterator<Item = &'t str>>(words: I) -> Words<'t> {
+        let mut words = words.into_iter();
+        let Some(first) = words.next() else {
+            return Words::Inline(0, [""; 2]);
+        };
+        let Some(second) = words.next() else {
+            return Words::Inline(1, [first, ""]);
+        };
+        let Some(third) = words.next() else {
+            return Words::pair(first, second);
+        };
+        let mut all = vec![first, second, third];
+        all.extend(words);
+        Words::Heap(all.into_boxed_slice())
+    }
+}
+
+impl PartialEq for Words<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl Eq for Words<'_> {}
+
+impl std::fmt::Debug for Words<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::Words;
+
+    #[test]
+    fn words_keep_two_in_place_and_more_on_the_heap() {
+        let none: Words = std::iter::empty().collect();
+        let one: Words = ["Kyiv"].into_iter().collect();
+        let two: Words = ["Donald", "Trump"].into_iter().collect();
+        let three: Words = ["Bank", "of", "England"].into_iter().collect();
+        assert!(none.is_empty() && matches!(none, Words::Inline(0, _)));
+        assert_eq!((one.as_slice(), one.len()), (&["Kyiv"][..], 1));
+        assert!(matches!(two, Words::Inline(2, _)));
+        assert_eq!(two, Words::pair("Donald", "Trump"));
+        assert!(matches!(three, Words::Heap(_)));
+        assert_eq!(three.as_slice(), ["Bank", "of", "England"]);
+        assert_ne!(two, three);
+        let mut last = two.clone();
+        if let Some(w) = last.last_mut() {
+            *w = "Jr";
+        }
+        assert_eq!(format!("{last:?}"), r#"["Donald", "Jr"]"#);
+    }
 }
 
 /// What the whole document says about capitalisation: the words seen capitalised where
@@ -800,12 +896,10 @@ impl<'d> Finder<'_, 'd> {
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
         let span_end = last.span().start + last_word.len();
-        let mut words: Vec<&'d str> = Vec::with_capacity(end - start);
-        words.extend(
-            (start..end)
-                .filter(|&i| self.is_word(i))
-                .map(|i| strip_possessive(self.text(i)).0),
-        );
+        let mut words: Words<'d> = (start..end)
+            .filter(|&i| self.is_word(i))
+            .map(|i| strip_possessive(self.text(i)).0)
+            .collect();
         if let Some(w) = words.last_mut() {
             *w = last_word;
         }
@@ -826,10 +920,10 @@ impl<'d> Finder<'_, 'd> {
             words,
             title,
             gender,
-            role,
+            role: role.map(String::into_boxed_str),
             weak,
             possessive,
-            suffix: suffix.map(str::to_string),
+            suffix,
         });
     }
 }
@@ -856,7 +950,7 @@ pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candid
         first_token: c.first_token,
         end_token: c.first_token + 2,
         sentence: c.sentence,
-        words: vec![given, surname],
+        words: Words::pair(given, surname),
         title: None,
         gender: None,
         role: None,
@@ -906,7 +1000,7 @@ pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candida
         first_token: *word_tokens.get(from)?,
         end_token: last_index + 1,
         sentence: c.sentence,
-        words: c.words.get(from..to)?.to_vec(),
+        words: c.words.get(from..to)?.iter().copied().collect(),
         title: None,
         gender: None,
         role: None,

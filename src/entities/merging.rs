@@ -97,6 +97,11 @@ impl<'t> KeyTable<'t> {
         self.ids.get(key).copied()
     }
 
+    /// Makes room for `more` keys.
+    pub fn reserve(&mut self, more: usize) {
+        self.ids.reserve(more);
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -224,7 +229,7 @@ pub fn cluster(
     // Groups are numbered in order of first mention, whatever the key numbers.
     let key_count = key_ids.iter().map(|&k| k as usize + 1).max().unwrap_or(0);
     let mut group_of_key: Vec<u32> = vec![u32::MAX; key_count.max(keys.len())];
-    let mut list: Vec<Group> = Vec::new();
+    let mut list: Vec<Group> = Vec::with_capacity(keys.len());
     let mut group_of: Vec<u32> = Vec::with_capacity(cands.len());
     for (i, (c, &key)) in cands.iter().zip(key_ids).enumerate() {
         let mut unused = u32::MAX;
@@ -233,7 +238,7 @@ pub fn cluster(
         if *slot == u32::MAX {
             *slot = u32::try_from(list.len()).unwrap_or(u32::MAX);
             list.push(Group {
-                words: &c.words,
+                words: c.words.as_slice(),
                 lexical: Evidence::default(),
                 total: Evidence::default(),
             });

@@ -127,7 +127,10 @@ fn evidence_of<'t>(
 ) -> (Vec<u32>, Vec<Evidence>) {
     // Name text → (first candidate with it, key number, evidence of its words).
     type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FastHash>;
-    let mut seen = Seen::default();
+    // Sized for a short text's names at once: rehashing as it grew was a tenth of the
+    // cost (a long text's table grows as before).
+    let mut seen = Seen::with_capacity_and_hasher(cands.len().min(1024), FastHash::default());
+    keys.reserve(cands.len().min(1024));
     let mut ids = Vec::with_capacity(cands.len());
     let mut lexical = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {

@@ -74,6 +74,9 @@ fn apposition_after(
     end: usize,
     entity_at: &mut EntityAt,
 ) -> Option<(String, Option<usize>)> {
+    if doc.text.get(end..end + 1) != Some(",") {
+        return None; // no comma right after the name: no token search
+    }
     let first = doc.token_at_or_after(end);
     let comma = doc.tokens.get(first)?;
     if doc.slice(comma.span()) != "," || comma.span().start != end {

@@ -304,7 +304,7 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
         e.bump(EntityType::Place, 2);
         e.bump(EntityType::Person, -1);
     }
-    match c.suffix.as_deref() {
+    match c.suffix {
         Some("based" | "born") => e.bump(EntityType::Place, 3),
         Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
         _ => {}
