@@ -64,7 +64,10 @@ const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●"];
 
 /// Fills `doc.sentences` and each paragraph's sentence range.
 pub fn split(doc: &mut Document) {
-    let mut sentences = Vec::new();
+    // About one sentence per twenty tokens in news text; a guess too low only regrows.
+    let mut sentences = Vec::with_capacity(doc.paragraphs.len() + doc.tokens.len() / 16);
+    // The token ranges of one paragraph's sentences, reused from paragraph to paragraph.
+    let mut ranges = Vec::new();
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
         let rest = doc.tokens.get(first_token..).unwrap_or(&[]);
@@ -81,7 +84,9 @@ pub fn split(doc: &mut Document) {
             text: doc.text,
             toks: tokens,
         };
-        for range in para.sentence_ranges() {
+        ranges.clear();
+        para.sentence_ranges(&mut ranges);
+        for range in ranges.iter().cloned() {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
                 sentences.push(Sentence {
@@ -154,14 +159,11 @@ impl<'a> Para<'a> {
             .unwrap_or("")
     }
 
-    /// Whether token `i` is `s`: a byte comparison, cheaper than slicing the text as a
-    /// `str` (token spans are always on character boundaries).
-    fn is(&self, i: usize, s: &str) -> bool {
-        let bytes = self
-            .toks
-            .get(i)
-            .and_then(|t| self.text.as_bytes().get(t.start()..t.end()));
-        bytes == Some(s.as_bytes())
+    /// Whether token `i` is the one ASCII character `b` (cheaper still than [`Self::is`]).
+    fn is_byte(&self, i: usize, b: u8) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.end() - t.start() == 1 && self.text.as_bytes().get(t.start()) == Some(&b)
+        })
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -190,22 +192,36 @@ impl<'a> Para<'a> {
         }
     }
 
+    /// Whether token `i` is a sentence-final mark. Every such mark is one byte (`.`, `!`,
+    /// `?`) or three (`…`, `‼`, `。`, the fullwidth forms): the token's length settles most
+    /// tokens before any text is compared.
     #[inline]
     fn is_terminal(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Punct)
-            && matches!(
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Punct {
+            return false;
+        }
+        match t.end() - t.start() {
+            1 => matches!(
+                self.text.as_bytes().get(t.start()),
+                Some(b'.' | b'!' | b'?')
+            ),
+            3 => matches!(
                 self.str(i),
-                "." | "!" | "?" | "…" | "‼" | "⁇" | "⁈" | "⁉" | "．" | "。" | "！" | "？"
-            )
+                "…" | "‼" | "⁇" | "⁈" | "⁉" | "．" | "。" | "！" | "？"
+            ),
+            _ => false,
+        }
     }
 
     fn is_word(&self, i: usize) -> bool {
         matches!(self.kind(i), Some(TokenKind::Word | TokenKind::Number))
     }
 
-    /// The sentences of the paragraph, as token index ranges.
-    fn sentence_ranges(&self) -> Vec<std::ops::Range<usize>> {
-        let mut out = Vec::new();
+    /// Appends the sentences of the paragraph, as token index ranges, to `out`.
+    fn sentence_ranges(&self, out: &mut Vec<std::ops::Range<usize>>) {
         let mut list = self.marker(0).map(|m| List {
             bullet: m.bullet,
             next: m.value,
@@ -273,7 +289,6 @@ impl<'a> Para<'a> {
         if start < self.len() {
             out.push(start..self.len());
         }
-        out
     }
 
     /// The marker of the next item of `list` at token `i`, if one is there. Outside a
@@ -288,9 +303,14 @@ impl<'a> Para<'a> {
 
     /// A list marker at token `i`, if there is one.
     fn marker(&self, i: usize) -> Option<Marker> {
-        let bullet = BULLETS.contains(&self.str(i));
+        let bullet = self.is_bullet(i);
         let j = if bullet { i + 1 } else { i };
         let value = self.item_value(j);
+        // Most sentences open with a word that is no item number: settled here, before
+        // the marks after it are looked at.
+        if value.is_none() && !bullet {
+            return None;
+        }
         let close = match (self.str(j + 1), self.str(j + 2)) {
             (".", ")") if self.attached(j + 2) => 2,
             (".", _) | (")", _) => 1,
@@ -311,6 +331,12 @@ impl<'a> Para<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// Whether token `i` is one of [`BULLETS`] (each three bytes long in UTF-8: most
+    /// tokens are ruled out by their length).
+    fn is_bullet(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.end() - t.start() == 3) && BULLETS.contains(&self.str(i))
     }
 
     /// The number of a list item: "12" is 12, "c" is 3.
@@ -338,10 +364,12 @@ impl<'a> Para<'a> {
 
     /// A credit label ("Image" in "… demo Image: Nick Moreau") right after a word.
     fn is_credit_label(&self, i: usize) -> bool {
-        let s = self.str(i);
         // The colon first: it rules out nearly every word.
-        self.is(i + 1, ":")
-            && self.kind(i) == Some(TokenKind::Word)
+        if !self.is_byte(i + 1, b':') {
+            return false;
+        }
+        let s = self.str(i);
+        self.kind(i) == Some(TokenKind::Word)
             && s.chars().next().is_some_and(char::is_uppercase)
             && self.attached(i + 1)
             && (self.is_word(i - 1) || self.is_closing_mark(i - 1))
@@ -645,6 +673,29 @@ fn is_letter_abbreviation(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::document::Document;
+
+    #[test]
+    fn marks_are_recognised_by_their_length_first() {
+        use super::{Para, BULLETS};
+        assert!(BULLETS.iter().all(|b| b.len() == 3));
+        let text = "A . ! ? … ‼ ⁇ ⁈ ⁉ ． 。 ！ ？ , ; — • x";
+        let mut toks = Vec::new();
+        crate::segment::tokens::tokenize_into(text, 0, &mut toks);
+        let para = Para { text, toks: &toks };
+        let terminal: Vec<&str> = (0..toks.len())
+            .filter(|&i| para.is_terminal(i))
+            .map(|i| para.str(i))
+            .collect();
+        assert_eq!(
+            terminal,
+            [".", "!", "?", "…", "‼", "⁇", "⁈", "⁉", "．", "。", "！", "？"]
+        );
+        let bullets: Vec<&str> = (0..toks.len())
+            .filter(|&i| para.is_bullet(i))
+            .map(|i| para.str(i))
+            .collect();
+        assert_eq!(bullets, ["•"]);
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let mut doc = Document::new(text);

@@ -40,9 +40,13 @@ fn is_apostrophe(c: char) -> bool {
 /// Tokenizes each paragraph of `text`.
 pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Most texts hold no `@` at all: one search of the whole text spares one per
+    // paragraph.
+    let text_holds_at = text.contains('@');
     for p in paragraphs {
         let body = text.get(p.span.start..p.span.end).unwrap_or("");
-        tokenize_into(body, p.span.start, &mut tokens);
+        let may_hold_email = text_holds_at && body.contains('@');
+        tokenize_paragraph(body, p.span.start, may_hold_email, &mut tokens);
     }
     tokens
 }
@@ -56,9 +60,12 @@ const MAX_INITIALISM_LEN: usize = 16;
 
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
-    // E-mail addresses need an `@`: most paragraphs have none, and then the look-ahead
-    // for one after every word is skipped.
-    let may_hold_email = body.contains('@');
+    tokenize_paragraph(body, base, body.contains('@'), tokens);
+}
+
+/// [`tokenize_into`], told whether `body` holds an `@`: e-mail addresses need one, and
+/// most paragraphs have none, so the look-ahead for one after every word is skipped.
+fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mut Vec<Token>) {
     let bytes = body.as_bytes();
     let mut pos = 0;
     // Whether the character before `pos` is a space or an opening mark (or there is
