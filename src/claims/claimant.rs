@@ -6,11 +6,8 @@
 //! Relies on `doc.quotes` (with speakers) and `doc.entities` (with mentions); reads them
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
-use std::collections::HashMap;
-
 use super::lists;
 use crate::document::{Claim, Document, Span, TokenKind};
-use crate::lexicon::FastHash;
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -18,7 +15,9 @@ const MAX_SUBJECT_GAP: usize = 3;
 /// Sets `claimant` on each claim.
 pub fn assign(doc: &Document, claims: &mut [Claim]) {
     let quotes = QuoteIndex::new(doc);
-    let mentions = mentions_by_sentence(doc);
+    // Built on first need: most claims are dates, quoted or ages, and many articles
+    // have none that need it.
+    let mut mentions: Option<SentenceMentions> = None;
     let mut cues_cache: Option<(usize, Vec<usize>)> = None;
     for claim in claims.iter_mut() {
         if claim.kind == "date" {
@@ -43,7 +42,9 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             .as_ref()
             .map(|(_, c)| c.as_slice())
             .unwrap_or(&[]);
-        let sentence_mentions = mentions.get(&s).map(Vec::as_slice).unwrap_or(&[]);
+        let sentence_mentions = mentions
+            .get_or_insert_with(|| SentenceMentions::new(doc))
+            .of(s);
         claim.claimant = reported_by(doc, claim.span, cues, sentence_mentions, &quotes);
     }
 }
@@ -85,18 +86,37 @@ impl QuoteIndex {
     }
 }
 
-/// Entity mentions of each sentence: (span, entity), in text order.
-fn mentions_by_sentence(doc: &Document) -> HashMap<usize, Vec<(Span, usize)>, FastHash> {
-    let mut map: HashMap<usize, Vec<(Span, usize)>, FastHash> = HashMap::default();
-    for (id, e) in doc.entities.iter().enumerate() {
-        for m in &e.mentions {
-            map.entry(m.sentence).or_default().push((m.span, id));
+/// Entity mentions by sentence: (span, entity), in text order within each sentence.
+struct SentenceMentions {
+    /// Sorted by sentence, then span; ties keep entity order.
+    sorted: Vec<(usize, Span, usize)>,
+    /// (span, entity) of `sorted`, for the slices handed out.
+    mentions: Vec<(Span, usize)>,
+}
+
+impl SentenceMentions {
+    fn new(doc: &Document) -> SentenceMentions {
+        let count = doc.entities.iter().map(|e| e.mentions.len()).sum();
+        let mut sorted = Vec::with_capacity(count);
+        for (id, e) in doc.entities.iter().enumerate() {
+            sorted.extend(e.mentions.iter().map(|m| (m.sentence, m.span, id)));
         }
+        // Stable: mentions with equal spans stay in entity order.
+        sorted.sort_by_key(|&(sentence, span, _)| (sentence, span.start, span.end));
+        let mentions = sorted.iter().map(|&(_, span, id)| (span, id)).collect();
+        SentenceMentions { sorted, mentions }
     }
-    for list in map.values_mut() {
-        list.sort_by_key(|(s, _)| (s.start, s.end));
+
+    /// The mentions of sentence `s`, in text order.
+    fn of(&self, s: usize) -> &[(Span, usize)] {
+        let from = self
+            .sorted
+            .partition_point(|&(sentence, _, _)| sentence < s);
+        let to = self
+            .sorted
+            .partition_point(|&(sentence, _, _)| sentence <= s);
+        self.mentions.get(from..to).unwrap_or(&[])
     }
-    map
 }
 
 /// Indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
@@ -193,18 +213,20 @@ fn relative_clause_claimant(
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
 fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<usize> {
     let cue_span = doc.tokens.get(cue)?.span();
-    let cue_word = doc.slice(cue_span).to_lowercase();
+    // No character but the ASCII ones lowercases into "according": no need to build
+    // the lowercase word.
+    let according = doc.slice(cue_span).eq_ignore_ascii_case("according");
     // "according to X", "said X": a mention right after.
     let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
     if let Some((m, entity)) = after {
         let gap = doc.token_at_or_after(m.start).saturating_sub(cue + 1);
-        let limit = if cue_word == "according" { 2 } else { 1 };
-        let close = gap < limit || (gap <= MAX_SUBJECT_GAP && cue_word == "according");
-        if close && (cue_word == "according" || !has_mention_just_before(doc, cue, mentions)) {
+        let limit = if according { 2 } else { 1 };
+        let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
+        if close && (according || !has_mention_just_before(doc, cue, mentions)) {
             return Some(*entity);
         }
     }
-    if cue_word == "according" {
+    if according {
         return None;
     }
     // "Putin said", "The Ukrainian president told": the nearest mention before, close by.

@@ -40,6 +40,10 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
         .is_some_and(|p| p.sentences.start == s);
     let mut i = 0;
     while i < pieces.len() {
+        if !may_start_claim(&pieces, i) {
+            i += 1;
+            continue;
+        }
         // Dates that start with a word: "August 2024", "on Thursday".
         if let Some((first, end)) = kinds::calendar_date(&pieces, i) {
             i = end.max(push(s, &pieces, date_claim(&pieces, first, end), out));
@@ -56,6 +60,24 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
             None => i += 1,
         }
     }
+}
+
+/// Whether a date or claim may start at piece `i` (false means [`kinds::calendar_date`]
+/// and [`claim_at`] there certainly find none): a capitalised word (a month or weekday),
+/// the start of a numeral, or a number within the next three pieces (after a currency).
+/// Most pieces are none of these, and the full tests cost far more.
+fn may_start_claim(pieces: &[Piece], i: usize) -> bool {
+    let Some(p) = pieces.get(i) else {
+        return false;
+    };
+    (p.is_word() && p.is_capitalized())
+        || numbers::may_open_numeral(p)
+        || pieces
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take(3)
+            .any(starts_number)
 }
 
 fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {

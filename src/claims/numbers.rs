@@ -210,6 +210,21 @@ impl Words {
     }
 }
 
+/// Whether a numeral may start at piece `p` (false means [`parse_at`] there certainly
+/// finds none): digits, a number word, "a"/"an", a sign word, a vulgar fraction, or a
+/// minus sign or decimal point before digits. The cheap test runs for every piece.
+pub fn may_open_numeral(p: &Piece) -> bool {
+    match p.kind {
+        PieceKind::Digits => true,
+        PieceKind::Word => {
+            p.number_word.is_some()
+                || matches!(p.lower(), "a" | "an" | "minus" | "negative")
+                || vulgar(p.text).is_some()
+        }
+        PieceKind::Punct => matches!(p.text, "-" | "−" | "."),
+    }
+}
+
 /// Reads the numeral that starts at piece `i`, if any. `money` says a currency sign stands
 /// before it, so "£1.2m" reads "m" as million (without money "5m" is five metres).
 pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
@@ -1162,6 +1177,26 @@ mod tests {
     use super::*;
     use crate::claims::pieces;
     use crate::document::Document;
+
+    #[test]
+    fn numerals_start_only_where_they_may_open() {
+        let text = "Minus five, a dozen, -3 and .5 of ½; the 2nd of 10,000 — an hour, \
+                    twenty-one or negative two. Half of them; thousands more.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        let mut opened = 0;
+        for s in 0..doc.sentences.len() {
+            let ps = pieces::of_sentence(&doc, s);
+            for i in 0..ps.len() {
+                if parse_at(&ps, i, false).is_some() || parse_at(&ps, i, true).is_some() {
+                    assert!(may_open_numeral(&ps[i]), "{}", ps[i].text);
+                    opened += 1;
+                }
+            }
+            assert!(ps.iter().any(|p| !may_open_numeral(p)));
+        }
+        assert!(opened >= 12, "{opened}");
+    }
 
     /// The first numeral of `text` and its text.
     fn first(text: &str) -> Option<(String, f64, Form)> {

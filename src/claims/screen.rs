@@ -209,7 +209,7 @@ fn split_word_may_hold_numeral(shapes: &ScreenShapes, text: &str) -> bool {
             if part.is_ascii() {
                 ascii_part_may_be_read(shapes, part)
             } else {
-                part_may_be_read(part)
+                opens_like_a_list_word(shapes, part) && part_may_be_read(part)
             }
         })
 }
@@ -221,6 +221,8 @@ struct ScreenShapes {
     /// The openings of the number words, and of the calendar words with their endings.
     number_openings: Openings,
     calendar_openings: Openings,
+    /// The openings of both lists, with any endings (for words not all ASCII).
+    any_openings: Openings,
 }
 
 fn screen_shapes() -> &'static ScreenShapes {
@@ -230,8 +232,9 @@ fn screen_shapes() -> &'static ScreenShapes {
         ScreenShapes {
             numbers: Shapes::of(numbers.clone()),
             calendar: Shapes::of(lists::calendar_names()),
-            number_openings: Openings::of(numbers, true),
+            number_openings: Openings::of(numbers.clone(), true),
             calendar_openings: Openings::of(lists::calendar_names(), false),
+            any_openings: Openings::of(numbers.chain(lists::calendar_names()), false),
         }
     })
 }
@@ -260,6 +263,19 @@ fn ascii_part_may_be_read(shapes: &ScreenShapes, part: &str) -> bool {
             .calendar
             .may_hold(kinds::trim_suffix(part, "'s").trim_end_matches('.'))
         && with_lowercase(part, |lower| kinds::calendar_word(lower).is_some())
+}
+
+/// False when a part that is not all ASCII certainly lowercases to no list word (with
+/// endings): when its first two bytes are ASCII, they are the first two of its lowercase
+/// ("Putin’s", "it’s"), and must open a list word. (A vulgar fraction is one non-ASCII
+/// character: it always passes.)
+fn opens_like_a_list_word(shapes: &ScreenShapes, part: &str) -> bool {
+    match part.as_bytes() {
+        [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+            shapes.any_openings.may_open(part)
+        }
+        _ => true,
+    }
 }
 
 /// One piece of a token without digits: a number word, a vulgar fraction or a date word
@@ -339,6 +355,12 @@ mod tests {
             }
         }
         assert!(!shapes.number_openings.may_open("the"));
+        for part in ["August’s", "AUGUST’S", "Thirds’", "½", "é", "Ⅻ", "two’"] {
+            assert!(opens_like_a_list_word(shapes, part), "{part}");
+        }
+        for part in ["Putin’s", "it’s", "you’re", "ab’c"] {
+            assert!(!opens_like_a_list_word(shapes, part), "{part}");
+        }
         assert!(!shapes.number_openings.may_open("said"));
     }
 
