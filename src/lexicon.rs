@@ -116,6 +116,20 @@ impl<V> WordTable<V> {
         table
     }
 
+    /// An empty table with room for `entries` keys before it grows (for the tables a
+    /// document builds of its own words).
+    pub fn with_capacity(entries: usize) -> WordTable<V> {
+        let bits = (entries * 2).max(16).next_power_of_two().trailing_zeros();
+        WordTable {
+            keys: String::with_capacity(entries * 8),
+            entries: Vec::with_capacity(entries),
+            slots: vec![0; 1 << bits],
+            bits,
+            lengths: 0,
+            firsts: [0; 4],
+        }
+    }
+
     /// Adds `key` with `value`, unless the table holds the key already.
     pub fn insert(&mut self, key: &str, value: V) {
         self.get_or_insert_mut(key, || value);
@@ -150,6 +164,16 @@ impl<V> WordTable<V> {
     /// The value stored for exactly `word`.
     pub fn get(&self, word: &str) -> Option<&V> {
         self.value(self.find(word, Compare::Exact)?)
+    }
+
+    /// The value stored for `word` in lowercase, to change it.
+    pub fn get_lowercase_mut(&mut self, word: &str) -> Option<&mut V> {
+        let index = if word.is_ascii() {
+            self.find(word, Compare::Lowered)
+        } else {
+            self.find(&word.to_lowercase(), Compare::Exact)
+        };
+        self.entries.get_mut(index?).map(|(_, _, v)| v)
     }
 
     /// The value stored for `word` in lowercase (meant for tables of lowercase keys).
@@ -226,6 +250,7 @@ impl<V> WordTable<V> {
         self.slots = slots;
     }
 
+    #[inline]
     fn key_at(&self, start: u32, len: u32) -> &str {
         let start = start as usize;
         self.keys.get(start..start + len as usize).unwrap_or("")
@@ -244,6 +269,7 @@ impl<V> WordTable<V> {
     }
 
     /// [`WordTable::find`] with the hash of `word` given.
+    #[inline]
     fn find_hashed(&self, word: &str, hash: u64, compare: Compare) -> Option<usize> {
         let mut found = None;
         self.walk(hash, |index, key| {
@@ -268,6 +294,7 @@ impl<V> WordTable<V> {
 
     /// Calls `visit(index, key)` for each entry on the probe path of `hash` whose hash tag
     /// matches (any case of the word), until it returns true or the path ends.
+    #[inline]
     fn walk(&self, hash: u64, mut visit: impl FnMut(usize, &str) -> bool) {
         let tag = hash & !0xffff_ffff;
         let Some(mask) = self.slots.len().checked_sub(1) else {

@@ -6,11 +6,11 @@
 //! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
 //! sentences and on the lists in [`super::lists`].
 
-use std::collections::HashMap;
+use std::marker::PhantomData;
 
 use super::lists::{self, Fact, WordFacts};
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
-use crate::lexicon::{with_lowercase, FastHash};
+use crate::lexicon::{with_lowercase, WordTable};
 
 /// A possible proper-name mention, before typing and merging.
 #[derive(Debug, Clone)]
@@ -137,19 +137,30 @@ mod words_tests {
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
 pub struct CapitalStats<'t> {
-    strong: HashMap<String, usize, FastHash>,
-    /// Lowercase words, borrowed from the text (no allocation per token).
-    lower: HashMap<&'t str, usize, FastHash>,
+    /// Capitalised words, in lowercase, with their counts. Word tables, not hash maps:
+    /// one buffer holds all keys (no allocation per word), and a caseless query needs
+    /// no lowercase copy.
+    strong: WordTable<usize>,
+    /// Words written in lowercase, with their counts.
+    lower: WordTable<usize>,
+    text: PhantomData<&'t str>,
 }
 
 impl CapitalStats<'_> {
+    fn with_capacity(words: usize) -> Self {
+        CapitalStats {
+            // Room for the distinct words of a typical text (fewer than its tokens).
+            strong: WordTable::with_capacity(words / 16),
+            lower: WordTable::with_capacity(words / 2),
+            text: PhantomData,
+        }
+    }
+
     /// True when the word is capitalised mid-sentence in the document more often than it
     /// is written in lowercase ("Trump", not "In" after a title-case caption).
     pub fn seen_capitalised(&self, word: &str) -> bool {
-        with_lowercase(word, |key| {
-            let strong = self.strong.get(key).copied().unwrap_or(0);
-            strong > 0 && strong > self.lowercase_count(key)
-        })
+        let strong = self.strong.get_lowercase(word).copied().unwrap_or(0);
+        strong > 0 && strong > self.lower.get_lowercase(word).copied().unwrap_or(0)
     }
 
     /// How often `lowercase` (already in lowercase) is written so in the document.
@@ -159,7 +170,28 @@ impl CapitalStats<'_> {
 
     /// True when the word is written in lowercase somewhere in the document.
     pub fn seen_lowercase(&self, word: &str) -> bool {
-        with_lowercase(word, |lower| self.lowercase_count(lower) > 0)
+        self.lower.get_lowercase(word).is_some_and(|&n| n > 0)
+    }
+
+    /// Counts a word written without capitals.
+    fn count_lowercase(&mut self, word: &str) {
+        if let Some(n) = self.lower.get_or_insert_mut(word, || 0) {
+            *n += 1;
+        }
+    }
+
+    /// Counts a capitalised word that stands where capitals mean something.
+    fn count_capitalised(&mut self, word: &str) {
+        // Names recur: most are counted already, found without a lowercase copy.
+        if let Some(n) = self.strong.get_lowercase_mut(word) {
+            *n += 1;
+            return;
+        }
+        with_lowercase(word, |lower| {
+            if let Some(n) = self.strong.get_or_insert_mut(lower, || 0) {
+                *n += 1;
+            }
+        });
     }
 }
 
@@ -298,30 +330,6 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
     weak
 }
 
-fn capital_stats<'t>(doc: &Document<'t>, weak: &[bool]) -> CapitalStats<'t> {
-    let mut stats = CapitalStats {
-        strong: HashMap::default(),
-        lower: HashMap::default(),
-    };
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if token.kind != TokenKind::Word {
-            continue;
-        }
-        let (word, _) = strip_possessive(doc.slice(token.span()));
-        if has_no_uppercase(word) {
-            *stats.lower.entry(word).or_insert(0) += 1;
-        } else if is_capitalised(word) && !weak.get(i).copied().unwrap_or(true) {
-            with_lowercase(word, |lower| match stats.strong.get_mut(lower) {
-                Some(count) => *count += 1,
-                None => {
-                    stats.strong.insert(lower.to_string(), 1);
-                }
-            });
-        }
-    }
-    stats
-}
-
 /// True when no character of `word` is uppercase (ASCII words without a `char` loop).
 fn has_no_uppercase(word: &str) -> bool {
     for &b in word.as_bytes() {
@@ -338,19 +346,16 @@ fn has_no_uppercase(word: &str) -> bool {
 /// Finds every name candidate of the document, in text order.
 pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
     let weak = weak_positions(doc);
-    let stats = capital_stats(doc, &weak);
     let mut finder = Finder {
         doc,
         weak: &weak,
-        stats: &stats,
+        stats: CapitalStats::with_capacity(0),
         tokens: Vec::new(),
     };
-    // Asked several times per token (runs, cuts, trims, titles): decided once.
-    finder.tokens = (0..doc.tokens.len())
-        .map(|i| finder.decide_token(i))
-        .collect();
+    (finder.tokens, finder.stats) = finder.scan();
     let finder = finder;
-    let mut out = Vec::new();
+    let name_words = finder.tokens.iter().filter(|t| t.name_word).count();
+    let mut out = Vec::with_capacity(name_words);
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
@@ -363,7 +368,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
         }
     }
     let out = finder.restore_known_names(out, weak_runs);
-    (out, stats)
+    (out, finder.stats)
 }
 
 /// A run that opens a sentence or headline, as (sentence, token range, the range of
@@ -373,7 +378,7 @@ type WeakRun = (usize, (usize, usize), std::ops::Range<usize>);
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     weak: &'a [bool],
-    stats: &'a CapitalStats<'d>,
+    stats: CapitalStats<'d>,
     /// Per token, what `decide_token` found.
     tokens: Vec<TokenInfo>,
 }
@@ -442,23 +447,32 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// The facts of a capitalised word, and whether it can be part of a name.
-    fn decide_token(&self, i: usize) -> TokenInfo {
-        let text = self.text(i);
-        // Most tokens: one byte test.
-        if !self.is_word(i) || !may_be_capitalised(text) {
-            return TokenInfo::default();
+    /// One pass over the tokens: what each is (see `TokenInfo`; asked several times per
+    /// token by runs, cuts, trims and titles) and the document's capitalisation counts.
+    fn scan(&self) -> (Vec<TokenInfo>, CapitalStats<'d>) {
+        let mut tokens = Vec::with_capacity(self.doc.tokens.len());
+        let mut stats = CapitalStats::with_capacity(self.doc.tokens.len());
+        for (i, token) in self.doc.tokens.iter().enumerate() {
+            let mut info = TokenInfo::default();
+            if token.kind == TokenKind::Word {
+                let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
+                if has_no_uppercase(word) {
+                    stats.count_lowercase(word);
+                } else if is_capitalised(word) {
+                    if !self.weak.get(i).copied().unwrap_or(true) {
+                        stats.count_capitalised(word);
+                    }
+                    let facts = lists::facts(word);
+                    info = TokenInfo {
+                        name_word: self.decide_name_word(i, word, facts),
+                        possessive,
+                        facts: Some(facts),
+                    };
+                }
+            }
+            tokens.push(info);
         }
-        let (word, possessive) = strip_possessive(text);
-        if !is_capitalised(word) {
-            return TokenInfo::default();
-        }
-        let facts = lists::facts(word);
-        TokenInfo {
-            name_word: self.decide_name_word(i, word, facts),
-            possessive,
-            facts: Some(facts),
-        }
+        (tokens, stats)
     }
 
     /// Can the capitalised `word` at token `i` be part of a name?
@@ -1173,5 +1187,27 @@ mod tests {
             names("A spokesman of the European Union spoke."),
             ["European Union"]
         );
+    }
+
+    #[test]
+    fn capital_counts_answer_for_any_word() {
+        let text = "Bank rates rose. The bank said Trump and TRUMP met. Later, Trump left. \
+                    He scored twice, scored again, and the striker said trump.";
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let (_, stats) = find(&doc);
+        assert_eq!(stats.lowercase_count("bank"), 1);
+        assert_eq!(stats.lowercase_count("scored"), 2);
+        assert_eq!(stats.lowercase_count("the"), 1, "\"The\" opens a sentence");
+        assert_eq!(stats.lowercase_count("and"), 2);
+        assert_eq!(stats.lowercase_count("absent"), 0);
+        assert!(stats.seen_lowercase("Bank") && stats.seen_lowercase("RATES"));
+        assert!(!stats.seen_lowercase("Later"));
+        assert!(
+            stats.seen_capitalised("Trump"),
+            "three capitals, one lowercase"
+        );
+        assert!(!stats.seen_capitalised("Bank"), "only at a sentence start");
+        assert!(!stats.seen_capitalised("Zelensky"));
     }
 }

@@ -8,7 +8,7 @@
 
 use super::candidates::{is_capitalised, strip_possessive};
 use super::lists;
-use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
+use crate::document::{Document, EntityType, Mention, MentionKind, Span, Token, TokenKind};
 use crate::lexicon::with_lowercase;
 use std::collections::{BTreeMap, HashMap};
 
@@ -23,7 +23,9 @@ pub struct RoleKey {
 /// president" into a role key; `None` when the text names no role.
 pub fn parse_role(text: &str) -> Option<RoleKey> {
     let mut place: Option<&'static str> = None;
-    let mut head: Option<String> = None;
+    // The last title found: a word as written (lowercased at the end, so that the
+    // titles a phrase passes over cost no String), or a two-word title, built lowercase.
+    let mut head: Option<Result<&str, String>> = None;
     let mut words = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -49,16 +51,19 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
             two.push(' ');
             with_lowercase(strip_possessive(next).0, |w| two.push_str(w));
             if lists::title(&two).is_some() {
-                head = Some(two.clone());
+                head = Some(Err(std::mem::take(&mut two)));
                 words.next();
                 continue;
             }
         }
         if with_lowercase(word, |w| lists::title(w).is_some()) {
-            head = Some(word.to_lowercase());
+            head = Some(Ok(word));
         }
     }
-    let head = head?;
+    let head = match head? {
+        Ok(word) => word.to_lowercase(),
+        Err(two) => two,
+    };
     if matches!(
         head.as_str(),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "madam"
@@ -193,14 +198,12 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
     let mut two = String::new();
     let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span())).unwrap_or("");
     // Three-byte tokens only are read: this runs for every token of the text.
-    let is_the = |i: usize| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| t.end() - t.start() == 3 && matches!(word(i), "the" | "The"))
-    };
+    let is_the =
+        |t: &Token| t.end() - t.start() == 3 && matches!(doc.slice(t.span()), "the" | "The");
     for (sentence, s) in doc.sentences.iter().enumerate() {
-        for i in s.tokens.clone() {
-            if !is_the(i) {
+        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+        for (i, t) in (s.tokens.start..).zip(tokens) {
+            if !is_the(t) {
                 continue;
             }
             let mut j = i + 1;
