@@ -13,6 +13,7 @@
 /// 256 (at most `STRIDE - 8`), so they fit in a byte.
 const STRIDE: usize = 256;
 const WORD: usize = 8;
+const WORDS_PER_BLOCK: usize = STRIDE / WORD;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 pub struct CharOffsets<'t> {
@@ -32,23 +33,29 @@ impl<'t> CharOffsets<'t> {
         let mut in_block = Vec::new();
         if !ascii {
             let bytes = text.as_bytes();
-            // One entry more than whole words and blocks: offsets at the very end of the
-            // text look up the entry past its last word.
+            // One entry more than whole words and blocks: offsets in the last, partial
+            // word or at the very end of the text look up the entry past the whole words.
             checkpoints.reserve(text.len() / STRIDE + 1);
             in_block.reserve(text.len() / WORD + 1);
             let (mut chars, mut within): (u32, u8) = (0, 0);
-            for k in 0..=text.len() / WORD {
-                let from = k * WORD;
-                if from % STRIDE == 0 {
+            let mut words = bytes.chunks_exact(WORD);
+            for (k, word) in (&mut words).enumerate() {
+                if k % WORDS_PER_BLOCK == 0 {
                     checkpoints.push(chars);
                     within = 0;
                 }
                 in_block.push(within);
-                let end = (from + WORD).min(bytes.len());
-                let n = count_chars(bytes.get(from..end).unwrap_or(&[]));
+                let n = <[u8; WORD]>::try_from(word).map_or(0, |eight| {
+                    WORD - continuation_bytes(u64::from_le_bytes(eight), u64::MAX)
+                });
                 chars = chars.wrapping_add(n as u32);
                 within = within.wrapping_add(n as u8);
             }
+            if (text.len() / WORD) % WORDS_PER_BLOCK == 0 {
+                checkpoints.push(chars);
+                within = 0;
+            }
+            in_block.push(within);
         }
         CharOffsets {
             text,
@@ -77,13 +84,21 @@ impl<'t> CharOffsets<'t> {
         let n = byte - from;
         match bytes.get(from..from + WORD).map(<[u8; WORD]>::try_from) {
             Some(Ok(eight)) => {
-                let x = u64::from_le_bytes(eight);
                 let mask = (1u64 << (8 * n)) - 1; // n < 8: the first n bytes
-                n - (x & !(x << 1) & HIGH_BITS & mask).count_ones() as usize
+                n - continuation_bytes(u64::from_le_bytes(eight), mask)
             }
             _ => count_chars(bytes.get(from..byte).unwrap_or(&[])),
         }
     }
+}
+
+/// The number of UTF-8 continuation bytes (`10xxxxxx`) among the bytes of `x` (little
+/// endian) that `mask` keeps. The flags (one high bit per continuation byte) are summed
+/// by one multiplication, which adds every byte into the top one.
+fn continuation_bytes(x: u64, mask: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let flags = (x & !(x << 1) & HIGH_BITS & mask) >> 7;
+    (flags.wrapping_mul(ONES) >> 56) as usize
 }
 
 /// The number of chars that start in `bytes`: the bytes that are not UTF-8 continuation
