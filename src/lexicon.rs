@@ -74,6 +74,7 @@ pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// each slot keeps part of its key's hash, so a probe compares strings only on a likely
 /// hit; and a mask of key lengths and one of first bytes turn most misses away before
 /// any hashing.
+#[derive(Clone)]
 pub struct WordTable<V> {
     /// All keys, one after the other.
     keys: String,

@@ -29,21 +29,24 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
     let shapes = screen_shapes();
     let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
     let mut specials = bytes.specials();
+    let all = doc.text.as_bytes();
     tokens.iter().any(|token| {
         // Punctuation only starts a numeral before digits ("-5", ".08", "$5").
         if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
             return false;
         }
         let span = token.span();
-        let text = doc.slice(span);
         let plain = match specials.as_mut() {
             Some(specials) => !specials.any_within(span),
-            None => is_plain(text),
+            None => is_plain(doc.slice(span)),
         };
         if plain {
-            ascii_part_may_be_read(shapes, text)
+            // The bytes of a plain token are its text: the first test reads them without
+            // slicing the text (whose boundary checks cost as much as the test).
+            let bytes = all.get(span.start..span.end).unwrap_or(&[]);
+            shapes.may_be_listed(bytes) && ascii_part_may_be_read(shapes, doc.slice(span))
         } else {
-            split_word_may_hold_numeral(shapes, text)
+            split_word_may_hold_numeral(shapes, doc.slice(span))
         }
     })
 }
@@ -148,20 +151,35 @@ impl Specials<'_> {
     }
 }
 
+/// The letter number of each byte for [`Openings`]: 1 to 26 for an ASCII letter in any
+/// case, 0 for any other byte.
+const LETTERS: [u8; 256] = {
+    let mut letters = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            letters[b] = (byte | 0x20) - b'a' + 1;
+        }
+        b += 1;
+    }
+    letters
+};
+
 /// The openings of a list of lowercase words: for the first two letters (ASCII letters
 /// folded to lowercase; any other byte, or none, counts as 0), the lengths in bytes the
 /// words opening so have. A word of plain text whose opening and length are not there is
 /// not in the list in any case. One bit test rules out nearly every word of running text.
 struct Openings {
     /// Bit `len` (at most 63) of `lengths[first * 27 + second]`.
-    lengths: Vec<u64>,
+    lengths: [u64; 27 * 27],
 }
 
 impl Openings {
     /// The openings of `words`, for words as written (`exact`) or with any endings after
     /// their second byte (every length then counts: "august's", "jan.").
     fn of<'w>(words: impl Iterator<Item = &'w str>, exact: bool) -> Openings {
-        let mut lengths = vec![0u64; 27 * 27];
+        let mut lengths = [0u64; 27 * 27];
         for word in words {
             let (cell, len) = Openings::key(word.as_bytes());
             if let Some(cell) = lengths.get_mut(cell) {
@@ -174,10 +192,7 @@ impl Openings {
     /// The table cell and length bit of a word.
     #[inline]
     fn key(bytes: &[u8]) -> (usize, usize) {
-        let letter = |b: Option<&u8>| match b {
-            Some(&b) if b.is_ascii_alphabetic() => usize::from((b | 0x20) - b'a' + 1),
-            _ => 0,
-        };
+        let letter = |b: Option<&u8>| usize::from(LETTERS[usize::from(b.copied().unwrap_or(0))]);
         (
             letter(bytes.first()) * 27 + letter(bytes.get(1)),
             bytes.len().min(63),
@@ -223,6 +238,27 @@ struct ScreenShapes {
     calendar_openings: Openings,
     /// The openings of both lists, with any endings (for words not all ASCII).
     any_openings: Openings,
+}
+
+impl ScreenShapes {
+    /// False when the plain (ASCII, unhyphenated) word `text` certainly is no number word
+    /// and no capitalised calendar word: the first test of every such word.
+    #[inline]
+    fn may_be_listed(&self, text: &[u8]) -> bool {
+        let (cell, len) = Openings::key(text);
+        let number = self
+            .number_openings
+            .lengths
+            .get(cell)
+            .map_or(0, |l| l >> len);
+        let calendar = self
+            .calendar_openings
+            .lengths
+            .get(cell)
+            .map_or(0, |l| l >> len);
+        let capitalized = text.first().is_some_and(u8::is_ascii_uppercase);
+        number & 1 == 1 || (capitalized && calendar & 1 == 1)
+    }
 }
 
 fn screen_shapes() -> &'static ScreenShapes {
@@ -355,6 +391,9 @@ mod tests {
             }
         }
         assert!(!shapes.number_openings.may_open("the"));
+        let listed = |w: &str| shapes.may_be_listed(w.as_bytes());
+        assert!(listed("Two") && listed("three") && listed("Thursday's") && listed("Jan."));
+        assert!(!listed("monday") && !listed("the") && !listed(""));
         for part in ["August’s", "AUGUST’S", "Thirds’", "½", "é", "Ⅻ", "two’"] {
             assert!(opens_like_a_list_word(shapes, part), "{part}");
         }

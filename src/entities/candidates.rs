@@ -6,7 +6,8 @@
 //! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
 //! sentences and on the lists in [`super::lists`].
 
-use std::marker::PhantomData;
+use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
@@ -137,61 +138,102 @@ mod words_tests {
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
 pub struct CapitalStats<'t> {
-    /// Capitalised words, in lowercase, with their counts. Word tables, not hash maps:
-    /// one buffer holds all keys (no allocation per word), and a caseless query needs
-    /// no lowercase copy.
-    strong: WordTable<usize>,
-    /// Words written in lowercase, with their counts.
-    lower: WordTable<usize>,
-    text: PhantomData<&'t str>,
+    /// The words whose counts are kept as the text is read: each capitalised word of
+    /// the document, in lowercase, and the sports words (which the entity stage asks
+    /// about). A word table, not a hash map: one buffer holds all keys (no allocation
+    /// per word), and a caseless query needs no lowercase copy.
+    counted: WordTable<Counts>,
+    /// Every word written in lowercase. Counting them all would cost a table insertion
+    /// per token; a question about a word not counted above builds that count once.
+    lower_words: Vec<&'t str>,
+    all_lower: OnceCell<WordTable<usize>>,
 }
 
-impl CapitalStats<'_> {
+/// How often one word is capitalised where capitals mean something, and how often it is
+/// written in lowercase.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    strong: usize,
+    lower: usize,
+}
+
+/// The start of every document's `counted` table: the sports words, with room for the
+/// capitalised words of a typical text (cloned, it costs a copy, not an insertion a word).
+static COUNTED_START: OnceLock<WordTable<Counts>> = OnceLock::new();
+
+impl<'t> CapitalStats<'t> {
     fn with_capacity(words: usize) -> Self {
+        let start = COUNTED_START.get_or_init(|| {
+            let mut table = WordTable::with_capacity(256);
+            for word in lists::entries(lists::SPORTS_WORDS_FILE) {
+                table.insert(word, Counts::default());
+            }
+            table
+        });
         CapitalStats {
-            // Room for the distinct words of a typical text (fewer than its tokens).
-            strong: WordTable::with_capacity(words / 16),
-            lower: WordTable::with_capacity(words / 2),
-            text: PhantomData,
+            counted: start.clone(),
+            lower_words: Vec::with_capacity(words),
+            all_lower: OnceCell::new(),
         }
     }
 
     /// True when the word is capitalised mid-sentence in the document more often than it
     /// is written in lowercase ("Trump", not "In" after a title-case caption).
     pub fn seen_capitalised(&self, word: &str) -> bool {
-        let strong = self.strong.get_lowercase(word).copied().unwrap_or(0);
-        strong > 0 && strong > self.lower.get_lowercase(word).copied().unwrap_or(0)
+        // A word never capitalised is either absent or has `strong` 0.
+        self.counted
+            .get_lowercase(word)
+            .is_some_and(|c| c.strong > 0 && c.strong > c.lower)
     }
 
     /// How often `lowercase` (already in lowercase) is written so in the document.
     pub fn lowercase_count(&self, lowercase: &str) -> usize {
-        self.lower.get(lowercase).copied().unwrap_or(0)
+        if let Some(counts) = self.counted.get(lowercase) {
+            return counts.lower;
+        }
+        let all = self.all_lower.get_or_init(|| {
+            let mut all = WordTable::with_capacity(self.lower_words.len() / 2);
+            for &word in &self.lower_words {
+                if let Some(n) = all.get_or_insert_mut(word, || 0) {
+                    *n += 1;
+                }
+            }
+            all
+        });
+        all.get(lowercase).copied().unwrap_or(0)
     }
 
     /// True when the word is written in lowercase somewhere in the document.
     pub fn seen_lowercase(&self, word: &str) -> bool {
-        self.lower.get_lowercase(word).is_some_and(|&n| n > 0)
-    }
-
-    /// Counts a word written without capitals.
-    fn count_lowercase(&mut self, word: &str) {
-        if let Some(n) = self.lower.get_or_insert_mut(word, || 0) {
-            *n += 1;
+        match self.counted.get_lowercase(word) {
+            Some(counts) => counts.lower > 0,
+            None => with_lowercase(word, |lower| self.lowercase_count(lower) > 0),
         }
     }
 
-    /// Counts a capitalised word that stands where capitals mean something.
-    fn count_capitalised(&mut self, word: &str) {
-        // Names recur: most are counted already, found without a lowercase copy.
-        if let Some(n) = self.strong.get_lowercase_mut(word) {
-            *n += 1;
+    /// Notes a capitalised word; `strong` when it stands where capitals mean something.
+    fn note_capitalised(&mut self, word: &str, strong: bool) {
+        let add = usize::from(strong);
+        // Names recur: most are in the table already, found without a lowercase copy.
+        if let Some(counts) = self.counted.get_lowercase_mut(word) {
+            counts.strong += add;
             return;
         }
         with_lowercase(word, |lower| {
-            if let Some(n) = self.strong.get_or_insert_mut(lower, || 0) {
-                *n += 1;
+            if let Some(counts) = self.counted.get_or_insert_mut(lower, Counts::default) {
+                counts.strong += add;
             }
         });
+    }
+
+    /// Counts the lowercase words (noted in `lower_words`) that are counted words, once
+    /// all capitalised words are known.
+    fn count_lowercase(&mut self) {
+        for &word in &self.lower_words {
+            if let Some(counts) = self.counted.get_mut(word) {
+                counts.lower += 1;
+            }
+        }
     }
 }
 
@@ -457,11 +499,9 @@ impl<'d> Finder<'_, 'd> {
             if token.kind == TokenKind::Word {
                 let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
                 if has_no_uppercase(word) {
-                    stats.count_lowercase(word);
+                    stats.lower_words.push(word);
                 } else if is_capitalised(word) {
-                    if !self.weak.get(i).copied().unwrap_or(true) {
-                        stats.count_capitalised(word);
-                    }
+                    stats.note_capitalised(word, !self.weak.get(i).copied().unwrap_or(true));
                     let facts = lists::facts(word);
                     info = TokenInfo {
                         name_word: self.decide_name_word(i, word, facts),
@@ -472,6 +512,7 @@ impl<'d> Finder<'_, 'd> {
             }
             tokens.push(info);
         }
+        stats.count_lowercase();
         (tokens, stats)
     }
 
