@@ -32,7 +32,8 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     let Some(sentence) = doc.sentences.get(s) else {
         return;
     };
-    let pieces = super::pieces::of_sentence(doc, s);
+    let lowered = super::pieces::Lowered::of(doc, s);
+    let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
     let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start);
     let first_in_paragraph = doc
         .paragraphs

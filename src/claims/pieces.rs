@@ -89,6 +89,52 @@ impl<'t> Piece<'t> {
 
 /// The pieces of sentence `sentence`, in text order.
 pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
+    pieces_of(doc, sentence, None)
+}
+
+/// [`of_sentence`], with the lowercase of capitalised ASCII pieces borrowed from
+/// `lowered` (the sentence's [`Lowered`] text) rather than each allocated.
+pub fn of_sentence_lowered<'a>(
+    doc: &Document<'a>,
+    sentence: usize,
+    lowered: &'a Lowered,
+) -> Vec<Piece<'a>> {
+    pieces_of(doc, sentence, Some(lowered))
+}
+
+/// A sentence's text in ASCII lowercase, at the same byte offsets: one allocation per
+/// sentence instead of one per capitalised word.
+pub struct Lowered {
+    /// Document offset of the text's first byte.
+    base: usize,
+    text: String,
+}
+
+impl Lowered {
+    pub fn of(doc: &Document, sentence: usize) -> Lowered {
+        let span = doc
+            .sentences
+            .get(sentence)
+            .map_or_else(Span::default, |s| s.span);
+        Lowered {
+            base: span.start,
+            text: doc.slice(span).to_ascii_lowercase(),
+        }
+    }
+
+    /// The lowercase of the ASCII text at document bytes `[start, end)`, if held.
+    fn get(&self, start: usize, end: usize) -> Option<&str> {
+        let from = start.checked_sub(self.base)?;
+        let to = end.checked_sub(self.base)?;
+        self.text.get(from..to)
+    }
+}
+
+fn pieces_of<'a>(
+    doc: &Document<'a>,
+    sentence: usize,
+    lowered: Option<&'a Lowered>,
+) -> Vec<Piece<'a>> {
     let Some(s) = doc.sentences.get(sentence) else {
         return Vec::new();
     };
@@ -106,7 +152,8 @@ pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
         };
         match token.kind {
             TokenKind::Word | TokenKind::Number => {
-                split_token(text, token.span().start, index, join, &mut pieces)
+                let start = token.span().start;
+                split_token(text, start, index, join, lowered, &mut pieces)
             }
             TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece::new(
                 token.span(),
@@ -132,6 +179,7 @@ fn split_token<'t>(
     base: usize,
     token: usize,
     first_join: Join,
+    lowered: Option<&'t Lowered>,
     out: &mut Vec<Piece<'t>>,
 ) {
     // Plain words ("said", "Minister") are one piece: skip the walk over their letters.
@@ -141,7 +189,7 @@ fn split_token<'t>(
             let piece = Piece::new(
                 span,
                 text,
-                lowercase(text),
+                lowercase(text, span, lowered),
                 PieceKind::Word,
                 first_join,
                 token,
@@ -156,10 +204,11 @@ fn split_token<'t>(
     let push = |out: &mut Vec<Piece<'t>>, from: usize, to: usize, kind: PieceKind, join: Join| {
         if let Some(part) = text.get(from..to) {
             if !part.is_empty() {
+                let span = Span::new(base + from, base + to);
                 out.push(Piece::new(
-                    Span::new(base + from, base + to),
+                    span,
                     part,
-                    lowercase(part),
+                    lowercase(part, span, lowered),
                     kind,
                     join,
                     token,
@@ -202,13 +251,17 @@ fn split_token<'t>(
     }
 }
 
-/// `text` in lowercase, borrowed when it has no uppercase letter and is ASCII (non-ASCII
-/// text goes through the full Unicode mapping).
-fn lowercase(text: &str) -> Cow<'_, str> {
-    if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(text.to_lowercase())
-    } else {
-        Cow::Borrowed(text)
+/// `text` (at document bytes `span`) in lowercase, borrowed when it has no uppercase
+/// letter and is ASCII, or from `lowered` when it is ASCII (non-ASCII text goes through
+/// the full Unicode mapping).
+fn lowercase<'t>(text: &'t str, span: Span, lowered: Option<&'t Lowered>) -> Cow<'t, str> {
+    if !text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        return Cow::Borrowed(text);
+    }
+    let held = lowered.filter(|_| text.is_ascii());
+    match held.and_then(|l| l.get(span.start, span.end)) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(text.to_lowercase()),
     }
 }
 
@@ -266,11 +319,33 @@ mod tests {
 
     #[test]
     fn lowercase_borrows_only_unchanged_text() {
-        assert!(matches!(lowercase("sq km"), Cow::Borrowed("sq km")));
-        assert_eq!(lowercase("Dollars"), "dollars");
-        assert_eq!(lowercase("ÉTÉ"), "été");
+        let lower = |t| lowercase(t, Span::new(0, 0), None);
+        assert!(matches!(lower("sq km"), Cow::Borrowed("sq km")));
+        assert_eq!(lower("Dollars"), "dollars");
+        assert_eq!(lower("ÉTÉ"), "été");
         // Non-ASCII text always takes the Unicode mapping (the Kelvin sign is "k").
-        assert_eq!(lowercase("\u{212A}"), "k");
+        assert_eq!(lower("\u{212A}"), "k");
+    }
+
+    #[test]
+    fn lowered_sentences_give_the_same_pieces() {
+        let text = "Intro. The Dollar ROSE 5% in ÉTÉ, \u{212A}m and Two-Thirds of US$ 20; OK.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        for s in 0..doc.sentences.len() {
+            let lowered = Lowered::of(&doc, s);
+            let fast = of_sentence_lowered(&doc, s, &lowered);
+            let plain = of_sentence(&doc, s);
+            let view = |ps: &[Piece]| -> Vec<(String, String)> {
+                ps.iter()
+                    .map(|p| (p.text.to_string(), p.lower().to_string()))
+                    .collect()
+            };
+            assert_eq!(view(&fast), view(&plain));
+        }
+        let lowered = Lowered::of(&doc, 1);
+        assert_eq!(lowered.get(7, 10), Some("the"));
+        assert_eq!(lowered.get(3, 5), None);
     }
 
     #[test]
