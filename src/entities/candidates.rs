@@ -137,15 +137,16 @@ mod words_tests {
 
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
-pub struct CapitalStats<'t> {
+pub struct CapitalStats {
     /// The words whose counts are kept as the text is read: each capitalised word of
     /// the document, in lowercase, and the sports words (which the entity stage asks
     /// about). A word table, not a hash map: one buffer holds all keys (no allocation
     /// per word), and a caseless query needs no lowercase copy.
     counted: WordTable<Counts>,
-    /// Every word written in lowercase. Counting them all would cost a table insertion
-    /// per token; a question about a word not counted above builds that count once.
-    lower_words: Vec<&'t str>,
+    /// Every word written in lowercase, counted only when a word not counted above is
+    /// asked about (never, in the entity stage): counting them all would cost a table
+    /// insertion per token, and keeping a list of them to count later cost 16 bytes per
+    /// token (24 MB on a 10 MB text), so the tokens are read again instead.
     all_lower: OnceCell<WordTable<usize>>,
 }
 
@@ -161,8 +162,8 @@ struct Counts {
 /// capitalised words of a typical text (cloned, it costs a copy, not an insertion a word).
 static COUNTED_START: OnceLock<WordTable<Counts>> = OnceLock::new();
 
-impl<'t> CapitalStats<'t> {
-    fn with_capacity(words: usize) -> Self {
+impl CapitalStats {
+    fn new() -> Self {
         let start = COUNTED_START.get_or_init(|| {
             let mut table = WordTable::with_capacity(256);
             for word in lists::entries(lists::SPORTS_WORDS_FILE) {
@@ -172,7 +173,6 @@ impl<'t> CapitalStats<'t> {
         });
         CapitalStats {
             counted: start.clone(),
-            lower_words: Vec::with_capacity(words),
             all_lower: OnceCell::new(),
         }
     }
@@ -186,14 +186,15 @@ impl<'t> CapitalStats<'t> {
             .is_some_and(|c| c.strong > 0 && c.strong > c.lower)
     }
 
-    /// How often `lowercase` (already in lowercase) is written so in the document.
-    pub fn lowercase_count(&self, lowercase: &str) -> usize {
+    /// How often `lowercase` (already in lowercase) is written so in `doc` (the document
+    /// these counts were made from).
+    pub fn lowercase_count(&self, doc: &Document, lowercase: &str) -> usize {
         if let Some(counts) = self.counted.get(lowercase) {
             return counts.lower;
         }
         let all = self.all_lower.get_or_init(|| {
-            let mut all = WordTable::with_capacity(self.lower_words.len() / 2);
-            for &word in &self.lower_words {
+            let mut all = WordTable::with_capacity(256);
+            for word in lowercase_words(doc) {
                 if let Some(n) = all.get_or_insert_mut(word, || 0) {
                     *n += 1;
                 }
@@ -203,11 +204,11 @@ impl<'t> CapitalStats<'t> {
         all.get(lowercase).copied().unwrap_or(0)
     }
 
-    /// True when the word is written in lowercase somewhere in the document.
-    pub fn seen_lowercase(&self, word: &str) -> bool {
+    /// True when the word is written in lowercase somewhere in `doc`.
+    pub fn seen_lowercase(&self, doc: &Document, word: &str) -> bool {
         match self.counted.get_lowercase(word) {
             Some(counts) => counts.lower > 0,
-            None => with_lowercase(word, |lower| self.lowercase_count(lower) > 0),
+            None => with_lowercase(word, |lower| self.lowercase_count(doc, lower) > 0),
         }
     }
 
@@ -221,15 +222,24 @@ impl<'t> CapitalStats<'t> {
         }
     }
 
-    /// Counts the lowercase words (noted in `lower_words`) that are counted words, once
-    /// all capitalised words are known.
-    fn count_lowercase(&mut self) {
-        for &word in &self.lower_words {
+    /// Counts the `lowercase` words that are counted words, once all capitalised words
+    /// are known.
+    fn count_lowercase<'w>(&mut self, lowercase: impl Iterator<Item = &'w str>) {
+        for word in lowercase {
             if let Some(counts) = self.counted.get_mut(word) {
                 counts.lower += 1;
             }
         }
     }
+}
+
+/// The words of `doc` written without capitals, possessive endings removed.
+fn lowercase_words<'d, 't>(doc: &'d Document<'t>) -> impl Iterator<Item = &'t str> + 'd {
+    doc.tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| strip_possessive(doc.slice(t.span())).0)
+        .filter(|word| has_no_uppercase(word))
 }
 
 /// Connector words allowed inside a name between two capitalised words.
@@ -381,17 +391,29 @@ fn has_no_uppercase(word: &str) -> bool {
 }
 
 /// Finds every name candidate of the document, in text order.
-pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
+pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
     let weak = weak_positions(doc);
     let mut finder = Finder {
         doc,
         weak: &weak,
-        stats: CapitalStats::with_capacity(0),
+        stats: CapitalStats::new(),
         tokens: Vec::new(),
     };
     (finder.tokens, finder.stats) = finder.scan();
     let finder = finder;
-    let name_words = finder.tokens.iter().filter(|t| t.name_word).count();
+    let name_words = finder
+        .tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t,
+                TokenInfo::Capitalised {
+                    name_word: true,
+                    ..
+                }
+            )
+        })
+        .count();
     let mut out = Vec::with_capacity(name_words);
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
@@ -417,7 +439,7 @@ type WeakRun = (usize, (usize, usize), std::ops::Range<usize>);
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
     weak: &'a [bool],
-    stats: CapitalStats<'d>,
+    stats: CapitalStats,
     /// Per token, what `decide_token` found.
     tokens: Vec<TokenInfo>,
 }
@@ -425,14 +447,22 @@ struct Finder<'a, 'd> {
 /// What the finder needs to know of one token, decided once per document: runs, cuts,
 /// trims and titles ask it several times per token, and each answer took list probes.
 #[derive(Clone, Copy, Default)]
-struct TokenInfo {
-    /// A word that can be part of a name (see `decide_name_word`).
-    name_word: bool,
-    /// The word ends in a possessive ("Trump’s").
-    possessive: bool,
-    /// What the lists say of the word without its possessive ending: known for every
-    /// capitalised word (the only ones asked about often), computed on demand otherwise.
-    facts: Option<WordFacts>,
+enum TokenInfo {
+    /// Not a word, or a word that is neither capitalised nor lowercase ("iPhone").
+    #[default]
+    Other,
+    /// A word without capitals (counted for the capitalisation counts).
+    Lowercase,
+    /// A capitalised word: the only kind asked about often, so its list facts are kept.
+    /// (An enum, not a struct of flags: four bytes a token, not eight, on a long text.)
+    Capitalised {
+        /// It can be part of a name (see `decide_name_word`).
+        name_word: bool,
+        /// It ends in a possessive ("Trump’s").
+        possessive: bool,
+        /// What the lists say of the word without its possessive ending.
+        facts: WordFacts,
+    },
 }
 
 impl<'d> Finder<'_, 'd> {
@@ -456,29 +486,35 @@ impl<'d> Finder<'_, 'd> {
     }
 
     fn is_name_word(&self, i: usize) -> bool {
-        self.info(i).name_word
+        matches!(
+            self.info(i),
+            TokenInfo::Capitalised {
+                name_word: true,
+                ..
+            }
+        )
     }
 
     fn is_possessive(&self, i: usize) -> bool {
-        let info = self.info(i);
-        match info.facts {
-            Some(_) => info.possessive,
-            None => strip_possessive(self.text(i)).1,
+        match self.info(i) {
+            TokenInfo::Capitalised { possessive, .. } => possessive,
+            _ => strip_possessive(self.text(i)).1,
         }
     }
 
     /// What the lists say of token `i` without its possessive ending.
     fn facts(&self, i: usize) -> WordFacts {
-        self.info(i)
-            .facts
-            .unwrap_or_else(|| lists::facts(strip_possessive(self.text(i)).0))
+        match self.info(i) {
+            TokenInfo::Capitalised { facts, .. } => facts,
+            _ => lists::facts(strip_possessive(self.text(i)).0),
+        }
     }
 
     /// What the lists say of token `i` as written, possessive ending included.
     fn raw_facts(&self, i: usize) -> WordFacts {
         match self.info(i) {
-            TokenInfo {
-                facts: Some(facts),
+            TokenInfo::Capitalised {
+                facts,
                 possessive: false,
                 ..
             } => facts,
@@ -488,28 +524,35 @@ impl<'d> Finder<'_, 'd> {
 
     /// One pass over the tokens: what each is (see `TokenInfo`; asked several times per
     /// token by runs, cuts, trims and titles) and the document's capitalisation counts.
-    fn scan(&self) -> (Vec<TokenInfo>, CapitalStats<'d>) {
+    fn scan(&self) -> (Vec<TokenInfo>, CapitalStats) {
         let mut tokens = Vec::with_capacity(self.doc.tokens.len());
-        let mut stats = CapitalStats::with_capacity(self.doc.tokens.len());
+        let mut stats = CapitalStats::new();
         for (i, token) in self.doc.tokens.iter().enumerate() {
             let mut info = TokenInfo::default();
             if token.kind == TokenKind::Word {
                 let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
                 if has_no_uppercase(word) {
-                    stats.lower_words.push(word);
+                    info = TokenInfo::Lowercase;
                 } else if is_capitalised(word) {
                     stats.note_capitalised(word, !self.weak.get(i).copied().unwrap_or(true));
                     let facts = lists::facts(word);
-                    info = TokenInfo {
+                    info = TokenInfo::Capitalised {
                         name_word: self.decide_name_word(i, word, facts),
                         possessive,
-                        facts: Some(facts),
+                        facts,
                     };
                 }
             }
             tokens.push(info);
         }
-        stats.count_lowercase();
+        // Counted once every capitalised word is known, from the flags of this pass.
+        let lowercase = self
+            .doc
+            .tokens
+            .iter()
+            .zip(&tokens)
+            .filter(|(_, info)| matches!(info, TokenInfo::Lowercase));
+        stats.count_lowercase(lowercase.map(|(t, _)| strip_possessive(self.doc.slice(t.span())).0));
         (tokens, stats)
     }
 
@@ -713,7 +756,7 @@ impl<'d> Finder<'_, 'd> {
         let ordinary = common
             || facts.any(&[Fact::Title, Fact::Demonym])
             || word.chars().count() == 1
-            || self.stats.seen_lowercase(word);
+            || self.stats.seen_lowercase(self.doc, word);
         if !ordinary {
             return false;
         }
@@ -1228,19 +1271,29 @@ mod tests {
     }
 
     #[test]
+    fn token_facts_take_four_bytes() {
+        // One per token of the document: on a 10 MB text, every byte here is 2 MB.
+        assert!(std::mem::size_of::<TokenInfo>() <= 4);
+    }
+
+    #[test]
     fn capital_counts_answer_for_any_word() {
         let text = "Bank rates rose. The bank said Trump and TRUMP met. Later, Trump left. \
                     He scored twice, scored again, and the striker said trump.";
         let mut doc = Document::new(text);
         segment::run(&mut doc);
         let (_, stats) = find(&doc);
-        assert_eq!(stats.lowercase_count("bank"), 1);
-        assert_eq!(stats.lowercase_count("scored"), 2);
-        assert_eq!(stats.lowercase_count("the"), 1, "\"The\" opens a sentence");
-        assert_eq!(stats.lowercase_count("and"), 2);
-        assert_eq!(stats.lowercase_count("absent"), 0);
-        assert!(stats.seen_lowercase("Bank") && stats.seen_lowercase("RATES"));
-        assert!(!stats.seen_lowercase("Later"));
+        assert_eq!(stats.lowercase_count(&doc, "bank"), 1);
+        assert_eq!(stats.lowercase_count(&doc, "scored"), 2);
+        assert_eq!(
+            stats.lowercase_count(&doc, "the"),
+            1,
+            "\"The\" opens a sentence"
+        );
+        assert_eq!(stats.lowercase_count(&doc, "and"), 2);
+        assert_eq!(stats.lowercase_count(&doc, "absent"), 0);
+        assert!(stats.seen_lowercase(&doc, "Bank") && stats.seen_lowercase(&doc, "RATES"));
+        assert!(!stats.seen_lowercase(&doc, "Later"));
         assert!(
             stats.seen_capitalised("Trump"),
             "three capitals, one lowercase"

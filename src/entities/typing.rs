@@ -380,7 +380,7 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
 pub fn is_sports_report(doc: &Document, stats: &CapitalStats) -> bool {
     let sports: usize = sports_words()
         .iter()
-        .map(|w| stats.lowercase_count(w))
+        .map(|w| stats.lowercase_count(doc, w))
         .sum();
     if sports < 12 {
         return false; // most texts: no need to count their words
