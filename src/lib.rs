@@ -54,8 +54,7 @@ pub struct Options {
 
 /// Runs the whole pipeline over `text` and returns the report.
 pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
-    let doc = annotate(text);
-    Analysis::from_document(&doc, options)
+    Analysis::from_annotated(annotate(text), options)
 }
 
 /// Runs every stage over `text` and returns the annotated document, for callers that want

@@ -330,6 +330,17 @@ fn starts_word(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric`, with ASCII and the General Punctuation block (closing
+/// quotation marks after a comma or period: ",”") answered without the Unicode tables.
+#[inline]
+fn is_alphanumeric(n: char) -> bool {
+    match n {
+        _ if n.is_ascii() => n.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => n.is_alphanumeric(),
+    }
+}
+
 /// Letters, digits and combining marks continue a word. ASCII and the General
 /// Punctuation block (U+2000–U+206F: dashes, curly quotation marks; no letters or digits)
 /// are answered without the Unicode tables, which the word scan would otherwise consult
@@ -357,7 +368,7 @@ fn keeps_joiner(body: &str, start: usize, at: usize, d: char, digits_first: bool
 #[inline(never)]
 fn joiner_continues_word(body: &str, start: usize, at: usize, d: char, digits_first: bool) -> bool {
     match char_at(body, at + d.len_utf8()) {
-        Some(n) if n.is_alphanumeric() => match d {
+        Some(n) if is_alphanumeric(n) => match d {
             ',' => digits_first && n.is_ascii_digit(),
             '.' => keeps_inner_period(body, start, at, digits_first, n),
             _ => true,
@@ -591,6 +602,12 @@ mod tests {
         }
         assert!(continues_word('é') && continues_word('\u{301}') && continues_word('省'));
         assert!(!continues_word('«') && !continues_word('—'));
+        for n in ('\0'..='\u{7F}')
+            .chain('\u{2000}'..='\u{206F}')
+            .chain(['é', '省', '٣'])
+        {
+            assert_eq!(is_alphanumeric(n), n.is_alphanumeric(), "{n:?}");
+        }
         for c in ('\0'..='\u{7F}').chain(['«', '“', '’', '„', '「', 'é', 'Я', '省', '٣', '\u{301}'])
         {
             assert_eq!(starts_word(c), c.is_alphanumeric(), "{c:?}");
