@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
 use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
-use crate::lexicon::{with_lowercase, WordTable};
+use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging.
 #[derive(Debug, Clone)]
@@ -400,8 +400,10 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats<'t>) {
     let mut out = Vec::with_capacity(name_words);
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
+    let mut runs = Vec::new(); // one buffer for every sentence
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        for run in finder.runs(sentence.tokens.start, sentence.tokens.end) {
+        finder.runs(sentence.tokens.start, sentence.tokens.end, &mut runs);
+        for &run in &runs {
             let before = out.len();
             finder.split_run(index, run, &mut out);
             if finder.is_weak(run.0) && run.1 - run.0 >= 2 {
@@ -585,7 +587,7 @@ impl<'d> Finder<'_, 'd> {
         out: Vec<Candidate<'d>>,
         weak_runs: Vec<WeakRun>,
     ) -> Vec<Candidate<'d>> {
-        let known: std::collections::HashSet<&str> = out
+        let known: std::collections::HashSet<&str, FastHash> = out
             .iter()
             .filter(|c| !c.weak && c.words.len() >= 2)
             .map(|c| self.doc.slice(c.span))
@@ -636,9 +638,10 @@ impl<'d> Finder<'_, 'd> {
         self.weak.get(i).copied().unwrap_or(false)
     }
 
-    /// Maximal runs of name words and inner connectors, as token ranges.
-    fn runs(&self, start: usize, end: usize) -> Vec<(usize, usize)> {
-        let mut runs = Vec::new();
+    /// Maximal runs of name words and inner connectors, as token ranges, into `runs`
+    /// (emptied first).
+    fn runs(&self, start: usize, end: usize, runs: &mut Vec<(usize, usize)>) {
+        runs.clear();
         let mut i = start;
         while i < end {
             if !self.is_name_word(i) {
@@ -679,7 +682,6 @@ impl<'d> Finder<'_, 'd> {
             runs.push((run_start, run_end));
             i = run_end;
         }
-        runs
     }
 
     /// May the name that runs from `run_start` go on past the connector at `connector`?
