@@ -143,7 +143,27 @@ impl<V> WordTable<V> {
         let hash = word_hash(key.as_bytes());
         let index = match self.find_hashed(key, hash, Compare::Exact) {
             Some(index) => index,
-            None => self.push(key, hash, value())?,
+            None => self.push(key, hash, value(), false)?,
+        };
+        self.entries.get_mut(index).map(|(_, _, v)| v)
+    }
+
+    /// The value stored for `word` in lowercase, to change it; first stored under the
+    /// lowercase form as `value()` when absent (for tables of lowercase keys). One hash
+    /// and no lowercase copy of the word: the hash ignores case, and the key is
+    /// lowercased in the table's own buffer.
+    pub fn get_lowercase_or_insert_mut(
+        &mut self,
+        word: &str,
+        value: impl FnOnce() -> V,
+    ) -> Option<&mut V> {
+        if !word.is_ascii() {
+            return self.get_or_insert_mut(&word.to_lowercase(), value);
+        }
+        let hash = word_hash(word.as_bytes());
+        let index = match self.find_hashed(word, hash, Compare::Lowered) {
+            Some(index) => index,
+            None => self.push(word, hash, value(), true)?,
         };
         self.entries.get_mut(index).map(|(_, _, v)| v)
     }
@@ -219,16 +239,22 @@ impl<V> WordTable<V> {
         self.entries.get(index).map(|(_, _, v)| v)
     }
 
-    /// Appends a new key (whose hash is `hash`) and returns its index in `entries`.
-    fn push(&mut self, key: &str, hash: u64, value: V) -> Option<usize> {
+    /// Appends a new key (whose hash is `hash`), in ASCII lowercase when `lowercase`,
+    /// and returns its index in `entries`.
+    fn push(&mut self, key: &str, hash: u64, value: V, lowercase: bool) -> Option<usize> {
         let (Ok(start), Ok(len)) = (u32::try_from(self.keys.len()), u32::try_from(key.len()))
         else {
             return None; // word lists are far below 4 GB
         };
         self.keys.push_str(key);
+        if lowercase {
+            if let Some(stored) = self.keys.get_mut(start as usize..) {
+                stored.make_ascii_lowercase();
+            }
+        }
         self.entries.push((start, len, value));
         self.lengths |= 1 << key.len().min(63);
-        if let Some(&b) = key.as_bytes().first() {
+        if let Some(&b) = self.keys.as_bytes().get(start as usize) {
             set_bit(&mut self.firsts, b);
         }
         if self.entries.len() * 2 > self.slots.len() {
@@ -565,5 +591,22 @@ mod tests {
             "inserted once, then changed once"
         );
         assert_eq!(table.get("w999"), Some(&1000));
+    }
+
+    #[test]
+    fn lowercase_insertion_stores_the_lowercase_key() {
+        let mut table: WordTable<u32> = WordTable::with_capacity(4);
+        for word in ["Trump", "TRUMP", "trump", "Éric", "ÉRIC", "Kyiv"] {
+            if let Some(n) = table.get_lowercase_or_insert_mut(word, || 0) {
+                *n += 1;
+            }
+        }
+        assert_eq!(table.len(), 3);
+        assert_eq!(table.get("trump"), Some(&3));
+        assert_eq!(table.get("Trump"), None, "the key is stored in lowercase");
+        assert_eq!(table.get("éric"), Some(&2));
+        assert_eq!(table.get("kyiv"), Some(&1));
+        assert_eq!(table.get_lowercase("KYIV"), Some(&1));
+        assert_eq!(table.get_cased("kyiv"), (Some(&1), Some(&1)));
     }
 }

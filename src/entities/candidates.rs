@@ -213,17 +213,12 @@ impl<'t> CapitalStats<'t> {
 
     /// Notes a capitalised word; `strong` when it stands where capitals mean something.
     fn note_capitalised(&mut self, word: &str, strong: bool) {
-        let add = usize::from(strong);
-        // Names recur: most are in the table already, found without a lowercase copy.
-        if let Some(counts) = self.counted.get_lowercase_mut(word) {
-            counts.strong += add;
-            return;
+        if let Some(counts) = self
+            .counted
+            .get_lowercase_or_insert_mut(word, Counts::default)
+        {
+            counts.strong += usize::from(strong);
         }
-        with_lowercase(word, |lower| {
-            if let Some(counts) = self.counted.get_or_insert_mut(lower, Counts::default) {
-                counts.strong += add;
-            }
-        });
     }
 
     /// Counts the lowercase words (noted in `lower_words`) that are counted words, once
