@@ -115,7 +115,9 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
         return None;
     }
     let w = word(doc, i);
-    if w.starts_with(char::is_uppercase) && lexicon::with_lowercase(w, |l| l != "according") {
+    // (No character outside ASCII lowercases to one of the letters of "according", so
+    // the ASCII comparison says what lowercasing the word would.)
+    if w.starts_with(char::is_uppercase) && !w.eq_ignore_ascii_case("according") {
         return None;
     }
     verb_cue_at(doc, i, end, verbs().get_lowercase(w)?)
@@ -261,6 +263,17 @@ pub fn is_clause_end(doc: &Document, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::segment;
+
+    #[test]
+    fn no_character_beyond_ascii_lowercases_into_according() {
+        for c in '\u{80}'..=char::MAX {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                !(lower.is_ascii() && lower.chars().all(|l| "according".contains(l))),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn spokesperson_pre_test_never_turns_away_a_listed_word() {

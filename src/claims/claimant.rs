@@ -18,6 +18,13 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
     // Built on first need: most claims are dates, quoted or ages, and many articles
     // have none that need it.
     let mut mentions: Option<SentenceMentions> = None;
+    // Only the sentences with claims are ever asked for their mentions.
+    let mut wanted = vec![false; doc.sentences.len()];
+    for claim in claims.iter() {
+        if let Some(slot) = wanted.get_mut(claim.sentence) {
+            *slot = true;
+        }
+    }
     let mut cues_cache: Option<(usize, Vec<usize>)> = None;
     for claim in claims.iter_mut() {
         if claim.kind == "date" {
@@ -43,7 +50,7 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             .map(|(_, c)| c.as_slice())
             .unwrap_or(&[]);
         let sentence_mentions = mentions
-            .get_or_insert_with(|| SentenceMentions::new(doc))
+            .get_or_insert_with(|| SentenceMentions::new(doc, &wanted))
             .of(s);
         claim.claimant = reported_by(doc, claim.span, cues, sentence_mentions, &quotes);
     }
@@ -86,7 +93,8 @@ impl QuoteIndex {
     }
 }
 
-/// Entity mentions by sentence: (span, entity), in text order within each sentence.
+/// Entity mentions by sentence: (span, entity), in text order within each sentence, for
+/// the sentences asked for when built.
 struct SentenceMentions {
     /// Sorted by sentence, then span; ties keep entity order.
     sorted: Vec<(usize, Span, usize)>,
@@ -95,11 +103,16 @@ struct SentenceMentions {
 }
 
 impl SentenceMentions {
-    fn new(doc: &Document) -> SentenceMentions {
-        let count = doc.entities.iter().map(|e| e.mentions.len()).sum();
-        let mut sorted = Vec::with_capacity(count);
+    /// The mentions of the sentences `s` with `wanted[s]` (sorting every mention of the
+    /// document cost more than the rest of the claimant search).
+    fn new(doc: &Document, wanted: &[bool]) -> SentenceMentions {
+        let mut sorted = Vec::new();
         for (id, e) in doc.entities.iter().enumerate() {
-            sorted.extend(e.mentions.iter().map(|m| (m.sentence, m.span, id)));
+            let kept = e
+                .mentions
+                .iter()
+                .filter(|m| wanted.get(m.sentence).copied().unwrap_or(false));
+            sorted.extend(kept.map(|m| (m.sentence, m.span, id)));
         }
         // Stable: mentions with equal spans stay in entity order.
         sorted.sort_by_key(|&(sentence, span, _)| (sentence, span.start, span.end));
