@@ -17,6 +17,7 @@ use crate::analysis::{
     Analysis, ClaimReport, EntityRef, EntityReport, MentionReport, ParagraphReport, QuoteReport,
     Section, SentenceReport, SpeakerReport, TextSpan,
 };
+use crate::wordwise;
 
 /// Bytes gathered before they are handed to the output.
 const FLUSH_AT: usize = 64 * 1024;
@@ -381,17 +382,10 @@ static DIGIT_PAIRS: [u8; 200] = {
 /// borrow, of a byte above one that was), `x ^ b` zeroes the bytes equal to `b`, and
 /// bytes with their high bit set (UTF-8 beyond ASCII) are masked out by `!x`.
 fn may_need_escape(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let Ok(eight) = <[u8; 8]>::try_from(word) else {
+    let Some(x) = wordwise::word(word) else {
         return true;
     };
-    let x = u64::from_le_bytes(eight);
-    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH_BITS;
-    (below(x, 0x20)
-        | below(x ^ (ONES * u64::from(b'"')), 1)
-        | below(x ^ (ONES * u64::from(b'\\')), 1))
-        != 0
+    wordwise::any_below(x, 0x20) || wordwise::any_equal(x, b'"') || wordwise::any_equal(x, b'\\')
 }
 
 /// For each byte, 0 when it is written as is, else the letter of its escape (`u` for

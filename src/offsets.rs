@@ -9,12 +9,13 @@
 //! bytes, counted up to the offset, cost about 140 instructions per offset: the report
 //! converts several hundred offsets per article.)
 
+use crate::wordwise::{self, HIGH_BITS, ONES};
+
 /// Bytes per block; the chars before a word, counted from its block's start, stay below
 /// 256 (at most `STRIDE - 8`), so they fit in a byte.
 const STRIDE: usize = 256;
 const WORD: usize = 8;
 const WORDS_PER_BLOCK: usize = STRIDE / WORD;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 pub struct CharOffsets<'t> {
     text: &'t str,
@@ -45,9 +46,7 @@ impl<'t> CharOffsets<'t> {
                     within = 0;
                 }
                 in_block.push(within);
-                let n = <[u8; WORD]>::try_from(word).map_or(0, |eight| {
-                    WORD - continuation_bytes(u64::from_le_bytes(eight), u64::MAX)
-                });
+                let n = wordwise::word(word).map_or(0, |x| WORD - continuation_bytes(x, u64::MAX));
                 chars = chars.wrapping_add(n as u32);
                 within = within.wrapping_add(n as u8);
             }
@@ -82,10 +81,10 @@ impl<'t> CharOffsets<'t> {
     fn chars_in_word_before(&self, from: usize, byte: usize) -> usize {
         let bytes = self.text.as_bytes();
         let n = byte - from;
-        match bytes.get(from..from + WORD).map(<[u8; WORD]>::try_from) {
-            Some(Ok(eight)) => {
+        match bytes.get(from..from + WORD).and_then(wordwise::word) {
+            Some(x) => {
                 let mask = (1u64 << (8 * n)) - 1; // n < 8: the first n bytes
-                n - continuation_bytes(u64::from_le_bytes(eight), mask)
+                n - continuation_bytes(x, mask)
             }
             _ => count_chars(bytes.get(from..byte).unwrap_or(&[])),
         }
@@ -96,7 +95,6 @@ impl<'t> CharOffsets<'t> {
 /// endian) that `mask` keeps. The flags (one high bit per continuation byte) are summed
 /// by one multiplication, which adds every byte into the top one.
 fn continuation_bytes(x: u64, mask: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let flags = (x & !(x << 1) & HIGH_BITS & mask) >> 7;
     (flags.wrapping_mul(ONES) >> 56) as usize
 }
@@ -107,9 +105,7 @@ fn count_chars(bytes: &[u8]) -> usize {
     let mut words = bytes.chunks_exact(8);
     let mut continuation = 0;
     for word in &mut words {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        let x = u64::from_le_bytes(eight);
+        let x = wordwise::word(word).unwrap_or(0);
         // A continuation byte has bit 7 set and bit 6 clear.
         continuation += (x & !(x << 1) & HIGH_BITS).count_ones() as usize;
     }

@@ -13,6 +13,7 @@ use super::lists::{self, FUNCTION_WORDS, LABELS};
 use super::numbers::Numeral;
 use super::pieces::{Join, Piece, PieceKind};
 use crate::document::Span;
+use crate::wordwise;
 
 /// How a mask pattern spells its character classes and word boundaries.
 struct Classes {
@@ -183,35 +184,22 @@ impl ByteMarks {
             colon: false,
             w: false,
         };
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            marks.read_word(u64::from_le_bytes(word));
+        // Spaces fill the last word: they are none of the bytes looked for.
+        for word in wordwise::words(bytes, b' ') {
+            marks.read_word(word);
             if marks.digit_or_at {
-                return marks;
+                break;
             }
         }
-        // Spaces fill the last word: they are none of the bytes looked for.
-        let mut last = [b' '; 8];
-        let rest = chunks.remainder();
-        if let Some(dest) = last.get_mut(..rest.len()) {
-            dest.copy_from_slice(rest);
-        }
-        marks.read_word(u64::from_le_bytes(last));
         marks
     }
 
     fn read_word(&mut self, word: u64) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        // Some byte below `n` (`n` at most 128): exact as a yes/no answer.
-        let has_less = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH != 0;
-        let has = |byte: u8| has_less(word ^ (ONES * u64::from(byte)), 1);
-        self.digit_or_at |= has_less(word ^ (ONES * u64::from(b'0')), 10) || has(b'@');
-        self.non_ascii |= word & HIGH != 0;
-        self.colon |= has(b':');
-        self.w |= has_less((word | (ONES * 0x20)) ^ (ONES * u64::from(b'w')), 1);
+        use wordwise::{any_below, any_equal, splat};
+        self.digit_or_at |= any_below(word ^ splat(b'0'), 10) || any_equal(word, b'@');
+        self.non_ascii |= word & wordwise::HIGH_BITS != 0;
+        self.colon |= any_equal(word, b':');
+        self.w |= any_equal(word | splat(0x20), b'w');
     }
 }
 

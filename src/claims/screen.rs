@@ -14,6 +14,7 @@ use super::lists::{self, Shapes};
 use super::numbers;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::with_lowercase;
+use crate::wordwise;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
 pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
@@ -72,35 +73,22 @@ impl SentenceBytes {
             digit: false,
             specials: Some(([0; MAX_SPECIALS], 0)),
         };
-        let bytes = text.as_bytes();
-        let mut chunks = bytes.chunks_exact(8);
-        let mut at = base;
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            facts.read_word(u64::from_le_bytes(word), at);
-            at += 8;
+        // Spaces fill the last word: they are none of the bytes looked for.
+        for (k, word) in wordwise::words(text.as_bytes(), b' ').enumerate() {
+            facts.read_word(word, base + 8 * k);
         }
-        let mut last = [b' '; 8];
-        let rest = chunks.remainder();
-        if let Some(dest) = last.get_mut(..rest.len()) {
-            dest.copy_from_slice(rest);
-        }
-        facts.read_word(u64::from_le_bytes(last), at);
         facts
     }
 
     /// Reads eight bytes (little-endian) starting at document offset `at`.
     fn read_word(&mut self, word: u64, at: usize) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
+        use wordwise::{splat, HIGH_BITS as HIGH};
         // A byte below 10 once '0' is mapped to 0 is a digit (bytes of 0x80 and more keep
         // their high bit and never count).
-        let digits = word ^ (ONES * u64::from(b'0'));
-        self.digit |= digits.wrapping_sub(ONES * 10) & !digits & HIGH != 0;
+        self.digit |= wordwise::any_below(word ^ splat(b'0'), 10);
         // The high bit of each byte equal to '-' (exact per byte: no borrows), and of
         // each first byte of a non-ASCII character (0b11xx_xxxx).
-        let dashes = word ^ (ONES * u64::from(b'-'));
+        let dashes = word ^ splat(b'-');
         let zero = !(((dashes & !HIGH) + !HIGH) | dashes | !HIGH);
         let leads = word & (word << 1) & HIGH;
         let mut marks = zero | leads;

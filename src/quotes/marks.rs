@@ -8,6 +8,7 @@
 //! mark opened (so "Russia’s" or "the leaders’ talks" never close anything).
 
 use crate::document::Span;
+use crate::wordwise;
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
 const ELISIONS: [&str; 12] = [
@@ -164,17 +165,12 @@ fn push_marks(body: &str, base: usize, at: usize, chunk: &[u8], marks: &mut Vec<
 /// is zero (`v` = `x` with the mark's byte value removed from every byte). Neither has
 /// false negatives.
 fn word_may_hold_mark(word: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let Ok(eight) = <[u8; 8]>::try_from(word) else {
+    let Some(x) = wordwise::word(word) else {
         return true;
     };
-    let x = u64::from_le_bytes(eight);
-    let has_byte = |b: u8| {
-        let v = x ^ (ONES * u64::from(b));
-        v.wrapping_sub(ONES) & !v & HIGH_BITS != 0
-    };
-    x & (x << 1) & HIGH_BITS != 0 || has_byte(b'"') || has_byte(b'\'')
+    x & (x << 1) & wordwise::HIGH_BITS != 0
+        || wordwise::any_equal(x, b'"')
+        || wordwise::any_equal(x, b'\'')
 }
 
 /// True for a byte where a quote mark may start: an ASCII mark, or the lead byte of a

@@ -11,6 +11,7 @@
 use super::sentences::CREDIT_LABELS;
 use crate::document::{Document, Paragraph, ParagraphKind, Span};
 use crate::lexicon::{entries, WordSet, WordTable};
+use crate::wordwise;
 use std::sync::OnceLock;
 
 /// A line of the text, without its line break.
@@ -83,14 +84,8 @@ fn lines(text: &str) -> Vec<Line> {
 /// line scan moves eight bytes at a time. A word-wide test: subtracting 0x0E from every
 /// byte sets the high bit of some byte below 0x0E, when there is one, that was clear.
 fn has_no_line_break(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-        return false;
-    };
-    let word = u64::from_le_bytes(bytes);
-    let below_0e = word.wrapping_sub(ONES * 0x0E) & !word & HIGH_BITS;
-    word & HIGH_BITS == 0 && below_0e == 0
+    wordwise::word(chunk)
+        .is_some_and(|word| word & wordwise::HIGH_BITS == 0 && !wordwise::any_below(word, 0x0E))
 }
 
 /// The bytes that start a line break in UTF-8: LF, VT, FF, CR, and the lead bytes of
