@@ -256,6 +256,22 @@ pub struct Entity {
     pub gender: Option<Gender>,
 }
 
+impl Entity {
+    /// An entity with a name and a type and nothing else yet (no mentions, aliases,
+    /// roles, affiliation or gender).
+    pub fn new(name: impl Into<String>, entity_type: EntityType) -> Entity {
+        Entity {
+            name: name.into(),
+            entity_type,
+            mentions: Vec::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            affiliation: None,
+            gender: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
     Exact,

@@ -6,7 +6,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use crate::document::{Document, EntityType, MentionKind, Span};
+use crate::document::{Document, Entity, EntityType, MentionKind, Span};
 use crate::lexicon::FastHash;
 
 /// Byte offset → entry. Keys are our own offsets, so the fast hasher is safe (SipHash
@@ -117,28 +117,29 @@ fn typed_mentions(doc: &Document) -> Vec<MentionRef> {
         .iter()
         .enumerate()
         .filter(|(_, e)| e.entity_type != EntityType::Other)
-        .flat_map(|(entity, e)| {
-            e.mentions.iter().map(move |m| MentionRef {
-                span: m.span,
-                entity,
-                kind: m.kind,
-                entity_type: e.entity_type,
-            })
-        })
+        .flat_map(|(entity, e)| mention_refs(entity, e))
         .collect();
     list.sort_by_key(|m| order_key(m.span));
     list
 }
 
+/// The mentions of `e`, the entity numbered `entity`, as references.
+fn mention_refs(entity: usize, e: &Entity) -> impl Iterator<Item = MentionRef> + '_ {
+    e.mentions.iter().map(move |m| MentionRef {
+        span: m.span,
+        entity,
+        kind: m.kind,
+        entity_type: e.entity_type,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Entity, Mention};
+    use crate::document::Mention;
 
     fn entity(name: &str, entity_type: EntityType, spans: &[(usize, usize)]) -> Entity {
         Entity {
-            name: name.into(),
-            entity_type,
             mentions: spans
                 .iter()
                 .map(|&(s, e)| Mention {
@@ -147,10 +148,7 @@ mod tests {
                     sentence: 0,
                 })
                 .collect(),
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            affiliation: None,
-            gender: None,
+            ..Entity::new(name, entity_type)
         }
     }
 
@@ -218,14 +216,7 @@ mod tests {
         let typed: Vec<MentionRef> = doc.entities[..2]
             .iter()
             .enumerate()
-            .flat_map(|(entity, e)| {
-                e.mentions.iter().map(move |m| MentionRef {
-                    span: m.span,
-                    entity,
-                    kind: m.kind,
-                    entity_type: e.entity_type,
-                })
-            })
+            .flat_map(|(entity, e)| mention_refs(entity, e))
             .collect();
         let longest = |at: &dyn Fn(&MentionRef) -> bool| {
             typed

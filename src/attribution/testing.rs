@@ -38,13 +38,8 @@ impl<'t> TestDoc<'t> {
         }
         list.sort_by_key(|m| m.span.start);
         self.doc.entities.push(Entity {
-            name: name.to_string(),
-            entity_type,
             mentions: list,
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            affiliation: None,
-            gender: None,
+            ..Entity::new(name, entity_type)
         });
         self
     }

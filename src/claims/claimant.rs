@@ -298,8 +298,6 @@ mod tests {
 
     fn person(doc: &Document, name: &str, mentions: &[(&str, MentionKind)]) -> Entity {
         Entity {
-            name: name.to_string(),
-            entity_type: EntityType::Person,
             mentions: mentions
                 .iter()
                 .map(|(m, kind)| {
@@ -311,10 +309,7 @@ mod tests {
                     }
                 })
                 .collect(),
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            affiliation: None,
-            gender: None,
+            ..Entity::new(name, EntityType::Person)
         }
     }
 

@@ -328,25 +328,13 @@ fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
     let mut sorted = Vec::with_capacity(old.len());
     for &i in &order {
         if let Some(e) = old.get_mut(i) {
-            let mut e = std::mem::replace(e, empty_entity());
+            let mut e = std::mem::replace(e, Entity::new("", EntityType::Other));
             e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
             sorted.push(e);
         }
     }
     doc.entities = sorted;
     new_index
-}
-
-fn empty_entity() -> Entity {
-    Entity {
-        name: String::new(),
-        entity_type: EntityType::Other,
-        mentions: Vec::new(),
-        aliases: Vec::new(),
-        roles: Vec::new(),
-        affiliation: None,
-        gender: None,
-    }
 }
 
 /// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over

@@ -135,8 +135,6 @@ mod tests {
     #[test]
     fn entity_at_finds_the_last_entity_with_a_mention_there() {
         let entity = |starts: &[usize]| Entity {
-            name: String::new(),
-            entity_type: EntityType::Place,
             mentions: starts
                 .iter()
                 .map(|&s| Mention {
@@ -145,10 +143,7 @@ mod tests {
                     sentence: 0,
                 })
                 .collect(),
-            aliases: Vec::new(),
-            roles: Vec::new(),
-            affiliation: None,
-            gender: None,
+            ..Entity::new("", EntityType::Place)
         };
         let mut doc = Document::new("0123456789012345");
         doc.entities = vec![entity(&[0, 8]), entity(&[4, 8]), entity(&[12])];
