@@ -18,17 +18,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingM
 
 const DEFAULT_CORPUS_MB: usize = 10;
 
-/// A pipeline stage as the library exposes it.
-type Stage = fn(&mut Document);
-
-/// The stages in pipeline order, with the names the report uses.
-const STAGES: [(&str, Stage); 5] = [
-    ("segment", byline::segment::run),
-    ("quotes", byline::quotes::run),
-    ("entities", byline::entities::run),
-    ("attribution", byline::attribution::run),
-    ("claims", byline::claims::run),
-];
+use byline::STAGES;
 
 fn fixtures_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))

@@ -5,15 +5,7 @@
 
 use std::time::Instant;
 
-type Stage = fn(&mut byline::Document);
-
-const STAGES: [(&str, Stage); 5] = [
-    ("segment", byline::segment::run),
-    ("quotes", byline::quotes::run),
-    ("entities", byline::entities::run),
-    ("attribution", byline::attribution::run),
-    ("claims", byline::claims::run),
-];
+use byline::STAGES;
 
 fn main() {
     let mut args = std::env::args().skip(1);

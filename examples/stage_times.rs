@@ -4,8 +4,6 @@
 
 use std::time::Instant;
 
-type Stage = fn(&mut byline::Document);
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
@@ -17,13 +15,7 @@ fn main() {
     let decoded = byline::input::decode(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
     let text = decoded.text.repeat(repeat);
     let mb = text.len() as f64 / 1e6;
-    let stages: [(&str, Stage); 5] = [
-        ("segment", byline::segment::run),
-        ("quotes", byline::quotes::run),
-        ("entities", byline::entities::run),
-        ("attribution", byline::attribution::run),
-        ("claims", byline::claims::run),
-    ];
+    let stages = byline::STAGES;
     let mut doc = byline::Document::new(&text);
     let total = Instant::now();
     for (name, run) in stages {
