@@ -187,16 +187,6 @@ impl<V> WordTable<V> {
         self.value(self.find(word, Compare::Exact)?)
     }
 
-    /// The value stored for `word` in lowercase, to change it.
-    pub fn get_lowercase_mut(&mut self, word: &str) -> Option<&mut V> {
-        let index = if word.is_ascii() {
-            self.find(word, Compare::Lowered)
-        } else {
-            self.find(&word.to_lowercase(), Compare::Exact)
-        };
-        self.entries.get_mut(index?).map(|(_, _, v)| v)
-    }
-
     /// The value stored for `word` in lowercase (meant for tables of lowercase keys).
     pub fn get_lowercase(&self, word: &str) -> Option<&V> {
         let index = if word.is_ascii() {
