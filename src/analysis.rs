@@ -338,8 +338,8 @@ impl<'d, 't> Converter<'d, 't> {
 
     fn start_end(&self, span: Span) -> (usize, usize) {
         (
-            self.offsets.to_char(span.start),
-            self.offsets.to_char(span.end),
+            self.offsets.to_char(span.start()),
+            self.offsets.to_char(span.end()),
         )
     }
 

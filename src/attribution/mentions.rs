@@ -55,8 +55,8 @@ impl MentionIndex {
                     kind: m.kind,
                     entity_type: e.entity_type,
                 };
-                others_by_end.entry(m.span.end).or_insert(r);
-                others_by_start.entry(m.span.start).or_insert(r);
+                others_by_end.entry(m.span.end()).or_insert(r);
+                others_by_start.entry(m.span.start()).or_insert(r);
             }
         }
         MentionIndex {
@@ -94,14 +94,17 @@ impl MentionIndex {
     /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
     /// at one start, longest first (ties in entity order), so it is the first one there.
     pub fn starting_at(&self, start: usize) -> Option<MentionRef> {
-        let i = self.list.partition_point(|m| m.span.start < start);
-        self.list.get(i).filter(|m| m.span.start == start).copied()
+        let i = self.list.partition_point(|m| m.span.start() < start);
+        self.list
+            .get(i)
+            .filter(|m| m.span.start() == start)
+            .copied()
     }
 
     /// The mentions starting inside `span`, in text order.
     pub fn within(&self, span: Span) -> &[MentionRef] {
-        let from = self.list.partition_point(|m| m.span.start < span.start);
-        let to = self.list.partition_point(|m| m.span.start < span.end);
+        let from = self.list.partition_point(|m| m.span.start() < span.start());
+        let to = self.list.partition_point(|m| m.span.start() < span.end());
         self.list.get(from..to.max(from)).unwrap_or(&[])
     }
 }
@@ -116,7 +119,7 @@ fn longest_by_end(list: &[MentionRef]) -> Vec<u64> {
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            let end = u32::try_from(m.span.end).ok()?;
+            let end = u32::try_from(m.span.end()).ok()?;
             let index = u32::try_from(i).ok()?;
             Some(u64::from(end) << 32 | u64::from(index))
         })
@@ -129,7 +132,7 @@ fn longest_by_end(list: &[MentionRef]) -> Vec<u64> {
 
 /// The order of the mention list: by start, longest first.
 fn order_key(span: Span) -> (usize, Reverse<usize>) {
-    (span.start, Reverse(span.end))
+    (span.start(), Reverse(span.end()))
 }
 
 /// The mentions of typed entities, sorted by `order_key`, ties in entity order (a
@@ -255,12 +258,12 @@ mod tests {
         for offset in 0..=text.len() {
             assert_eq!(
                 index.starting_at(offset),
-                longest(&|m| m.span.start == offset),
+                longest(&|m| m.span.start() == offset),
                 "start {offset}"
             );
             assert_eq!(
                 index.ending_at(offset),
-                longest(&|m| m.span.end == offset),
+                longest(&|m| m.span.end() == offset),
                 "end {offset}"
             );
         }

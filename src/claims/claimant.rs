@@ -69,14 +69,16 @@ impl QuoteIndex {
             .iter()
             .map(|q| (q.span, q.speaker.map(|s| s.entity)))
             .collect();
-        spans.sort_by_key(|(s, _)| (s.start, s.end));
+        spans.sort_by_key(|(s, _)| (s.start(), s.end()));
         QuoteIndex { spans }
     }
 
     /// Quotations that could contain `span`: those starting at or before it, nearest
     /// first (a few only: quotations do not nest deeply).
     fn containing(&self, span: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
-        let i = self.spans.partition_point(|(s, _)| s.start <= span.start);
+        let i = self
+            .spans
+            .partition_point(|(s, _)| s.start() <= span.start());
         self.spans[..i]
             .iter()
             .rev()
@@ -115,7 +117,7 @@ impl SentenceMentions {
             sorted.extend(kept.map(|m| (m.sentence, m.span, id)));
         }
         // Stable: mentions with equal spans stay in entity order.
-        sorted.sort_by_key(|&(sentence, span, _)| (sentence, span.start, span.end));
+        sorted.sort_by_key(|&(sentence, span, _)| (sentence, span.start(), span.end()));
         let mentions = sorted.iter().map(|&(_, span, id)| (span, id)).collect();
         SentenceMentions { sorted, mentions }
     }
@@ -167,7 +169,7 @@ fn reported_by(
     let split = cues.partition_point(|&t| {
         doc.tokens
             .get(t)
-            .is_some_and(|tok| tok.span().end <= span.start)
+            .is_some_and(|tok| tok.span().end() <= span.start())
     });
     let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
     let after = cues[split..]
@@ -176,7 +178,7 @@ fn reported_by(
         .filter(|&&t| {
             doc.tokens
                 .get(t)
-                .is_some_and(|tok| tok.span().start >= span.end)
+                .is_some_and(|tok| tok.span().start() >= span.end())
         })
         .find(|t| outside(t));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
@@ -204,7 +206,7 @@ fn relative_clause_claimant(
     cue: usize,
     mentions: &[(Span, usize)],
 ) -> Option<usize> {
-    let first = doc.token_at_or_after(span.end);
+    let first = doc.token_at_or_after(span.end());
     if cue < first || cue - first > MAX_RELATIVE_GAP {
         return None;
     }
@@ -216,11 +218,11 @@ fn relative_clause_claimant(
     if !only_words {
         return None;
     }
-    let cue_start = doc.tokens.get(cue)?.span().start;
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_start);
+    let cue_start = doc.tokens.get(cue)?.span().start();
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_start);
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap = cue.saturating_sub(doc.token_at_or_after(m.end));
-    (m.start >= span.end && gap <= 2).then_some(*entity)
+    let gap = cue.saturating_sub(doc.token_at_or_after(m.end()));
+    (m.start() >= span.end() && gap <= 2).then_some(*entity)
 }
 
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
@@ -230,9 +232,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     // the lowercase word.
     let according = doc.slice(cue_span).eq_ignore_ascii_case("according");
     // "according to X", "said X": a mention right after.
-    let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
+    let after = mentions.get(mentions.partition_point(|(m, _)| m.start() < cue_span.end()));
     if let Some((m, entity)) = after {
-        let gap = doc.token_at_or_after(m.start).saturating_sub(cue + 1);
+        let gap = doc.token_at_or_after(m.start()).saturating_sub(cue + 1);
         let limit = if according { 2 } else { 1 };
         let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
         if close && (according || !has_mention_just_before(doc, cue, mentions)) {
@@ -243,9 +245,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return None;
     }
     // "Putin said", "The Ukrainian president told": the nearest mention before, close by.
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap_tokens = doc.token_at_or_after(m.end)..cue;
+    let gap_tokens = doc.token_at_or_after(m.end())..cue;
     let gap_has_punct = gap_tokens.clone().any(|t| {
         doc.tokens
             .get(t)
@@ -265,7 +267,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return mentions[i.saturating_sub(6)..i]
             .iter()
             .find(|(m, _)| {
-                let next = doc.token_at_or_after(m.end);
+                let next = doc.token_at_or_after(m.end());
                 doc.tokens
                     .get(next)
                     .is_some_and(|t| doc.slice(t.span()) == ",")
@@ -279,10 +281,10 @@ fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)
     let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span()) else {
         return false;
     };
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     i.checked_sub(1)
         .and_then(|k| mentions.get(k))
-        .is_some_and(|(m, _)| doc.token_at_or_after(m.end) == cue)
+        .is_some_and(|(m, _)| doc.token_at_or_after(m.end()) == cue)
 }
 
 #[cfg(test)]
@@ -305,7 +307,7 @@ mod tests {
                     Mention {
                         span,
                         kind: *kind,
-                        sentence: doc.sentence_at(span.start).unwrap_or(0),
+                        sentence: doc.sentence_at(span.start()).unwrap_or(0),
                     }
                 })
                 .collect(),
