@@ -211,7 +211,7 @@ fn push_token(
 }
 
 /// Pushes the token over `body[range]` cut into pieces of at most [`MAX_TOKEN_BYTES`] (on
-/// character boundaries): tokens store their length on 16 bits. Kept out of line, so the
+/// character boundaries): tokens store their length in one byte. Kept out of line, so the
 /// tokenizer's loop stays small.
 #[inline(never)]
 fn push_long_token(
