@@ -11,7 +11,7 @@ use super::lists::{self, Place};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use super::subject;
-use crate::document::{Claim, Document, Qualifier, Span};
+use crate::document::{Claim, ClaimParts, Document, Qualifier, Span};
 
 /// A claim found in a sentence, before claimants are known.
 struct Found {
@@ -23,7 +23,7 @@ struct Found {
     kind: &'static str,
     value: Option<f64>,
     value_max: Option<f64>,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     qualifier: Option<Qualifier>,
 }
 
@@ -127,8 +127,9 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
     } else {
         subject::after(pieces, next, found.kind)
     };
-    out.push(Claim {
+    out.push(Claim::new(ClaimParts {
         span,
+        quantity_start,
         kind: found.kind,
         value: found.value,
         value_max: found.value_max,
@@ -136,9 +137,7 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
         qualifier: found.qualifier,
         subject,
         sentence: s,
-        claimant: None,
-        quantity: Span::new(quantity_start, end),
-    });
+    }));
     next
 }
 
@@ -514,7 +513,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         kind: "count",
         value: Some(n.value),
         value_max: None,
-        unit: currency.map(str::to_string),
+        unit: currency,
         qualifier: None,
     };
     if n.form == Form::Vague {
@@ -601,7 +600,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     match unit {
         Some(After::Currency(code, scale)) => {
             found.kind = "money";
-            found.unit = Some(code.to_string());
+            found.unit = Some(code);
             found.value = found.value.map(|v| v * scale);
             let (value, end) = money_tail(pieces, found.end, found.value);
             found.value = value;
@@ -609,7 +608,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         }
         Some(After::Unit(u)) => {
             found.kind = u.kind;
-            found.unit = Some(u.unit.to_string());
+            found.unit = Some(u.unit);
         }
         None if currency.is_some() => {
             found.kind = "money";

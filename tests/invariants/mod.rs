@@ -151,20 +151,20 @@ pub fn check_document(doc: &Document) -> Result<(), String> {
         }
     }
     for (i, c) in doc.claims.iter().enumerate() {
-        check_span(text, c.span, &format!("claim {i}"))?;
-        if let Some(s) = c.subject {
+        check_span(text, c.span(), &format!("claim {i}"))?;
+        if let Some(s) = c.subject() {
             check_span(text, s, &format!("claim {i} subject"))?;
         }
         check_index(
-            c.sentence,
+            c.sentence(),
             doc.sentences.len(),
             &format!("claim {i} sentence"),
         )?;
-        if let Some(e) = c.claimant {
+        if let Some(e) = c.claimant() {
             check_index(e, doc.entities.len(), &format!("claim {i} claimant"))?;
         }
     }
-    check_sorted(doc.claims.iter().map(|c| c.span), "claims")?;
+    check_sorted(doc.claims.iter().map(|c| c.span()), "claims")?;
     Ok(())
 }
 
