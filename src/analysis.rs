@@ -437,8 +437,8 @@ impl<'d, 't> Converter<'d, 't> {
 
     fn start_end(self, span: Span) -> (usize, usize) {
         (
-            self.offsets.to_char(span.start),
-            self.offsets.to_char(span.end),
+            self.offsets.to_char(span.start()),
+            self.offsets.to_char(span.end()),
         )
     }
 
@@ -543,19 +543,19 @@ impl<'d, 't> Converter<'d, 't> {
     }
 
     fn claim(self, c: &Claim) -> ClaimReport<'t> {
-        let (start, end) = self.start_end(c.span);
+        let (start, end) = self.start_end(c.span());
         ClaimReport {
             start,
             end,
-            text: Cow::Borrowed(self.doc.slice(c.span)),
-            kind: Cow::Borrowed(c.kind),
-            value: c.value.filter(|v| v.is_finite()),
-            value_max: c.value_max.filter(|v| v.is_finite()),
-            unit: c.unit.clone(),
-            qualifier: c.qualifier.map(|q| Cow::Borrowed(q.as_str())),
-            subject: c.subject.map(|s| self.text_span(s)),
-            sentence: c.sentence,
-            claimant: c.claimant.and_then(|e| self.entity_ref(e)),
+            text: Cow::Borrowed(self.doc.slice(c.span())),
+            kind: Cow::Borrowed(c.kind()),
+            value: c.value().filter(|v| v.is_finite()),
+            value_max: c.value_max().filter(|v| v.is_finite()),
+            unit: c.unit().map(str::to_string),
+            qualifier: c.qualifier().map(|q| Cow::Borrowed(q.as_str())),
+            subject: c.subject().map(|s| self.text_span(s)),
+            sentence: c.sentence(),
+            claimant: c.claimant().and_then(|e| self.entity_ref(e)),
         }
     }
 }

@@ -25,9 +25,12 @@ pub struct MentionRef {
 pub struct MentionIndex {
     /// Sorted by start.
     list: Vec<MentionRef>,
-    /// End offset → the longest mention ending there. (The longest mention starting at
-    /// an offset is the first of `list` starting there: a binary search finds it.)
-    by_end: ByOffset<usize>,
+    /// Per distinct end offset, the longest mention ending there, as `end << 32 | index
+    /// into list`, sorted (so by end): a binary search finds it. (The longest mention
+    /// starting at an offset is the first of `list` starting there.) A hash map from end
+    /// to index took about 30 bytes per mention, the largest temporary of attribution
+    /// on a long text; this takes at most 8.
+    by_end: Vec<u64>,
     /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
@@ -38,14 +41,7 @@ pub struct MentionIndex {
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
         let list = typed_mentions(doc);
-        // Sized up front: growing the maps one rehash at a time showed in profiles.
-        let mut by_end = ByOffset::with_capacity_and_hasher(list.len(), FastHash::default());
-        for (i, m) in list.iter().enumerate() {
-            let longer = |j: &usize| list[*j].span.len() >= m.span.len();
-            if !by_end.get(&m.span.end).is_some_and(longer) {
-                by_end.insert(m.span.end, i);
-            }
-        }
+        let by_end = longest_by_end(&list);
         let mut others_by_end = ByOffset::default();
         let mut others_by_start = ByOffset::default();
         for (entity, e) in doc.entities.iter().enumerate() {
@@ -59,8 +55,8 @@ impl MentionIndex {
                     kind: m.kind,
                     entity_type: e.entity_type,
                 };
-                others_by_end.entry(m.span.end).or_insert(r);
-                others_by_start.entry(m.span.start).or_insert(r);
+                others_by_end.entry(m.span.end()).or_insert(r);
+                others_by_start.entry(m.span.start()).or_insert(r);
             }
         }
         MentionIndex {
@@ -84,27 +80,59 @@ impl MentionIndex {
     }
 
     pub fn ending_at(&self, end: usize) -> Option<MentionRef> {
-        self.by_end.get(&end).map(|&i| self.list[i])
+        let end = u32::try_from(end).ok()?;
+        let i = self
+            .by_end
+            .partition_point(|&key| ((key >> 32) as u32) < end);
+        let key = *self.by_end.get(i)?;
+        let index = (key & u64::from(u32::MAX)) as usize;
+        ((key >> 32) as u32 == end)
+            .then(|| self.list.get(index).copied())
+            .flatten()
     }
 
     /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
     /// at one start, longest first (ties in entity order), so it is the first one there.
     pub fn starting_at(&self, start: usize) -> Option<MentionRef> {
-        let i = self.list.partition_point(|m| m.span.start < start);
-        self.list.get(i).filter(|m| m.span.start == start).copied()
+        let i = self.list.partition_point(|m| m.span.start() < start);
+        self.list
+            .get(i)
+            .filter(|m| m.span.start() == start)
+            .copied()
     }
 
     /// The mentions starting inside `span`, in text order.
     pub fn within(&self, span: Span) -> &[MentionRef] {
-        let from = self.list.partition_point(|m| m.span.start < span.start);
-        let to = self.list.partition_point(|m| m.span.start < span.end);
+        let from = self.list.partition_point(|m| m.span.start() < span.start());
+        let to = self.list.partition_point(|m| m.span.start() < span.end());
         self.list.get(from..to.max(from)).unwrap_or(&[])
     }
 }
 
+/// For each end offset, the longest mention of `list` ending there, ties to the first in
+/// `list`, keyed `end << 32 | index`. `list` is sorted by start, so among the mentions
+/// ending at one offset the first in `list` starts first: it is the longest, and the
+/// smallest key with that end. (Offsets and indices fit 32 bits: a document's text is
+/// at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
+fn longest_by_end(list: &[MentionRef]) -> Vec<u64> {
+    let mut keys: Vec<u64> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let end = u32::try_from(m.span.end()).ok()?;
+            let index = u32::try_from(i).ok()?;
+            Some(u64::from(end) << 32 | u64::from(index))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|key| *key >> 32);
+    keys.shrink_to_fit();
+    keys
+}
+
 /// The order of the mention list: by start, longest first.
 fn order_key(span: Span) -> (usize, Reverse<usize>) {
-    (span.start, Reverse(span.end))
+    (span.start(), Reverse(span.end()))
 }
 
 /// The mentions of typed entities, sorted by `order_key`, ties in entity order (a
@@ -230,12 +258,12 @@ mod tests {
         for offset in 0..=text.len() {
             assert_eq!(
                 index.starting_at(offset),
-                longest(&|m| m.span.start == offset),
+                longest(&|m| m.span.start() == offset),
                 "start {offset}"
             );
             assert_eq!(
                 index.ending_at(offset),
-                longest(&|m| m.span.end == offset),
+                longest(&|m| m.span.end() == offset),
                 "end {offset}"
             );
         }
