@@ -383,7 +383,7 @@ impl<'d, 't> Converter<'d, 't> {
                 SentenceReport {
                     start,
                     end,
-                    paragraph: s.paragraph,
+                    paragraph: s.paragraph(),
                     text: Cow::Borrowed(self.doc.slice(s.span)),
                 }
             })
