@@ -11,18 +11,39 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
+/// Stored on 32 bits each (a document's text is at most [`MAX_TEXT_BYTES`]): spans are in
+/// every annotation, and a long text has millions of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
+    /// The span `[start, end)`; offsets beyond [`MAX_TEXT_BYTES`] are clamped to it (a
+    /// document never holds such a text: see [`Document::new`]).
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+    /// The byte range, for slicing the text.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
     }
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end.saturating_sub(self.start) as usize
     }
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
@@ -100,7 +121,7 @@ impl Token {
     /// wrapped).
     pub fn new(span: Span, kind: TokenKind) -> Token {
         Token {
-            start: u32::try_from(span.start).unwrap_or(u32::MAX),
+            start: u32::try_from(span.start()).unwrap_or(u32::MAX),
             len: u8::try_from(span.len()).unwrap_or(u8::MAX),
             kind,
         }
@@ -385,11 +406,11 @@ impl Claim {
         Claim {
             value: parts.value.unwrap_or(0.0),
             value_max: parts.value_max.unwrap_or(0.0),
-            start: narrow(parts.span.start),
-            end: narrow(parts.span.end),
+            start: narrow(parts.span.start()),
+            end: narrow(parts.span.end()),
             quantity_start: narrow(parts.quantity_start),
-            subject_start: narrow(subject.start),
-            subject_end: narrow(subject.end),
+            subject_start: narrow(subject.start()),
+            subject_end: narrow(subject.end()),
             sentence: narrow(parts.sentence),
             claimant: 0,
             unit: unit.flatten().unwrap_or(NO_UNIT),
@@ -542,7 +563,7 @@ impl<'t> Document<'t> {
     /// The text of a span; empty if the span is out of range or not on `char` boundaries,
     /// so a bad span can never panic.
     pub fn slice(&self, span: Span) -> &'t str {
-        self.text.get(span.start..span.end).unwrap_or("")
+        self.text.get(span.range()).unwrap_or("")
     }
 
     /// The tokens of a sentence.
@@ -555,16 +576,16 @@ impl<'t> Document<'t> {
 
     /// The index of the sentence containing byte offset `at`, if any (binary search).
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        let i = self.sentences.partition_point(|s| s.span.end() <= at);
         match self.sentences.get(i) {
-            Some(s) if s.span.start <= at => Some(i),
+            Some(s) if s.span.start() <= at => Some(i),
             _ => None,
         }
     }
 
     /// The index of the first token that ends after byte offset `at` (binary search).
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span().end <= at)
+        self.tokens.partition_point(|t| t.span().end() <= at)
     }
 }
 
@@ -577,6 +598,18 @@ mod tests {
         // The token array is the largest annotation of a long text (one token per ~5
         // bytes): each byte of `Token` is about a fifth of the input's size in memory.
         assert_eq!(std::mem::size_of::<Token>(), 6);
+    }
+
+    #[test]
+    fn a_span_takes_eight_bytes_and_clamps_beyond_four_gib() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let span = Span::new(3, 4_294_967_295);
+        assert_eq!(
+            (span.start(), span.end(), span.len()),
+            (3, 4_294_967_295, 4_294_967_292)
+        );
+        assert_eq!(Span::new(0, usize::MAX).end(), u32::MAX as usize);
+        assert_eq!(span.range(), 3..4_294_967_295);
     }
 
     #[test]
@@ -621,7 +654,7 @@ mod tests {
             let mut claim = Claim::new(parts);
             let back = ClaimParts {
                 span: claim.span(),
-                quantity_start: claim.quantity().start,
+                quantity_start: claim.quantity().start(),
                 kind: claim.kind(),
                 value: claim.value(),
                 value_max: claim.value_max(),

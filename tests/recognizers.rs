@@ -21,7 +21,7 @@ type Mention = (usize, usize, f64);
 
 fn char_span(doc: &Document, span: Span) -> (usize, usize) {
     let to_char = |b: usize| doc.text.get(..b).map_or(0, |s| s.chars().count());
-    (to_char(span.start), to_char(span.end))
+    (to_char(span.start()), to_char(span.end()))
 }
 
 fn expected(case: &Value) -> Vec<Mention> {

@@ -36,8 +36,8 @@ struct Stored {
 impl Stored {
     fn of(m: MentionRef) -> Option<Stored> {
         Some(Stored {
-            start: u32::try_from(m.span.start).ok()?,
-            end: u32::try_from(m.span.end).ok()?,
+            start: u32::try_from(m.span.start()).ok()?,
+            end: u32::try_from(m.span.end()).ok()?,
             entity: u32::try_from(m.entity).ok()?,
             kind: m.kind,
             entity_type: m.entity_type,
@@ -92,8 +92,8 @@ impl MentionIndex {
                     kind: m.kind,
                     entity_type: e.entity_type,
                 };
-                others_by_end.entry(m.span.end).or_insert(r);
-                others_by_start.entry(m.span.start).or_insert(r);
+                others_by_end.entry(m.span.end()).or_insert(r);
+                others_by_start.entry(m.span.start()).or_insert(r);
             }
         }
         MentionIndex {
@@ -140,8 +140,8 @@ impl MentionIndex {
 
     /// The mentions starting inside `span`, in text order.
     pub fn within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
-        let from = self.list.partition_point(|m| m.start() < span.start);
-        let to = self.list.partition_point(|m| m.start() < span.end);
+        let from = self.list.partition_point(|m| m.start() < span.start());
+        let to = self.list.partition_point(|m| m.start() < span.end());
         let within = self.list.get(from..to.max(from)).unwrap_or(&[]);
         within.iter().map(|m| m.get())
     }
@@ -169,7 +169,7 @@ fn longest_by_end(list: &[Stored]) -> Vec<u64> {
 
 /// The order of the mention list: by start, longest first.
 fn order_key(span: Span) -> (usize, Reverse<usize>) {
-    (span.start, Reverse(span.end))
+    (span.start(), Reverse(span.end()))
 }
 
 /// The mentions of typed entities, sorted by `order_key`, ties in entity order (a
@@ -301,12 +301,12 @@ mod tests {
         for offset in 0..=text.len() {
             assert_eq!(
                 index.starting_at(offset),
-                longest(&|m| m.span.start == offset),
+                longest(&|m| m.span.start() == offset),
                 "start {offset}"
             );
             assert_eq!(
                 index.ending_at(offset),
-                longest(&|m| m.span.end == offset),
+                longest(&|m| m.span.end() == offset),
                 "end {offset}"
             );
         }

@@ -69,7 +69,7 @@ struct QuoteIndex<'d> {
 impl<'d> QuoteIndex<'d> {
     fn new(doc: &'d Document) -> QuoteIndex<'d> {
         let quotes = doc.quotes.as_slice();
-        let key = |q: &Quote| (q.span.start, q.span.end);
+        let key = |q: &Quote| (q.span.start(), q.span.end());
         let order = if quotes.is_sorted_by_key(key) {
             Vec::new()
         } else {
@@ -100,7 +100,10 @@ impl<'d> QuoteIndex<'d> {
         let (mut low, mut high) = (0, self.quotes.len());
         while low < high {
             let mid = low + (high - low) / 2;
-            if self.nth(mid).is_some_and(|q| q.span.start <= span.start) {
+            if self
+                .nth(mid)
+                .is_some_and(|q| q.span.start() <= span.start())
+            {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -145,7 +148,7 @@ impl SentenceMentions {
                 .iter()
                 .filter(|m| wanted.get(m.sentence).copied().unwrap_or(false));
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            sorted.extend(kept.map(|m| [m.sentence, m.span.start, m.span.end, id].map(narrow)));
+            sorted.extend(kept.map(|m| [m.sentence, m.span.start(), m.span.end(), id].map(narrow)));
         }
         // Stable: mentions with equal spans stay in entity order.
         sorted.sort_by_key(|&[sentence, start, end, _]| (sentence, start, end));
@@ -209,7 +212,7 @@ fn reported_by(
     let split = cues.partition_point(|&t| {
         doc.tokens
             .get(t)
-            .is_some_and(|tok| tok.span().end <= span.start)
+            .is_some_and(|tok| tok.span().end() <= span.start())
     });
     let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
     let after = cues[split..]
@@ -218,7 +221,7 @@ fn reported_by(
         .filter(|&&t| {
             doc.tokens
                 .get(t)
-                .is_some_and(|tok| tok.span().start >= span.end)
+                .is_some_and(|tok| tok.span().start() >= span.end())
         })
         .find(|t| outside(t));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
@@ -246,7 +249,7 @@ fn relative_clause_claimant(
     cue: usize,
     mentions: &[(Span, usize)],
 ) -> Option<usize> {
-    let first = doc.token_at_or_after(span.end);
+    let first = doc.token_at_or_after(span.end());
     if cue < first || cue - first > MAX_RELATIVE_GAP {
         return None;
     }
@@ -258,11 +261,11 @@ fn relative_clause_claimant(
     if !only_words {
         return None;
     }
-    let cue_start = doc.tokens.get(cue)?.span().start;
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_start);
+    let cue_start = doc.tokens.get(cue)?.span().start();
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_start);
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap = cue.saturating_sub(doc.token_at_or_after(m.end));
-    (m.start >= span.end && gap <= 2).then_some(*entity)
+    let gap = cue.saturating_sub(doc.token_at_or_after(m.end()));
+    (m.start() >= span.end() && gap <= 2).then_some(*entity)
 }
 
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
@@ -272,9 +275,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     // the lowercase word.
     let according = doc.slice(cue_span).eq_ignore_ascii_case("according");
     // "according to X", "said X": a mention right after.
-    let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
+    let after = mentions.get(mentions.partition_point(|(m, _)| m.start() < cue_span.end()));
     if let Some((m, entity)) = after {
-        let gap = doc.token_at_or_after(m.start).saturating_sub(cue + 1);
+        let gap = doc.token_at_or_after(m.start()).saturating_sub(cue + 1);
         let limit = if according { 2 } else { 1 };
         let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
         if close && (according || !has_mention_just_before(doc, cue, mentions)) {
@@ -285,9 +288,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return None;
     }
     // "Putin said", "The Ukrainian president told": the nearest mention before, close by.
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap_tokens = doc.token_at_or_after(m.end)..cue;
+    let gap_tokens = doc.token_at_or_after(m.end())..cue;
     let gap_has_punct = gap_tokens.clone().any(|t| {
         doc.tokens
             .get(t)
@@ -307,7 +310,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return mentions[i.saturating_sub(6)..i]
             .iter()
             .find(|(m, _)| {
-                let next = doc.token_at_or_after(m.end);
+                let next = doc.token_at_or_after(m.end());
                 doc.tokens
                     .get(next)
                     .is_some_and(|t| doc.slice(t.span()) == ",")
@@ -321,10 +324,10 @@ fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)
     let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span()) else {
         return false;
     };
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     i.checked_sub(1)
         .and_then(|k| mentions.get(k))
-        .is_some_and(|(m, _)| doc.token_at_or_after(m.end) == cue)
+        .is_some_and(|(m, _)| doc.token_at_or_after(m.end()) == cue)
 }
 
 #[cfg(test)]
@@ -347,7 +350,7 @@ mod tests {
                     Mention {
                         span,
                         kind: *kind,
-                        sentence: doc.sentence_at(span.start).unwrap_or(0),
+                        sentence: doc.sentence_at(span.start()).unwrap_or(0),
                     }
                 })
                 .collect(),

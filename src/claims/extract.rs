@@ -34,7 +34,7 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     };
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
-    let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start);
+    let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
     let first_in_paragraph = doc
         .paragraphs
         .get(sentence.paragraph)
@@ -108,20 +108,20 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
         return found.end;
     };
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
-    let mut end = last.span.end;
+    let mut end = last.span.end();
     let mut next = found.end;
     while let Some(p) = pieces.get(next) {
         if p.token == last.token {
-            end = p.span.end;
+            end = p.span.end();
             next += 1;
         } else {
             break;
         }
     }
-    let span = Span::new(first.span.start, end);
+    let span = Span::new(first.span.start(), end);
     let quantity_start = pieces
         .get(found.quantity_first)
-        .map_or(span.start, |p| p.span.start);
+        .map_or(span.start(), |p| p.span.start());
     let subject = if found.kind == "date" {
         None
     } else {
@@ -491,8 +491,8 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     };
     let n = numbers::parse_at(pieces, start, currency.is_some())?;
     let numeral_span = Span::new(
-        pieces.get(n.first)?.span.start,
-        pieces.get(n.end - 1)?.span.end,
+        pieces.get(n.first)?.span.start(),
+        pieces.get(n.end - 1)?.span.end(),
     );
     if filters::is_masked(masks, numeral_span) {
         return Some(skip(n.end));

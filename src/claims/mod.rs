@@ -63,7 +63,7 @@ pub fn numbers(doc: &Document) -> Vec<NumberMention> {
                         p.is_word() && p.join == pieces::Join::Attached && p.token == last.token
                     });
                     out.push(NumberMention {
-                        span: Span::new(first.span.start, last.span.end),
+                        span: Span::new(first.span.start(), last.span.end()),
                         value: n.value,
                         glued_unit,
                     });

@@ -117,7 +117,7 @@ impl Lowered {
             .get(sentence)
             .map_or_else(Span::default, |s| s.span);
         Lowered {
-            base: span.start,
+            base: span.start(),
             text: doc.slice(span).to_ascii_lowercase(),
         }
     }
@@ -147,12 +147,12 @@ fn pieces_of<'a>(
         };
         let text = doc.slice(token.span());
         let join = match prev_end {
-            Some(end) if end == token.span().start => Join::Attached,
+            Some(end) if end == token.span().start() => Join::Attached,
             _ => Join::Space,
         };
         match token.kind {
             TokenKind::Word | TokenKind::Number => {
-                let start = token.span().start;
+                let start = token.span().start();
                 split_token(text, start, index, join, lowered, &mut pieces)
             }
             TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece::new(
@@ -164,7 +164,7 @@ fn pieces_of<'a>(
                 index,
             )),
         }
-        prev_end = Some(token.span().end);
+        prev_end = Some(token.span().end());
     }
     pieces
 }
@@ -259,7 +259,7 @@ fn lowercase<'t>(text: &'t str, span: Span, lowered: Option<&'t Lowered>) -> Cow
         return Cow::Borrowed(text);
     }
     let held = lowered.filter(|_| text.is_ascii());
-    match held.and_then(|l| l.get(span.start, span.end)) {
+    match held.and_then(|l| l.get(span.start(), span.end())) {
         Some(lower) => Cow::Borrowed(lower),
         None => Cow::Owned(text.to_lowercase()),
     }

@@ -612,7 +612,7 @@ impl<'d> Finder<'_, 'd> {
             self.doc.tokens.get(start),
             end.checked_sub(1).and_then(|e| self.doc.tokens.get(e)),
         ) {
-            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start, b.span().end)),
+            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start(), b.span().end())),
             _ => "",
         }
     }
@@ -668,7 +668,7 @@ impl<'d> Finder<'_, 'd> {
         for (_, whole) in replaced {
             result.extend(whole);
         }
-        result.sort_by_key(|c| c.span.start);
+        result.sort_by_key(|c| c.span.start());
         result
     }
 
@@ -933,7 +933,7 @@ impl<'d> Finder<'_, 'd> {
         ) {
             (Some(a), Some(b)) => self
                 .doc
-                .slice(Span::new(a.span().start, b.span().end))
+                .slice(Span::new(a.span().start(), b.span().end()))
                 .to_string(),
             _ => String::new(),
         }
@@ -990,7 +990,7 @@ impl<'d> Finder<'_, 'd> {
         };
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
-        let span_end = last.span().start + last_word.len();
+        let span_end = last.span().start() + last_word.len();
         let mut words: Words<'d> = (start..end)
             .filter(|&i| self.is_word(i))
             .map(|i| strip_possessive(self.text(i)).0)
@@ -1005,10 +1005,10 @@ impl<'d> Finder<'_, 'd> {
         let title = title.and_then(|(a, b)| {
             let first = self.doc.tokens.get(a)?;
             let last = self.doc.tokens.get(b - 1)?;
-            Some(Span::new(first.span().start, last.span().end))
+            Some(Span::new(first.span().start(), last.span().end()))
         });
         out.push(Candidate {
-            span: Span::new(first.span().start, span_end),
+            span: Span::new(first.span().start(), span_end),
             first_token: start,
             end_token: end,
             sentence,
@@ -1041,7 +1041,7 @@ pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candid
     let first = doc.tokens.get(c.first_token)?;
     let second = doc.tokens.get(c.first_token + 1)?;
     Some(Candidate {
-        span: Span::new(first.span().start, second.span().end),
+        span: Span::new(first.span().start(), second.span().end()),
         first_token: c.first_token,
         end_token: c.first_token + 2,
         sentence: c.sentence,
@@ -1089,9 +1089,13 @@ pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candida
     let first = doc.tokens.get(*word_tokens.get(from)?)?;
     let last_index = *word_tokens.get(to - 1)?;
     let last = doc.tokens.get(last_index)?;
-    let end = if to == n { c.span.end } else { last.span().end };
+    let end = if to == n {
+        c.span.end()
+    } else {
+        last.span().end()
+    };
     Some(Candidate {
-        span: Span::new(first.span().start, end),
+        span: Span::new(first.span().start(), end),
         first_token: *word_tokens.get(from)?,
         end_token: last_index + 1,
         sentence: c.sentence,

@@ -130,7 +130,7 @@ fn line(text: &str, start: usize, end: usize) -> Line {
         span,
         blank,
         indent,
-        chars: char_len(text.get(span.start..span.end).unwrap_or("")),
+        chars: char_len(text.get(span.start()..span.end()).unwrap_or("")),
     }
 }
 
@@ -154,7 +154,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
             _ => false,
         };
         current = match current {
-            Some(span) if continues => Some(Span::new(span.start, l.span.end)),
+            Some(span) if continues => Some(Span::new(span.start(), l.span.end())),
             Some(span) => {
                 paragraphs.push(paragraph(span));
                 Some(l.span)
@@ -178,7 +178,7 @@ fn paragraph(span: Span) -> Paragraph {
 }
 
 fn line_text(text: &str, l: Line) -> &str {
-    text.get(l.span.start..l.span.end).unwrap_or("")
+    text.get(l.span.start()..l.span.end()).unwrap_or("")
 }
 
 fn char_len(s: &str) -> usize {
@@ -508,7 +508,7 @@ mod tests {
     fn texts(text: &str) -> Vec<&str> {
         split(text)
             .iter()
-            .map(|p| &text[p.span.start..p.span.end])
+            .map(|p| &text[p.span.start()..p.span.end()])
             .collect()
     }
 

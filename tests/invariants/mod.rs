@@ -45,18 +45,19 @@ fn preview(text: &str) -> String {
 }
 
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
-    if span.start > span.end || span.end > text.len() {
+    if span.start() > span.end() || span.end() > text.len() {
         return Err(format!(
             "{what}: span {}..{} out of the text ({} bytes)",
-            span.start,
-            span.end,
+            span.start(),
+            span.end(),
             text.len()
         ));
     }
-    if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+    if !text.is_char_boundary(span.start()) || !text.is_char_boundary(span.end()) {
         return Err(format!(
             "{what}: span {}..{} not on char boundaries",
-            span.start, span.end
+            span.start(),
+            span.end()
         ));
     }
     Ok(())
@@ -66,10 +67,13 @@ fn check_sorted(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), Str
     let mut previous: Option<Span> = None;
     for span in spans {
         if let Some(p) = previous {
-            if span.start < p.start {
+            if span.start() < p.start() {
                 return Err(format!(
                     "{what}: span {}..{} after {}..{} (not sorted)",
-                    span.start, span.end, p.start, p.end
+                    span.start(),
+                    span.end(),
+                    p.start(),
+                    p.end()
                 ));
             }
         }
@@ -81,13 +85,14 @@ fn check_sorted(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), Str
 fn check_disjoint(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), String> {
     let mut previous_end = 0;
     for span in spans {
-        if span.start < previous_end {
+        if span.start() < previous_end {
             return Err(format!(
                 "{what}: span {}..{} overlaps the one before (ending at {previous_end})",
-                span.start, span.end
+                span.start(),
+                span.end()
             ));
         }
-        previous_end = span.end;
+        previous_end = span.end();
     }
     Ok(())
 }
@@ -198,7 +203,10 @@ fn check_segments(doc: &Document) -> Result<(), String> {
         if !p.span.contains(s.span) {
             return Err(format!(
                 "sentence {i} ({}..{}) outside its paragraph ({}..{})",
-                s.span.start, s.span.end, p.span.start, p.span.end
+                s.span.start(),
+                s.span.end(),
+                p.span.start(),
+                p.span.end()
             ));
         }
         if !p.sentences.contains(&i) {
