@@ -202,7 +202,7 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
     if from >= to {
         return false;
     }
-    ctx.mentions.within(Span::new(from, to)).iter().any(|m| {
+    ctx.mentions.within(Span::new(from, to)).any(|m| {
         m.entity != entity
             && matches!(m.entity_type, EntityType::Person | EntityType::Organization)
             && !ctx.quoted.contains(m.span.start())

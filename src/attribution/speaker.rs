@@ -306,8 +306,6 @@ impl Ctx<'_, '_> {
             let persons: Vec<MentionRef> = self
                 .mentions
                 .within(span)
-                .iter()
-                .copied()
                 .filter(|m| m.span.end() <= at && !self.quoted.contains(m.span.start()))
                 .filter(|m| self.compatible(m, EntityType::Person, gender))
                 .collect();
@@ -533,8 +531,6 @@ impl Ctx<'_, '_> {
             let candidates: Vec<MentionRef> = self
                 .mentions
                 .within(span)
-                .iter()
-                .copied()
                 .filter(|m| m.span.end() <= at && self.compatible(m, want, gender))
                 .filter(|m| accept(m.entity))
                 .filter(|m| !self.quoted.contains(m.span.start()))
