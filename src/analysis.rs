@@ -588,7 +588,7 @@ impl<'d, 't> Converter<'d, 't> {
             SentenceReport {
                 start,
                 end,
-                paragraph: s.paragraph,
+                paragraph: s.paragraph(),
                 text: Cow::Borrowed(self.doc.slice(s.span)),
             }
         })
