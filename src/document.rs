@@ -11,18 +11,39 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
+/// Stored on 32 bits each (a document's text is at most [`MAX_TEXT_BYTES`]): spans are in
+/// every annotation, and a long text has millions of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
+    /// The span `[start, end)`; offsets beyond [`MAX_TEXT_BYTES`] are clamped to it (a
+    /// document never holds such a text: see [`Document::new`]).
+    #[inline]
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
+        Span {
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        }
+    }
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+    /// The byte range, for slicing the text.
+    #[inline]
+    pub fn range(&self) -> Range<usize> {
+        self.start()..self.end()
     }
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        self.end.saturating_sub(self.start) as usize
     }
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
@@ -52,13 +73,46 @@ impl ParagraphKind {
     }
 }
 
+/// A paragraph. Its sentence range is stored on 32 bits (read through
+/// [`Paragraph::sentences`]), like every index of an annotation kept per sentence or
+/// paragraph: a long text has millions of them, and fewer than 2^32 tokens.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// The paragraph's text without its surrounding whitespace.
     pub span: Span,
     pub kind: ParagraphKind,
+    first_sentence: u32,
+    end_sentence: u32,
+}
+
+impl Paragraph {
+    /// A body paragraph over `span`, its sentences not yet known.
+    pub fn new(span: Span) -> Paragraph {
+        Paragraph {
+            span,
+            kind: ParagraphKind::Body,
+            first_sentence: 0,
+            end_sentence: 0,
+        }
+    }
+
     /// The sentences of this paragraph, as indices into `Document::sentences`.
-    pub sentences: Range<usize>,
+    #[inline]
+    pub fn sentences(&self) -> Range<usize> {
+        self.first_sentence as usize..self.end_sentence as usize
+    }
+
+    pub fn set_sentences(&mut self, sentences: Range<usize>) {
+        self.first_sentence = narrow(sentences.start);
+        self.end_sentence = narrow(sentences.end);
+    }
+}
+
+/// An index or offset on 32 bits: clamped, never wrapped (a document holds at most
+/// [`MAX_TEXT_BYTES`] of text, so no index of its annotations reaches the clamp).
+#[inline]
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,21 +129,24 @@ pub enum TokenKind {
 
 /// A token, stored compactly: a document has about one token per five bytes of text, so
 /// the token array is the largest annotation and its size sets byline's memory use
-/// (8 bytes per token: a 32-bit start, a 16-bit length and the kind; the text is at most
-/// [`MAX_TEXT_BYTES`] long and a token at most [`MAX_TOKEN_BYTES`]).
+/// (6 bytes per token: a 32-bit start, an 8-bit length and the kind, packed without
+/// padding; the text is at most [`MAX_TEXT_BYTES`] long and a token at most
+/// [`MAX_TOKEN_BYTES`]).
 #[derive(Debug, Clone, Copy)]
+#[repr(C, packed(2))]
 pub struct Token {
     start: u32,
-    len: u16,
+    len: u8,
     pub kind: TokenKind,
 }
 
 /// The longest text a [`Document`] holds: token offsets are stored on 32 bits.
 pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
-/// The longest token: the tokenizer cuts longer runs (a 10 MB line without spaces, say)
-/// into tokens of at most this many bytes.
-pub const MAX_TOKEN_BYTES: usize = u16::MAX as usize;
+/// The longest token: the tokenizer cuts longer runs (a URL-like blob, a 10 MB line
+/// without spaces) into tokens of at most this many bytes. No word of a news text comes
+/// near it, and one byte of length instead of two keeps a token at six bytes.
+pub const MAX_TOKEN_BYTES: usize = u8::MAX as usize;
 
 impl Token {
     /// A token over `span`, which must lie within a text of at most [`MAX_TEXT_BYTES`] and
@@ -97,8 +154,8 @@ impl Token {
     /// wrapped).
     pub fn new(span: Span, kind: TokenKind) -> Token {
         Token {
-            start: u32::try_from(span.start).unwrap_or(u32::MAX),
-            len: u16::try_from(span.len()).unwrap_or(u16::MAX),
+            start: u32::try_from(span.start()).unwrap_or(u32::MAX),
+            len: u8::try_from(span.len()).unwrap_or(u8::MAX),
             kind,
         }
     }
@@ -119,12 +176,37 @@ impl Token {
     }
 }
 
+/// A sentence: its span, paragraph and tokens (indices on 32 bits, read through
+/// [`Sentence::paragraph`] and [`Sentence::tokens`]; 20 bytes a sentence).
 #[derive(Debug, Clone)]
 pub struct Sentence {
     pub span: Span,
-    pub paragraph: usize,
+    paragraph: u32,
+    first_token: u32,
+    end_token: u32,
+}
+
+impl Sentence {
+    pub fn new(span: Span, paragraph: usize, tokens: Range<usize>) -> Sentence {
+        Sentence {
+            span,
+            paragraph: narrow(paragraph),
+            first_token: narrow(tokens.start),
+            end_token: narrow(tokens.end),
+        }
+    }
+
+    /// The index of its paragraph in `Document::paragraphs`.
+    #[inline]
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
     /// The sentence's tokens, as indices into `Document::tokens`.
-    pub tokens: Range<usize>,
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,28 +373,201 @@ impl Qualifier {
     }
 }
 
-#[derive(Debug, Clone)]
+/// A numeric claim, stored compactly (48 bytes; a long text has hundreds of thousands, and
+/// they are kept until the report): offsets and indices on 32 bits (the text is at most
+/// [`MAX_TEXT_BYTES`] long), the kind and unit as numbers in the claims' closed lists
+/// ([`crate::claims::lists::claim_kinds`], [`crate::claims::lists::claim_units`]), and one
+/// byte for the qualifier and which optional fields are set. Read it through its methods.
+#[derive(Clone, Copy, PartialEq)]
 pub struct Claim {
+    value: f64,
+    value_max: f64,
+    start: u32,
+    end: u32,
+    quantity_start: u32,
+    subject_start: u32,
+    subject_end: u32,
+    sentence: u32,
+    claimant: u32,
+    /// An index into `claim_units`, or [`NO_UNIT`].
+    unit: u16,
+    /// An index into `claim_kinds`.
+    kind: u8,
+    /// The qualifier (bits 0–2, see [`Claim::QUALIFIERS`]) and the `HAS_*` bits.
+    flags: u8,
+}
+
+/// The parts of a [`Claim`], as the claims stage finds them (its claimant comes later:
+/// [`Claim::set_claimant`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClaimParts {
     /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
     pub span: Span,
+    /// Where the number with its currency and unit starts, after the qualifier words
+    /// ("5,000 sq km" of "nearly 5,000 sq km"); it ends where `span` ends.
+    pub quantity_start: usize,
     /// `count`, `percent`, `money`, `duration`, `length`, `area`, `mass`, `volume`,
-    /// `speed`, `temperature`, `age`, `ratio`, `ordinal`, `score`, `date`.
+    /// `speed`, `temperature`, `age`, `ratio`, `ordinal`, `score`, `date` (or another
+    /// kind of `data/units.txt`).
     pub kind: &'static str,
     pub value: Option<f64>,
     /// The high end of a range.
     pub value_max: Option<f64>,
     /// Normalised unit ("km2", "USD", "year", "%").
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     /// `None` when the wording states the number plainly.
     pub qualifier: Option<Qualifier>,
     /// What is counted ("drones").
     pub subject: Option<Span>,
     pub sentence: usize,
-    /// The entity on whose authority the number is given; `None` for the article's own voice.
-    pub claimant: Option<usize>,
+}
+
+/// [`Claim::unit`] of a claim without a unit.
+const NO_UNIT: u16 = u16::MAX;
+
+impl Claim {
+    const HAS_VALUE: u8 = 1 << 3;
+    const HAS_VALUE_MAX: u8 = 1 << 4;
+    const HAS_SUBJECT: u8 = 1 << 5;
+    const HAS_CLAIMANT: u8 = 1 << 6;
+    /// The qualifiers by their code in the low bits of `flags` (0: none).
+    const QUALIFIERS: [Option<Qualifier>; 5] = [
+        None,
+        Some(Qualifier::Exact),
+        Some(Qualifier::Approximate),
+        Some(Qualifier::UpperBound),
+        Some(Qualifier::LowerBound),
+    ];
+
+    /// A claim of `parts`, without a claimant. A kind or unit missing from the claims'
+    /// lists (a bug: the lists hold every name the code and data give) is stored as
+    /// `count` and no unit; offsets beyond 32 bits (impossible below
+    /// [`MAX_TEXT_BYTES`]) are clamped.
+    pub fn new(parts: ClaimParts) -> Claim {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let kind = crate::claims::lists::claim_kinds().id(parts.kind);
+        let unit = parts
+            .unit
+            .map(|u| crate::claims::lists::claim_units().id(u));
+        debug_assert!(kind.is_some(), "claim kind {:?} not listed", parts.kind);
+        debug_assert!(unit.is_none_or(|u| u.is_some()), "unit {:?}", parts.unit);
+        let qualifier = Claim::QUALIFIERS
+            .iter()
+            .position(|q| *q == parts.qualifier)
+            .unwrap_or(0);
+        let mut flags = u8::try_from(qualifier).unwrap_or(0);
+        let set = |present: bool, bit: u8| if present { bit } else { 0 };
+        flags |= set(parts.value.is_some(), Claim::HAS_VALUE);
+        flags |= set(parts.value_max.is_some(), Claim::HAS_VALUE_MAX);
+        flags |= set(parts.subject.is_some(), Claim::HAS_SUBJECT);
+        let subject = parts.subject.unwrap_or_default();
+        Claim {
+            value: parts.value.unwrap_or(0.0),
+            value_max: parts.value_max.unwrap_or(0.0),
+            start: narrow(parts.span.start()),
+            end: narrow(parts.span.end()),
+            quantity_start: narrow(parts.quantity_start),
+            subject_start: narrow(subject.start()),
+            subject_end: narrow(subject.end()),
+            sentence: narrow(parts.sentence),
+            claimant: 0,
+            unit: unit.flatten().unwrap_or(NO_UNIT),
+            kind: kind.and_then(|k| u8::try_from(k).ok()).unwrap_or(0),
+            flags,
+        }
+    }
+
+    /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The number with its currency and unit, without the qualifier words ("5,000 sq km"
-    /// of "nearly 5,000 sq km"). Added by the claims stage.
-    pub quantity: Span,
+    /// of "nearly 5,000 sq km").
+    pub fn quantity(&self) -> Span {
+        Span::new(self.quantity_start as usize, self.end as usize)
+    }
+
+    /// `count`, `percent`, `money`, `date`… (see [`ClaimParts::kind`]).
+    pub fn kind(&self) -> &'static str {
+        crate::claims::lists::claim_kinds()
+            .name(u16::from(self.kind))
+            .unwrap_or("count")
+    }
+
+    pub fn value(&self) -> Option<f64> {
+        self.has(Claim::HAS_VALUE).then_some(self.value)
+    }
+
+    /// The high end of a range.
+    pub fn value_max(&self) -> Option<f64> {
+        self.has(Claim::HAS_VALUE_MAX).then_some(self.value_max)
+    }
+
+    /// Normalised unit ("km2", "USD", "year", "%").
+    pub fn unit(&self) -> Option<&'static str> {
+        crate::claims::lists::claim_units().name(self.unit)
+    }
+
+    /// `None` when the wording states the number plainly.
+    pub fn qualifier(&self) -> Option<Qualifier> {
+        let code = usize::from(self.flags & 0b111);
+        Claim::QUALIFIERS.get(code).copied().flatten()
+    }
+
+    /// What is counted ("drones").
+    pub fn subject(&self) -> Option<Span> {
+        let span = Span::new(self.subject_start as usize, self.subject_end as usize);
+        self.has(Claim::HAS_SUBJECT).then_some(span)
+    }
+
+    /// The sentence the claim is in.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// The entity on whose authority the number is given; `None` for the article's own
+    /// voice.
+    pub fn claimant(&self) -> Option<usize> {
+        self.has(Claim::HAS_CLAIMANT)
+            .then_some(self.claimant as usize)
+    }
+
+    /// Sets the claimant (an entity index beyond 32 bits, impossible below
+    /// [`MAX_TEXT_BYTES`], leaves none).
+    pub fn set_claimant(&mut self, entity: Option<usize>) {
+        match entity.and_then(|e| u32::try_from(e).ok()) {
+            Some(e) => {
+                self.claimant = e;
+                self.flags |= Claim::HAS_CLAIMANT;
+            }
+            None => {
+                self.claimant = 0;
+                self.flags &= !Claim::HAS_CLAIMANT;
+            }
+        }
+    }
+
+    fn has(&self, bit: u8) -> bool {
+        self.flags & bit != 0
+    }
+}
+
+impl std::fmt::Debug for Claim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Claim")
+            .field("span", &self.span())
+            .field("kind", &self.kind())
+            .field("value", &self.value())
+            .field("value_max", &self.value_max())
+            .field("unit", &self.unit())
+            .field("qualifier", &self.qualifier())
+            .field("subject", &self.subject())
+            .field("sentence", &self.sentence())
+            .field("claimant", &self.claimant())
+            .field("quantity", &self.quantity())
+            .finish()
+    }
 }
 
 /// The text and all its annotations.
@@ -366,28 +621,133 @@ impl<'t> Document<'t> {
     /// The text of a span; empty if the span is out of range or not on `char` boundaries,
     /// so a bad span can never panic.
     pub fn slice(&self, span: Span) -> &'t str {
-        self.text.get(span.start..span.end).unwrap_or("")
+        self.text.get(span.range()).unwrap_or("")
     }
 
     /// The tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         match self.sentences.get(sentence) {
-            Some(s) => self.tokens.get(s.tokens.clone()).unwrap_or(&[]),
+            Some(s) => self.tokens.get(s.tokens()).unwrap_or(&[]),
             None => &[],
         }
     }
 
     /// The index of the sentence containing byte offset `at`, if any (binary search).
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        let i = self.sentences.partition_point(|s| s.span.end() <= at);
         match self.sentences.get(i) {
-            Some(s) if s.span.start <= at => Some(i),
+            Some(s) if s.span.start() <= at => Some(i),
             _ => None,
         }
     }
 
     /// The index of the first token that ends after byte offset `at` (binary search).
     pub fn token_at_or_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span().end <= at)
+        self.tokens.partition_point(|t| t.span().end() <= at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_takes_six_bytes() {
+        // The token array is the largest annotation of a long text (one token per ~5
+        // bytes): each byte of `Token` is about a fifth of the input's size in memory.
+        assert_eq!(std::mem::size_of::<Token>(), 6);
+    }
+
+    #[test]
+    fn a_span_takes_eight_bytes_and_clamps_beyond_four_gib() {
+        assert_eq!(std::mem::size_of::<Span>(), 8);
+        let span = Span::new(3, 4_294_967_295);
+        assert_eq!(
+            (span.start(), span.end(), span.len()),
+            (3, 4_294_967_295, 4_294_967_292)
+        );
+        assert_eq!(Span::new(0, usize::MAX).end(), u32::MAX as usize);
+        assert_eq!(span.range(), 3..4_294_967_295);
+    }
+
+    #[test]
+    fn sentences_and_paragraphs_keep_their_indices_in_twenty_bytes() {
+        assert_eq!(std::mem::size_of::<Sentence>(), 20);
+        assert_eq!(std::mem::size_of::<Paragraph>(), 20);
+        let sentence = Sentence::new(Span::new(5, 9), 7, 100..104);
+        assert_eq!((sentence.paragraph(), sentence.tokens()), (7, 100..104));
+        let mut paragraph = Paragraph::new(Span::new(0, 9));
+        assert_eq!(paragraph.sentences(), 0..0);
+        paragraph.set_sentences(3..8);
+        assert_eq!(paragraph.sentences(), 3..8);
+    }
+
+    #[test]
+    fn a_token_keeps_its_span_and_kind() {
+        let token = Token::new(Span::new(4_000_000_000, 4_000_000_255), TokenKind::Number);
+        assert_eq!(token.span(), Span::new(4_000_000_000, 4_000_000_255));
+        assert_eq!(token.kind, TokenKind::Number);
+        // Out of range: clamped, never wrapped.
+        let clamped = Token::new(Span::new(10, 10 + 300), TokenKind::Word);
+        assert_eq!((clamped.start(), clamped.end()), (10, 10 + 255));
+    }
+
+    /// A long text has hundreds of thousands of claims: keep them small.
+    #[test]
+    fn a_claim_takes_48_bytes() {
+        assert_eq!(std::mem::size_of::<Claim>(), 48);
+    }
+
+    #[test]
+    fn a_claim_gives_back_its_parts() {
+        let full = ClaimParts {
+            span: Span::new(10, 30),
+            quantity_start: 17,
+            kind: "area",
+            value: Some(5000.0),
+            value_max: Some(f64::INFINITY),
+            unit: Some("km2"),
+            qualifier: Some(Qualifier::UpperBound),
+            subject: Some(Span::new(31, 40)),
+            sentence: 7,
+        };
+        let bare = ClaimParts {
+            kind: "date",
+            value: None,
+            value_max: None,
+            unit: None,
+            qualifier: None,
+            subject: None,
+            ..full
+        };
+        for parts in [full, bare] {
+            let mut claim = Claim::new(parts);
+            let back = ClaimParts {
+                span: claim.span(),
+                quantity_start: claim.quantity().start(),
+                kind: claim.kind(),
+                value: claim.value(),
+                value_max: claim.value_max(),
+                unit: claim.unit(),
+                qualifier: claim.qualifier(),
+                subject: claim.subject(),
+                sentence: claim.sentence(),
+            };
+            assert_eq!(back, parts);
+            assert_eq!(claim.quantity(), Span::new(17, 30));
+            assert_eq!(claim.claimant(), None);
+            claim.set_claimant(Some(3));
+            assert_eq!(claim.claimant(), Some(3));
+            assert_eq!(claim.qualifier(), parts.qualifier);
+            claim.set_claimant(None);
+            assert_eq!(claim.claimant(), None);
+        }
+        for q in Claim::QUALIFIERS {
+            let claim = Claim::new(ClaimParts {
+                qualifier: q,
+                ..full
+            });
+            assert_eq!(claim.qualifier(), q);
+        }
     }
 }

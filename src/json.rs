@@ -8,61 +8,154 @@
 //! tests compare the two on real articles and on text full of characters that need
 //! escaping); the rare values with their own formatting rules (floats, the source's
 //! free-form `meta`, the stats) are still written by serde_json.
+//!
+//! [`write_annotated`] writes the same bytes straight from an annotated document, building
+//! each report item as it is written: the CLI's compact JSON never holds a whole report.
 
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::analysis::{
-    Analysis, ClaimReport, EntityRef, EntityReport, MentionReport, ParagraphReport, QuoteReport,
-    Section, SentenceReport, SpeakerReport, TextSpan,
+    self, Analysis, ClaimReport, EntityRef, EntityReport, MentionReport, ParagraphReport,
+    QuoteReport, Section, SectionSink, SentenceReport, SpeakerReport, TextSpan,
 };
+use crate::document::Document;
 use crate::wordwise;
+use crate::Options;
 
 /// Bytes gathered before they are handed to the output.
 const FLUSH_AT: usize = 64 * 1024;
 
 /// Writes `analysis` as compact JSON (the same bytes as `serde_json::to_writer`).
 pub fn write_compact(analysis: &Analysis, out: &mut dyn Write) -> io::Result<()> {
-    let mut json = Json {
-        buf: Vec::with_capacity(FLUSH_AT + 4096),
-        out,
-    };
-    json.raw(b"{\"schema_version\":");
-    json.uint(analysis.schema_version as usize);
-    json.raw(b",\"source\":");
-    json.serde(&analysis.source)?;
-    json.raw(b",\"stats\":");
-    json.serde(&analysis.stats)?;
+    let mut json = Json::new(out);
+    json.head(analysis)?;
+    let shows = |section| analysis.shows(section);
     json.section(
-        analysis,
+        shows(Section::Paragraphs),
         Section::Paragraphs,
         &analysis.paragraphs,
         Json::paragraph,
     )?;
     json.section(
-        analysis,
+        shows(Section::Sentences),
         Section::Sentences,
         &analysis.sentences,
         Json::sentence,
     )?;
-    json.section(analysis, Section::Quotes, &analysis.quotes, Json::quote)?;
     json.section(
-        analysis,
+        shows(Section::Quotes),
+        Section::Quotes,
+        &analysis.quotes,
+        Json::quote,
+    )?;
+    json.section(
+        shows(Section::Entities),
         Section::Entities,
         &analysis.entities,
         Json::entity,
     )?;
-    json.section(analysis, Section::Claims, &analysis.claims, Json::claim)?;
-    json.raw(b",\"warnings\":");
-    json.strings(&analysis.warnings)?;
-    json.raw(b"}");
-    json.flush()
+    json.section(
+        shows(Section::Claims),
+        Section::Claims,
+        &analysis.claims,
+        Json::claim,
+    )?;
+    json.tail(analysis)
+}
+
+/// Writes the report of an annotated document as compact JSON: the same bytes as
+/// `write_compact(&Analysis::from_annotated(doc, options), out)`, but the report is never
+/// held whole. Each item is built from the document as it is written, then dropped, and
+/// each of the document's annotations is freed once no section left to write reads it
+/// (see `analysis::build_sections`), so memory only falls from where it stood when the
+/// document was done. Sections left out by `options.only` are not built at all.
+pub fn write_annotated(doc: Document, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let mut sections = JsonSections {
+        json: Json::new(out),
+        shown: Vec::new(),
+    };
+    let header = analysis::build_sections(doc, options, &mut sections)?;
+    sections.json.tail(&header)
+}
+
+/// The sink of [`write_annotated`]: writes the header, then each section it shows.
+struct JsonSections<'w> {
+    json: Json<'w>,
+    /// The sections the header says to show.
+    shown: Vec<Section>,
+}
+
+impl<'w> JsonSections<'w> {
+    fn write<T, B: Borrow<T>>(
+        &mut self,
+        section: Section,
+        items: impl Iterator<Item = B>,
+        item: impl FnMut(&mut Json<'w>, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let shown = self.shown.contains(&section);
+        self.json.section(shown, section, items, item)
+    }
+}
+
+impl<'t> SectionSink<'t> for JsonSections<'_> {
+    type Error = io::Error;
+    fn header(&mut self, header: &Analysis<'t>) -> io::Result<()> {
+        self.shown = Section::ALL
+            .into_iter()
+            .filter(|&section| header.shows(section))
+            .collect();
+        self.json.head(header)
+    }
+    fn paragraphs(&mut self, items: impl Iterator<Item = ParagraphReport<'t>>) -> io::Result<()> {
+        self.write(Section::Paragraphs, items, Json::paragraph)
+    }
+    fn sentences(&mut self, items: impl Iterator<Item = SentenceReport<'t>>) -> io::Result<()> {
+        self.write(Section::Sentences, items, Json::sentence)
+    }
+    fn quotes(&mut self, items: impl Iterator<Item = QuoteReport<'t>>) -> io::Result<()> {
+        self.write(Section::Quotes, items, Json::quote)
+    }
+    fn entities(&mut self, items: impl Iterator<Item = EntityReport<'t>>) -> io::Result<()> {
+        self.write(Section::Entities, items, Json::entity)
+    }
+    fn claims(&mut self, items: impl Iterator<Item = ClaimReport<'t>>) -> io::Result<()> {
+        self.write(Section::Claims, items, Json::claim)
+    }
 }
 
 struct Json<'w> {
     buf: Vec<u8>,
     out: &'w mut dyn Write,
+}
+
+impl<'w> Json<'w> {
+    fn new(out: &'w mut dyn Write) -> Json<'w> {
+        Json {
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            out,
+        }
+    }
+
+    /// `{"schema_version":..,"source":..,"stats":..`: what precedes the sections.
+    fn head(&mut self, analysis: &Analysis) -> io::Result<()> {
+        self.raw(b"{\"schema_version\":");
+        self.uint(analysis.schema_version as usize);
+        self.raw(b",\"source\":");
+        self.serde(&analysis.source)?;
+        self.raw(b",\"stats\":");
+        self.serde(&analysis.stats)
+    }
+
+    /// `,"warnings":[..]}`: what follows the sections; flushes the output.
+    fn tail(&mut self, analysis: &Analysis) -> io::Result<()> {
+        self.raw(b",\"warnings\":");
+        self.strings(&analysis.warnings)?;
+        self.raw(b"}");
+        self.flush()
+    }
 }
 
 impl Json<'_> {
@@ -77,17 +170,17 @@ impl Json<'_> {
     }
 
     /// Writes `items` as an array, handing the buffer to the output as it fills.
-    fn array<T>(
+    fn array<T: ?Sized, B: Borrow<T>>(
         &mut self,
-        items: &[T],
+        items: impl IntoIterator<Item = B>,
         mut item: impl FnMut(&mut Self, &T) -> io::Result<()>,
     ) -> io::Result<()> {
         self.raw(b"[");
-        for (i, value) in items.iter().enumerate() {
+        for (i, value) in items.into_iter().enumerate() {
             if i > 0 {
                 self.raw(b",");
             }
-            item(self, value)?;
+            item(self, value.borrow())?;
             if self.buf.len() >= FLUSH_AT {
                 self.flush()?;
             }
@@ -96,15 +189,15 @@ impl Json<'_> {
         Ok(())
     }
 
-    /// `,"<section>":[...]` when the report shows `section`.
-    fn section<T>(
+    /// `,"<section>":[...]` when `shown`.
+    fn section<T, B: Borrow<T>>(
         &mut self,
-        analysis: &Analysis,
+        shown: bool,
         section: Section,
-        items: &[T],
+        items: impl IntoIterator<Item = B>,
         item: impl FnMut(&mut Self, &T) -> io::Result<()>,
     ) -> io::Result<()> {
-        if !analysis.shows(section) {
+        if !shown {
             return Ok(());
         }
         self.raw(b",\"");
@@ -301,7 +394,7 @@ impl Json<'_> {
     }
 
     fn strings(&mut self, items: &[String]) -> io::Result<()> {
-        self.array(items, |json, item| {
+        self.array(items.iter().map(String::as_str), |json, item: &str| {
             json.string(item);
             Ok(())
         })
@@ -421,6 +514,90 @@ mod tests {
             String::from_utf8(fast).unwrap(),
             String::from_utf8(serde).unwrap(),
         )
+    }
+
+    /// The report written as it is built from the document, and the whole report
+    /// written at once.
+    fn streamed_and_whole(text: &str, options: &Options) -> (String, String) {
+        let mut streamed = Vec::new();
+        write_annotated(crate::annotate(text), options, &mut streamed).unwrap();
+        let mut whole = Vec::new();
+        write_compact(&crate::analyze(text, options), &mut whole).unwrap();
+        (
+            String::from_utf8(streamed).unwrap(),
+            String::from_utf8(whole).unwrap(),
+        )
+    }
+
+    /// A text whose report needs every escape, with quotations, speakers and claims.
+    const NEEDS_ESCAPES: &str = "Tab\there, \"quoted\" \\ back\u{1}slash\u{1f}, bell\u{7} \
+        and\u{8}\u{c}\r.\n\n“Zelensky,” he said, costing $2.5bn — 😀\u{7f} ok.";
+
+    #[test]
+    fn streamed_report_is_the_whole_report_on_the_fixtures() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let (streamed, whole) = streamed_and_whole(&text, &Options::default());
+                assert_eq!(streamed, whole, "{}", path.display());
+                checked += 1;
+            }
+        }
+        assert!(checked >= 5);
+    }
+
+    #[test]
+    fn streamed_report_keeps_sections_source_and_warnings() {
+        let source = crate::Source {
+            path: "a \"b\".txt".into(),
+            id: Some(serde_json::json!(7)),
+            meta: [("lang".to_string(), serde_json::json!("en"))].into(),
+        };
+        let seed = include_str!("../fixtures/seed-article.txt");
+        let selections = [
+            None,
+            Some(vec![]),
+            Some(vec![Section::Sentences, Section::Claims]),
+            Some(vec![Section::Entities]),
+            Some(vec![Section::Claims, Section::Quotes, Section::Paragraphs]),
+        ];
+        for only in selections {
+            let options = Options {
+                source: source.clone(),
+                only: only.clone(),
+                warnings: vec!["invalid UTF-8 \"here\"".into()],
+            };
+            for text in ["", NEEDS_ESCAPES, seed] {
+                let (streamed, whole) = streamed_and_whole(text, &options);
+                assert_eq!(streamed, whole, "{only:?} {text:.20}");
+                let json: serde_json::Value = serde_json::from_str(&streamed).unwrap();
+                assert_eq!(json["source"]["id"], 7);
+                assert_eq!(json["warnings"][0], "invalid UTF-8 \"here\"");
+                let shown = |section: Section| json.get(section.as_str()).is_some();
+                for section in Section::ALL {
+                    let expected = only.as_ref().is_none_or(|o| o.contains(&section));
+                    assert_eq!(shown(section), expected, "{section:?} in {only:?}");
+                }
+            }
+        }
+        let (streamed, _) = streamed_and_whole(seed, &Options::default());
+        let json: serde_json::Value = serde_json::from_str(&streamed).unwrap();
+        assert!(json["stats"]["claims"].as_u64().unwrap() > 0);
+        assert!(json["quotes"][0]["speaker"]["name"].is_string());
+    }
+
+    #[test]
+    fn streamed_report_escapes_the_text() {
+        let (streamed, whole) = streamed_and_whole(NEEDS_ESCAPES, &Options::default());
+        assert!(streamed.contains("\\u0001") && streamed.contains("\\t"));
+        assert!(streamed.contains("\\\"quoted\\\""), "{streamed}");
+        assert_eq!(streamed, whole);
+        let (streamed, whole) = streamed_and_whole("", &Options::default());
+        assert_eq!(streamed, whole);
+        assert!(streamed.contains("\"sentences\":[]"), "{streamed}");
     }
 
     #[test]

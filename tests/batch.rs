@@ -532,6 +532,39 @@ fn large_articles_stream_in_order_with_their_warnings() {
     assert_eq!(array[1], alone);
 }
 
+/// A large article's JSON is written as its report is built, section by section; `--only`
+/// and the stats must come out alike from the compact writer and from serde_json's pretty
+/// one.
+#[test]
+fn a_streamed_article_keeps_only_and_the_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(Path::new(FIXTURES).join("seed-article.txt")).unwrap();
+    let path = dir.path().join("large.txt");
+    std::fs::write(&path, format!("{seed}\n\n").repeat(50)).unwrap();
+    for only in [
+        "quotes,claims",
+        "entities",
+        "paragraphs,sentences,quotes,entities,claims",
+    ] {
+        let compact = run(byline().args(["-f", "json", "--only", only]).arg(&path));
+        assert_eq!(compact.code, 0, "{}", compact.stderr);
+        let pretty = run(byline()
+            .args(["-f", "json", "--pretty", "--only", only])
+            .arg(&path));
+        let compact: Value = serde_json::from_str(&compact.stdout).unwrap();
+        let pretty: Value = serde_json::from_str(&pretty.stdout).unwrap();
+        assert_eq!(compact, pretty, "--only {only}");
+        assert!(
+            compact["stats"]["paragraphs"].as_u64().unwrap() >= 50 * 35,
+            "{only}"
+        );
+        let keys: Vec<&String> = compact.as_object().unwrap().keys().collect();
+        for section in ["paragraphs", "sentences", "quotes", "entities", "claims"] {
+            assert_eq!(keys.iter().any(|k| *k == section), only.contains(section));
+        }
+    }
+}
+
 #[test]
 fn a_streamed_article_ends_quietly_on_a_broken_pipe() {
     let dir = tempfile::tempdir().unwrap();

@@ -9,11 +9,11 @@ use proptest::prelude::*;
 fn check(text: &str) {
     let doc = byline::annotate(text);
     for c in &doc.claims {
-        assert!(c.span.start <= c.span.end && c.span.end <= text.len());
-        assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
-        assert!(c.span.contains(c.quantity) || c.quantity.is_empty());
-        assert!(c.sentence < doc.sentences.len());
-        if let (Some(v), Some(max)) = (c.value, c.value_max) {
+        assert!(c.span().start() <= c.span().end() && c.span().end() <= text.len());
+        assert!(text.is_char_boundary(c.span().start()) && text.is_char_boundary(c.span().end()));
+        assert!(c.span().contains(c.quantity()) || c.quantity().is_empty());
+        assert!(c.sentence() < doc.sentences.len());
+        if let (Some(v), Some(max)) = (c.value(), c.value_max()) {
             assert!(!v.is_nan() && !max.is_nan());
         }
     }

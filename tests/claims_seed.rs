@@ -6,15 +6,15 @@ use byline::document::{Claim, Document, Qualifier};
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 
 fn text<'a>(doc: &'a Document, c: &Claim) -> &'a str {
-    doc.slice(c.span)
+    doc.slice(c.span())
 }
 
 fn subject<'a>(doc: &'a Document, c: &Claim) -> Option<&'a str> {
-    c.subject.map(|s| doc.slice(s))
+    c.subject().map(|s| doc.slice(s))
 }
 
 fn claimant(doc: &Document, c: &Claim) -> Option<String> {
-    c.claimant
+    c.claimant()
         .and_then(|e| doc.entities.get(e))
         .map(|e| e.name.clone())
 }
@@ -36,15 +36,15 @@ fn seed_claims_are_exactly_the_listed_ones() {
     let rows: Vec<Row> = doc
         .claims
         .iter()
-        .filter(|c| c.kind != "date")
+        .filter(|c| c.kind() != "date")
         .map(|c| {
             (
                 text(&doc, c),
-                c.kind,
-                c.value,
-                c.value_max,
-                c.unit.as_deref(),
-                c.qualifier,
+                c.kind(),
+                c.value(),
+                c.value_max(),
+                c.unit(),
+                c.qualifier(),
                 subject(&doc, c),
             )
         })
@@ -144,8 +144,8 @@ fn seed_dates_are_reported_as_dates() {
     let dates: Vec<(&str, Option<f64>)> = doc
         .claims
         .iter()
-        .filter(|c| c.kind == "date")
-        .map(|c| (text(&doc, c), c.value))
+        .filter(|c| c.kind() == "date")
+        .map(|c| (text(&doc, c), c.value()))
         .collect();
     assert!(dates.contains(&("2025", Some(2025.0))), "{dates:?}");
     assert!(dates.contains(&("2022", Some(2022.0))), "{dates:?}");

@@ -121,7 +121,7 @@ fn entities_are_sorted_by_salience() {
         .map(|e| {
             (
                 std::cmp::Reverse(e.mentions.len()),
-                e.mentions[0].span.start,
+                e.mentions[0].span.start(),
             )
         })
         .collect();

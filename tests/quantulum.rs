@@ -19,9 +19,9 @@ fn chars(doc: &Document, byte: usize) -> usize {
 }
 
 fn claim_value(c: &Claim) -> Option<f64> {
-    let v = c.value?;
-    Some(match c.value_max {
-        Some(max) if c.kind != "score" => (v + max) / 2.0,
+    let v = c.value()?;
+    Some(match c.value_max() {
+        Some(max) if c.kind() != "score" => (v + max) / 2.0,
         _ => v,
     })
 }
@@ -47,8 +47,8 @@ fn score_set(cases: &[Value], set: &str) -> Score {
             .iter()
             .map(|c| {
                 (
-                    chars(&doc, c.span.start),
-                    chars(&doc, c.span.end),
+                    chars(&doc, c.span().start()),
+                    chars(&doc, c.span().end()),
                     claim_value(c),
                 )
             })
@@ -140,6 +140,6 @@ fn quantulum_error_inputs_do_not_panic() {
     assert_eq!(inputs.len(), 4);
     for input in inputs {
         let doc = byline::annotate(input);
-        assert!(doc.claims.iter().all(|c| c.span.end <= input.len()));
+        assert!(doc.claims.iter().all(|c| c.span().end() <= input.len()));
     }
 }

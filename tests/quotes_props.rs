@@ -33,25 +33,25 @@ fn check(text: &str) {
     let doc = byline::annotate(text);
     let mut last_end = 0;
     for q in &doc.quotes {
-        assert!(q.span.start <= q.span.end && q.span.end <= text.len());
-        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(q.span.start() <= q.span.end() && q.span.end() <= text.len());
+        assert!(text.is_char_boundary(q.span.start()) && text.is_char_boundary(q.span.end()));
         assert!(q.span.contains(q.inner), "inner outside the quotation");
-        assert!(text.is_char_boundary(q.inner.start) && text.is_char_boundary(q.inner.end));
-        assert!(q.span.start >= last_end, "quotations overlap");
-        last_end = q.span.end;
+        assert!(text.is_char_boundary(q.inner.start()) && text.is_char_boundary(q.inner.end()));
+        assert!(q.span.start() >= last_end, "quotations overlap");
+        last_end = q.span.end();
         if let Some(sp) = q.speaker {
             assert!(sp.entity < doc.entities.len());
         }
         if let Some(cue) = q.cue {
-            assert!(cue.end <= text.len() && text.is_char_boundary(cue.start));
+            assert!(cue.end() <= text.len() && text.is_char_boundary(cue.start()));
         }
         // A quotation never crosses a paragraph.
         let para = doc
             .paragraphs
             .iter()
-            .find(|p| p.span.start <= q.span.start && q.span.start < p.span.end)
+            .find(|p| p.span.start() <= q.span.start() && q.span.start() < p.span.end())
             .expect("quotation inside a paragraph");
-        assert!(q.span.end <= para.span.end);
+        assert!(q.span.end() <= para.span.end());
     }
     // The JSON report builds without panicking too.
     let _ = byline::analyze(text, &byline::Options::default());

@@ -134,7 +134,7 @@ fn seed_speakers_are_all_right() {
         let follows_its_group = doc
             .quotes
             .iter()
-            .any(|other| other.group == quote.group && other.span.end <= quote.span.start);
+            .any(|other| other.group == quote.group && other.span.end() <= quote.span.start());
         assert!(
             quote.cue.is_some() || follows_its_group,
             "{start:?} has no cue"

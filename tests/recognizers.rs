@@ -21,7 +21,7 @@ type Mention = (usize, usize, f64);
 
 fn char_span(doc: &Document, span: Span) -> (usize, usize) {
     let to_char = |b: usize| doc.text.get(..b).map_or(0, |s| s.chars().count());
-    (to_char(span.start), to_char(span.end))
+    (to_char(span.start()), to_char(span.end()))
 }
 
 fn expected(case: &Value) -> Vec<Mention> {
@@ -66,10 +66,10 @@ fn predicted(model: &str, doc: &Document) -> Vec<Mention> {
     };
     doc.claims
         .iter()
-        .filter(|c| kinds.contains(&c.kind))
+        .filter(|c| kinds.contains(&c.kind()))
         .filter_map(|c| {
-            let (s, e) = char_span(doc, c.quantity);
-            Some((s, e, c.value?))
+            let (s, e) = char_span(doc, c.quantity());
+            Some((s, e, c.value()?))
         })
         .collect()
 }

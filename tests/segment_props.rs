@@ -53,37 +53,39 @@ fn check(text: &str) {
     let doc = byline::annotate(text);
     let mut last = 0;
     for p in &doc.paragraphs {
-        assert!(p.span.start >= last && p.span.start < p.span.end && p.span.end <= text.len());
-        assert!(text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end));
-        last = p.span.end;
+        assert!(
+            p.span.start() >= last && p.span.start() < p.span.end() && p.span.end() <= text.len()
+        );
+        assert!(text.is_char_boundary(p.span.start()) && text.is_char_boundary(p.span.end()));
+        last = p.span.end();
     }
     let mut last = 0;
     for t in &doc.tokens {
-        assert!(t.span().start >= last && t.span().start < t.span().end);
-        assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
+        assert!(t.span().start() >= last && t.span().start() < t.span().end());
+        assert!(text.is_char_boundary(t.span().start()) && text.is_char_boundary(t.span().end()));
         assert!(
             doc.paragraphs.iter().any(|p| p.span.contains(t.span())),
             "token outside every paragraph"
         );
-        last = t.span().end;
+        last = t.span().end();
     }
     let mut last = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
-        assert!(s.span.start >= last && s.span.start < s.span.end);
-        let paragraph = &doc.paragraphs[s.paragraph];
+        assert!(s.span.start() >= last && s.span.start() < s.span.end());
+        let paragraph = &doc.paragraphs[s.paragraph()];
         assert!(
             paragraph.span.contains(s.span),
             "sentence crosses its paragraph"
         );
-        assert!(paragraph.sentences.contains(&i));
+        assert!(paragraph.sentences().contains(&i));
         let tokens = doc.sentence_tokens(i);
         assert!(!tokens.is_empty());
-        assert_eq!(tokens[0].span().start, s.span.start);
-        assert_eq!(tokens[tokens.len() - 1].span().end, s.span.end);
-        last = s.span.end;
+        assert_eq!(tokens[0].span().start(), s.span.start());
+        assert_eq!(tokens[tokens.len() - 1].span().end(), s.span.end());
+        last = s.span.end();
     }
     // Every token belongs to exactly one sentence.
-    let covered: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+    let covered: usize = doc.sentences.iter().map(|s| s.tokens().len()).sum();
     assert_eq!(covered, doc.tokens.len());
 }
 

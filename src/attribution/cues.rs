@@ -134,7 +134,10 @@ fn verb_cue_at(doc: &Document, i: usize, end: usize, verb: &Verb) -> Option<Cue>
                 .enumerate()
                 .all(|(k, p)| word(doc, i + k).eq_ignore_ascii_case(p));
         if fits {
-            let span = Span::new(doc.tokens[i].span().start, doc.tokens[i + n - 1].span().end);
+            let span = Span::new(
+                doc.tokens[i].span().start(),
+                doc.tokens[i + n - 1].span().end(),
+            );
             return Some(Cue {
                 span,
                 first: i,

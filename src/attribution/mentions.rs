@@ -21,13 +21,53 @@ pub struct MentionRef {
     pub entity_type: EntityType,
 }
 
+/// A mention of [`MentionIndex`]'s list, in 16 bytes where a [`MentionRef`] takes 32: a
+/// long text has a million mentions, and the list was attribution's largest temporary.
+/// (Offsets and entity numbers fit 32 bits: see `document::MAX_TEXT_BYTES`.)
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    start: u32,
+    end: u32,
+    entity: u32,
+    kind: MentionKind,
+    entity_type: EntityType,
+}
+
+impl Stored {
+    fn of(m: MentionRef) -> Option<Stored> {
+        Some(Stored {
+            start: u32::try_from(m.span.start()).ok()?,
+            end: u32::try_from(m.span.end()).ok()?,
+            entity: u32::try_from(m.entity).ok()?,
+            kind: m.kind,
+            entity_type: m.entity_type,
+        })
+    }
+
+    fn get(self) -> MentionRef {
+        MentionRef {
+            span: Span::new(self.start as usize, self.end as usize),
+            entity: self.entity as usize,
+            kind: self.kind,
+            entity_type: self.entity_type,
+        }
+    }
+
+    fn start(self) -> usize {
+        self.start as usize
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     /// Sorted by start.
-    list: Vec<MentionRef>,
-    /// End offset → the longest mention ending there. (The longest mention starting at
-    /// an offset is the first of `list` starting there: a binary search finds it.)
-    by_end: ByOffset<usize>,
+    list: Vec<Stored>,
+    /// Per distinct end offset, the longest mention ending there, as `end << 32 | index
+    /// into list`, sorted (so by end): a binary search finds it. (The longest mention
+    /// starting at an offset is the first of `list` starting there.) A hash map from end
+    /// to index took about 30 bytes per mention, the largest temporary of attribution
+    /// on a long text; this takes at most 8.
+    by_end: Vec<u64>,
     /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
@@ -38,14 +78,7 @@ pub struct MentionIndex {
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
         let list = typed_mentions(doc);
-        // Sized up front: growing the maps one rehash at a time showed in profiles.
-        let mut by_end = ByOffset::with_capacity_and_hasher(list.len(), FastHash::default());
-        for (i, m) in list.iter().enumerate() {
-            let longer = |j: &usize| list[*j].span.len() >= m.span.len();
-            if !by_end.get(&m.span.end).is_some_and(longer) {
-                by_end.insert(m.span.end, i);
-            }
-        }
+        let by_end = longest_by_end(&list);
         let mut others_by_end = ByOffset::default();
         let mut others_by_start = ByOffset::default();
         for (entity, e) in doc.entities.iter().enumerate() {
@@ -59,8 +92,8 @@ impl MentionIndex {
                     kind: m.kind,
                     entity_type: e.entity_type,
                 };
-                others_by_end.entry(m.span.end).or_insert(r);
-                others_by_start.entry(m.span.start).or_insert(r);
+                others_by_end.entry(m.span.end()).or_insert(r);
+                others_by_start.entry(m.span.start()).or_insert(r);
             }
         }
         MentionIndex {
@@ -84,42 +117,75 @@ impl MentionIndex {
     }
 
     pub fn ending_at(&self, end: usize) -> Option<MentionRef> {
-        self.by_end.get(&end).map(|&i| self.list[i])
+        let end = u32::try_from(end).ok()?;
+        let i = self
+            .by_end
+            .partition_point(|&key| ((key >> 32) as u32) < end);
+        let key = *self.by_end.get(i)?;
+        let index = (key & u64::from(u32::MAX)) as usize;
+        ((key >> 32) as u32 == end)
+            .then(|| self.list.get(index).map(|m| m.get()))
+            .flatten()
     }
 
     /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
     /// at one start, longest first (ties in entity order), so it is the first one there.
     pub fn starting_at(&self, start: usize) -> Option<MentionRef> {
-        let i = self.list.partition_point(|m| m.span.start < start);
-        self.list.get(i).filter(|m| m.span.start == start).copied()
+        let i = self.list.partition_point(|m| m.start() < start);
+        self.list
+            .get(i)
+            .filter(|m| m.start() == start)
+            .map(|m| m.get())
     }
 
     /// The mentions starting inside `span`, in text order.
-    pub fn within(&self, span: Span) -> &[MentionRef] {
-        let from = self.list.partition_point(|m| m.span.start < span.start);
-        let to = self.list.partition_point(|m| m.span.start < span.end);
-        self.list.get(from..to.max(from)).unwrap_or(&[])
+    pub fn within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
+        let from = self.list.partition_point(|m| m.start() < span.start());
+        let to = self.list.partition_point(|m| m.start() < span.end());
+        let within = self.list.get(from..to.max(from)).unwrap_or(&[]);
+        within.iter().map(|m| m.get())
     }
+}
+
+/// For each end offset, the longest mention of `list` ending there, ties to the first in
+/// `list`, keyed `end << 32 | index`. `list` is sorted by start, so among the mentions
+/// ending at one offset the first in `list` starts first: it is the longest, and the
+/// smallest key with that end. (Offsets and indices fit 32 bits: a document's text is
+/// at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
+fn longest_by_end(list: &[Stored]) -> Vec<u64> {
+    let mut keys: Vec<u64> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let index = u32::try_from(i).ok()?;
+            Some(u64::from(m.end) << 32 | u64::from(index))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|key| *key >> 32);
+    keys.shrink_to_fit();
+    keys
 }
 
 /// The order of the mention list: by start, longest first.
 fn order_key(span: Span) -> (usize, Reverse<usize>) {
-    (span.start, Reverse(span.end))
+    (span.start(), Reverse(span.end()))
 }
 
 /// The mentions of typed entities, sorted by `order_key`, ties in entity order (a
 /// stable sort). (Merging the entities' lists, each in text order, with a heap did
 /// fewer instructions but was slower: it reads a hundred lists at once, where the
 /// sort's passes read memory in order.)
-fn typed_mentions(doc: &Document) -> Vec<MentionRef> {
-    let mut list: Vec<MentionRef> = doc
+fn typed_mentions(doc: &Document) -> Vec<Stored> {
+    let mut list: Vec<Stored> = doc
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.entity_type != EntityType::Other)
         .flat_map(|(entity, e)| mention_refs(entity, e))
+        .filter_map(Stored::of)
         .collect();
-    list.sort_by_key(|m| order_key(m.span));
+    list.sort_by_key(|m| order_key(m.get().span));
     list
 }
 
@@ -152,6 +218,11 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_stored_mention_takes_16_bytes() {
+        assert_eq!(std::mem::size_of::<Stored>(), 16);
+    }
+
     /// Sorted by start, longest first, ties in entity order, whatever order the
     /// entities list their mentions in.
     #[test]
@@ -181,7 +252,7 @@ mod tests {
         let got = |doc: &Document| -> Vec<(Span, usize)> {
             typed_mentions(doc)
                 .iter()
-                .map(|m| (m.span, m.entity))
+                .map(|m| (m.get().span, m.get().entity))
                 .collect()
         };
         assert_eq!(got(&doc), sorted_by_hand(&doc));
@@ -230,12 +301,12 @@ mod tests {
         for offset in 0..=text.len() {
             assert_eq!(
                 index.starting_at(offset),
-                longest(&|m| m.span.start == offset),
+                longest(&|m| m.span.start() == offset),
                 "start {offset}"
             );
             assert_eq!(
                 index.ending_at(offset),
-                longest(&|m| m.span.end == offset),
+                longest(&|m| m.span.end() == offset),
                 "end {offset}"
             );
         }

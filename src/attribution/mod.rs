@@ -54,7 +54,7 @@ fn keep_salience_order(doc: &mut Document) {
     let key = |e: &crate::document::Entity| {
         (
             std::cmp::Reverse(e.mentions.len()),
-            e.mentions.first().map_or(usize::MAX, |m| m.span.start),
+            e.mentions.first().map_or(usize::MAX, |m| m.span.start()),
         )
     };
     let mut order: Vec<usize> = (0..doc.entities.len()).collect();
@@ -146,15 +146,15 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let (Some(pp), Some(qp)) = (sentence(p_place.sentence), sentence(q_place.sentence)) else {
         return false;
     };
-    let p_last = p.span.end.saturating_sub(1);
-    let adjacent = qp.paragraph == pp.paragraph
-        || (qp.paragraph == pp.paragraph + 1
+    let p_last = p.span.end().saturating_sub(1);
+    let adjacent = qp.paragraph() == pp.paragraph()
+        || (qp.paragraph() == pp.paragraph() + 1
             && doc
                 .paragraphs
-                .get(qp.paragraph)
-                .is_some_and(|para| para.span.start == q.span.start)
+                .get(qp.paragraph())
+                .is_some_and(|para| para.span.start() == q.span.start())
             && sentence(context::sentence_from_quote(doc, p.span, &p_place, p_last))
-                .is_some_and(|s| s.paragraph == pp.paragraph));
+                .is_some_and(|s| s.paragraph() == pp.paragraph()));
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -166,25 +166,25 @@ fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
     let doc = ctx.doc;
     let p = doc
         .paragraphs
-        .partition_point(|p| p.span.end <= quote.start);
+        .partition_point(|p| p.span.end() <= quote.start());
     let para = doc.paragraphs.get(p)?;
     let previous = doc.paragraphs.get(p.checked_sub(1)?)?;
-    if para.span.start != quote.start {
+    if para.span.start() != quote.start() {
         return None;
     }
-    let s = doc.sentence_at(previous.span.end.checked_sub(1)?)?;
+    let s = doc.sentence_at(previous.span.end().checked_sub(1)?)?;
     let sentence = doc.sentences.get(s)?;
-    let holds_quotation = ctx.quoted.contains(sentence.span.start)
+    let holds_quotation = ctx.quoted.contains(sentence.span.start())
         || ctx
             .quoted
-            .next_start(sentence.span.start)
-            .is_some_and(|q| q < sentence.span.end);
-    if sentence.paragraph != p - 1 || holds_quotation {
+            .next_start(sentence.span.start())
+            .is_some_and(|q| q < sentence.span.end());
+    if sentence.paragraph() != p - 1 || holds_quotation {
         return None;
     }
-    let lo = sentence.tokens.start;
-    let cue = sentence.tokens.clone().find(|&i| {
-        cues::cue_at(doc, i, sentence.tokens.end).is_some() && cues::is_active(doc, i, lo)
+    let lo = sentence.tokens().start;
+    let cue = sentence.tokens().find(|&i| {
+        cues::cue_at(doc, i, sentence.tokens().end).is_some() && cues::is_active(doc, i, lo)
     })?;
     ctx.subject_before(cue, lo).map(|r| r.entity)
 }
@@ -195,17 +195,17 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
     let doc = ctx.doc;
     let p = doc.quotes[prev].span;
     let place = ctx.quoted.place(doc, p);
-    let from = context::sentence_from_quote(doc, p, &place, p.end.saturating_sub(1))
+    let from = context::sentence_from_quote(doc, p, &place, p.end().saturating_sub(1))
         .and_then(|s| doc.sentences.get(s))
-        .map_or(p.end, |s| s.span.end);
-    let to = doc.quotes[this].span.start;
+        .map_or(p.end(), |s| s.span.end());
+    let to = doc.quotes[this].span.start();
     if from >= to {
         return false;
     }
-    ctx.mentions.within(Span::new(from, to)).iter().any(|m| {
+    ctx.mentions.within(Span::new(from, to)).any(|m| {
         m.entity != entity
             && matches!(m.entity_type, EntityType::Person | EntityType::Organization)
-            && !ctx.quoted.contains(m.span.start)
+            && !ctx.quoted.contains(m.span.start())
     })
 }
 
@@ -252,9 +252,9 @@ fn in_sentences(
             let sentence = match doc.quotes.get(quote) {
                 Some(q) => {
                     let place = quoted.place(doc, q.span);
-                    context::sentence_from_quote(doc, q.span, &place, span.start)
+                    context::sentence_from_quote(doc, q.span, &place, span.start())
                 }
-                None => doc.sentence_at(span.start),
+                None => doc.sentence_at(span.start()),
             };
             (entity, span, sentence.unwrap_or(0))
         })
@@ -279,7 +279,7 @@ fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>)
     touched.dedup();
     for entity in touched {
         if let Some(e) = doc.entities.get_mut(entity) {
-            e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+            e.mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
             e.mentions.dedup_by_key(|m| m.span);
         }
     }

@@ -98,13 +98,13 @@ impl Ctx<'_, '_> {
         if cues::word(self.doc, colon) != ":" {
             return None;
         }
-        let s = self.doc.sentence_at(self.token_span(colon).start)?;
-        let first = self.doc.sentences[s].tokens.start;
+        let s = self.doc.sentence_at(self.token_span(colon).start())?;
+        let first = self.doc.sentences[s].tokens().start;
         let opening = first..colon.min(first + INTRO_SUBJECT_TOKENS);
         opening
             .clone()
             .find_map(|k| {
-                let m = self.mentions.starting_at(self.token_span(k).start)?;
+                let m = self.mentions.starting_at(self.token_span(k).start())?;
                 (m.entity_type != EntityType::Place && !self.after_preposition(&m))
                     .then(|| resolved(self.name_after_title(m)))
             })
@@ -146,7 +146,7 @@ impl Ctx<'_, '_> {
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
                     let c = cues::cue_at(self.doc, i, cue.first)?;
-                    (!self.quoted.contains(c.span.start)
+                    (!self.quoted.contains(c.span.start())
                         && cues::is_active(self.doc, i, window.start))
                     .then_some(c)
                 })?;
@@ -218,7 +218,7 @@ impl Ctx<'_, '_> {
             || (determiner
                 && self
                     .mentions
-                    .starting_at(self.token_span(i).start)
+                    .starting_at(self.token_span(i).start())
                     .is_none())
     }
 
@@ -228,8 +228,8 @@ impl Ctx<'_, '_> {
         if let Some(r) = self.pronoun_at(t) {
             return Some(r);
         }
-        let end = self.token_span(t).end;
-        if self.quoted.contains(self.token_span(t).start) {
+        let end = self.token_span(t).end();
+        if self.quoted.contains(self.token_span(t).start()) {
             return None;
         }
         if let Some(m) = self.mentions.ending_at(end) {
@@ -238,7 +238,7 @@ impl Ctx<'_, '_> {
         if let Some(m) = self.mentions.any_ending_at(end) {
             // An untyped institution speaks only through a spokesperson ("a spokesman
             // for the Treasury").
-            let first = self.doc.token_at_or_after(m.span.start);
+            let first = self.doc.token_at_or_after(m.span.start());
             let head = (first.saturating_sub(3).max(lo)..first)
                 .rev()
                 .find(|&k| cues::is_spokesperson_word(self.doc, k));
@@ -256,7 +256,7 @@ impl Ctx<'_, '_> {
             // "a Kremlin spokesman", "a Google spokeswoman", "A Treasury spokeswoman"
             let floor = t.saturating_sub(3).max(lo);
             let named = (floor..t).rev().find_map(|k| {
-                let m = self.mentions.any_ending_at(self.token_span(k).end)?;
+                let m = self.mentions.any_ending_at(self.token_span(k).end())?;
                 speaks_for(&m).then(|| resolved(m))
             });
             return named.or_else(|| self.definite_spokesperson(t, lo));
@@ -269,7 +269,7 @@ impl Ctx<'_, '_> {
     /// Pentagon").
     fn organization_of_spokesperson(&self, t: usize) -> Option<MentionRef> {
         let before = (t.saturating_sub(3)..t).rev().find_map(|k| {
-            let m = self.mentions.any_ending_at(self.token_span(k).end)?;
+            let m = self.mentions.any_ending_at(self.token_span(k).end())?;
             speaks_for(&m).then_some(m)
         });
         before.or_else(|| {
@@ -279,7 +279,7 @@ impl Ctx<'_, '_> {
             }
             (t + 2..t + 4)
                 .take_while(|&k| k < self.doc.tokens.len())
-                .find_map(|k| self.mentions.any_starting_at(self.token_span(k).start))
+                .find_map(|k| self.mentions.any_starting_at(self.token_span(k).start()))
                 .filter(speaks_for)
         })
     }
@@ -294,21 +294,19 @@ impl Ctx<'_, '_> {
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
             let spokesperson = sentence
-                .tokens
+                .tokens()
                 .clone()
                 .rev()
-                .filter(|&t| self.token_span(t).end <= at)
+                .filter(|&t| self.token_span(t).end() <= at)
                 // Rare words first: the quoted-or-not search runs only for them.
                 .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
-                .filter(|&t| !self.quoted.contains(self.token_span(t).start))
+                .filter(|&t| !self.quoted.contains(self.token_span(t).start()))
                 .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
-            let span = Span::new(sentence.span.start, sentence.span.end.min(at));
+            let span = Span::new(sentence.span.start(), sentence.span.end().min(at));
             let persons: Vec<MentionRef> = self
                 .mentions
                 .within(span)
-                .iter()
-                .copied()
-                .filter(|m| m.span.end <= at && !self.quoted.contains(m.span.start))
+                .filter(|m| m.span.end() <= at && !self.quoted.contains(m.span.start()))
                 .filter(|m| self.compatible(m, EntityType::Person, gender))
                 .collect();
             let Some((t, org)) = spokesperson else {
@@ -318,9 +316,9 @@ impl Ctx<'_, '_> {
                 return None;
             };
             let speaking = self.spokesperson_speaks(t, &org);
-            let start = self.token_span(t).start;
+            let start = self.token_span(t).start();
             let person_wins = persons.iter().any(|m| {
-                let later_speaker = m.span.start > start && self.precedes_cue(m);
+                let later_speaker = m.span.start() > start && self.precedes_cue(m);
                 later_speaker || !speaking
             });
             return (!person_wins).then_some(org.entity);
@@ -340,8 +338,8 @@ impl Ctx<'_, '_> {
             SpokespersonGender::Known(g) => Some(g),
             SpokespersonGender::Either => None,
         };
-        let mention = Span::new(self.token_span(the).start, self.token_span(t).end);
-        let entity = self.spokesperson_antecedent(mention.start, gender)?;
+        let mention = Span::new(self.token_span(the).start(), self.token_span(t).end());
+        let entity = self.spokesperson_antecedent(mention.start(), gender)?;
         Some(Resolved {
             entity,
             mention,
@@ -353,7 +351,7 @@ impl Ctx<'_, '_> {
     /// True when a speech verb follows the spokesperson phrase at token `t` ("a Google
     /// spokeswoman said", "a spokesman for the Pentagon also said").
     fn spokesperson_speaks(&self, t: usize, org: &MentionRef) -> bool {
-        self.active_cue_after(self.token_span(t).end.max(org.span.end))
+        self.active_cue_after(self.token_span(t).end().max(org.span.end()))
     }
 
     /// A definite description the entities stage did not mark, ending at token `t`: "the
@@ -363,9 +361,9 @@ impl Ctx<'_, '_> {
         let the = (t.saturating_sub(3).max(lo)..t)
             .rev()
             .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
-        let span = Span::new(self.token_span(the).start, self.token_span(t).end);
+        let span = Span::new(self.token_span(the).start(), self.token_span(t).end());
         let entity = if cues::is_organization_noun(self.doc, t) {
-            self.antecedent(span.start, EntityType::Organization, None)?
+            self.antecedent(span.start(), EntityType::Organization, None)?
         } else if cues::is_named_organization_noun(self.doc, t) {
             // "the ministry": only an organization whose name says ministry.
             let noun = cues::word(self.doc, t).to_lowercase();
@@ -375,10 +373,10 @@ impl Ctx<'_, '_> {
                     .get(e)
                     .is_some_and(|e| e.name.to_lowercase().contains(&noun))
             };
-            self.antecedent_where(span.start, EntityType::Organization, None, named)?
+            self.antecedent_where(span.start(), EntityType::Organization, None, named)?
         } else {
             let e =
-                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start)?;
+                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start())?;
             let person = self.doc.entities.get(e)?.entity_type == EntityType::Person;
             person.then_some(e)?
         };
@@ -401,14 +399,17 @@ impl Ctx<'_, '_> {
             .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let age = self
             .doc
-            .slice(Span::new(self.token_span(the).end, self.token_span(t).end))
+            .slice(Span::new(
+                self.token_span(the).end(),
+                self.token_span(t).end(),
+            ))
             .trim();
         let digits = age.chars().take_while(char::is_ascii_digit).count();
         if digits == 0 || !age[digits..].eq_ignore_ascii_case("-year-old") {
             return None;
         }
-        let mention = Span::new(self.token_span(the).start, self.token_span(t).end);
-        let entity = self.antecedent(mention.start, EntityType::Person, None)?;
+        let mention = Span::new(self.token_span(the).start(), self.token_span(t).end());
+        let entity = self.antecedent(mention.start(), EntityType::Person, None)?;
         Some(Resolved {
             entity,
             mention,
@@ -425,7 +426,7 @@ impl Ctx<'_, '_> {
         if m.entity_type == EntityType::Person {
             return Some(resolved(m));
         }
-        let first = self.doc.token_at_or_after(m.span.start);
+        let first = self.doc.token_at_or_after(m.span.start());
         // The word right before the mention decides ("for the ministry": "the" is part
         // of the organization's name phrase, so look one further).
         let mut before = first;
@@ -444,7 +445,7 @@ impl Ctx<'_, '_> {
             return Some(resolved(m));
         }
         self.mentions
-            .ending_at(self.token_span(head).end)
+            .ending_at(self.token_span(head).end())
             .filter(|p| p.entity_type == EntityType::Person)
             .map(resolved)
     }
@@ -458,7 +459,7 @@ impl Ctx<'_, '_> {
             if cues::is_clause_comma(self.doc, k) || cues::is_clause_end(self.doc, k) {
                 return None;
             }
-            let start = self.token_span(k).start;
+            let start = self.token_span(k).start();
             if self.quoted.contains(start) {
                 return None;
             }
@@ -481,9 +482,9 @@ impl Ctx<'_, '_> {
         if m.kind != MentionKind::Title {
             return m;
         }
-        let next = self.doc.token_at_or_after(m.span.end);
+        let next = self.doc.token_at_or_after(m.span.end());
         (next..next + 2)
-            .filter_map(|k| self.mentions.starting_at(self.token_span(k).start))
+            .filter_map(|k| self.mentions.starting_at(self.token_span(k).start()))
             .find(|n| n.entity == m.entity && n.kind != MentionKind::Title)
             .unwrap_or(m)
     }
@@ -498,8 +499,8 @@ impl Ctx<'_, '_> {
             _ => None,
         });
         let entity = gender
-            .and_then(|g| self.spokesperson_antecedent(span.start, Some(g)))
-            .or_else(|| self.antecedent(span.start, want, gender))?;
+            .and_then(|g| self.spokesperson_antecedent(span.start(), Some(g)))
+            .or_else(|| self.antecedent(span.start(), want, gender))?;
         Some(Resolved {
             entity,
             mention: span,
@@ -526,15 +527,13 @@ impl Ctx<'_, '_> {
         let s = self.doc.sentence_at(at)?;
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
-            let span = Span::new(sentence.span.start, sentence.span.end.min(at));
+            let span = Span::new(sentence.span.start(), sentence.span.end().min(at));
             let candidates: Vec<MentionRef> = self
                 .mentions
                 .within(span)
-                .iter()
-                .copied()
-                .filter(|m| m.span.end <= at && self.compatible(m, want, gender))
+                .filter(|m| m.span.end() <= at && self.compatible(m, want, gender))
                 .filter(|m| accept(m.entity))
-                .filter(|m| !self.quoted.contains(m.span.start))
+                .filter(|m| !self.quoted.contains(m.span.start()))
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs
             // economist Jan Hatzius wrote …"), which beats a name after a preposition.
@@ -557,7 +556,7 @@ impl Ctx<'_, '_> {
 
     /// True when a cue verb follows the mention (over adverbs: "Warren also said").
     fn precedes_cue(&self, m: &MentionRef) -> bool {
-        self.active_cue_after(m.span.end)
+        self.active_cue_after(m.span.end())
     }
 
     /// True when an active cue verb is the first token after byte offset `at`, over a
@@ -574,7 +573,7 @@ impl Ctx<'_, '_> {
     }
 
     fn after_preposition(&self, m: &MentionRef) -> bool {
-        let i = self.doc.token_at_or_after(m.span.start);
+        let i = self.doc.token_at_or_after(m.span.start());
         i > 0 && cues::is_preposition(self.doc, i - 1)
     }
 }

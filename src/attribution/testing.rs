@@ -36,7 +36,7 @@ impl<'t> TestDoc<'t> {
                 });
             }
         }
-        list.sort_by_key(|m| m.span.start);
+        list.sort_by_key(|m| m.span.start());
         self.doc.entities.push(Entity {
             mentions: list,
             ..Entity::new(name, entity_type)

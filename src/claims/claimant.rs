@@ -7,7 +7,7 @@
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
 use super::lists;
-use crate::document::{Claim, Document, Span, TokenKind};
+use crate::document::{Claim, Document, Quote, Span, TokenKind};
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -21,27 +21,28 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
     // Only the sentences with claims are ever asked for their mentions.
     let mut wanted = vec![false; doc.sentences.len()];
     for claim in claims.iter() {
-        if let Some(slot) = wanted.get_mut(claim.sentence) {
+        if let Some(slot) = wanted.get_mut(claim.sentence()) {
             *slot = true;
         }
     }
     let mut cues_cache: Option<(usize, Vec<usize>)> = None;
     for claim in claims.iter_mut() {
-        if claim.kind == "date" {
+        if claim.kind() == "date" {
             continue;
         }
-        if let Some(entity) = quotes.speaker_at(claim.span) {
-            claim.claimant = Some(entity);
+        let span = claim.span();
+        if let Some(entity) = quotes.speaker_at(span) {
+            claim.set_claimant(Some(entity));
             continue;
         }
-        if quotes.inside_any(claim.span) {
+        if quotes.inside_any(span) {
             continue; // quoted, but the speaker is unknown
         }
-        if claim.kind == "age" {
+        if claim.kind() == "age" {
             // "said Maria Lopez, 42": the article gives the age, not the speaker.
             continue;
         }
-        let s = claim.sentence;
+        let s = claim.sentence();
         if cues_cache.as_ref().is_none_or(|(cached, _)| *cached != s) {
             cues_cache = Some((s, cue_tokens(doc, s)));
         }
@@ -52,40 +53,72 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
         let sentence_mentions = mentions
             .get_or_insert_with(|| SentenceMentions::new(doc, &wanted))
             .of(s);
-        claim.claimant = reported_by(doc, claim.span, cues, sentence_mentions, &quotes);
+        claim.set_claimant(reported_by(doc, span, cues, sentence_mentions, &quotes));
     }
 }
 
-/// Quotations sorted by start, for binary search.
-struct QuoteIndex {
-    /// (span, speaker entity)
-    spans: Vec<(Span, Option<usize>)>,
+/// Quotations sorted by start, for binary search: the document's own list when it is in
+/// that order already (it is, from `quotes`), else a sorted list of indices into it; on
+/// a long text a sorted copy of the quotations cost more memory than the claims.
+struct QuoteIndex<'d> {
+    quotes: &'d [Quote],
+    /// Indices into `quotes` in order of (start, end); empty when `quotes` is in order.
+    order: Vec<u32>,
 }
 
-impl QuoteIndex {
-    fn new(doc: &Document) -> QuoteIndex {
-        let mut spans: Vec<(Span, Option<usize>)> = doc
-            .quotes
-            .iter()
-            .map(|q| (q.span, q.speaker.map(|s| s.entity)))
-            .collect();
-        spans.sort_by_key(|(s, _)| (s.start, s.end));
-        QuoteIndex { spans }
+impl<'d> QuoteIndex<'d> {
+    fn new(doc: &'d Document) -> QuoteIndex<'d> {
+        let quotes = doc.quotes.as_slice();
+        let key = |q: &Quote| (q.span.start(), q.span.end());
+        let order = if quotes.is_sorted_by_key(key) {
+            Vec::new()
+        } else {
+            // Stable: quotations with equal spans keep their order, as a sort of them did.
+            let mut order: Vec<u32> = (0..quotes.len())
+                .filter_map(|i| u32::try_from(i).ok())
+                .collect();
+            order.sort_by_key(|&i| quotes.get(i as usize).map(key));
+            order
+        };
+        QuoteIndex { quotes, order }
+    }
+
+    /// The `k`th quotation in order of start.
+    fn nth(&self, k: usize) -> Option<&'d Quote> {
+        if self.order.is_empty() {
+            self.quotes.get(k)
+        } else {
+            let i = *self.order.get(k)?;
+            self.quotes.get(i as usize)
+        }
     }
 
     /// Quotations that could contain `span`: those starting at or before it, nearest
     /// first (a few only: quotations do not nest deeply).
-    fn containing(&self, span: Span) -> impl Iterator<Item = &(Span, Option<usize>)> {
-        let i = self.spans.partition_point(|(s, _)| s.start <= span.start);
-        self.spans[..i]
-            .iter()
+    fn containing(&self, span: Span) -> impl Iterator<Item = &'d Quote> + '_ {
+        // The number of quotations starting at or before `span` (binary search).
+        let (mut low, mut high) = (0, self.quotes.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self
+                .nth(mid)
+                .is_some_and(|q| q.span.start() <= span.start())
+            {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        (0..low)
             .rev()
             .take(4)
-            .filter(move |(s, _)| s.contains(span))
+            .filter_map(|k| self.nth(k))
+            .filter(move |q| q.span.contains(span))
     }
 
     fn speaker_at(&self, span: Span) -> Option<usize> {
-        self.containing(span).find_map(|(_, speaker)| *speaker)
+        self.containing(span)
+            .find_map(|q| q.speaker.map(|s| s.entity))
     }
 
     fn inside_any(&self, span: Span) -> bool {
@@ -93,13 +126,15 @@ impl QuoteIndex {
     }
 }
 
-/// Entity mentions by sentence: (span, entity), in text order within each sentence, for
-/// the sentences asked for when built.
+/// Entity mentions by sentence, for the sentences asked for when built; handed out as
+/// (span, entity) in text order within each sentence.
 struct SentenceMentions {
-    /// Sorted by sentence, then span; ties keep entity order.
-    sorted: Vec<(usize, Span, usize)>,
-    /// (span, entity) of `sorted`, for the slices handed out.
-    mentions: Vec<(Span, usize)>,
+    /// (sentence, start, end, entity), sorted by sentence, then span; ties keep entity
+    /// order. On 32 bits: a long text has a million mentions.
+    sorted: Vec<[u32; 4]>,
+    /// The mentions of the sentence last asked for, and that sentence.
+    current: Vec<(Span, usize)>,
+    current_sentence: Option<usize>,
 }
 
 impl SentenceMentions {
@@ -112,23 +147,33 @@ impl SentenceMentions {
                 .mentions
                 .iter()
                 .filter(|m| wanted.get(m.sentence).copied().unwrap_or(false));
-            sorted.extend(kept.map(|m| (m.sentence, m.span, id)));
+            let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            sorted.extend(kept.map(|m| [m.sentence, m.span.start(), m.span.end(), id].map(narrow)));
         }
         // Stable: mentions with equal spans stay in entity order.
-        sorted.sort_by_key(|&(sentence, span, _)| (sentence, span.start, span.end));
-        let mentions = sorted.iter().map(|&(_, span, id)| (span, id)).collect();
-        SentenceMentions { sorted, mentions }
+        sorted.sort_by_key(|&[sentence, start, end, _]| (sentence, start, end));
+        SentenceMentions {
+            sorted,
+            current: Vec::new(),
+            current_sentence: None,
+        }
     }
 
     /// The mentions of sentence `s`, in text order.
-    fn of(&self, s: usize) -> &[(Span, usize)] {
-        let from = self
-            .sorted
-            .partition_point(|&(sentence, _, _)| sentence < s);
-        let to = self
-            .sorted
-            .partition_point(|&(sentence, _, _)| sentence <= s);
-        self.mentions.get(from..to).unwrap_or(&[])
+    fn of(&mut self, s: usize) -> &[(Span, usize)] {
+        if self.current_sentence != Some(s) {
+            let s32 = u32::try_from(s).unwrap_or(u32::MAX);
+            let from = self.sorted.partition_point(|m| m[0] < s32);
+            let to = self.sorted.partition_point(|m| m[0] <= s32);
+            let mentions = self.sorted.get(from..to).unwrap_or(&[]).iter();
+            self.current.clear();
+            self.current
+                .extend(mentions.map(|&[_, start, end, entity]| {
+                    (Span::new(start as usize, end as usize), entity as usize)
+                }));
+            self.current_sentence = Some(s);
+        }
+        &self.current
     }
 }
 
@@ -138,7 +183,7 @@ fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
         return Vec::new();
     };
     sentence
-        .tokens
+        .tokens()
         .clone()
         .filter(|&t| {
             doc.tokens.get(t).is_some_and(|tok| {
@@ -167,7 +212,7 @@ fn reported_by(
     let split = cues.partition_point(|&t| {
         doc.tokens
             .get(t)
-            .is_some_and(|tok| tok.span().end <= span.start)
+            .is_some_and(|tok| tok.span().end() <= span.start())
     });
     let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
     let after = cues[split..]
@@ -176,7 +221,7 @@ fn reported_by(
         .filter(|&&t| {
             doc.tokens
                 .get(t)
-                .is_some_and(|tok| tok.span().start >= span.end)
+                .is_some_and(|tok| tok.span().start() >= span.end())
         })
         .find(|t| outside(t));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
@@ -204,7 +249,7 @@ fn relative_clause_claimant(
     cue: usize,
     mentions: &[(Span, usize)],
 ) -> Option<usize> {
-    let first = doc.token_at_or_after(span.end);
+    let first = doc.token_at_or_after(span.end());
     if cue < first || cue - first > MAX_RELATIVE_GAP {
         return None;
     }
@@ -216,11 +261,11 @@ fn relative_clause_claimant(
     if !only_words {
         return None;
     }
-    let cue_start = doc.tokens.get(cue)?.span().start;
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_start);
+    let cue_start = doc.tokens.get(cue)?.span().start();
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_start);
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap = cue.saturating_sub(doc.token_at_or_after(m.end));
-    (m.start >= span.end && gap <= 2).then_some(*entity)
+    let gap = cue.saturating_sub(doc.token_at_or_after(m.end()));
+    (m.start() >= span.end() && gap <= 2).then_some(*entity)
 }
 
 /// The entity whose mention is the subject of the reporting verb at token `cue`.
@@ -230,9 +275,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     // the lowercase word.
     let according = doc.slice(cue_span).eq_ignore_ascii_case("according");
     // "according to X", "said X": a mention right after.
-    let after = mentions.get(mentions.partition_point(|(m, _)| m.start < cue_span.end));
+    let after = mentions.get(mentions.partition_point(|(m, _)| m.start() < cue_span.end()));
     if let Some((m, entity)) = after {
-        let gap = doc.token_at_or_after(m.start).saturating_sub(cue + 1);
+        let gap = doc.token_at_or_after(m.start()).saturating_sub(cue + 1);
         let limit = if according { 2 } else { 1 };
         let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
         if close && (according || !has_mention_just_before(doc, cue, mentions)) {
@@ -243,9 +288,9 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return None;
     }
     // "Putin said", "The Ukrainian president told": the nearest mention before, close by.
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
-    let gap_tokens = doc.token_at_or_after(m.end)..cue;
+    let gap_tokens = doc.token_at_or_after(m.end())..cue;
     let gap_has_punct = gap_tokens.clone().any(|t| {
         doc.tokens
             .get(t)
@@ -265,7 +310,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         return mentions[i.saturating_sub(6)..i]
             .iter()
             .find(|(m, _)| {
-                let next = doc.token_at_or_after(m.end);
+                let next = doc.token_at_or_after(m.end());
                 doc.tokens
                     .get(next)
                     .is_some_and(|t| doc.slice(t.span()) == ",")
@@ -279,10 +324,10 @@ fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)
     let Some(cue_span) = doc.tokens.get(cue).map(|t| t.span()) else {
         return false;
     };
-    let i = mentions.partition_point(|(m, _)| m.end <= cue_span.start);
+    let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     i.checked_sub(1)
         .and_then(|k| mentions.get(k))
-        .is_some_and(|(m, _)| doc.token_at_or_after(m.end) == cue)
+        .is_some_and(|(m, _)| doc.token_at_or_after(m.end()) == cue)
 }
 
 #[cfg(test)]
@@ -305,7 +350,7 @@ mod tests {
                     Mention {
                         span,
                         kind: *kind,
-                        sentence: doc.sentence_at(span.start).unwrap_or(0),
+                        sentence: doc.sentence_at(span.start()).unwrap_or(0),
                     }
                 })
                 .collect(),
@@ -323,10 +368,10 @@ mod tests {
             .iter()
             .map(|c| {
                 let name = c
-                    .claimant
+                    .claimant()
                     .and_then(|e| doc.entities.get(e))
                     .map(|e| e.name.clone());
-                (doc.slice(c.span).to_string(), name)
+                (doc.slice(c.span()).to_string(), name)
             })
             .collect()
     }

@@ -11,7 +11,7 @@ use super::lists::{self, Place};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use super::subject;
-use crate::document::{Claim, Document, Qualifier, Span};
+use crate::document::{Claim, ClaimParts, Document, Qualifier, Span};
 
 /// A claim found in a sentence, before claimants are known.
 struct Found {
@@ -23,7 +23,7 @@ struct Found {
     kind: &'static str,
     value: Option<f64>,
     value_max: Option<f64>,
-    unit: Option<String>,
+    unit: Option<&'static str>,
     qualifier: Option<Qualifier>,
 }
 
@@ -34,11 +34,11 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     };
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
-    let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start);
+    let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
     let first_in_paragraph = doc
         .paragraphs
-        .get(sentence.paragraph)
-        .is_some_and(|p| p.sentences.start == s);
+        .get(sentence.paragraph())
+        .is_some_and(|p| p.sentences().start == s);
     let mut i = 0;
     while i < pieces.len() {
         if !may_start_claim(&pieces, i) {
@@ -108,27 +108,28 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
         return found.end;
     };
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
-    let mut end = last.span.end;
+    let mut end = last.span.end();
     let mut next = found.end;
     while let Some(p) = pieces.get(next) {
         if p.token == last.token {
-            end = p.span.end;
+            end = p.span.end();
             next += 1;
         } else {
             break;
         }
     }
-    let span = Span::new(first.span.start, end);
+    let span = Span::new(first.span.start(), end);
     let quantity_start = pieces
         .get(found.quantity_first)
-        .map_or(span.start, |p| p.span.start);
+        .map_or(span.start(), |p| p.span.start());
     let subject = if found.kind == "date" {
         None
     } else {
         subject::after(pieces, next, found.kind)
     };
-    out.push(Claim {
+    out.push(Claim::new(ClaimParts {
         span,
+        quantity_start,
         kind: found.kind,
         value: found.value,
         value_max: found.value_max,
@@ -136,9 +137,7 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
         qualifier: found.qualifier,
         subject,
         sentence: s,
-        claimant: None,
-        quantity: Span::new(quantity_start, end),
-    });
+    }));
     next
 }
 
@@ -492,8 +491,8 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     };
     let n = numbers::parse_at(pieces, start, currency.is_some())?;
     let numeral_span = Span::new(
-        pieces.get(n.first)?.span.start,
-        pieces.get(n.end - 1)?.span.end,
+        pieces.get(n.first)?.span.start(),
+        pieces.get(n.end - 1)?.span.end(),
     );
     if filters::is_masked(masks, numeral_span) {
         return Some(skip(n.end));
@@ -514,7 +513,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         kind: "count",
         value: Some(n.value),
         value_max: None,
-        unit: currency.map(str::to_string),
+        unit: currency,
         qualifier: None,
     };
     if n.form == Form::Vague {
@@ -601,7 +600,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
     match unit {
         Some(After::Currency(code, scale)) => {
             found.kind = "money";
-            found.unit = Some(code.to_string());
+            found.unit = Some(code);
             found.value = found.value.map(|v| v * scale);
             let (value, end) = money_tail(pieces, found.end, found.value);
             found.value = value;
@@ -609,7 +608,7 @@ fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool
         }
         Some(After::Unit(u)) => {
             found.kind = u.kind;
-            found.unit = Some(u.unit.to_string());
+            found.unit = Some(u.unit);
         }
         None if currency.is_some() => {
             found.kind = "money";

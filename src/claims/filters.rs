@@ -215,7 +215,7 @@ fn is_mask(text: &str) -> bool {
 /// True when any mask overlaps `span`.
 pub fn is_masked(masks: &[Span], span: Span) -> bool {
     // Masks come from one left-to-right regex scan: sorted and disjoint.
-    let i = masks.partition_point(|m| m.end <= span.start);
+    let i = masks.partition_point(|m| m.end() <= span.start());
     masks.get(i).is_some_and(|m| m.overlaps(span))
 }
 
@@ -461,7 +461,7 @@ mod tests {
         for text in texts {
             let ours: Vec<(usize, usize)> = masked_spans(text, 0)
                 .iter()
-                .map(|s| (s.start, s.end))
+                .map(|s| (s.start(), s.end()))
                 .collect();
             assert_eq!(ours, unicode_masked(text), "{text}");
         }
@@ -550,7 +550,7 @@ mod tests {
     fn masked(text: &str) -> Vec<&str> {
         masked_spans(text, 0)
             .iter()
-            .map(|s| &text[s.start..s.end])
+            .map(|s| &text[s.start()..s.end()])
             .collect()
     }
 

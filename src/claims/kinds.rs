@@ -323,7 +323,7 @@ pub fn refine(
     n: &Numeral,
     second: Option<&Numeral>,
     kind: &mut &'static str,
-    unit: &mut Option<String>,
+    unit: &mut Option<&'static str>,
     end: &mut usize,
 ) {
     match n.form {
@@ -345,7 +345,7 @@ pub fn refine(
         {
             let _ = f;
             *kind = "ratio";
-            *unit = Some("x".to_string());
+            *unit = Some("x");
             *end = (*end).max(n.end + 1);
             return;
         }
@@ -355,14 +355,14 @@ pub fn refine(
             && pieces.get(n.first - 2).is_some_and(|a| a.lower() == "age")
         {
             *kind = "age";
-            *unit = Some("year".to_string());
+            *unit = Some("year");
             return;
         }
         // "Biden, 81, has made", "said Maria Lopez, 42, a teacher": an age in commas
         // right after a name.
         if is_age_after_name(pieces, n) {
             *kind = "age";
-            *unit = Some("year".to_string());
+            *unit = Some("year");
             return;
         }
         // "aged 14", "age 14"
@@ -372,7 +372,7 @@ pub fn refine(
                 .is_some_and(|b| matches!(b.lower(), "aged" | "age" | "ages"))
         {
             *kind = "age";
-            *unit = Some("year".to_string());
+            *unit = Some("year");
             return;
         }
     }

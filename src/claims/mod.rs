@@ -28,6 +28,9 @@ pub fn run(doc: &mut Document) {
             extract::sentence_claims(doc, s, &mut claims);
         }
     }
+    // Up to half the capacity is unused after the doublings; free it before the
+    // claimant search builds its indexes (a shrink of a large buffer moves no bytes).
+    claims.shrink_to_fit();
     claimant::assign(doc, &mut claims);
     doc.claims = claims;
 }
@@ -60,7 +63,7 @@ pub fn numbers(doc: &Document) -> Vec<NumberMention> {
                         p.is_word() && p.join == pieces::Join::Attached && p.token == last.token
                     });
                     out.push(NumberMention {
-                        span: Span::new(first.span.start, last.span.end),
+                        span: Span::new(first.span.start(), last.span.end()),
                         value: n.value,
                         glued_unit,
                     });
@@ -84,7 +87,7 @@ mod tests {
         &'static str,
         Option<f64>,
         Option<f64>,
-        Option<String>,
+        Option<&'static str>,
         Option<Qualifier>,
     );
 
@@ -94,12 +97,12 @@ mod tests {
             .iter()
             .map(|c| {
                 (
-                    doc.slice(c.span).to_string(),
-                    c.kind,
-                    c.value,
-                    c.value_max,
-                    c.unit.clone(),
-                    c.qualifier,
+                    doc.slice(c.span()).to_string(),
+                    c.kind(),
+                    c.value(),
+                    c.value_max(),
+                    c.unit(),
+                    c.qualifier(),
                 )
             })
             .collect()
@@ -111,15 +114,14 @@ mod tests {
         all.into_iter().next().unwrap_or_else(|| unreachable!())
     }
 
-    fn row(t: &str, kind: &'static str, v: f64, unit: Option<&str>, q: Option<Qualifier>) -> Row {
-        (
-            t.to_string(),
-            kind,
-            Some(v),
-            None,
-            unit.map(str::to_string),
-            q,
-        )
+    fn row(
+        t: &str,
+        kind: &'static str,
+        v: f64,
+        unit: Option<&'static str>,
+        q: Option<Qualifier>,
+    ) -> Row {
+        (t.to_string(), kind, Some(v), None, unit, q)
     }
 
     #[test]

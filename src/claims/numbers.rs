@@ -1205,8 +1205,8 @@ mod tests {
         let ps = pieces::of_sentence(&doc, 0);
         (0..ps.len()).find_map(|i| {
             let n = parse_at(&ps, i, false)?;
-            let start = ps[n.first].span.start;
-            let end = ps[n.end - 1].span.end;
+            let start = ps[n.first].span.start();
+            let end = ps[n.end - 1].span.end();
             Some((text[start..end].to_string(), n.value, n.form))
         })
     }

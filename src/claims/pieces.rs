@@ -117,7 +117,7 @@ impl Lowered {
             .get(sentence)
             .map_or_else(Span::default, |s| s.span);
         Lowered {
-            base: span.start,
+            base: span.start(),
             text: doc.slice(span).to_ascii_lowercase(),
         }
     }
@@ -139,20 +139,20 @@ fn pieces_of<'a>(
         return Vec::new();
     };
     // A few tokens split in two or three ("1.2m", "two-week"): room for them up front.
-    let mut pieces = Vec::with_capacity(s.tokens.len() + s.tokens.len() / 4);
+    let mut pieces = Vec::with_capacity(s.tokens().len() + s.tokens().len() / 4);
     let mut prev_end: Option<usize> = None;
-    for index in s.tokens.clone() {
+    for index in s.tokens() {
         let Some(token) = doc.tokens.get(index) else {
             break;
         };
         let text = doc.slice(token.span());
         let join = match prev_end {
-            Some(end) if end == token.span().start => Join::Attached,
+            Some(end) if end == token.span().start() => Join::Attached,
             _ => Join::Space,
         };
         match token.kind {
             TokenKind::Word | TokenKind::Number => {
-                let start = token.span().start;
+                let start = token.span().start();
                 split_token(text, start, index, join, lowered, &mut pieces)
             }
             TokenKind::QuoteMark | TokenKind::Punct => pieces.push(Piece::new(
@@ -164,7 +164,7 @@ fn pieces_of<'a>(
                 index,
             )),
         }
-        prev_end = Some(token.span().end);
+        prev_end = Some(token.span().end());
     }
     pieces
 }
@@ -259,7 +259,7 @@ fn lowercase<'t>(text: &'t str, span: Span, lowered: Option<&'t Lowered>) -> Cow
         return Cow::Borrowed(text);
     }
     let held = lowered.filter(|_| text.is_ascii());
-    match held.and_then(|l| l.get(span.start, span.end)) {
+    match held.and_then(|l| l.get(span.start(), span.end())) {
         Some(lower) => Cow::Borrowed(lower),
         None => Cow::Owned(text.to_lowercase()),
     }

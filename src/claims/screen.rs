@@ -23,12 +23,12 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
     };
     // The sentence's span covers its tokens: one scan of its text finds a digit in any
     // of them, and where the hyphens and other non-ASCII text are.
-    let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start);
+    let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start());
     if bytes.digit {
         return true;
     }
     let shapes = screen_shapes();
-    let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    let tokens = doc.tokens.get(sentence.tokens()).unwrap_or(&[]);
     let mut specials = bytes.specials();
     let all = doc.text.as_bytes();
     tokens.iter().any(|token| {
@@ -44,7 +44,7 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         if plain {
             // The bytes of a plain token are its text: the first test reads them without
             // slicing the text (whose boundary checks cost as much as the test).
-            let bytes = all.get(span.start..span.end).unwrap_or(&[]);
+            let bytes = all.get(span.start()..span.end()).unwrap_or(&[]);
             shapes.may_be_listed(bytes) && ascii_part_may_be_read(shapes, doc.slice(span))
         } else {
             split_word_may_hold_numeral(shapes, doc.slice(span))
@@ -130,8 +130,8 @@ impl Specials<'_> {
     /// Whether one lies within `span`; spans must be asked in text order.
     fn any_within(&mut self, span: Span) -> bool {
         while let Some((&first, rest)) = self.offsets.split_first() {
-            if first >= span.start {
-                return first < span.end;
+            if first >= span.start() {
+                return first < span.end();
             }
             self.offsets = rest;
         }

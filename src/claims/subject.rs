@@ -77,5 +77,5 @@ fn noun_phrase(pieces: &[Piece], start: usize) -> Option<Span> {
         }
     }
     let last = pieces.get(end?)?;
-    Some(Span::new(pieces.get(start)?.span.start, last.span.end))
+    Some(Span::new(pieces.get(start)?.span.start(), last.span.end()))
 }

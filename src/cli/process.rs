@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use byline::analysis::StreamedAnalysis;
 use byline::summary::{self, Style};
-use byline::{Analysis, Options, Section, Source};
+use byline::{Analysis, Document, Options, Section, Source};
 use serde_json::{Map, Value};
 
 use super::aggregate::Digest;
@@ -75,8 +76,9 @@ pub trait PieceOut {
         -> io::Result<()>;
 }
 
-/// The writer's part of a streamed unit: `Ok(Err(reason))` when the article failed before
-/// anything was written; `Err` for an output error.
+/// The writer's part of a streamed unit: `Ok(Err(reason))` when the article failed (before
+/// anything was written, or, rarely, part way through: see `stream`); `Err` for an output
+/// error.
 pub type StreamWork = Box<dyn FnOnce(&mut dyn PieceOut) -> io::Result<Result<(), String>> + Send>;
 
 /// The finished result of one unit.
@@ -204,6 +206,17 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
             warnings,
         });
     }
+    if let Piece::Json { pretty } = config.piece {
+        // No `Analysis` to build and free: the items are written as they are built.
+        let mut piece = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = write_json(byline::annotate(&text), &options, pretty, &mut piece);
+        return Ok(Analysed {
+            output: Some(Rendered::Bytes(piece)),
+            digest: None,
+            warnings,
+        });
+    }
     let analysis = byline::analyze(&text, &options);
     let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
     Ok(Analysed {
@@ -214,24 +227,83 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
 }
 
 /// The writer's part of a large article: analyse the decoded `text` and write the report
-/// through `out`. `Ok(Err(message))` means nothing was written and the article failed.
+/// through `out`. `Ok(Err(message))` means the article failed: nothing was written, or
+/// (a panic while a JSON report streamed) what was written stops short.
 fn stream(text: String, options: Options, config: RenderConfig, label: String) -> StreamWork {
     Box::new(move |out: &mut dyn PieceOut| {
+        let failed = || Ok(Err(format!("{label}: {PANIC_REASON}")));
+        if let Piece::Json { pretty } = config.piece {
+            let Ok(doc) = catch_unwind(AssertUnwindSafe(|| byline::annotate(&text))) else {
+                return failed();
+            };
+            return match stream_json(doc, &options, pretty, out)? {
+                true => Ok(Ok(())),
+                false => failed(),
+            };
+        }
         let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
         match analysis {
             Ok(analysis) => {
                 out.piece(&mut |w: &mut dyn Write| {
-                    // serde_json (pretty output) makes many small writes: buffer them
-                    // here rather than pay a dynamic call per write on `w`.
+                    // Table rows are many small writes: buffer them here rather than pay
+                    // a dynamic call per write on `w`.
                     let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
                     render_to(&analysis, &config, &mut buffered)?;
                     buffered.flush()
                 })?;
                 Ok(Ok(()))
             }
-            Err(_) => Ok(Err(format!("{label}: {PANIC_REASON}"))),
+            Err(_) => failed(),
         }
     })
+}
+
+/// Writes the JSON report of an annotated document through `out`, each item as it is
+/// built (the whole report of a long article would otherwise sit in memory, as large
+/// again as the document it comes from). Returns false when building the report
+/// panicked (the piece then stops short).
+fn stream_json(
+    doc: Document,
+    options: &Options,
+    pretty: bool,
+    out: &mut dyn PieceOut,
+) -> io::Result<bool> {
+    let mut doc = Some(doc);
+    let mut completed = true;
+    out.piece(&mut |w: &mut dyn Write| {
+        let Some(doc) = doc.take() else {
+            return Ok(());
+        };
+        // serde_json (pretty output) makes many small writes: buffer them here rather
+        // than pay a dynamic call per write on `w`.
+        let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
+        let written = catch_unwind(AssertUnwindSafe(|| {
+            write_json(doc, options, pretty, &mut buffered)
+        }));
+        written.unwrap_or_else(|_| {
+            completed = false;
+            Ok(())
+        })?;
+        buffered.flush()
+    })?;
+    Ok(completed)
+}
+
+/// Writes the JSON report of an annotated document, building each item as it is written
+/// (`json::write_annotated`, or serde_json's pretty form of a [`StreamedAnalysis`]): the
+/// same bytes as the whole `Analysis` written by `render_to`.
+fn write_json(
+    doc: Document,
+    options: &Options,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if pretty {
+        let report = StreamedAnalysis::new(doc, options);
+        serde_json::to_writer_pretty(out, &report).map_err(io::Error::from)
+    } else {
+        byline::json::write_annotated(doc, options, out)
+    }
 }
 
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
@@ -412,6 +484,71 @@ mod tests {
         }
         let digest = process(record(text), &config(Piece::Digest));
         assert!(digest.output.is_none() && digest.digest.is_some());
+    }
+
+    /// A piece written straight into memory, as the writer would write it.
+    struct Collected(Vec<u8>);
+
+    impl PieceOut for Collected {
+        fn piece(
+            &mut self,
+            render: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        ) -> io::Result<()> {
+            render(&mut self.0)
+        }
+    }
+
+    /// The unit's JSON as the CLI renders it, whether on a worker or streamed.
+    fn rendered_json(unit: Unit, config: &RenderConfig) -> (bool, Vec<u8>) {
+        match process(unit, config).output {
+            Some(Rendered::Bytes(bytes)) => (false, bytes),
+            Some(Rendered::Streamed(work)) => {
+                let mut out = Collected(Vec::new());
+                work(&mut out).unwrap().unwrap();
+                (true, out.0)
+            }
+            None => panic!("no output"),
+        }
+    }
+
+    /// Small and large articles alike are written as their report's items are built, in
+    /// compact and pretty JSON; the bytes must be those of the whole `Analysis`.
+    #[test]
+    fn json_is_the_whole_reports_json_small_or_streamed() {
+        let seed = include_str!("../../fixtures/seed-article.txt");
+        let large = format!("{seed}\n\n").repeat(STREAM_FROM_BYTES / seed.len() + 1);
+        for (text, streamed) in [(seed.to_string(), false), (large, true)] {
+            for only in [None, Some(vec![Section::Quotes, Section::Claims])] {
+                for pretty in [false, true] {
+                    let unit = Unit {
+                        origin: Origin {
+                            path: "big.txt".into(),
+                            line: None,
+                        },
+                        payload: Payload::Article(text.clone().into_bytes()),
+                        size: text.len() as u64,
+                    };
+                    let config = RenderConfig {
+                        only: only.clone(),
+                        ..config(Piece::Json { pretty })
+                    };
+                    let (was_streamed, json) = rendered_json(unit, &config);
+                    assert_eq!(was_streamed, streamed);
+                    let options = Options {
+                        source: Source {
+                            path: "big.txt".into(),
+                            ..Source::default()
+                        },
+                        only: only.clone(),
+                        warnings: Vec::new(),
+                    };
+                    let analysis = byline::analyze(&text, &options);
+                    let mut whole = Vec::new();
+                    render_to(&analysis, &config, &mut whole).unwrap();
+                    assert!(json == whole, "streamed {streamed}, pretty {pretty}");
+                }
+            }
+        }
     }
 
     #[test]

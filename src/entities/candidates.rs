@@ -447,10 +447,10 @@ fn weak_positions(doc: &Document) -> TokenBits {
     for sentence in &doc.sentences {
         let heading = doc
             .paragraphs
-            .get(sentence.paragraph)
+            .get(sentence.paragraph())
             .is_some_and(|p| p.kind == ParagraphKind::Heading);
         let mut at_start = true;
-        for i in sentence.tokens.clone() {
+        for i in sentence.tokens() {
             let Some(token) = doc.tokens.get(i) else {
                 continue;
             };
@@ -511,7 +511,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
     let mut runs = Vec::new(); // one buffer for every sentence
     for (index, sentence) in doc.sentences.iter().enumerate() {
         finder.load(sentence);
-        finder.runs(sentence.tokens.start, sentence.tokens.end, &mut runs);
+        finder.runs(sentence.tokens().start, sentence.tokens().end, &mut runs);
         for &run in &runs {
             let before = out.len();
             finder.split_run(index, run, &mut out);
@@ -599,7 +599,7 @@ impl<'d> Finder<'_, 'd> {
     /// Decides the facts (see [`TokenInfo`]) of one sentence's tokens; only capitalised
     /// words have any.
     fn load(&mut self, sentence: &Sentence) {
-        let range = sentence.tokens.clone();
+        let range = sentence.tokens();
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
         tokens.resize(range.len(), TokenInfo::Other);
@@ -722,7 +722,7 @@ impl<'d> Finder<'_, 'd> {
             self.doc.tokens.get(start),
             end.checked_sub(1).and_then(|e| self.doc.tokens.get(e)),
         ) {
-            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start, b.span().end)),
+            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start(), b.span().end())),
             _ => "",
         }
     }
@@ -781,7 +781,7 @@ impl<'d> Finder<'_, 'd> {
         for (_, whole) in replaced {
             result.extend(whole);
         }
-        result.sort_by_key(|c| c.span.start);
+        result.sort_by_key(|c| c.span.start());
         result
     }
 
@@ -1046,7 +1046,7 @@ impl<'d> Finder<'_, 'd> {
         ) {
             (Some(a), Some(b)) => self
                 .doc
-                .slice(Span::new(a.span().start, b.span().end))
+                .slice(Span::new(a.span().start(), b.span().end()))
                 .to_string(),
             _ => String::new(),
         }
@@ -1103,7 +1103,7 @@ impl<'d> Finder<'_, 'd> {
         };
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
-        let span_end = last.span().start + last_word.len();
+        let span_end = last.span().start() + last_word.len();
         let mut words: Words<'d> = (start..end)
             .filter(|&i| self.is_word(i))
             .map(|i| strip_possessive(self.text(i)).0)
@@ -1118,10 +1118,10 @@ impl<'d> Finder<'_, 'd> {
         let title = title.and_then(|(a, b)| {
             let first = self.doc.tokens.get(a)?;
             let last = self.doc.tokens.get(b - 1)?;
-            Some(Span::new(first.span().start, last.span().end))
+            Some(Span::new(first.span().start(), last.span().end()))
         });
         out.push(Candidate {
-            span: Span::new(first.span().start, span_end),
+            span: Span::new(first.span().start(), span_end),
             first_token: start,
             end_token: end,
             sentence,
@@ -1154,7 +1154,7 @@ pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candid
     let first = doc.tokens.get(c.first_token)?;
     let second = doc.tokens.get(c.first_token + 1)?;
     Some(Candidate {
-        span: Span::new(first.span().start, second.span().end),
+        span: Span::new(first.span().start(), second.span().end()),
         first_token: c.first_token,
         end_token: c.first_token + 2,
         sentence: c.sentence,
@@ -1202,9 +1202,13 @@ pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candida
     let first = doc.tokens.get(*word_tokens.get(from)?)?;
     let last_index = *word_tokens.get(to - 1)?;
     let last = doc.tokens.get(last_index)?;
-    let end = if to == n { c.span.end } else { last.span().end };
+    let end = if to == n {
+        c.span.end()
+    } else {
+        last.span().end()
+    };
     Some(Candidate {
-        span: Span::new(first.span().start, end),
+        span: Span::new(first.span().start(), end),
         first_token: *word_tokens.get(from)?,
         end_token: last_index + 1,
         sentence: c.sentence,

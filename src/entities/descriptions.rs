@@ -127,15 +127,15 @@ fn last_mention_before(
     // Mentions are in text order: a binary search, where a scan of every mention for
     // every description was quadratic on long texts.
     let mentions = &doc.entities.get(entity)?.mentions;
-    let before = mentions.partition_point(|m| m.span.start < at);
+    let before = mentions.partition_point(|m| m.span.start() < at);
     let named = before
         .checked_sub(1)
         .and_then(|i| mentions.get(i))
-        .map(|m| m.span.start);
+        .map(|m| m.span.start());
     let described = attached
         .and_then(|a| a.get(&entity))
         .and_then(|spans| spans.range(..Span::new(at, 0)).next_back())
-        .map(|(span, _)| span.start);
+        .map(|(span, _)| span.start());
     named.max(described)
 }
 
@@ -201,8 +201,8 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
     let is_the =
         |t: &Token| t.end() - t.start() == 3 && matches!(doc.slice(t.span()), "the" | "The");
     for (sentence, s) in doc.sentences.iter().enumerate() {
-        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-        for (i, t) in (s.tokens.start..).zip(tokens) {
+        let tokens = doc.tokens.get(s.tokens()).unwrap_or(&[]);
+        for (i, t) in (s.tokens().start..).zip(tokens) {
             if !is_the(t) {
                 continue;
             }
@@ -222,14 +222,14 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
             two.push_str(noun);
             two.push(' ');
             two.push_str(strip_possessive(word(j + 1)).0);
-            let (head, end) = if !possessive && j + 1 < s.tokens.end && lists::title(&two).is_some()
-            {
-                (two.to_lowercase(), j + 2)
-            } else if j < s.tokens.end && lists::title(noun).is_some() {
-                (noun.to_lowercase(), j + 1)
-            } else {
-                continue;
-            };
+            let (head, end) =
+                if !possessive && j + 1 < s.tokens().end && lists::title(&two).is_some() {
+                    (two.to_lowercase(), j + 2)
+                } else if j < s.tokens().end && lists::title(noun).is_some() {
+                    (noun.to_lowercase(), j + 1)
+                } else {
+                    continue;
+                };
             let Some(key) = parse_role(&head).map(|k| RoleKey {
                 place: demonym.and_then(lists::demonym).map(str::to_string),
                 ..k
@@ -253,7 +253,7 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
                 None => key.head.clone(),
             };
             out.push(Found {
-                span: Span::new(first.span().start, last.span().start + last_text.len()),
+                span: Span::new(first.span().start(), last.span().start() + last_text.len()),
                 sentence,
                 key,
                 role_text,
@@ -278,7 +278,7 @@ fn person_name_starts(doc: &Document) -> Vec<(usize, usize)> {
             e.mentions
                 .iter()
                 .filter(|m| m.kind == MentionKind::Name)
-                .map(move |m| (m.span.start, i))
+                .map(move |m| (m.span.start(), i))
         })
         .collect();
     starts.sort_unstable();
@@ -290,8 +290,8 @@ fn person_name_starts(doc: &Document) -> Vec<(usize, usize)> {
 /// Zelensky").
 fn adjacent_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> Option<usize> {
     let reach = if found.possessive { 2 } else { 1 };
-    let start = doc.tokens.get(found.next_token)?.span().start;
-    let limit = doc.tokens.get(found.next_token + reach - 1)?.span().start;
+    let start = doc.tokens.get(found.next_token)?.span().start();
+    let limit = doc.tokens.get(found.next_token + reach - 1)?.span().start();
     let from = names.partition_point(|&(s, _)| s < start);
     names
         .get(from..)?
@@ -307,7 +307,9 @@ fn adjacent_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> O
 const QUOTE_LOOKBACK: usize = 64;
 
 fn inside_quote(doc: &Document, span: Span) -> bool {
-    let before = doc.quotes.partition_point(|q| q.span.start <= span.start);
+    let before = doc
+        .quotes
+        .partition_point(|q| q.span.start() <= span.start());
     doc.quotes
         .get(..before)
         .unwrap_or(&[])
@@ -343,7 +345,14 @@ pub fn add_descriptions(doc: &mut Document) -> RoleIndex {
             continue;
         }
         let salient = salient.iter().copied();
-        let resolved = resolve_key(doc, Some(&attached), &index, salient, &f.key, f.span.start);
+        let resolved = resolve_key(
+            doc,
+            Some(&attached),
+            &index,
+            salient,
+            &f.key,
+            f.span.start(),
+        );
         if let Some(entity) = resolved {
             attach(doc, &mut index, &mut attached, entity, &f);
         }

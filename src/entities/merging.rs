@@ -204,7 +204,7 @@ impl<'a, 't> Groups<'a, 't> {
 
     /// The start of the last mention of group `g` before byte `at`.
     fn last_start_before(&self, g: usize, at: usize) -> Option<usize> {
-        let start = |i: usize| self.cands.get(i).map_or(usize::MAX, |c| c.span.start);
+        let start = |i: usize| self.cands.get(i).map_or(usize::MAX, |c| c.span.start());
         let members = self.members.get(g);
         // A binary search, where scanning every mention for every ambiguous mention was
         // quadratic (98% of the time on a 1 GB input).
@@ -274,7 +274,7 @@ pub fn cluster(
         };
         let found = match target {
             Target::Fixed(found) => *found,
-            Target::Nearest(found) => nearest_before(&groups, found, c.span.start),
+            Target::Nearest(found) => nearest_before(&groups, found, c.span.start()),
         };
         assigned.push(found.unwrap_or(g));
     }

@@ -159,11 +159,11 @@ fn evidence_of<'t>(
 /// Sorts the parallel arrays by candidate start, stably (nested names follow the name
 /// they were found in), moving elements in place rather than into new arrays.
 fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [Evidence]) {
-    if cands.is_sorted_by_key(|c| c.span.start) {
+    if cands.is_sorted_by_key(|c| c.span.start()) {
         return;
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands.get(i).map_or(usize::MAX, |c| c.span.start));
+    order.sort_by_key(|&i| cands.get(i).map_or(usize::MAX, |c| c.span.start()));
     permute_in_place(order, |a, b| {
         cands.swap(a, b);
         keys.swap(a, b);
@@ -309,7 +309,7 @@ fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
     let first = |e: &Entity| {
         e.mentions
             .first()
-            .map(|m| m.span.start)
+            .map(|m| m.span.start())
             .unwrap_or(usize::MAX)
     };
     let mut order: Vec<usize> = (0..doc.entities.len()).collect();
@@ -345,7 +345,7 @@ pub fn entity_for_span(doc: &Document, span: Span) -> Option<usize> {
     let mut best: Option<((usize, bool), usize)> = None;
     for (index, entity) in doc.entities.iter().enumerate() {
         for m in entity.mentions.iter().filter(|m| m.span.overlaps(span)) {
-            let shared = m.span.end.min(span.end) - m.span.start.max(span.start);
+            let shared = m.span.end().min(span.end()) - m.span.start().max(span.start());
             let score = (shared, m.kind == MentionKind::Name);
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, index));

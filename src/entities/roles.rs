@@ -24,7 +24,7 @@ pub fn add_appositions(doc: &mut Document) {
             .iter()
             .filter(|m| m.kind == MentionKind::Name)
         {
-            if let Some(role) = apposition_after(doc, mention.span.end, &mut entity_at) {
+            if let Some(role) = apposition_after(doc, mention.span.end(), &mut entity_at) {
                 found.push((index, role));
             }
         }
@@ -57,7 +57,7 @@ impl EntityAt {
                 .entities
                 .iter()
                 .enumerate()
-                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, i)))
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start(), i)))
                 .collect();
             starts.sort_unstable();
             starts
@@ -79,7 +79,7 @@ fn apposition_after(
     }
     let first = doc.token_at_or_after(end);
     let comma = doc.tokens.get(first)?;
-    if doc.slice(comma.span()) != "," || comma.span().start != end {
+    if doc.slice(comma.span()) != "," || comma.span().start() != end {
         return None;
     }
     let mut start = first + 1;
@@ -111,7 +111,7 @@ fn apposition_after(
         if !is_capitalised(word) && lists::title(word).is_some() {
             has_role = true;
         }
-        if let Some(e) = entity_at.get(doc, token.span().start) {
+        if let Some(e) = entity_at.get(doc, token.span().start()) {
             let is_org = doc
                 .entities
                 .get(e)
@@ -120,9 +120,9 @@ fn apposition_after(
                 affiliation = Some(e);
             }
         }
-        last = Some(token.span().end);
+        last = Some(token.span().end());
     }
-    let start_byte = doc.tokens.get(start)?.span().start;
+    let start_byte = doc.tokens.get(start)?.span().start();
     let text = doc.text.get(start_byte..last?)?.trim();
     (has_role && !text.is_empty()).then(|| (text.to_string(), affiliation))
 }

@@ -52,14 +52,14 @@ impl QuotedSpans {
 
     /// True when byte offset `at` is inside a quotation (marks included).
     pub fn contains(&self, at: usize) -> bool {
-        let i = self.spans.partition_point(|s| s.end <= at);
-        self.spans.get(i).is_some_and(|s| s.start <= at)
+        let i = self.spans.partition_point(|s| s.end() <= at);
+        self.spans.get(i).is_some_and(|s| s.start() <= at)
     }
 
     /// The first quotation starting at or after `at`.
     pub fn next_start(&self, at: usize) -> Option<usize> {
-        let i = self.spans.partition_point(|s| s.start < at);
-        self.spans.get(i).map(|s| s.start)
+        let i = self.spans.partition_point(|s| s.start() < at);
+        self.spans.get(i).map(|s| s.start())
     }
 
     /// Where the quotation `quote` sits among the tokens and sentences of `doc` (searched
@@ -72,11 +72,13 @@ impl QuotedSpans {
         match known.and_then(|i| self.places.get(i)) {
             Some(&place) => place,
             None => Place {
-                first_token: doc.token_at_or_after(quote.start),
-                end_token: doc.token_at_or_after(quote.end),
-                sentence: doc.sentence_at(quote.start),
-                sentences_before: doc.sentences.partition_point(|s| s.span.end <= quote.start),
-                paragraph: paragraph_at(doc, quote.start).map(|p| p.span),
+                first_token: doc.token_at_or_after(quote.start()),
+                end_token: doc.token_at_or_after(quote.end()),
+                sentence: doc.sentence_at(quote.start()),
+                sentences_before: doc
+                    .sentences
+                    .partition_point(|s| s.span.end() <= quote.start()),
+                paragraph: paragraph_at(doc, quote.start()).map(|p| p.span),
             },
         }
     }
@@ -86,7 +88,7 @@ impl QuotedSpans {
 pub fn paragraph_at<'d>(doc: &'d Document, at: usize) -> Option<&'d Paragraph> {
     let p = doc
         .paragraphs
-        .partition_point(|p| p.span.end <= at)
+        .partition_point(|p| p.span.end() <= at)
         .min(doc.paragraphs.len().saturating_sub(1));
     doc.paragraphs.get(p)
 }
@@ -94,7 +96,9 @@ pub fn paragraph_at<'d>(doc: &'d Document, at: usize) -> Option<&'d Paragraph> {
 /// The tokens of the paragraph holding byte `at`: the index range into `doc.tokens`.
 pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
     match paragraph_at(doc, at) {
-        Some(para) => doc.token_at_or_after(para.span.start)..doc.token_at_or_after(para.span.end),
+        Some(para) => {
+            doc.token_at_or_after(para.span.start())..doc.token_at_or_after(para.span.end())
+        }
         None => 0..0,
     }
 }
@@ -108,7 +112,7 @@ pub fn paragraph_tokens(doc: &Document, at: usize) -> Range<usize> {
 /// `i < paragraph_tokens(doc, at).end`.
 pub fn before_paragraph_end(doc: &Document, i: usize, para: Option<Span>) -> bool {
     match (doc.tokens.get(i), para) {
-        (Some(t), Some(p)) => t.end() <= p.end,
+        (Some(t), Some(p)) => t.end() <= p.end(),
         _ => false,
     }
 }
@@ -119,7 +123,7 @@ pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<Span>) -> bo
         return false;
     };
     match (doc.tokens.get(prev), para) {
-        (Some(t), Some(p)) => t.end() > p.start,
+        (Some(t), Some(p)) => t.end() > p.start(),
         // Past the last token, or no paragraphs (the range is then 0..0).
         _ => true,
     }
@@ -128,7 +132,7 @@ pub fn after_paragraph_start(doc: &Document, i: usize, para: Option<Span>) -> bo
 /// `doc.sentence_at(at)`, searched from the place of the quotation `quote` (`at` is
 /// usually near it: the words just after or before a quotation).
 pub fn sentence_from_quote(doc: &Document, quote: Span, place: &Place, at: usize) -> Option<usize> {
-    if at >= quote.start {
+    if at >= quote.start() {
         places::sentence_from(doc, place.sentences_before, at)
     } else {
         // Every sentence from `sentences_before` on ends after the quotation starts.
@@ -143,7 +147,7 @@ fn in_sentence(doc: &Document, at: usize, sentence: Option<usize>) -> bool {
         Some(s) => doc
             .sentences
             .get(s)
-            .is_some_and(|x| x.span.start <= at && at < x.span.end),
+            .is_some_and(|x| x.span.start() <= at && at < x.span.end()),
         None => doc.sentence_at(at).is_none(),
     }
 }
@@ -158,17 +162,17 @@ pub fn before_window(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Range
         return end..end;
     };
     let mut start = doc.sentences[s]
-        .tokens
+        .tokens()
         .start
         .min(end)
         .max(end.saturating_sub(BEFORE_WINDOW));
     if start == end && s > 0 {
         let prev = &doc.sentences[s - 1];
-        let last = prev.tokens.end.saturating_sub(1);
-        if prev.paragraph == doc.sentences[s].paragraph
+        let last = prev.tokens().end.saturating_sub(1);
+        if prev.paragraph() == doc.sentences[s].paragraph()
             && matches!(cues::word(doc, last), ":" | ",")
         {
-            start = prev.tokens.start.max(end.saturating_sub(BEFORE_WINDOW));
+            start = prev.tokens().start.max(end.saturating_sub(BEFORE_WINDOW));
         }
     }
     start..end
@@ -232,7 +236,7 @@ pub fn cue_after(
     {
         first += 1;
     }
-    let next_quote = quoted.next_start(quote.end).unwrap_or(usize::MAX);
+    let next_quote = quoted.next_start(quote.end()).unwrap_or(usize::MAX);
     let sentence = sentence_from_quote(doc, quote, &place, doc.tokens.get(first)?.start());
     let limit = after_window_end(doc, first, sentence, para, next_quote);
     (first..limit).find_map(|k| {
@@ -282,9 +286,9 @@ mod tests {
     }
 
     fn inner(q: Span, text: &str) -> Span {
-        let open = text[q.start..].chars().next().unwrap().len_utf8();
-        let close = text[..q.end].chars().last().unwrap().len_utf8();
-        Span::new(q.start + open, q.end - close)
+        let open = text[q.start()..].chars().next().unwrap().len_utf8();
+        let close = text[..q.end()].chars().last().unwrap().len_utf8();
+        Span::new(q.start() + open, q.end() - close)
     }
 
     #[test]
@@ -358,12 +362,12 @@ mod tests {
         // A span that is not a quotation is searched for: the same answers.
         for span in [Span::new(10, 20), Span::new(0, 5), Span::new(3, 12)] {
             let place = q.place(&d, span);
-            assert_eq!(place.first_token, d.token_at_or_after(span.start));
-            assert_eq!(place.end_token, d.token_at_or_after(span.end));
-            assert_eq!(place.sentence, d.sentence_at(span.start));
+            assert_eq!(place.first_token, d.token_at_or_after(span.start()));
+            assert_eq!(place.end_token, d.token_at_or_after(span.end()));
+            assert_eq!(place.sentence, d.sentence_at(span.start()));
             assert_eq!(
                 place.paragraph,
-                paragraph_at(&d, span.start).map(|p| p.span)
+                paragraph_at(&d, span.start()).map(|p| p.span)
             );
         }
     }

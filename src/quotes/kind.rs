@@ -36,7 +36,7 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
     }
     let text = doc.slice(inner);
     let terminal = text.ends_with(['.', '!', '?', '…']);
-    let first_inner = first_token_from(doc, first, inner.start);
+    let first_inner = first_token_from(doc, first, inner.start());
     let words = word_count(doc, first_inner, inner);
     match title_position(doc, span) {
         TitlePosition::Credit if !terminal => return QuoteKind::Scare,
@@ -80,7 +80,7 @@ fn first_token_from(doc: &Document, from: usize, at: usize) -> usize {
 fn word_count(doc: &Document, first: usize, inner: Span) -> usize {
     doc.tokens[first..]
         .iter()
-        .take_while(|t| t.span().end <= inner.end)
+        .take_while(|t| t.span().end() <= inner.end())
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()
 }
@@ -130,7 +130,7 @@ fn is_title_case(doc: &Document, first: usize, inner: Span, words: usize) -> boo
     }
     let mut long_words = doc.tokens[first..]
         .iter()
-        .take_while(|t| t.span().end <= inner.end)
+        .take_while(|t| t.span().end() <= inner.end())
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| doc.slice(t.span()))
         .filter(|w| w.chars().count() >= 4)
@@ -151,17 +151,21 @@ enum TitlePosition {
 }
 
 fn title_position(doc: &Document, span: Span) -> TitlePosition {
-    let p = doc.paragraphs.partition_point(|p| p.span.end <= span.start);
+    let p = doc
+        .paragraphs
+        .partition_point(|p| p.span.end() <= span.start());
     let Some(para) = doc.paragraphs.get(p) else {
         return TitlePosition::Other;
     };
     if para.kind == ParagraphKind::Heading {
         return TitlePosition::Heading;
     }
-    if span.start != para.span.start {
+    if span.start() != para.span.start() {
         return TitlePosition::Other;
     }
-    let rest = doc.slice(Span::new(span.end, para.span.end)).trim_start();
+    let rest = doc
+        .slice(Span::new(span.end(), para.span.end()))
+        .trim_start();
     if rest.chars().all(|c| !c.is_alphanumeric()) {
         TitlePosition::Heading
     } else if rest.starts_with(['—', '–', '-', '|']) {

@@ -107,8 +107,8 @@ fn starts_elision(text: &str, after: usize) -> bool {
 /// offset and character (an open straight single mark may still be an apostrophe: the
 /// caller keeps it only when the next paragraph continues the quotation).
 pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
-    let body = text.get(para.start..para.end).unwrap_or("");
-    let marks = marks_of(body, para.start);
+    let body = text.get(para.start()..para.end()).unwrap_or("");
+    let marks = marks_of(body, para.start());
     let mut state = State {
         stack: Vec::new(),
         pairs: Vec::new(),
@@ -320,7 +320,7 @@ fn found(text: &str, open: Open, close_at: usize, end: usize, closed: bool) -> F
     let span_end = if closed {
         end
     } else {
-        inner.end.max(open.at + open.ch.len_utf8())
+        inner.end().max(open.at + open.ch.len_utf8())
     };
     Found {
         span: Span::new(open.at, span_end),
@@ -346,9 +346,9 @@ pub fn to_paragraph_end(text: &str, open: (usize, char), para_end: usize) -> Fou
 
 /// `span` without surrounding whitespace (always on char boundaries).
 pub fn trim(text: &str, span: Span) -> Span {
-    let s = text.get(span.start..span.end).unwrap_or("");
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.start + s.trim_end().len();
+    let s = text.get(span.start()..span.end()).unwrap_or("");
+    let start = span.start() + (s.len() - s.trim_start().len());
+    let end = span.start() + s.trim_end().len();
     if end < start {
         Span::new(start, start)
     } else {
@@ -358,10 +358,13 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 /// Keeps the quotations not contained in another (nested quotes belong to the outer one).
 fn outermost(mut pairs: Vec<Found>) -> Vec<Found> {
-    pairs.sort_by_key(|f| (f.span.start, std::cmp::Reverse(f.span.end)));
+    pairs.sort_by_key(|f| (f.span.start(), std::cmp::Reverse(f.span.end())));
     let mut out: Vec<Found> = Vec::with_capacity(pairs.len());
     for f in pairs {
-        if out.last().is_none_or(|last| last.span.end <= f.span.start) {
+        if out
+            .last()
+            .is_none_or(|last| last.span.end() <= f.span.start())
+        {
             out.push(f);
         }
     }
@@ -392,7 +395,7 @@ mod tests {
         let (found, pending) = scan_paragraph(text, Span::new(0, text.len()));
         let mut out: Vec<&str> = found
             .iter()
-            .map(|f| &text[f.inner.start..f.inner.end])
+            .map(|f| &text[f.inner.start()..f.inner.end()])
             .collect();
         if let Some(p) = pending {
             out.push(&text[p.0..]);
@@ -509,7 +512,7 @@ mod tests {
         let (found, _) = scan_paragraph(text, Span::new(0, text.len()));
         let inners: Vec<_> = found
             .iter()
-            .map(|f| &text[f.inner.start..f.inner.end])
+            .map(|f| &text[f.inner.start()..f.inner.end()])
             .collect();
         assert_eq!(inners, ["one thing. Then", "another"]);
         assert!(!found[0].closed);

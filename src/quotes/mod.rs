@@ -81,7 +81,7 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
         // An open straight single mark that nothing continues was an apostrophe.
         let pending = pending.filter(|&(_, ch)| ch != '\'' || continues);
         for f in found {
-            if pending.is_some_and(|(at, _)| f.span.start > at) {
+            if pending.is_some_and(|(at, _)| f.span.start() > at) {
                 continue; // nested inside the quotation left open
             }
             if !f.closed {
@@ -96,7 +96,7 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
             }
         }
         if let Some(open) = pending {
-            let f = marks::to_paragraph_end(doc.text, open, para.span.end);
+            let f = marks::to_paragraph_end(doc.text, open, para.span.end());
             if !continues {
                 warnings.push(unclosed_warning(doc, index, f));
             }
@@ -109,7 +109,7 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
             }
         }
     }
-    parts.sort_by_key(|p| p.found.span.start);
+    parts.sort_by_key(|p| p.found.span.start());
     let dropped = warnings.len().saturating_sub(MAX_WARNINGS);
     warnings.truncate(MAX_WARNINGS);
     if dropped > 0 {
@@ -174,7 +174,7 @@ fn link_parts(
 
 fn starts_paragraph(doc: &Document, span: Span) -> bool {
     doc.paragraphs
-        .binary_search_by_key(&span.start, |p| p.span.start)
+        .binary_search_by_key(&span.start(), |p| p.span.start())
         .is_ok()
 }
 
@@ -281,7 +281,7 @@ mod tests {
     fn unclosed_quote_stops_at_paragraph_end_with_warning() {
         let text = "He said “we will go on and on.\nThe next paragraph is narration, “not a quote” at all.";
         let d = quotes(text);
-        assert_eq!(d.quotes[0].span.end, text.find('\n').unwrap());
+        assert_eq!(d.quotes[0].span.end(), text.find('\n').unwrap());
         assert!(d.quotes[0].unclosed);
         assert_eq!(d.warnings.len(), 1);
         assert_eq!(texts(&d)[1], "not a quote");

@@ -33,14 +33,14 @@ pub fn locate(doc: &Document, spans: &[Span]) -> Vec<Place> {
     let (mut token, mut sentence, mut paragraph) = (0, 0, 0);
     for span in spans {
         // Whatever ends before the previous quotation starts ends before this one too.
-        token = walk_from(&doc.tokens, token, |t| t.end() <= span.start);
-        sentence = walk_from(&doc.sentences, sentence, |s| s.span.end <= span.start);
-        paragraph = walk_from(&doc.paragraphs, paragraph, |p| p.span.end <= span.start);
+        token = walk_from(&doc.tokens, token, |t| t.end() <= span.start());
+        sentence = walk_from(&doc.sentences, sentence, |s| s.span.end() <= span.start());
+        paragraph = walk_from(&doc.paragraphs, paragraph, |p| p.span.end() <= span.start());
         let last_paragraph = doc.paragraphs.len().saturating_sub(1);
         places.push(Place {
             first_token: token,
-            end_token: partition_point_from(&doc.tokens, token, |t| t.end() <= span.end),
-            sentence: sentence_from(doc, sentence, span.start),
+            end_token: partition_point_from(&doc.tokens, token, |t| t.end() <= span.end()),
+            sentence: sentence_from(doc, sentence, span.start()),
             sentences_before: sentence,
             paragraph: doc
                 .paragraphs
@@ -62,19 +62,19 @@ fn walk_from<T>(slice: &[T], mut from: usize, pred: impl Fn(&T) -> bool) -> usiz
 
 /// `doc.sentence_at(at)`, given that the first `floor` sentences end at or before `at`.
 pub fn sentence_from(doc: &Document, floor: usize, at: usize) -> Option<usize> {
-    let i = partition_point_from(&doc.sentences, floor, |s| s.span.end <= at);
+    let i = partition_point_from(&doc.sentences, floor, |s| s.span.end() <= at);
     doc.sentences
         .get(i)
-        .filter(|s| s.span.start <= at)
+        .filter(|s| s.span.start() <= at)
         .map(|_| i)
 }
 
 /// `doc.sentence_at(at)`, given that the sentences from `ceiling` on end after `at`.
 pub fn sentence_before(doc: &Document, ceiling: usize, at: usize) -> Option<usize> {
-    let i = partition_point_before(&doc.sentences, ceiling, |s| s.span.end <= at);
+    let i = partition_point_before(&doc.sentences, ceiling, |s| s.span.end() <= at);
     doc.sentences
         .get(i)
-        .filter(|s| s.span.start <= at)
+        .filter(|s| s.span.start() <= at)
         .map(|_| i)
 }
 
@@ -169,18 +169,18 @@ mod tests {
         spans.sort();
         let places = locate(&doc, &spans);
         for (span, place) in spans.iter().zip(&places) {
-            assert_eq!(place.first_token, doc.token_at_or_after(span.start));
-            assert_eq!(place.end_token, doc.token_at_or_after(span.end));
-            assert_eq!(place.sentence, doc.sentence_at(span.start));
-            let paragraph = crate::quotes::context::paragraph_at(&doc, span.start);
+            assert_eq!(place.first_token, doc.token_at_or_after(span.start()));
+            assert_eq!(place.end_token, doc.token_at_or_after(span.end()));
+            assert_eq!(place.sentence, doc.sentence_at(span.start()));
+            let paragraph = crate::quotes::context::paragraph_at(&doc, span.start());
             assert_eq!(place.paragraph, paragraph.map(|p| p.span));
-            for at in span.start..=text.len() + 1 {
+            for at in span.start()..=text.len() + 1 {
                 assert_eq!(
                     sentence_from(&doc, place.sentences_before, at),
                     doc.sentence_at(at)
                 );
             }
-            for at in 0..span.start {
+            for at in 0..span.start() {
                 assert_eq!(
                     sentence_before(&doc, place.sentences_before, at),
                     doc.sentence_at(at)

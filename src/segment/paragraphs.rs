@@ -130,7 +130,7 @@ fn line(text: &str, start: usize, end: usize) -> Line {
         span,
         blank,
         indent,
-        chars: char_len(text.get(span.start..span.end).unwrap_or("")),
+        chars: char_len(text.get(span.start()..span.end()).unwrap_or("")),
     }
 }
 
@@ -154,7 +154,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
             _ => false,
         };
         current = match current {
-            Some(span) if continues => Some(Span::new(span.start, l.span.end)),
+            Some(span) if continues => Some(Span::new(span.start(), l.span.end())),
             Some(span) => {
                 paragraphs.push(paragraph(span));
                 Some(l.span)
@@ -170,15 +170,11 @@ pub fn split(text: &str) -> Vec<Paragraph> {
 }
 
 fn paragraph(span: Span) -> Paragraph {
-    Paragraph {
-        span,
-        kind: ParagraphKind::Body,
-        sentences: 0..0,
-    }
+    Paragraph::new(span)
 }
 
 fn line_text(text: &str, l: Line) -> &str {
-    text.get(l.span.start..l.span.end).unwrap_or("")
+    text.get(l.span.start()..l.span.end()).unwrap_or("")
 }
 
 fn char_len(s: &str) -> usize {
@@ -264,7 +260,7 @@ pub fn classify(doc: &mut Document) {
         .enumerate()
         .map(|(i, p)| {
             let body = doc.slice(p.span);
-            let sentences = doc.sentences.get(p.sentences.clone()).unwrap_or(&[]);
+            let sentences = doc.sentences.get(p.sentences()).unwrap_or(&[]);
             let last_sentence = sentences.last().map(|s| doc.slice(s.span)).unwrap_or("");
             if is_boilerplate(body, i, count) || is_caption(body, sentences.len(), last_sentence) {
                 ParagraphKind::Boilerplate
@@ -508,7 +504,7 @@ mod tests {
     fn texts(text: &str) -> Vec<&str> {
         split(text)
             .iter()
-            .map(|p| &text[p.span.start..p.span.end])
+            .map(|p| &text[p.span.start()..p.span.end()])
             .collect()
     }
 

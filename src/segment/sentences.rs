@@ -75,7 +75,7 @@ pub fn split(doc: &mut Document) {
         // cheaper than a binary search over all the rest (a cache miss per step).
         let count = rest
             .iter()
-            .position(|t| t.start() >= paragraph.span.end)
+            .position(|t| t.start() >= paragraph.span.end())
             .unwrap_or(rest.len());
         let end_token = first_token + count;
         let first_sentence = sentences.len();
@@ -89,14 +89,14 @@ pub fn split(doc: &mut Document) {
         for range in ranges.iter().cloned() {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
-                sentences.push(Sentence {
-                    span: Span::new(first.span().start, last.span().end),
-                    paragraph: p_index,
-                    tokens: first_token + range.start..first_token + range.end,
-                });
+                sentences.push(Sentence::new(
+                    Span::new(first.span().start(), last.span().end()),
+                    p_index,
+                    first_token + range.start..first_token + range.end,
+                ));
             }
         }
-        paragraph.sentences = first_sentence..sentences.len();
+        paragraph.set_sentences(first_sentence..sentences.len());
         first_token = end_token;
     }
     doc.sentences = sentences;
@@ -155,7 +155,7 @@ impl<'a> Para<'a> {
     fn str(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
-            .and_then(|t| self.text.get(t.span().start..t.span().end))
+            .and_then(|t| self.text.get(t.span().start()..t.span().end()))
             .unwrap_or("")
     }
 
@@ -176,7 +176,7 @@ impl<'a> Para<'a> {
             i.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(i),
         ) {
-            (Some(a), Some(b)) => a.span().end == b.span().start,
+            (Some(a), Some(b)) => a.span().end() == b.span().start(),
             _ => false,
         }
     }
@@ -187,7 +187,7 @@ impl<'a> Para<'a> {
             i.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(i),
         ) {
-            (Some(a), Some(b)) => self.text.get(a.span().end..b.span().start) == Some(" "),
+            (Some(a), Some(b)) => self.text.get(a.span().end()..b.span().start()) == Some(" "),
             _ => false,
         }
     }
@@ -568,7 +568,10 @@ impl<'a> Para<'a> {
             first += 1;
         }
         match (self.toks.get(first), self.toks.get(i - 1)) {
-            (Some(a), Some(b)) => self.text.get(a.span().start..b.span().end).unwrap_or(""),
+            (Some(a), Some(b)) => self
+                .text
+                .get(a.span().start()..b.span().end())
+                .unwrap_or(""),
             _ => "",
         }
     }

@@ -44,9 +44,9 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
     // paragraph.
     let text_holds_at = text.contains('@');
     for p in paragraphs {
-        let body = text.get(p.span.start..p.span.end).unwrap_or("");
+        let body = text.get(p.span.start()..p.span.end()).unwrap_or("");
         let may_hold_email = text_holds_at && body.contains('@');
-        tokenize_paragraph(body, p.span.start, may_hold_email, &mut tokens);
+        tokenize_paragraph(body, p.span.start(), may_hold_email, &mut tokens);
     }
     tokens
 }
@@ -211,7 +211,7 @@ fn push_token(
 }
 
 /// Pushes the token over `body[range]` cut into pieces of at most [`MAX_TOKEN_BYTES`] (on
-/// character boundaries): tokens store their length on 16 bits. Kept out of line, so the
+/// character boundaries): tokens store their length in one byte. Kept out of line, so the
 /// tokenizer's loop stays small.
 #[inline(never)]
 fn push_long_token(
@@ -540,7 +540,7 @@ mod tests {
         tokenize_into(text, 0, &mut tokens);
         tokens
             .iter()
-            .map(|t| &text[t.span().start..t.span().end])
+            .map(|t| &text[t.span().start()..t.span().end()])
             .collect()
     }
 

@@ -45,18 +45,19 @@ fn preview(text: &str) -> String {
 }
 
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
-    if span.start > span.end || span.end > text.len() {
+    if span.start() > span.end() || span.end() > text.len() {
         return Err(format!(
             "{what}: span {}..{} out of the text ({} bytes)",
-            span.start,
-            span.end,
+            span.start(),
+            span.end(),
             text.len()
         ));
     }
-    if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+    if !text.is_char_boundary(span.start()) || !text.is_char_boundary(span.end()) {
         return Err(format!(
             "{what}: span {}..{} not on char boundaries",
-            span.start, span.end
+            span.start(),
+            span.end()
         ));
     }
     Ok(())
@@ -66,10 +67,13 @@ fn check_sorted(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), Str
     let mut previous: Option<Span> = None;
     for span in spans {
         if let Some(p) = previous {
-            if span.start < p.start {
+            if span.start() < p.start() {
                 return Err(format!(
                     "{what}: span {}..{} after {}..{} (not sorted)",
-                    span.start, span.end, p.start, p.end
+                    span.start(),
+                    span.end(),
+                    p.start(),
+                    p.end()
                 ));
             }
         }
@@ -81,13 +85,14 @@ fn check_sorted(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), Str
 fn check_disjoint(spans: impl Iterator<Item = Span>, what: &str) -> Result<(), String> {
     let mut previous_end = 0;
     for span in spans {
-        if span.start < previous_end {
+        if span.start() < previous_end {
             return Err(format!(
                 "{what}: span {}..{} overlaps the one before (ending at {previous_end})",
-                span.start, span.end
+                span.start(),
+                span.end()
             ));
         }
-        previous_end = span.end;
+        previous_end = span.end();
     }
     Ok(())
 }
@@ -146,20 +151,20 @@ pub fn check_document(doc: &Document) -> Result<(), String> {
         }
     }
     for (i, c) in doc.claims.iter().enumerate() {
-        check_span(text, c.span, &format!("claim {i}"))?;
-        if let Some(s) = c.subject {
+        check_span(text, c.span(), &format!("claim {i}"))?;
+        if let Some(s) = c.subject() {
             check_span(text, s, &format!("claim {i} subject"))?;
         }
         check_index(
-            c.sentence,
+            c.sentence(),
             doc.sentences.len(),
             &format!("claim {i} sentence"),
         )?;
-        if let Some(e) = c.claimant {
+        if let Some(e) = c.claimant() {
             check_index(e, doc.entities.len(), &format!("claim {i} claimant"))?;
         }
     }
-    check_sorted(doc.claims.iter().map(|c| c.span), "claims")?;
+    check_sorted(doc.claims.iter().map(|c| c.span()), "claims")?;
     Ok(())
 }
 
@@ -168,14 +173,14 @@ fn check_segments(doc: &Document) -> Result<(), String> {
     let text = doc.text;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         check_span(text, p.span, &format!("paragraph {i}"))?;
-        if p.sentences.start > p.sentences.end || p.sentences.end > doc.sentences.len() {
+        if p.sentences().start > p.sentences().end || p.sentences().end > doc.sentences.len() {
             return Err(format!(
                 "paragraph {i}: bad sentence range {:?}",
-                p.sentences
+                p.sentences()
             ));
         }
-        for s in p.sentences.clone() {
-            if doc.sentences.get(s).map(|s| s.paragraph) != Some(i) {
+        for s in p.sentences() {
+            if doc.sentences.get(s).map(|s| s.paragraph()) != Some(i) {
                 return Err(format!(
                     "paragraph {i} lists sentence {s}, not one of its own"
                 ));
@@ -192,22 +197,25 @@ fn check_segments(doc: &Document) -> Result<(), String> {
     check_disjoint(doc.tokens.iter().map(|t| t.span()), "tokens")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         check_span(text, s.span, &format!("sentence {i}"))?;
-        let Some(p) = doc.paragraphs.get(s.paragraph) else {
-            return Err(format!("sentence {i}: paragraph {} missing", s.paragraph));
+        let Some(p) = doc.paragraphs.get(s.paragraph()) else {
+            return Err(format!("sentence {i}: paragraph {} missing", s.paragraph()));
         };
         if !p.span.contains(s.span) {
             return Err(format!(
                 "sentence {i} ({}..{}) outside its paragraph ({}..{})",
-                s.span.start, s.span.end, p.span.start, p.span.end
+                s.span.start(),
+                s.span.end(),
+                p.span.start(),
+                p.span.end()
             ));
         }
-        if !p.sentences.contains(&i) {
+        if !p.sentences().contains(&i) {
             return Err(format!(
                 "sentence {i}: not in its paragraph's sentence range"
             ));
         }
-        if s.tokens.start > s.tokens.end || s.tokens.end > doc.tokens.len() {
-            return Err(format!("sentence {i}: bad token range {:?}", s.tokens));
+        if s.tokens().start > s.tokens().end || s.tokens().end > doc.tokens.len() {
+            return Err(format!("sentence {i}: bad token range {:?}", s.tokens()));
         }
         for t in doc.sentence_tokens(i) {
             if !s.span.contains(t.span()) {
