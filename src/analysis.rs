@@ -3,10 +3,11 @@
 //! offsets here are Unicode code point offsets into the text, end exclusive.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Claim, Document, Entity, Mention, Quote, Span, Token, TokenKind};
@@ -290,26 +291,138 @@ impl<'t> Analysis<'t> {
 impl Serialize for Analysis<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("schema_version", &self.schema_version)?;
-        map.serialize_entry("source", &self.source)?;
-        map.serialize_entry("stats", &self.stats)?;
-        if self.shows(Section::Paragraphs) {
-            map.serialize_entry("paragraphs", &self.paragraphs)?;
-        }
-        if self.shows(Section::Sentences) {
-            map.serialize_entry("sentences", &self.sentences)?;
-        }
-        if self.shows(Section::Quotes) {
-            map.serialize_entry("quotes", &self.quotes)?;
-        }
-        if self.shows(Section::Entities) {
-            map.serialize_entry("entities", &self.entities)?;
-        }
-        if self.shows(Section::Claims) {
-            map.serialize_entry("claims", &self.claims)?;
-        }
-        map.serialize_entry("warnings", &self.warnings)?;
+        let mut sections = MapSections::new(&mut map);
+        sections.head(self)?;
+        sections.entry(Section::Paragraphs, &self.paragraphs)?;
+        sections.entry(Section::Sentences, &self.sentences)?;
+        sections.entry(Section::Quotes, &self.quotes)?;
+        sections.entry(Section::Entities, &self.entities)?;
+        sections.entry(Section::Claims, &self.claims)?;
+        sections.tail(self)?;
         map.end()
+    }
+}
+
+/// The report of an annotated document as a value to serialize (with serde_json's pretty
+/// writer, say), which builds each item as it is serialized and frees the document's
+/// annotations as it goes, like `json::write_annotated`: the same output as serializing
+/// `Analysis::from_annotated(doc, options)`, without ever holding the whole report. It
+/// consumes the document, so it can be serialized once; a second time is an error.
+pub struct StreamedAnalysis<'t, 'o> {
+    doc: Cell<Option<Document<'t>>>,
+    options: &'o crate::Options,
+}
+
+impl<'t, 'o> StreamedAnalysis<'t, 'o> {
+    pub fn new(doc: Document<'t>, options: &'o crate::Options) -> StreamedAnalysis<'t, 'o> {
+        StreamedAnalysis {
+            doc: Cell::new(Some(doc)),
+            options,
+        }
+    }
+}
+
+impl Serialize for StreamedAnalysis<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some(doc) = self.doc.take() else {
+            return Err(S::Error::custom(
+                "a streamed report can be serialized only once",
+            ));
+        };
+        let mut map = serializer.serialize_map(None)?;
+        let mut sections = MapSections::new(&mut map);
+        let header = build_sections(doc, self.options, &mut sections)?;
+        sections.tail(&header)?;
+        map.end()
+    }
+}
+
+/// Serializes a report into a serde map: the header's entries, each section the header
+/// shows, and the warnings. Both `Analysis` and [`StreamedAnalysis`] serialize through it.
+struct MapSections<'m, M> {
+    map: &'m mut M,
+    /// The sections the header says to show.
+    shown: Vec<Section>,
+}
+
+impl<'m, M: SerializeMap> MapSections<'m, M> {
+    fn new(map: &'m mut M) -> Self {
+        MapSections {
+            map,
+            shown: Vec::new(),
+        }
+    }
+
+    fn head(&mut self, header: &Analysis) -> Result<(), M::Error> {
+        self.shown = Section::ALL
+            .into_iter()
+            .filter(|&section| header.shows(section))
+            .collect();
+        self.map
+            .serialize_entry("schema_version", &header.schema_version)?;
+        self.map.serialize_entry("source", &header.source)?;
+        self.map.serialize_entry("stats", &header.stats)
+    }
+
+    fn entry<T: Serialize + ?Sized>(
+        &mut self,
+        section: Section,
+        items: &T,
+    ) -> Result<(), M::Error> {
+        if !self.shown.contains(&section) {
+            return Ok(());
+        }
+        self.map.serialize_entry(section.as_str(), items)
+    }
+
+    fn tail(&mut self, header: &Analysis) -> Result<(), M::Error> {
+        self.map.serialize_entry("warnings", &header.warnings)
+    }
+}
+
+impl<'t, M: SerializeMap> SectionSink<'t> for MapSections<'_, M> {
+    type Error = M::Error;
+    fn header(&mut self, header: &Analysis<'t>) -> Result<(), M::Error> {
+        self.head(header)
+    }
+    fn paragraphs(
+        &mut self,
+        items: impl Iterator<Item = ParagraphReport<'t>>,
+    ) -> Result<(), M::Error> {
+        self.entry(Section::Paragraphs, &Items::new(items))
+    }
+    fn sentences(
+        &mut self,
+        items: impl Iterator<Item = SentenceReport<'t>>,
+    ) -> Result<(), M::Error> {
+        self.entry(Section::Sentences, &Items::new(items))
+    }
+    fn quotes(&mut self, items: impl Iterator<Item = QuoteReport<'t>>) -> Result<(), M::Error> {
+        self.entry(Section::Quotes, &Items::new(items))
+    }
+    fn entities(&mut self, items: impl Iterator<Item = EntityReport<'t>>) -> Result<(), M::Error> {
+        self.entry(Section::Entities, &Items::new(items))
+    }
+    fn claims(&mut self, items: impl Iterator<Item = ClaimReport<'t>>) -> Result<(), M::Error> {
+        self.entry(Section::Claims, &Items::new(items))
+    }
+}
+
+/// A section's items, serialized as a sequence as they are built (once).
+struct Items<I>(Cell<Option<I>>);
+
+impl<I> Items<I> {
+    fn new(items: I) -> Self {
+        Items(Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item: Serialize>> Serialize for Items<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(items) => serializer.collect_seq(items),
+            None => Err(S::Error::custom("a section can be serialized only once")),
+        }
     }
 }
 
@@ -475,7 +588,7 @@ impl<'d, 't> Converter<'d, 't> {
             SentenceReport {
                 start,
                 end,
-                paragraph: s.paragraph,
+                paragraph: s.paragraph(),
                 text: Cow::Borrowed(self.doc.slice(s.span)),
             }
         })
@@ -581,6 +694,35 @@ mod tests {
             let consumed = Analysis::from_annotated(doc, &options);
             assert_eq!(borrowed, consumed);
             assert!(text.is_empty() || !consumed.entities.is_empty());
+        }
+    }
+
+    /// Serializing the report as it is built gives what serializing the whole report
+    /// gives, pretty or compact, whatever sections are shown.
+    #[test]
+    fn streamed_analysis_serializes_as_the_whole_report() {
+        let texts = [
+            include_str!("../fixtures/seed-article.txt"),
+            include_str!("../fixtures/mixed-scripts.txt"),
+            "Tab\there, \"quoted\" \\ back\u{1}slash. “We won,” Ann Lee said.",
+            "",
+        ];
+        for only in [None, Some(vec![Section::Entities, Section::Sentences])] {
+            let options = crate::Options {
+                only,
+                warnings: vec!["a \"warning\"".into()],
+                ..crate::Options::default()
+            };
+            for text in texts {
+                let whole = crate::analyze(text, &options);
+                let streamed = StreamedAnalysis::new(crate::annotate(text), &options);
+                let pretty = serde_json::to_string_pretty(&streamed).unwrap();
+                assert_eq!(pretty, serde_json::to_string_pretty(&whole).unwrap());
+                let streamed = StreamedAnalysis::new(crate::annotate(text), &options);
+                let compact = serde_json::to_string(&streamed).unwrap();
+                assert_eq!(compact, serde_json::to_string(&whole).unwrap());
+                assert!(serde_json::to_string(&streamed).is_err(), "serialized once");
+            }
         }
     }
 }

@@ -73,13 +73,46 @@ impl ParagraphKind {
     }
 }
 
+/// A paragraph. Its sentence range is stored on 32 bits (read through
+/// [`Paragraph::sentences`]), like every index of an annotation kept per sentence or
+/// paragraph: a long text has millions of them, and fewer than 2^32 tokens.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// The paragraph's text without its surrounding whitespace.
     pub span: Span,
     pub kind: ParagraphKind,
+    first_sentence: u32,
+    end_sentence: u32,
+}
+
+impl Paragraph {
+    /// A body paragraph over `span`, its sentences not yet known.
+    pub fn new(span: Span) -> Paragraph {
+        Paragraph {
+            span,
+            kind: ParagraphKind::Body,
+            first_sentence: 0,
+            end_sentence: 0,
+        }
+    }
+
     /// The sentences of this paragraph, as indices into `Document::sentences`.
-    pub sentences: Range<usize>,
+    #[inline]
+    pub fn sentences(&self) -> Range<usize> {
+        self.first_sentence as usize..self.end_sentence as usize
+    }
+
+    pub fn set_sentences(&mut self, sentences: Range<usize>) {
+        self.first_sentence = narrow(sentences.start);
+        self.end_sentence = narrow(sentences.end);
+    }
+}
+
+/// An index or offset on 32 bits: clamped, never wrapped (a document holds at most
+/// [`MAX_TEXT_BYTES`] of text, so no index of its annotations reaches the clamp).
+#[inline]
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,12 +176,37 @@ impl Token {
     }
 }
 
+/// A sentence: its span, paragraph and tokens (indices on 32 bits, read through
+/// [`Sentence::paragraph`] and [`Sentence::tokens`]; 20 bytes a sentence).
 #[derive(Debug, Clone)]
 pub struct Sentence {
     pub span: Span,
-    pub paragraph: usize,
+    paragraph: u32,
+    first_token: u32,
+    end_token: u32,
+}
+
+impl Sentence {
+    pub fn new(span: Span, paragraph: usize, tokens: Range<usize>) -> Sentence {
+        Sentence {
+            span,
+            paragraph: narrow(paragraph),
+            first_token: narrow(tokens.start),
+            end_token: narrow(tokens.end),
+        }
+    }
+
+    /// The index of its paragraph in `Document::paragraphs`.
+    #[inline]
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
+
     /// The sentence's tokens, as indices into `Document::tokens`.
-    pub tokens: Range<usize>,
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.first_token as usize..self.end_token as usize
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -569,7 +627,7 @@ impl<'t> Document<'t> {
     /// The tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         match self.sentences.get(sentence) {
-            Some(s) => self.tokens.get(s.tokens.clone()).unwrap_or(&[]),
+            Some(s) => self.tokens.get(s.tokens()).unwrap_or(&[]),
             None => &[],
         }
     }
@@ -610,6 +668,18 @@ mod tests {
         );
         assert_eq!(Span::new(0, usize::MAX).end(), u32::MAX as usize);
         assert_eq!(span.range(), 3..4_294_967_295);
+    }
+
+    #[test]
+    fn sentences_and_paragraphs_keep_their_indices_in_twenty_bytes() {
+        assert_eq!(std::mem::size_of::<Sentence>(), 20);
+        assert_eq!(std::mem::size_of::<Paragraph>(), 20);
+        let sentence = Sentence::new(Span::new(5, 9), 7, 100..104);
+        assert_eq!((sentence.paragraph(), sentence.tokens()), (7, 100..104));
+        let mut paragraph = Paragraph::new(Span::new(0, 9));
+        assert_eq!(paragraph.sentences(), 0..0);
+        paragraph.set_sentences(3..8);
+        assert_eq!(paragraph.sentences(), 3..8);
     }
 
     #[test]

@@ -532,9 +532,9 @@ fn large_articles_stream_in_order_with_their_warnings() {
     assert_eq!(array[1], alone);
 }
 
-/// A large article's compact JSON is written as its report is built, section by section;
-/// `--only` and the stats must come out as in the pretty JSON, which is written from the
-/// whole report.
+/// A large article's JSON is written as its report is built, section by section; `--only`
+/// and the stats must come out alike from the compact writer and from serde_json's pretty
+/// one.
 #[test]
 fn a_streamed_article_keeps_only_and_the_stats() {
     let dir = tempfile::tempdir().unwrap();

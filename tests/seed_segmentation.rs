@@ -72,7 +72,7 @@ fn seed_sentences_follow_quotations() {
         && s.ends_with("this year.")));
     // Sentences never cross a paragraph.
     for s in &doc.sentences {
-        let p = &doc.paragraphs[s.paragraph];
+        let p = &doc.paragraphs[s.paragraph()];
         assert!(p.span.contains(s.span));
     }
     assert_eq!(sentences.len(), 55);

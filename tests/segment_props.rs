@@ -72,12 +72,12 @@ fn check(text: &str) {
     let mut last = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
         assert!(s.span.start() >= last && s.span.start() < s.span.end());
-        let paragraph = &doc.paragraphs[s.paragraph];
+        let paragraph = &doc.paragraphs[s.paragraph()];
         assert!(
             paragraph.span.contains(s.span),
             "sentence crosses its paragraph"
         );
-        assert!(paragraph.sentences.contains(&i));
+        assert!(paragraph.sentences().contains(&i));
         let tokens = doc.sentence_tokens(i);
         assert!(!tokens.is_empty());
         assert_eq!(tokens[0].span().start(), s.span.start());
@@ -85,7 +85,7 @@ fn check(text: &str) {
         last = s.span.end();
     }
     // Every token belongs to exactly one sentence.
-    let covered: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+    let covered: usize = doc.sentences.iter().map(|s| s.tokens().len()).sum();
     assert_eq!(covered, doc.tokens.len());
 }
 

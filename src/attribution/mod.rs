@@ -153,14 +153,14 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
         return false;
     };
     let p_last = p.span.end().saturating_sub(1);
-    let adjacent = qp.paragraph == pp.paragraph
-        || (qp.paragraph == pp.paragraph + 1
+    let adjacent = qp.paragraph() == pp.paragraph()
+        || (qp.paragraph() == pp.paragraph() + 1
             && doc
                 .paragraphs
-                .get(qp.paragraph)
+                .get(qp.paragraph())
                 .is_some_and(|para| para.span.start() == q.span.start())
             && sentence(context::sentence_from_quote(doc, p.span, &p_place, p_last))
-                .is_some_and(|s| s.paragraph == pp.paragraph));
+                .is_some_and(|s| s.paragraph() == pp.paragraph()));
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -185,12 +185,12 @@ fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
             .quoted
             .next_start(sentence.span.start())
             .is_some_and(|q| q < sentence.span.end());
-    if sentence.paragraph != p - 1 || holds_quotation {
+    if sentence.paragraph() != p - 1 || holds_quotation {
         return None;
     }
-    let lo = sentence.tokens.start;
-    let cue = sentence.tokens.clone().find(|&i| {
-        cues::cue_at(doc, i, sentence.tokens.end).is_some() && cues::is_active(doc, i, lo)
+    let lo = sentence.tokens().start;
+    let cue = sentence.tokens().find(|&i| {
+        cues::cue_at(doc, i, sentence.tokens().end).is_some() && cues::is_active(doc, i, lo)
     })?;
     ctx.subject_before(cue, lo).map(|r| r.entity)
 }

@@ -99,7 +99,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let s = self.doc.sentence_at(self.token_span(colon).start())?;
-        let first = self.doc.sentences[s].tokens.start;
+        let first = self.doc.sentences[s].tokens().start;
         let opening = first..colon.min(first + INTRO_SUBJECT_TOKENS);
         opening
             .clone()
@@ -294,7 +294,7 @@ impl Ctx<'_, '_> {
         for back in 0..=PRONOUN_LOOKBACK.min(s) {
             let sentence = &self.doc.sentences[s - back];
             let spokesperson = sentence
-                .tokens
+                .tokens()
                 .clone()
                 .rev()
                 .filter(|&t| self.token_span(t).end() <= at)

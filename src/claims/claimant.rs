@@ -183,7 +183,7 @@ fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
         return Vec::new();
     };
     sentence
-        .tokens
+        .tokens()
         .clone()
         .filter(|&t| {
             doc.tokens.get(t).is_some_and(|tok| {

@@ -37,8 +37,8 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
     let first_in_paragraph = doc
         .paragraphs
-        .get(sentence.paragraph)
-        .is_some_and(|p| p.sentences.start == s);
+        .get(sentence.paragraph())
+        .is_some_and(|p| p.sentences().start == s);
     let mut i = 0;
     while i < pieces.len() {
         if !may_start_claim(&pieces, i) {

@@ -139,9 +139,9 @@ fn pieces_of<'a>(
         return Vec::new();
     };
     // A few tokens split in two or three ("1.2m", "two-week"): room for them up front.
-    let mut pieces = Vec::with_capacity(s.tokens.len() + s.tokens.len() / 4);
+    let mut pieces = Vec::with_capacity(s.tokens().len() + s.tokens().len() / 4);
     let mut prev_end: Option<usize> = None;
-    for index in s.tokens.clone() {
+    for index in s.tokens() {
         let Some(token) = doc.tokens.get(index) else {
             break;
         };

@@ -28,7 +28,7 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         return true;
     }
     let shapes = screen_shapes();
-    let tokens = doc.tokens.get(sentence.tokens.clone()).unwrap_or(&[]);
+    let tokens = doc.tokens.get(sentence.tokens()).unwrap_or(&[]);
     let mut specials = bytes.specials();
     let all = doc.text.as_bytes();
     tokens.iter().any(|token| {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use byline::analysis::StreamedAnalysis;
 use byline::summary::{self, Style};
 use byline::{Analysis, Document, Options, Section, Source};
 use serde_json::{Map, Value};
@@ -205,12 +206,11 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
             warnings,
         });
     }
-    if matches!(config.piece, Piece::Json { pretty: false }) {
-        // The report's items are written as they are built (`json::write_annotated`):
-        // no `Analysis` to build and free, the commonest format's cheapest path.
+    if let Piece::Json { pretty } = config.piece {
+        // No `Analysis` to build and free: the items are written as they are built.
         let mut piece = Vec::new();
         // Writing to memory cannot fail.
-        let _ = byline::json::write_annotated(byline::annotate(&text), &options, &mut piece);
+        let _ = write_json(byline::annotate(&text), &options, pretty, &mut piece);
         return Ok(Analysed {
             output: Some(Rendered::Bytes(piece)),
             digest: None,
@@ -228,15 +228,15 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
 
 /// The writer's part of a large article: analyse the decoded `text` and write the report
 /// through `out`. `Ok(Err(message))` means the article failed: nothing was written, or
-/// (a panic while a compact report streamed) what was written stops short.
+/// (a panic while a JSON report streamed) what was written stops short.
 fn stream(text: String, options: Options, config: RenderConfig, label: String) -> StreamWork {
     Box::new(move |out: &mut dyn PieceOut| {
         let failed = || Ok(Err(format!("{label}: {PANIC_REASON}")));
-        if matches!(config.piece, Piece::Json { pretty: false }) {
+        if let Piece::Json { pretty } = config.piece {
             let Ok(doc) = catch_unwind(AssertUnwindSafe(|| byline::annotate(&text))) else {
                 return failed();
             };
-            return match stream_compact(doc, &options, out)? {
+            return match stream_json(doc, &options, pretty, out)? {
                 true => Ok(Ok(())),
                 false => failed(),
             };
@@ -245,8 +245,8 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
         match analysis {
             Ok(analysis) => {
                 out.piece(&mut |w: &mut dyn Write| {
-                    // serde_json (pretty output) makes many small writes: buffer them
-                    // here rather than pay a dynamic call per write on `w`.
+                    // Table rows are many small writes: buffer them here rather than pay
+                    // a dynamic call per write on `w`.
                     let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
                     render_to(&analysis, &config, &mut buffered)?;
                     buffered.flush()
@@ -258,26 +258,52 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
     })
 }
 
-/// Writes the compact JSON of an annotated document, building each report item as it is
-/// written (`json::write_annotated`): the whole report of a long article would otherwise
-/// sit in memory, as large again as the document it comes from. Returns false when the
-/// report building panicked (the piece then stops short).
-fn stream_compact(doc: Document, options: &Options, out: &mut dyn PieceOut) -> io::Result<bool> {
+/// Writes the JSON report of an annotated document through `out`, each item as it is
+/// built (the whole report of a long article would otherwise sit in memory, as large
+/// again as the document it comes from). Returns false when building the report
+/// panicked (the piece then stops short).
+fn stream_json(
+    doc: Document,
+    options: &Options,
+    pretty: bool,
+    out: &mut dyn PieceOut,
+) -> io::Result<bool> {
     let mut doc = Some(doc);
     let mut completed = true;
     out.piece(&mut |w: &mut dyn Write| {
         let Some(doc) = doc.take() else {
             return Ok(());
         };
+        // serde_json (pretty output) makes many small writes: buffer them here rather
+        // than pay a dynamic call per write on `w`.
+        let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
         let written = catch_unwind(AssertUnwindSafe(|| {
-            byline::json::write_annotated(doc, options, w)
+            write_json(doc, options, pretty, &mut buffered)
         }));
         written.unwrap_or_else(|_| {
             completed = false;
             Ok(())
-        })
+        })?;
+        buffered.flush()
     })?;
     Ok(completed)
+}
+
+/// Writes the JSON report of an annotated document, building each item as it is written
+/// (`json::write_annotated`, or serde_json's pretty form of a [`StreamedAnalysis`]): the
+/// same bytes as the whole `Analysis` written by `render_to`.
+fn write_json(
+    doc: Document,
+    options: &Options,
+    pretty: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if pretty {
+        let report = StreamedAnalysis::new(doc, options);
+        serde_json::to_writer_pretty(out, &report).map_err(io::Error::from)
+    } else {
+        byline::json::write_annotated(doc, options, out)
+    }
 }
 
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
@@ -485,39 +511,42 @@ mod tests {
         }
     }
 
-    /// Small and large articles alike are written as their report's items are built;
-    /// the bytes must be those of the whole `Analysis` written at once.
+    /// Small and large articles alike are written as their report's items are built, in
+    /// compact and pretty JSON; the bytes must be those of the whole `Analysis`.
     #[test]
-    fn compact_json_is_the_whole_reports_json_small_or_streamed() {
+    fn json_is_the_whole_reports_json_small_or_streamed() {
         let seed = include_str!("../../fixtures/seed-article.txt");
         let large = format!("{seed}\n\n").repeat(STREAM_FROM_BYTES / seed.len() + 1);
         for (text, streamed) in [(seed.to_string(), false), (large, true)] {
             for only in [None, Some(vec![Section::Quotes, Section::Claims])] {
-                let unit = Unit {
-                    origin: Origin {
-                        path: "big.txt".into(),
-                        line: None,
-                    },
-                    payload: Payload::Article(text.clone().into_bytes()),
-                    size: text.len() as u64,
-                };
-                let config = RenderConfig {
-                    only: only.clone(),
-                    ..config(JSON)
-                };
-                let (was_streamed, json) = rendered_json(unit, &config);
-                assert_eq!(was_streamed, streamed);
-                let options = Options {
-                    source: Source {
-                        path: "big.txt".into(),
-                        ..Source::default()
-                    },
-                    only,
-                    warnings: Vec::new(),
-                };
-                let mut whole = Vec::new();
-                byline::json::write_compact(&byline::analyze(&text, &options), &mut whole).unwrap();
-                assert!(json == whole, "streamed {streamed}");
+                for pretty in [false, true] {
+                    let unit = Unit {
+                        origin: Origin {
+                            path: "big.txt".into(),
+                            line: None,
+                        },
+                        payload: Payload::Article(text.clone().into_bytes()),
+                        size: text.len() as u64,
+                    };
+                    let config = RenderConfig {
+                        only: only.clone(),
+                        ..config(Piece::Json { pretty })
+                    };
+                    let (was_streamed, json) = rendered_json(unit, &config);
+                    assert_eq!(was_streamed, streamed);
+                    let options = Options {
+                        source: Source {
+                            path: "big.txt".into(),
+                            ..Source::default()
+                        },
+                        only: only.clone(),
+                        warnings: Vec::new(),
+                    };
+                    let analysis = byline::analyze(&text, &options);
+                    let mut whole = Vec::new();
+                    render_to(&analysis, &config, &mut whole).unwrap();
+                    assert!(json == whole, "streamed {streamed}, pretty {pretty}");
+                }
             }
         }
     }

@@ -350,10 +350,10 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
     for sentence in &doc.sentences {
         let heading = doc
             .paragraphs
-            .get(sentence.paragraph)
+            .get(sentence.paragraph())
             .is_some_and(|p| p.kind == ParagraphKind::Heading);
         let mut at_start = true;
-        for i in sentence.tokens.clone() {
+        for i in sentence.tokens() {
             let Some(token) = doc.tokens.get(i) else {
                 continue;
             };
@@ -419,7 +419,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
     let mut weak_runs = Vec::new();
     let mut runs = Vec::new(); // one buffer for every sentence
     for (index, sentence) in doc.sentences.iter().enumerate() {
-        finder.runs(sentence.tokens.start, sentence.tokens.end, &mut runs);
+        finder.runs(sentence.tokens().start, sentence.tokens().end, &mut runs);
         for &run in &runs {
             let before = out.len();
             finder.split_run(index, run, &mut out);

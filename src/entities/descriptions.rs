@@ -201,8 +201,8 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
     let is_the =
         |t: &Token| t.end() - t.start() == 3 && matches!(doc.slice(t.span()), "the" | "The");
     for (sentence, s) in doc.sentences.iter().enumerate() {
-        let tokens = doc.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-        for (i, t) in (s.tokens.start..).zip(tokens) {
+        let tokens = doc.tokens.get(s.tokens()).unwrap_or(&[]);
+        for (i, t) in (s.tokens().start..).zip(tokens) {
             if !is_the(t) {
                 continue;
             }
@@ -222,14 +222,14 @@ fn find_descriptions(doc: &Document) -> Vec<Found> {
             two.push_str(noun);
             two.push(' ');
             two.push_str(strip_possessive(word(j + 1)).0);
-            let (head, end) = if !possessive && j + 1 < s.tokens.end && lists::title(&two).is_some()
-            {
-                (two.to_lowercase(), j + 2)
-            } else if j < s.tokens.end && lists::title(noun).is_some() {
-                (noun.to_lowercase(), j + 1)
-            } else {
-                continue;
-            };
+            let (head, end) =
+                if !possessive && j + 1 < s.tokens().end && lists::title(&two).is_some() {
+                    (two.to_lowercase(), j + 2)
+                } else if j < s.tokens().end && lists::title(noun).is_some() {
+                    (noun.to_lowercase(), j + 1)
+                } else {
+                    continue;
+                };
             let Some(key) = parse_role(&head).map(|k| RoleKey {
                 place: demonym.and_then(lists::demonym).map(str::to_string),
                 ..k

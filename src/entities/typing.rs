@@ -245,13 +245,13 @@ fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
             doc.sentences.get(c.sentence.wrapping_sub(1)),
             doc.sentences.get(c.sentence),
         ) {
-            (Some(prev), Some(this)) => prev.paragraph != this.paragraph,
+            (Some(prev), Some(this)) => prev.paragraph() != this.paragraph(),
             _ => false,
         };
     let starts_sentence = doc
         .sentences
         .get(c.sentence)
-        .is_some_and(|s| s.tokens.start == c.first_token);
+        .is_some_and(|s| s.tokens().start == c.first_token);
     let text = doc.slice(c.span);
     let all_caps = text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
         && !text.chars().any(char::is_lowercase);

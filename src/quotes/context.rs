@@ -162,17 +162,17 @@ pub fn before_window(doc: &Document, quote: Span, quoted: &QuotedSpans) -> Range
         return end..end;
     };
     let mut start = doc.sentences[s]
-        .tokens
+        .tokens()
         .start
         .min(end)
         .max(end.saturating_sub(BEFORE_WINDOW));
     if start == end && s > 0 {
         let prev = &doc.sentences[s - 1];
-        let last = prev.tokens.end.saturating_sub(1);
-        if prev.paragraph == doc.sentences[s].paragraph
+        let last = prev.tokens().end.saturating_sub(1);
+        if prev.paragraph() == doc.sentences[s].paragraph()
             && matches!(cues::word(doc, last), ":" | ",")
         {
-            start = prev.tokens.start.max(end.saturating_sub(BEFORE_WINDOW));
+            start = prev.tokens().start.max(end.saturating_sub(BEFORE_WINDOW));
         }
     }
     start..end

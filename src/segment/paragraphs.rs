@@ -170,11 +170,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
 }
 
 fn paragraph(span: Span) -> Paragraph {
-    Paragraph {
-        span,
-        kind: ParagraphKind::Body,
-        sentences: 0..0,
-    }
+    Paragraph::new(span)
 }
 
 fn line_text(text: &str, l: Line) -> &str {
@@ -264,7 +260,7 @@ pub fn classify(doc: &mut Document) {
         .enumerate()
         .map(|(i, p)| {
             let body = doc.slice(p.span);
-            let sentences = doc.sentences.get(p.sentences.clone()).unwrap_or(&[]);
+            let sentences = doc.sentences.get(p.sentences()).unwrap_or(&[]);
             let last_sentence = sentences.last().map(|s| doc.slice(s.span)).unwrap_or("");
             if is_boilerplate(body, i, count) || is_caption(body, sentences.len(), last_sentence) {
                 ParagraphKind::Boilerplate

@@ -89,14 +89,14 @@ pub fn split(doc: &mut Document) {
         for range in ranges.iter().cloned() {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
-                sentences.push(Sentence {
-                    span: Span::new(first.span().start(), last.span().end()),
-                    paragraph: p_index,
-                    tokens: first_token + range.start..first_token + range.end,
-                });
+                sentences.push(Sentence::new(
+                    Span::new(first.span().start(), last.span().end()),
+                    p_index,
+                    first_token + range.start..first_token + range.end,
+                ));
             }
         }
-        paragraph.sentences = first_sentence..sentences.len();
+        paragraph.set_sentences(first_sentence..sentences.len());
         first_token = end_token;
     }
     doc.sentences = sentences;

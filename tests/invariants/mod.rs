@@ -173,14 +173,14 @@ fn check_segments(doc: &Document) -> Result<(), String> {
     let text = doc.text;
     for (i, p) in doc.paragraphs.iter().enumerate() {
         check_span(text, p.span, &format!("paragraph {i}"))?;
-        if p.sentences.start > p.sentences.end || p.sentences.end > doc.sentences.len() {
+        if p.sentences().start > p.sentences().end || p.sentences().end > doc.sentences.len() {
             return Err(format!(
                 "paragraph {i}: bad sentence range {:?}",
-                p.sentences
+                p.sentences()
             ));
         }
-        for s in p.sentences.clone() {
-            if doc.sentences.get(s).map(|s| s.paragraph) != Some(i) {
+        for s in p.sentences() {
+            if doc.sentences.get(s).map(|s| s.paragraph()) != Some(i) {
                 return Err(format!(
                     "paragraph {i} lists sentence {s}, not one of its own"
                 ));
@@ -197,8 +197,8 @@ fn check_segments(doc: &Document) -> Result<(), String> {
     check_disjoint(doc.tokens.iter().map(|t| t.span()), "tokens")?;
     for (i, s) in doc.sentences.iter().enumerate() {
         check_span(text, s.span, &format!("sentence {i}"))?;
-        let Some(p) = doc.paragraphs.get(s.paragraph) else {
-            return Err(format!("sentence {i}: paragraph {} missing", s.paragraph));
+        let Some(p) = doc.paragraphs.get(s.paragraph()) else {
+            return Err(format!("sentence {i}: paragraph {} missing", s.paragraph()));
         };
         if !p.span.contains(s.span) {
             return Err(format!(
@@ -209,13 +209,13 @@ fn check_segments(doc: &Document) -> Result<(), String> {
                 p.span.end()
             ));
         }
-        if !p.sentences.contains(&i) {
+        if !p.sentences().contains(&i) {
             return Err(format!(
                 "sentence {i}: not in its paragraph's sentence range"
             ));
         }
-        if s.tokens.start > s.tokens.end || s.tokens.end > doc.tokens.len() {
-            return Err(format!("sentence {i}: bad token range {:?}", s.tokens));
+        if s.tokens().start > s.tokens().end || s.tokens().end > doc.tokens.len() {
+            return Err(format!("sentence {i}: bad token range {:?}", s.tokens()));
         }
         for t in doc.sentence_tokens(i) {
             if !s.span.contains(t.span()) {
