@@ -14,125 +14,162 @@ use super::lists::{self, Fact, WordFacts};
 use crate::document::{Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
-/// A possible proper-name mention, before typing and merging.
+/// A possible proper-name mention, before typing and merging. Kept small, since a long
+/// text has over a million (120 bytes each was the largest temporary of the pipeline):
+/// indices on 32 bits, and the words and role in the [`Names`] that `find` returns.
 #[derive(Debug, Clone)]
-pub struct Candidate<'t> {
+pub struct Candidate {
     /// The name itself, without title or possessive ending.
     pub span: Span,
+    /// The title before the name ("President"); empty when there is none.
+    title: Span,
     /// Its tokens, as a range of indices into `Document::tokens`.
-    pub first_token: usize,
-    pub end_token: usize,
-    pub sentence: usize,
-    /// The name's words, possessive endings removed ("Trump’s" → "Trump"): slices of
-    /// the text, so that a candidate costs no allocation per word.
-    pub words: Words<'t>,
-    /// The title before the name ("President"), when there is one.
-    pub title: Option<Span>,
+    first_token: u32,
+    end_token: u32,
+    sentence: u32,
+    /// Its words are `Names::words[words_at..words_at + words_len]`.
+    words_at: u32,
+    words_len: u32,
+    /// Its role is `Names::roles[role - 1]`; 0 for none.
+    role: u32,
     pub gender: Option<Gender>,
-    /// A role stated by the title or a role noun before the name ("Russian president").
-    pub role: Option<Box<str>>,
     /// True when every word stands where any word is capitalised (sentence start,
     /// headline), so the capitals alone prove nothing.
     pub weak: bool,
     /// True when the name carried a possessive ending.
     pub possessive: bool,
+    /// The lowercase ending cut from the last word ("based" in "Kyiv-based"), as one
+    /// more than its index in `COMPOUND_ENDINGS`; 0 for none.
+    suffix: u8,
+}
+
+/// A count or index of a document's tokens or words on 32 bits (a document holds at
+/// most 4 GB of text, so never more of either).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Candidate {
+    pub fn first_token(&self) -> usize {
+        self.first_token as usize
+    }
+
+    /// One past its last token.
+    pub fn end_token(&self) -> usize {
+        self.end_token as usize
+    }
+
+    /// The index of its sentence in `Document::sentences`.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// The title before the name ("President"), when there is one.
+    pub fn title(&self) -> Option<Span> {
+        (!self.title.is_empty()).then_some(self.title)
+    }
+
+    /// True when a title or role noun before the name states a role.
+    pub fn has_role(&self) -> bool {
+        self.role != 0
+    }
+
     /// A lowercase ending cut from the last word ("based" in "Kyiv-based").
-    pub suffix: Option<&'t str>,
-}
-
-/// The words of a name, as a slice: up to two kept in place (most names), longer names
-/// on the heap. A long text has a million candidates, and a Vec per name was a fifth of
-/// the entities stage's memory and one allocation per candidate.
-#[derive(Clone)]
-pub enum Words<'t> {
-    Inline(u8, [&'t str; 2]),
-    Heap(Box<[&'t str]>),
-}
-
-impl<'t> Words<'t> {
-    pub fn pair(first: &'t str, second: &'t str) -> Words<'t> {
-        Words::Inline(2, [first, second])
+    pub fn suffix(&self) -> Option<&'static str> {
+        let index = usize::from(self.suffix).checked_sub(1)?;
+        COMPOUND_ENDINGS.get(index).copied()
     }
 
-    pub fn as_slice(&self) -> &[&'t str] {
-        match self {
-            Words::Inline(len, words) => words.get(..usize::from(*len)).unwrap_or(&[]),
-            Words::Heap(words) => words,
+    /// How many words the name has.
+    pub fn word_count(&self) -> usize {
+        self.words_len as usize
+    }
+
+    /// The same candidate but for its words `from..to` (which the caller's tokens and
+    /// span must match), with no title, role or gender.
+    fn part(&self, from: usize, to: usize) -> Candidate {
+        Candidate {
+            title: Span::new(0, 0),
+            words_at: self.words_at.saturating_add(narrow(from)),
+            words_len: narrow(to.saturating_sub(from)),
+            role: 0,
+            gender: None,
+            suffix: 0,
+            ..self.clone()
         }
     }
 }
 
-impl<'t> std::ops::Deref for Words<'t> {
-    type Target = [&'t str];
-
-    fn deref(&self) -> &[&'t str] {
-        self.as_slice()
-    }
+/// The words and roles of a document's candidates, in two arrays that every candidate
+/// indexes: the words as slices of the text (possessive endings removed: "Trump’s" →
+/// "Trump"), so that a candidate costs no allocation per word, and the rare roles.
+#[derive(Debug, Default)]
+pub struct Names<'t> {
+    words: Vec<&'t str>,
+    roles: Vec<Box<str>>,
 }
 
-impl<'t> std::ops::DerefMut for Words<'t> {
-    fn deref_mut(&mut self) -> &mut [&'t str] {
-        match self {
-            Words::Inline(len, words) => words.get_mut(..usize::from(*len)).unwrap_or(&mut []),
-            Words::Heap(words) => words,
-        }
+impl<'t> Names<'t> {
+    /// The name's words.
+    pub fn words(&self, c: &Candidate) -> &[&'t str] {
+        let at = c.words_at as usize;
+        self.words.get(at..at + c.words_len as usize).unwrap_or(&[])
     }
-}
 
-impl<'t> FromIterator<&'t str> for Words<'t> {
-    fn from_iter<I: IntoIterator<Item = &'t str>>(words: I) -> Words<'t> {
-        let mut words = words.into_iter();
-        let Some(first) = words.next() else {
-            return Words::Inline(0, [""; 2]);
-        };
-        let Some(second) = words.next() else {
-            return Words::Inline(1, [first, ""]);
-        };
-        let Some(third) = words.next() else {
-            return Words::pair(first, second);
-        };
-        let mut all = vec![first, second, third];
-        all.extend(words);
-        Words::Heap(all.into_boxed_slice())
+    /// A role stated by the title or a role noun before the name ("Russian president").
+    pub fn role(&self, c: &Candidate) -> Option<&str> {
+        let index = (c.role as usize).checked_sub(1)?;
+        self.roles.get(index).map(|role| &**role)
     }
-}
 
-impl PartialEq for Words<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.as_slice() == other.as_slice()
-    }
-}
-
-impl Eq for Words<'_> {}
-
-impl std::fmt::Debug for Words<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
+    /// Frees the room the arrays grew into but do not use.
+    fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+        self.roles.shrink_to_fit();
     }
 }
 
 #[cfg(test)]
-mod words_tests {
-    use super::Words;
+mod candidate_tests {
+    use super::*;
 
     #[test]
-    fn words_keep_two_in_place_and_more_on_the_heap() {
-        let none: Words = std::iter::empty().collect();
-        let one: Words = ["Kyiv"].into_iter().collect();
-        let two: Words = ["Donald", "Trump"].into_iter().collect();
-        let three: Words = ["Bank", "of", "England"].into_iter().collect();
-        assert!(none.is_empty() && matches!(none, Words::Inline(0, _)));
-        assert_eq!((one.as_slice(), one.len()), (&["Kyiv"][..], 1));
-        assert!(matches!(two, Words::Inline(2, _)));
-        assert_eq!(two, Words::pair("Donald", "Trump"));
-        assert!(matches!(three, Words::Heap(_)));
-        assert_eq!(three.as_slice(), ["Bank", "of", "England"]);
-        assert_ne!(two, three);
-        let mut last = two.clone();
-        if let Some(w) = last.last_mut() {
-            *w = "Jr";
-        }
-        assert_eq!(format!("{last:?}"), r#"["Donald", "Jr"]"#);
+    fn a_candidate_takes_44_bytes() {
+        // A long text has over a million: every byte here is a megabyte there.
+        assert!(std::mem::size_of::<Candidate>() <= 44);
+    }
+
+    #[test]
+    fn parts_share_the_words_of_the_whole() {
+        let mut names = Names::default();
+        names.words.extend(["Andy", "Warhol", "Foundation"]);
+        names.roles.push("founder".into());
+        let whole = Candidate {
+            span: Span::new(0, 22),
+            title: Span::new(30, 35),
+            first_token: 4,
+            end_token: 7,
+            sentence: 1,
+            words_at: 0,
+            words_len: 3,
+            role: 1,
+            gender: Some(Gender::Male),
+            weak: true,
+            possessive: false,
+            suffix: 1,
+        };
+        assert_eq!(names.words(&whole), ["Andy", "Warhol", "Foundation"]);
+        assert_eq!(names.role(&whole), Some("founder"));
+        assert_eq!(whole.title(), Some(Span::new(30, 35)));
+        assert_eq!(whole.suffix(), Some("based"));
+        let part = whole.part(1, 3);
+        assert_eq!(names.words(&part), ["Warhol", "Foundation"]);
+        assert_eq!(
+            (part.word_count(), part.sentence(), part.weak),
+            (2, 1, true)
+        );
+        assert!(part.title().is_none() && !part.has_role() && part.suffix().is_none());
+        assert_eq!(names.role(&part), None);
     }
 }
 
@@ -488,7 +525,7 @@ fn has_no_uppercase(word: &str) -> bool {
 }
 
 /// Finds every name candidate of the document, in text order.
-pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
+pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, Names<'t>, CapitalStats) {
     let TokenScan {
         stats,
         capitalised,
@@ -501,6 +538,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
         weak,
         loaded_start: 0,
         tokens: Vec::new(),
+        names: Names::default(),
     };
     // Room for a short text's candidates at once (a capitalised word starts at most
     // one); a long text's list grows instead, rather than reserving room for every
@@ -521,9 +559,10 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
         }
     }
     let mut out = finder.restore_known_names(out, weak_runs);
-    // The count was unknown as the list grew: its spare room goes (in place).
+    // The counts were unknown as the lists grew: their spare room goes (in place).
     out.shrink_to_fit();
-    (out, finder.stats)
+    finder.names.shrink_to_fit();
+    (out, finder.names, finder.stats)
 }
 
 /// A run that opens a sentence or headline, as (sentence, token range, the range of
@@ -542,6 +581,8 @@ struct Finder<'a, 'd> {
     /// Per token of that sentence, what `decide_token` found: runs, cuts, trims and
     /// titles ask several times per token, and each answer took list probes.
     tokens: Vec<TokenInfo>,
+    /// The words and roles of the candidates found.
+    names: Names<'d>,
 }
 
 /// What the finder needs to know of one token: whether it is a capitalised word and
@@ -732,15 +773,15 @@ impl<'d> Finder<'_, 'd> {
     /// at each common word ("Bank").
     fn restore_known_names(
         &mut self,
-        out: Vec<Candidate<'d>>,
+        out: Vec<Candidate>,
         weak_runs: Vec<WeakRun>,
-    ) -> Vec<Candidate<'d>> {
+    ) -> Vec<Candidate> {
         let known: std::collections::HashSet<&str, FastHash> = out
             .iter()
-            .filter(|c| !c.weak && c.words.len() >= 2)
+            .filter(|c| !c.weak && c.word_count() >= 2)
             .map(|c| self.doc.slice(c.span))
             .collect();
-        let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate<'d>>)> = Vec::new();
+        let mut replaced: Vec<(std::ops::Range<usize>, Vec<Candidate>)> = Vec::new();
         for (sentence, (start, end), produced) in weak_runs {
             // A run whose own candidates already include the name ("Chancellor Jeremy
             // Hunt" gave "Jeremy Hunt" with its title) keeps them: re-splitting would lose
@@ -773,7 +814,7 @@ impl<'d> Finder<'_, 'd> {
                 *flag = true;
             }
         }
-        let mut result: Vec<Candidate<'d>> = out
+        let mut result: Vec<Candidate> = out
             .into_iter()
             .zip(dropped)
             .filter_map(|(c, drop)| (!drop).then_some(c))
@@ -881,7 +922,7 @@ impl<'d> Finder<'_, 'd> {
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each
     /// piece on.
-    fn split_run(&self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate<'d>>) {
+    fn split_run(&mut self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
             let title_before_name =
@@ -922,7 +963,7 @@ impl<'d> Finder<'_, 'd> {
 
     /// "Ukraine and Russia" is two names; "Center for Strategic and International
     /// Studies" is one (an "of"/"for" name, or one that ends in an organization word).
-    fn split_and(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate<'d>>) {
+    fn split_and(&mut self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
         let (start, end) = self.trim_connectors(start, end);
         if start >= end {
             return;
@@ -983,7 +1024,7 @@ impl<'d> Finder<'_, 'd> {
     /// Removes a title (and what qualifies it: "Russian", "NASA", "U.S.") in front of
     /// the name and records them; the qualifier, unless it is only a nationality, is a
     /// name of its own ("NASA Administrator Charles Bolden" → "NASA", "Charles Bolden").
-    fn strip_title(&self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate<'d>>) {
+    fn strip_title(&mut self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
         let institutional =
             self.facts(end - 1)
                 .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
@@ -1089,13 +1130,13 @@ impl<'d> Finder<'_, 'd> {
     }
 
     fn push(
-        &self,
+        &mut self,
         sentence: usize,
         (start, end): (usize, usize),
         title: Option<(usize, usize)>,
         gender: Option<Gender>,
         role: Option<String>,
-        out: &mut Vec<Candidate<'d>>,
+        out: &mut Vec<Candidate>,
     ) {
         let (Some(first), Some(last)) = (self.doc.tokens.get(start), self.doc.tokens.get(end - 1))
         else {
@@ -1104,14 +1145,18 @@ impl<'d> Finder<'_, 'd> {
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
         let span_end = last.span().start() + last_word.len();
-        let mut words: Words<'d> = (start..end)
-            .filter(|&i| self.is_word(i))
-            .map(|i| strip_possessive(self.text(i)).0)
-            .collect();
-        if let Some(w) = words.last_mut() {
+        let words_at = self.names.words.len();
+        let doc = self.doc;
+        let words = (start..end)
+            .filter_map(|i| doc.tokens.get(i).filter(|t| t.kind == TokenKind::Word))
+            .map(|t| strip_possessive(doc.slice(t.span())).0);
+        self.names.words.extend(words);
+        let words_len = self.names.words.len() - words_at;
+        if let Some(w) = self.names.words.last_mut().filter(|_| words_len > 0) {
             *w = last_word;
         }
-        if suffix.is_some() && words.len() == 1 && lists::demonym(last_word).is_some() {
+        if suffix.is_some() && words_len == 1 && lists::demonym(last_word).is_some() {
+            self.names.words.truncate(words_at);
             return; // "Russian-speaking"
         }
         let weak = (start..end).all(|i| !self.is_word(i) || self.is_weak(i));
@@ -1120,26 +1165,34 @@ impl<'d> Finder<'_, 'd> {
             let last = self.doc.tokens.get(b - 1)?;
             Some(Span::new(first.span().start(), last.span().end()))
         });
+        let role = match role {
+            Some(role) => {
+                self.names.roles.push(role.into_boxed_str());
+                narrow(self.names.roles.len())
+            }
+            None => 0,
+        };
         out.push(Candidate {
             span: Span::new(first.span().start(), span_end),
-            first_token: start,
-            end_token: end,
-            sentence,
-            words,
-            title,
+            title: title.unwrap_or(Span::new(0, 0)),
+            first_token: narrow(start),
+            end_token: narrow(end),
+            sentence: narrow(sentence),
+            words_at: narrow(words_at),
+            words_len: narrow(words_len),
+            role,
             gender,
-            role: role.map(String::into_boxed_str),
             weak,
             possessive,
-            suffix,
+            suffix: suffix.map_or(0, |e| u8::try_from(e + 1).unwrap_or(0)),
         });
     }
 }
 
 /// The person an organization is named after: "Andy Warhol Foundation" → "Andy
 /// Warhol" (a given name and a surname at the start of the name).
-pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candidate<'t>> {
-    let [given, surname, rest @ ..] = c.words.as_slice() else {
+pub fn nested_person(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
+    let [given, surname, rest @ ..] = names.words(c) else {
         return None;
     };
     let personal = lists::given_name(given).is_some()
@@ -1148,23 +1201,16 @@ pub fn nested_person<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candid
         && !lists::ORG_WORDS.contains(surname)
         && !lists::is_common_word(surname)
         && !rest.is_empty();
-    if !personal || c.first_token + 1 >= c.end_token {
+    if !personal || c.first_token() + 1 >= c.end_token() {
         return None;
     }
-    let first = doc.tokens.get(c.first_token)?;
-    let second = doc.tokens.get(c.first_token + 1)?;
+    let first = doc.tokens.get(c.first_token())?;
+    let second = doc.tokens.get(c.first_token() + 1)?;
     Some(Candidate {
         span: Span::new(first.span().start(), second.span().end()),
-        first_token: c.first_token,
-        end_token: c.first_token + 2,
-        sentence: c.sentence,
-        words: Words::pair(given, surname),
-        title: None,
-        gender: None,
-        role: None,
-        weak: c.weak,
+        end_token: narrow(c.first_token() + 2),
         possessive: false,
-        suffix: None,
+        ..c.part(0, 2)
     })
 }
 
@@ -1177,16 +1223,17 @@ pub fn is_place_name(text: &str) -> bool {
 /// A known place named inside an organization's name: "U.S. Air Force" → "U.S",
 /// "University of Southern Indiana" → "Southern Indiana" (or "Indiana"). The name
 /// mentions that place too, so it is a mention of its own.
-pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candidate<'t>> {
-    let word_tokens: Vec<usize> = (c.first_token..c.end_token)
+pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
+    let words = names.words(c);
+    let word_tokens: Vec<usize> = (c.first_token()..c.end_token())
         .filter(|&i| doc.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word))
         .collect();
-    if word_tokens.len() != c.words.len() || c.words.len() < 2 {
+    if word_tokens.len() != words.len() || words.len() < 2 {
         return None;
     }
-    let joined = |from: usize, to: usize| c.words.get(from..to).map(|w| w.join(" "));
-    let n = c.words.len();
-    let personal = lists::given_name(c.words.first()?).is_some() || c.title.is_some();
+    let joined = |from: usize, to: usize| words.get(from..to).map(|w| w.join(" "));
+    let n = words.len();
+    let personal = lists::given_name(words.first()?).is_some() || c.title().is_some();
     let prefix = (1..n)
         .rev()
         .filter(|_| !personal)
@@ -1194,12 +1241,13 @@ pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candida
     let (from, to) = match prefix {
         Some(k) => (0, k),
         None => {
-            let after = c.words.iter().rposition(|w| matches!(*w, "of" | "in"))? + 1;
+            let after = words.iter().rposition(|w| matches!(*w, "of" | "in"))? + 1;
             let start = (after..n).find(|&k| joined(k, n).is_some_and(|t| is_place_name(&t)))?;
             (start, n)
         }
     };
-    let first = doc.tokens.get(*word_tokens.get(from)?)?;
+    let first_token = *word_tokens.get(from)?;
+    let first = doc.tokens.get(first_token)?;
     let last_index = *word_tokens.get(to - 1)?;
     let last = doc.tokens.get(last_index)?;
     let end = if to == n {
@@ -1209,77 +1257,69 @@ pub fn nested_place<'t>(doc: &Document<'t>, c: &Candidate<'t>) -> Option<Candida
     };
     Some(Candidate {
         span: Span::new(first.span().start(), end),
-        first_token: *word_tokens.get(from)?,
-        end_token: last_index + 1,
-        sentence: c.sentence,
-        words: c.words.get(from..to)?.iter().copied().collect(),
-        title: None,
-        gender: None,
-        role: None,
-        weak: c.weak,
+        first_token: narrow(first_token),
+        end_token: narrow(last_index + 1),
         possessive: to == n && c.possessive,
-        suffix: None,
+        ..c.part(from, to)
     })
 }
 
 /// Endings of compounds built on a name ("Kyiv-based", "US-led", "Russian-speaking"),
-/// as opposed to the lowercase syllables of names such as "Kwok Ka-ki".
-fn is_compound_ending(tail: &str) -> bool {
-    matches!(
-        tail,
-        "based"
-            | "born"
-            | "led"
-            | "backed"
-            | "owned"
-            | "run"
-            | "funded"
-            | "made"
-            | "style"
-            | "speaking"
-            | "controlled"
-            | "occupied"
-            | "era"
-            | "like"
-            | "bound"
-            | "wide"
-            | "level"
-            | "class"
-            | "area"
-            | "related"
-            | "specific"
-            | "friendly"
-            | "focused"
-            | "centric"
-            | "inspired"
-            | "sponsored"
-            | "supported"
-            | "allied"
-            | "aligned"
-            | "linked"
-            | "affiliated"
-            | "registered"
-            | "flagged"
-            | "listed"
-            | "held"
-            | "administered"
-            | "brokered"
-            | "appointed"
-            | "educated"
-            | "trained"
-    )
-}
+/// as opposed to the lowercase syllables of names such as "Kwok Ka-ki". A candidate
+/// keeps the position of its ending here (one byte), not a slice of the text.
+const COMPOUND_ENDINGS: [&str; 40] = [
+    "based",
+    "born",
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "funded",
+    "made",
+    "style",
+    "speaking",
+    "controlled",
+    "occupied",
+    "era",
+    "like",
+    "bound",
+    "wide",
+    "level",
+    "class",
+    "area",
+    "related",
+    "specific",
+    "friendly",
+    "focused",
+    "centric",
+    "inspired",
+    "sponsored",
+    "supported",
+    "allied",
+    "aligned",
+    "linked",
+    "affiliated",
+    "registered",
+    "flagged",
+    "listed",
+    "held",
+    "administered",
+    "brokered",
+    "appointed",
+    "educated",
+    "trained",
+];
 
-/// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", "based");
-/// "Shin-Wook" stays whole.
-fn split_suffix(word: &str) -> (&str, Option<&str>) {
-    match word.rsplit_once('-') {
-        Some((head, tail))
-            if !head.is_empty()
-                && is_compound_ending(tail)
-                && head.chars().next().is_some_and(char::is_uppercase) =>
-        {
-            (head, Some(tail))
+/// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", the
+/// position of "based" in [`COMPOUND_ENDINGS`]); "Shin-Wook" stays whole.
+fn split_suffix(word: &str) -> (&str, Option<usize>) {
+    let Some((head, tail)) = word.rsplit_once('-') else {
+        return (word, None);
+    };
+    let ending = COMPOUND_ENDINGS.iter().position(|&e| e == tail);
+    match ending {
+        Some(ending) if !head.is_empty() && head.chars().next().is_some_and(char::is_uppercase) => {
+            (head, Some(ending))
         }
         _ => (word, None),
     }
@@ -1293,7 +1333,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, _) = find(&doc);
+        let (cands, _, _) = find(&doc);
         cands
             .iter()
             .map(|c| doc.slice(c.span).to_string())
@@ -1364,9 +1404,12 @@ mod tests {
         assert_eq!(names(text), ["Vladimir Putin", "Trump", "Smith"]);
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, _) = find(&doc);
-        assert_eq!(cands[0].role.as_deref(), Some("Russian president"));
+        let (cands, found, _) = find(&doc);
+        assert_eq!(found.role(&cands[0]), Some("Russian president"));
+        assert_eq!(found.words(&cands[1]), ["Trump"]);
+        assert!(cands[1].possessive);
         assert_eq!(cands[2].gender, Some(Gender::Male));
+        assert_eq!(found.role(&cands[2]), None, "a courtesy title is no role");
     }
 
     #[test]
@@ -1427,7 +1470,7 @@ mod tests {
                     He scored twice, scored again, and the striker said trump.";
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (_, stats) = find(&doc);
+        let (_, _, stats) = find(&doc);
         assert_eq!(stats.lowercase_count(&doc, "bank"), 1);
         assert_eq!(stats.lowercase_count(&doc, "scored"), 2);
         assert_eq!(

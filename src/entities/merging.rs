@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::lexicon::{with_lowercase, FastHash};
 
-use super::candidates::{is_capitalised, Candidate};
+use super::candidates::{is_capitalised, Candidate, Names};
 use super::lists;
 use super::typing::{is_acronym, looks_like_personal_name, Evidence};
 use crate::document::EntityType;
@@ -188,7 +188,7 @@ impl Buckets {
 /// The groups of one document, and their mentions.
 struct Groups<'a, 't> {
     list: Vec<Group<'a, 't>>,
-    cands: &'a [Candidate<'t>],
+    cands: &'a [Candidate],
     /// The candidates of each group, in text order (candidates come sorted by start).
     members: Buckets,
 }
@@ -221,6 +221,7 @@ impl<'a, 't> Groups<'a, 't> {
 /// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`.
 pub fn cluster(
     cands: &[Candidate],
+    names: &Names,
     key_ids: &[u32],
     keys: &KeyTable,
     lexical: &[Evidence],
@@ -238,7 +239,7 @@ pub fn cluster(
         if *slot == u32::MAX {
             *slot = u32::try_from(list.len()).unwrap_or(u32::MAX);
             list.push(Group {
-                words: c.words.as_slice(),
+                words: names.words(c),
                 lexical: Evidence::default(),
                 total: Evidence::default(),
             });

@@ -32,21 +32,21 @@ use std::collections::HashMap;
 
 use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
 use crate::lexicon::FastHash;
-use candidates::Candidate;
+use candidates::{Candidate, Names};
 use merging::{Buckets, KeyTable};
 use typing::Evidence;
 
 /// Fills `doc.entities`.
 pub fn run<'t>(doc: &mut Document<'t>) {
-    let (mut cands, stats) = candidates::find(doc);
+    let (mut cands, names, stats) = candidates::find(doc);
     // Candidates, their name key numbers and their lexical evidence live in parallel
     // arrays, not in a Vec of tuples split apart afterwards: on a long text the
     // candidates are the largest temporary of the pipeline, and the split held two
     // copies of them at once.
     let mut keys = KeyTable::default();
-    let (mut key_ids, mut lexical) = evidence_of(doc, &cands, &mut keys);
-    let nested = nested_names(doc, &cands, &lexical);
-    let (nested_ids, nested_lexical) = evidence_of(doc, &nested, &mut keys);
+    let (mut key_ids, mut lexical) = evidence_of(doc, &names, &cands, &mut keys);
+    let nested = nested_names(doc, &names, &cands, &lexical);
+    let (nested_ids, nested_lexical) = evidence_of(doc, &names, &nested, &mut keys);
     // Exactly the room needed: growing by doubling would leave up to as much unused.
     cands.reserve_exact(nested.len());
     cands.extend(nested);
@@ -56,9 +56,9 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     let context: Vec<Evidence> = cands
         .iter()
         .zip(&lexical)
-        .map(|(c, lex)| typing::contextual(doc, c, lex))
+        .map(|(c, lex)| typing::contextual(doc, &names, c, lex))
         .collect();
-    let (cluster_of, count) = merging::cluster(&cands, &key_ids, &keys, &lexical, &context);
+    let (cluster_of, count) = merging::cluster(&cands, &names, &key_ids, &keys, &lexical, &context);
     drop((keys, key_ids));
     let members = Buckets::new(count, cluster_of.iter().copied());
     drop(cluster_of);
@@ -66,7 +66,7 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     let mut sports = None;
     let mut entities = Vec::with_capacity(count);
     for m in (0..members.len()).map(|m| members.get(m)) {
-        let Some(mut e) = build_entity(doc, &cands, &lexical, &context, m) else {
+        let Some(mut e) = build_entity(doc, &names, &cands, &lexical, &context, m) else {
             continue;
         };
         // In a match report "Belgium beat Panama": the national teams.
@@ -80,7 +80,7 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     }
     // The candidates and their evidence are done with: freed before the later steps
     // allocate theirs (they were the peak of memory on long texts).
-    drop((cands, lexical, context, members, stats));
+    drop((cands, names, lexical, context, members, stats));
     doc.entities = entities;
     roles::add_appositions(doc);
     let mut by_role = descriptions::add_descriptions(doc);
@@ -97,23 +97,24 @@ pub fn run<'t>(doc: &mut Document<'t>) {
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
 /// person an organization is named after ("Andy Warhol Foundation").
-fn nested_names<'t>(
-    doc: &Document<'t>,
-    cands: &[Candidate<'t>],
+fn nested_names(
+    doc: &Document,
+    names: &Names,
+    cands: &[Candidate],
     lexical: &[Evidence],
-) -> Vec<Candidate<'t>> {
+) -> Vec<Candidate> {
     cands
         .iter()
         .zip(lexical)
         // A nested place needs two words or more, a nested person three.
-        .filter(|(c, lex)| c.words.len() >= 2 && lex.best() != Some(EntityType::Person))
+        .filter(|(c, lex)| c.word_count() >= 2 && lex.best() != Some(EntityType::Person))
         .flat_map(|(c, _)| {
-            let person = if c.words.len() >= 3 {
-                candidates::nested_person(doc, c)
+            let person = if c.word_count() >= 3 {
+                candidates::nested_person(doc, names, c)
             } else {
                 None
             };
-            [candidates::nested_place(doc, c), person]
+            [candidates::nested_place(doc, names, c), person]
         })
         .flatten()
         .collect()
@@ -124,7 +125,8 @@ fn nested_names<'t>(
 /// shares its first mention's: both were hot spots when computed for every mention.
 fn evidence_of<'t>(
     doc: &Document<'t>,
-    cands: &[Candidate<'t>],
+    names: &Names<'t>,
+    cands: &[Candidate],
     keys: &mut KeyTable<'t>,
 ) -> (Vec<u32>, Vec<Evidence>) {
     // Name text → (first candidate with it, key number, evidence of its words).
@@ -137,14 +139,15 @@ fn evidence_of<'t>(
     let mut lexical = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         let full = doc.slice(c.span);
+        let c_words = names.words(c);
         let known = seen
             .get(full)
-            .filter(|(first, _, _)| cands.get(*first).is_some_and(|f| f.words == c.words));
+            .filter(|(first, _, _)| cands.get(*first).is_some_and(|f| names.words(f) == c_words));
         let (id, words) = match known {
             Some(&(_, id, words)) => (id, words),
             None => {
-                let key = merging::name_key_in(&c.words, full);
-                let words = typing::name_evidence(full, &c.words, &key);
+                let key = merging::name_key_in(c_words, full);
+                let words = typing::name_evidence(full, c_words, &key);
                 let id = keys.id(key);
                 seen.entry(full).or_insert((i, id, words));
                 (id, words)
@@ -196,6 +199,7 @@ fn permute_in_place(mut order: Vec<usize>, mut swap: impl FnMut(usize, usize)) {
 /// sentence starts and has no type.
 fn build_entity(
     doc: &Document,
+    names: &Names,
     cands: &[Candidate],
     lexical: &[Evidence],
     context: &[Evidence],
@@ -203,16 +207,16 @@ fn build_entity(
 ) -> Option<Entity> {
     let longest = members
         .iter()
-        .filter_map(|&i| cands.get(i).map(|c| c.words.len()))
+        .filter_map(|&i| cands.get(i).map(Candidate::word_count))
         .max()?;
     let fullest = members
         .iter()
         .copied()
-        .find(|&i| cands.get(i).is_some_and(|c| c.words.len() == longest))?;
+        .find(|&i| cands.get(i).is_some_and(|c| c.word_count() == longest))?;
     let mut evidence = Evidence::default();
     for &i in members {
         let Some(c) = cands.get(i) else { continue };
-        if c.words.len() == longest {
+        if c.word_count() == longest {
             evidence.add(lexical.get(i).copied().unwrap_or_default());
         }
         evidence.add(context.get(i).copied().unwrap_or_default());
@@ -225,10 +229,10 @@ fn build_entity(
         return None;
     }
     let fullest_c = cands.get(fullest)?;
-    let name = display_name(doc, fullest_c);
+    let name = display_name(doc, names, fullest_c);
     let titles = members
         .iter()
-        .filter(|&&i| cands.get(i).is_some_and(|c| c.title.is_some()))
+        .filter(|&&i| cands.get(i).is_some_and(|c| c.title().is_some()))
         .count();
     let mut mentions = Vec::with_capacity(members.len() + titles);
     let mut aliases: Vec<String> = Vec::new();
@@ -236,23 +240,23 @@ fn build_entity(
     let mut gender = None;
     for &i in members {
         let Some(c) = cands.get(i) else { continue };
-        if let Some(title) = c.title {
+        if let Some(title) = c.title() {
             mentions.push(Mention {
                 span: title,
                 kind: MentionKind::Title,
-                sentence: c.sentence,
+                sentence: c.sentence(),
             });
         }
         mentions.push(Mention {
             span: c.span,
             kind: MentionKind::Name,
-            sentence: c.sentence,
+            sentence: c.sentence(),
         });
         let text = doc.slice(c.span);
         if text != name && !aliases.iter().any(|a| a == text) {
             aliases.push(text.to_string());
         }
-        if let Some(role) = &c.role {
+        if let Some(role) = names.role(c) {
             if !roles_found.iter().any(|r| r.eq_ignore_ascii_case(role)) {
                 roles_found.push(role.to_string());
             }
@@ -260,7 +264,7 @@ fn build_entity(
         gender = gender.or(c.gender);
     }
     if entity_type == EntityType::Person && gender.is_none() {
-        gender = given_name_gender(&fullest_c.words);
+        gender = given_name_gender(names.words(fullest_c));
     }
     if entity_type != EntityType::Person {
         gender = None;
@@ -279,11 +283,12 @@ fn build_entity(
 
 /// The entity's name: the fullest mention, with a short form expanded ("US" → "United
 /// States") and a leading article dropped.
-fn display_name(doc: &Document, c: &Candidate) -> String {
+fn display_name(doc: &Document, names: &Names, c: &Candidate) -> String {
     let text = doc.slice(c.span);
-    let expanded = match c.words.as_slice() {
+    let words = names.words(c);
+    let expanded = match words {
         [word] => {
-            let key = merging::name_key_in(&c.words, text);
+            let key = merging::name_key_in(words, text);
             // The key differs from the word without its periods: "US", "U.S".
             let same = key.bytes().eq(word.bytes().filter(|&b| b != b'.'));
             (!same).then_some(key)

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{is_capitalised, Candidate, CapitalStats};
+use super::candidates::{is_capitalised, Candidate, CapitalStats, Names};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
 
@@ -132,14 +132,14 @@ fn is_clause_verb(word: &str) -> bool {
 
 /// Evidence from the name's own words: what the name would be anywhere.
 /// `key` is the candidate's [`super::merging::name_key`].
-pub fn lexical(doc: &Document, c: &Candidate<'_>, key: &str) -> Evidence {
-    name_evidence(doc.slice(c.span), &c.words, key)
+pub fn lexical(doc: &Document, names: &Names, c: &Candidate, key: &str) -> Evidence {
+    name_evidence(doc.slice(c.span), names.words(c), key)
         .map_or_else(Evidence::default, |e| with_title(e, c))
 }
 
 /// Adds to a name's [`name_evidence`] what its title or role says: a person.
-pub fn with_title(mut e: Evidence, c: &Candidate<'_>) -> Evidence {
-    if c.title.is_some() || c.role.is_some() {
+pub fn with_title(mut e: Evidence, c: &Candidate) -> Evidence {
+    if c.title().is_some() || c.has_role() {
         e.bump(EntityType::Person, 5);
     }
     e
@@ -240,18 +240,18 @@ fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
     if !matches!(after, "(" | "," | "-" | "—" | "–") {
         return false;
     }
-    let opens_paragraph = c.sentence == 0
+    let opens_paragraph = c.sentence() == 0
         || match (
-            doc.sentences.get(c.sentence.wrapping_sub(1)),
-            doc.sentences.get(c.sentence),
+            doc.sentences.get(c.sentence().wrapping_sub(1)),
+            doc.sentences.get(c.sentence()),
         ) {
             (Some(prev), Some(this)) => prev.paragraph() != this.paragraph(),
             _ => false,
         };
     let starts_sentence = doc
         .sentences
-        .get(c.sentence)
-        .is_some_and(|s| s.tokens().start == c.first_token);
+        .get(c.sentence())
+        .is_some_and(|s| s.tokens().start == c.first_token());
     let text = doc.slice(c.span);
     let all_caps = text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
         && !text.chars().any(char::is_lowercase);
@@ -259,16 +259,16 @@ fn is_dateline(doc: &Document, c: &Candidate, after: &str) -> bool {
 }
 
 /// Evidence from the words around a mention.
-pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence {
+pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Evidence) -> Evidence {
     let mut e = Evidence::default();
     let word_at = |i: Option<usize>| -> &str {
         i.and_then(|i| doc.tokens.get(i))
             .map(|t| doc.slice(t.span()))
             .unwrap_or("")
     };
-    let before = word_at(c.first_token.checked_sub(1));
-    let before2 = word_at(c.first_token.checked_sub(2));
-    let after = word_at(Some(c.end_token));
+    let before = word_at(c.first_token().checked_sub(1));
+    let before2 = word_at(c.first_token().checked_sub(2));
+    let after = word_at(Some(c.end_token()));
     if is_dateline(doc, c, after) {
         e.bump(EntityType::Place, 8);
     }
@@ -280,14 +280,14 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
         e.bump(EntityType::Person, -2);
         let next_is_word = doc
             .tokens
-            .get(c.end_token)
+            .get(c.end_token())
             .is_some_and(|t| t.kind == TokenKind::Word);
         if next_is_word && is_clause_verb(after) {
             e.bump(EntityType::Organization, 1);
         } else if next_is_word
             && !is_capitalised(after)
-            && c.words.len() == 1
-            && !c.words.iter().any(|w| is_acronym(w))
+            && c.word_count() == 1
+            && !names.words(c).iter().any(|w| is_acronym(w))
         {
             e.bump(EntityType::Other, 1);
         }
@@ -304,27 +304,27 @@ pub fn contextual(doc: &Document, c: &Candidate, lexical: &Evidence) -> Evidence
         e.bump(EntityType::Place, 2);
         e.bump(EntityType::Person, -1);
     }
-    match c.suffix {
+    match c.suffix() {
         Some("based" | "born") => e.bump(EntityType::Place, 3),
         Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
         _ => {}
     }
-    if !c.possessive && c.suffix.is_none() && is_speech_verb(after) {
+    if !c.possessive && c.suffix().is_none() && is_speech_verb(after) {
         e.bump(EntityType::Person, 1);
     }
-    if after == "," && apposition_has_person_role(doc, c.end_token + 1) {
+    if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
     let unknown = *lexical == Evidence::default();
     let number_follows = doc
         .tokens
-        .get(c.end_token)
+        .get(c.end_token())
         .is_some_and(|t| t.kind == TokenKind::Number);
     if number_follows && !c.possessive {
         e.bump(EntityType::Other, 1); // "Internet Explorer 6", "Windows 10"
     }
     if unknown
-        && looks_like_personal_name(&c.words)
+        && looks_like_personal_name(names.words(c))
         && before != "the"
         && !c.weak
         && !number_follows
@@ -414,13 +414,13 @@ mod tests {
     fn typed(text: &str) -> Vec<(String, EntityType)> {
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, _) = candidates::find(&doc);
+        let (cands, names, _) = candidates::find(&doc);
         cands
             .iter()
             .map(|c| {
-                let key = crate::entities::merging::name_key(&c.words);
-                let mut e = lexical(&doc, c, &key);
-                e.add(contextual(&doc, c, &e.clone()));
+                let key = crate::entities::merging::name_key(names.words(c));
+                let mut e = lexical(&doc, &names, c, &key);
+                e.add(contextual(&doc, &names, c, &e.clone()));
                 (doc.slice(c.span).to_string(), decide(&e))
             })
             .collect()
