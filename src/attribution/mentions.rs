@@ -4,14 +4,8 @@
 //! Mentions of entities of type `other` (products, events) are left out: they never speak.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use crate::document::{Document, Entity, EntityType, MentionKind, Span};
-use crate::lexicon::FastHash;
-
-/// Byte offset → entry. Keys are our own offsets, so the fast hasher is safe (SipHash
-/// showed up in profiles: the maps are built from every mention of the document).
-type ByOffset<V> = HashMap<usize, V, FastHash>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MentionRef {
@@ -68,64 +62,51 @@ pub struct MentionIndex {
     /// to index took about 30 bytes per mention, the largest temporary of attribution
     /// on a long text; this takes at most 8.
     by_end: Vec<u64>,
-    /// Mentions of untyped entities (`EntityType::Other`), by end and by start: only an
+    /// Mentions of untyped entities (`EntityType::Other`), in entity order: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
-    others_by_end: ByOffset<MentionRef>,
-    others_by_start: ByOffset<MentionRef>,
+    others: Vec<Stored>,
+    /// Per distinct end, and per distinct start, the first of `others` there, keyed like
+    /// `by_end` (two hash maps of `MentionRef`s took four times the memory).
+    others_by_end: Vec<u64>,
+    others_by_start: Vec<u64>,
 }
 
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
         let list = typed_mentions(doc);
-        let by_end = longest_by_end(&list);
-        let mut others_by_end = ByOffset::default();
-        let mut others_by_start = ByOffset::default();
-        for (entity, e) in doc.entities.iter().enumerate() {
-            if e.entity_type != EntityType::Other {
-                continue;
-            }
-            for m in &e.mentions {
-                let r = MentionRef {
-                    span: m.span,
-                    entity,
-                    kind: m.kind,
-                    entity_type: e.entity_type,
-                };
-                others_by_end.entry(m.span.end()).or_insert(r);
-                others_by_start.entry(m.span.start()).or_insert(r);
-            }
-        }
+        let by_end = first_at(&list, |m| m.end);
+        let others: Vec<Stored> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.entity_type == EntityType::Other)
+            .flat_map(|(entity, e)| mention_refs(entity, e))
+            .filter_map(Stored::of)
+            .collect();
         MentionIndex {
             list,
             by_end,
-            others_by_end,
-            others_by_start,
+            others_by_end: first_at(&others, |m| m.end),
+            others_by_start: first_at(&others, |m| m.start),
+            others,
         }
     }
 
     /// A typed mention ending at byte `end`, else an untyped one.
     pub fn any_ending_at(&self, end: usize) -> Option<MentionRef> {
         self.ending_at(end)
-            .or_else(|| self.others_by_end.get(&end).copied())
+            .or_else(|| lookup(&self.others, &self.others_by_end, end))
     }
 
     /// A typed mention starting at byte `start`, else an untyped one.
     pub fn any_starting_at(&self, start: usize) -> Option<MentionRef> {
         self.starting_at(start)
-            .or_else(|| self.others_by_start.get(&start).copied())
+            .or_else(|| lookup(&self.others, &self.others_by_start, start))
     }
 
     pub fn ending_at(&self, end: usize) -> Option<MentionRef> {
-        let end = u32::try_from(end).ok()?;
-        let i = self
-            .by_end
-            .partition_point(|&key| ((key >> 32) as u32) < end);
-        let key = *self.by_end.get(i)?;
-        let index = (key & u64::from(u32::MAX)) as usize;
-        ((key >> 32) as u32 == end)
-            .then(|| self.list.get(index).map(|m| m.get()))
-            .flatten()
+        lookup(&self.list, &self.by_end, end)
     }
 
     /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
@@ -147,24 +128,35 @@ impl MentionIndex {
     }
 }
 
-/// For each end offset, the longest mention of `list` ending there, ties to the first in
-/// `list`, keyed `end << 32 | index`. `list` is sorted by start, so among the mentions
-/// ending at one offset the first in `list` starts first: it is the longest, and the
-/// smallest key with that end. (Offsets and indices fit 32 bits: a document's text is
-/// at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
-fn longest_by_end(list: &[Stored]) -> Vec<u64> {
+/// For each distinct `offset` (start or end) of the mentions of `list`, the first mention
+/// of `list` there, keyed `offset << 32 | index`, sorted. For the typed mentions' ends:
+/// `list` is sorted by start, so among the mentions ending at one offset the first in
+/// `list` starts first: it is the longest. (Offsets and indices fit 32 bits: a
+/// document's text is at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
+fn first_at(list: &[Stored], offset: impl Fn(&Stored) -> u32) -> Vec<u64> {
     let mut keys: Vec<u64> = list
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
             let index = u32::try_from(i).ok()?;
-            Some(u64::from(m.end) << 32 | u64::from(index))
+            Some(u64::from(offset(m)) << 32 | u64::from(index))
         })
         .collect();
     keys.sort_unstable();
     keys.dedup_by_key(|key| *key >> 32);
     keys.shrink_to_fit();
     keys
+}
+
+/// The mention of `list` that `keys` (see [`first_at`]) give for `offset`.
+fn lookup(list: &[Stored], keys: &[u64], offset: usize) -> Option<MentionRef> {
+    let offset = u32::try_from(offset).ok()?;
+    let i = keys.partition_point(|&key| ((key >> 32) as u32) < offset);
+    let key = *keys.get(i)?;
+    let index = (key & u64::from(u32::MAX)) as usize;
+    ((key >> 32) as u32 == offset)
+        .then(|| list.get(index).map(|m| m.get()))
+        .flatten()
 }
 
 /// The order of the mention list: by start, longest first.
@@ -307,6 +299,17 @@ mod tests {
             );
         }
         assert_eq!(index.starting_at(28).map(|m| m.entity), Some(0));
+        // Untyped mentions: the first entity's at a shared start or end.
+        doc.entities
+            .push(entity("Tomorrow", EntityType::Other, &[(50, 52), (48, 55)]));
+        let index = MentionIndex::new(&doc);
+        let at = |m: Option<MentionRef>| m.map(|m| (m.entity, m.span));
+        assert_eq!(at(index.any_starting_at(50)), Some((2, Span::new(50, 55))));
+        assert_eq!(at(index.any_ending_at(55)), Some((2, Span::new(50, 55))));
+        assert_eq!(at(index.any_ending_at(52)), Some((3, Span::new(50, 52))));
+        assert_eq!(at(index.any_starting_at(48)), Some((3, Span::new(48, 55))));
+        assert_eq!(at(index.any_ending_at(49)), Some((0, Span::new(42, 49))));
+        assert_eq!(index.any_ending_at(51), None);
         assert_eq!(index.any_starting_at(50).map(|m| m.entity), Some(2));
         assert!(index.starting_at(50).is_none());
     }

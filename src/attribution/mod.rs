@@ -19,7 +19,7 @@ mod testing;
 use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::quotes::context::{self, QuotedSpans};
 use mentions::MentionIndex;
-use speaker::{Attribution, Ctx, Resolved};
+use speaker::{Ctx, Resolved};
 
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
@@ -31,14 +31,20 @@ pub fn run(doc: &mut Document) {
         quoted: &quoted,
         mentions: &mentions,
     };
-    let own: Vec<Option<Attribution>> = doc
+    // Each quotation's own speaker, and whether it has a cue of its own (kept apart: a
+    // list of whole `Attribution`s took more memory than both).
+    let (mut found, own_cue): (Vec<Option<Resolved>>, Vec<bool>) = doc
         .quotes
         .iter()
-        .map(|q| (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q.span, q.inner)))
-        .collect();
-    let mut found: Vec<Option<Resolved>> = own.iter().map(|a| a.and_then(|a| a.speaker)).collect();
+        .map(|q| {
+            let own = (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q.span, q.inner));
+            (own.and_then(|a| a.speaker), own.is_some_and(|a| a.own_cue))
+        })
+        .unzip();
     share_within_groups(doc, &mut found);
-    let inherited = inherit_from_previous(&ctx, &found, &own);
+    let inherited = inherit_from_previous(&ctx, &found, &own_cue);
+    // The index is done with: free it before the pronouns grow the entities' mentions.
+    drop(mentions);
     let pronouns = apply(doc, &found, &inherited);
     if !pronouns.is_empty() {
         let pronouns = in_sentences(doc, &quoted, pronouns);
@@ -108,14 +114,14 @@ fn share_within_groups(doc: &Document, found: &mut [Option<Resolved>]) {
     }
 }
 
-/// For quotations still without a speaker and without a cue of their own (`own`): the
+/// For quotations still without a speaker and without a cue of their own (`own_cue`): the
 /// speaker of the previous (non-scare) quotation, when it is in the same paragraph, or
 /// ends the paragraph right before this one and this quotation opens its paragraph; and
 /// nobody else is named in between.
 fn inherit_from_previous(
     ctx: &Ctx,
     found: &[Option<Resolved>],
-    own: &[Option<Attribution>],
+    own_cue: &[bool],
 ) -> Vec<Option<usize>> {
     let doc = ctx.doc;
     let mut inherited = vec![None; found.len()];
@@ -124,7 +130,7 @@ fn inherit_from_previous(
         if q.kind == QuoteKind::Scare {
             continue;
         }
-        let own_cue = own.get(i).copied().flatten().is_some_and(|a| a.own_cue);
+        let own_cue = own_cue.get(i).copied().unwrap_or(false);
         if found[i].is_none() && !own_cue {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))

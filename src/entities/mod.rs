@@ -47,6 +47,8 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     let (mut key_ids, mut lexical) = evidence_of(doc, &cands, &mut keys);
     let nested = nested_names(doc, &cands, &lexical);
     let (nested_ids, nested_lexical) = evidence_of(doc, &nested, &mut keys);
+    // Exactly the room needed: growing by doubling would leave up to as much unused.
+    cands.reserve_exact(nested.len());
     cands.extend(nested);
     key_ids.extend(nested_ids);
     lexical.extend(nested_lexical);
