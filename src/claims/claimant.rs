@@ -145,9 +145,10 @@ impl SentenceMentions {
             let kept = e
                 .mentions
                 .iter()
-                .filter(|m| wanted.get(m.sentence).copied().unwrap_or(false));
+                .filter(|m| wanted.get(m.sentence()).copied().unwrap_or(false));
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            sorted.extend(kept.map(|m| [m.sentence, m.span.start(), m.span.end(), id].map(narrow)));
+            sorted
+                .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
         // Stable: mentions with equal spans stay in entity order.
         sorted.sort_by_key(|&[sentence, start, end, _]| (sentence, start, end));
@@ -343,11 +344,7 @@ mod tests {
                 .iter()
                 .map(|(m, kind)| {
                     let span = find(doc.text, m);
-                    Mention {
-                        span,
-                        kind: *kind,
-                        sentence: doc.sentence_at(span.start()).unwrap_or(0),
-                    }
+                    Mention::new(span, *kind, doc.sentence_at(span.start()).unwrap_or(0))
                 })
                 .collect(),
             ..Entity::new(name, EntityType::Person)

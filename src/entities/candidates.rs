@@ -7,10 +7,11 @@
 //! sentences and on the lists in [`super::lists`].
 
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
-use crate::document::{Document, Gender, ParagraphKind, Span, TokenKind};
+use crate::document::{Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging.
@@ -344,9 +345,105 @@ fn takes_period(word: &str) -> bool {
     initials || lists::title(word).is_some()
 }
 
-/// Per-token flags: does the token stand where every word is capitalised?
-fn weak_positions(doc: &Document) -> Vec<bool> {
-    let mut weak = vec![false; doc.tokens.len()];
+/// One bit per token of a document: a long text has tens of millions of tokens, and a
+/// bool each was 19 MB on a 100 MB text (a bit is 2.4 MB).
+struct TokenBits(Vec<u64>);
+
+impl TokenBits {
+    fn new(tokens: usize) -> TokenBits {
+        TokenBits(vec![0; tokens.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    /// How many bits are set.
+    fn count(&self) -> usize {
+        self.0.iter().map(|word| word.count_ones() as usize).sum()
+    }
+
+    /// The bit of token `i` (false past the bits held).
+    fn get(&self, i: usize) -> bool {
+        self.0
+            .get(i / 64)
+            .is_some_and(|word| word >> (i % 64) & 1 == 1)
+    }
+
+    /// The tokens of `range` whose bit is set, in order (64 tokens at a time).
+    fn ones_in(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let (start, end) = (range.start, range.end.min(self.0.len() * 64));
+        let first = start / 64;
+        let words = self.0.get(first..end.div_ceil(64)).unwrap_or(&[]);
+        words.iter().zip(first..).flat_map(move |(&word, k)| {
+            // Bits below `start` and from `end` on are masked off.
+            let low = if k == first { !0 << (start % 64) } else { !0 };
+            let high = if (k + 1) * 64 > end {
+                (1 << (end % 64)) - 1
+            } else {
+                !0
+            };
+            let mut rest = word & low & high;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let at = k * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                Some(at)
+            })
+        })
+    }
+}
+
+/// What one pass over a document's tokens finds: its capitalisation counts, and which
+/// tokens are capitalised words and which stand where every word is capitalised. The
+/// facts of each capitalised word are decided later, one sentence at a time (see
+/// [`Finder::load`]): a document-wide array of them cost four bytes per token.
+struct TokenScan {
+    stats: CapitalStats,
+    capitalised: TokenBits,
+    weak: TokenBits,
+}
+
+impl TokenScan {
+    fn new(doc: &Document) -> TokenScan {
+        let weak = weak_positions(doc);
+        let mut stats = CapitalStats::new();
+        let mut capitalised = TokenBits::new(doc.tokens.len());
+        let mut lowercase = TokenBits::new(doc.tokens.len());
+        for (i, token) in doc.tokens.iter().enumerate() {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let (word, _) = strip_possessive(doc.slice(token.span()));
+            if has_no_uppercase(word) {
+                lowercase.set(i);
+            } else if is_capitalised(word) {
+                capitalised.set(i);
+                stats.note_capitalised(word, !weak.get(i));
+            }
+        }
+        // Counted once every capitalised word is known.
+        let lowercase = lowercase
+            .ones_in(0..doc.tokens.len())
+            .filter_map(|i| doc.tokens.get(i))
+            .map(|t| strip_possessive(doc.slice(t.span())).0);
+        stats.count_lowercase(lowercase);
+        TokenScan {
+            stats,
+            capitalised,
+            weak,
+        }
+    }
+}
+
+/// Per token: does it stand where every word is capitalised (a sentence start, after a
+/// colon or quotation mark, in a headline)? A capital there proves nothing.
+fn weak_positions(doc: &Document) -> TokenBits {
+    let mut weak = TokenBits::new(doc.tokens.len());
     for sentence in &doc.sentences {
         let heading = doc
             .paragraphs
@@ -359,8 +456,8 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
             };
             match token.kind {
                 TokenKind::Word | TokenKind::Number => {
-                    if let Some(flag) = weak.get_mut(i) {
-                        *flag = at_start || heading;
+                    if at_start || heading {
+                        weak.set(i);
                     }
                     at_start = false;
                 }
@@ -392,33 +489,28 @@ fn has_no_uppercase(word: &str) -> bool {
 
 /// Finds every name candidate of the document, in text order.
 pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
-    let weak = weak_positions(doc);
+    let TokenScan {
+        stats,
+        capitalised,
+        weak,
+    } = TokenScan::new(doc);
     let mut finder = Finder {
         doc,
-        weak: &weak,
-        stats: CapitalStats::new(),
+        stats,
+        capitalised,
+        weak,
+        loaded_start: 0,
         tokens: Vec::new(),
     };
-    (finder.tokens, finder.stats) = finder.scan();
-    let finder = finder;
-    let name_words = finder
-        .tokens
-        .iter()
-        .filter(|t| {
-            matches!(
-                t,
-                TokenInfo::Capitalised {
-                    name_word: true,
-                    ..
-                }
-            )
-        })
-        .count();
-    let mut out = Vec::with_capacity(name_words);
+    // Room for a short text's candidates at once (a capitalised word starts at most
+    // one); a long text's list grows instead, rather than reserving room for every
+    // capitalised word of the document (nearly twice what it needs).
+    let mut out = Vec::with_capacity(finder.capitalised.count().min(4096));
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
     let mut runs = Vec::new(); // one buffer for every sentence
     for (index, sentence) in doc.sentences.iter().enumerate() {
+        finder.load(sentence);
         finder.runs(sentence.tokens().start, sentence.tokens().end, &mut runs);
         for &run in &runs {
             let before = out.len();
@@ -428,7 +520,9 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate<'t>>, CapitalStats) {
             }
         }
     }
-    let out = finder.restore_known_names(out, weak_runs);
+    let mut out = finder.restore_known_names(out, weak_runs);
+    // The count was unknown as the list grew: its spare room goes (in place).
+    out.shrink_to_fit();
     (out, finder.stats)
 }
 
@@ -438,23 +532,27 @@ type WeakRun = (usize, (usize, usize), std::ops::Range<usize>);
 
 struct Finder<'a, 'd> {
     doc: &'a Document<'d>,
-    weak: &'a [bool],
     stats: CapitalStats,
-    /// Per token, what `decide_token` found.
+    /// Per token of the document: is it a capitalised word?
+    capitalised: TokenBits,
+    /// Per token of the document: does it stand where every word is capitalised?
+    weak: TokenBits,
+    /// The first token of the sentence being read.
+    loaded_start: usize,
+    /// Per token of that sentence, what `decide_token` found: runs, cuts, trims and
+    /// titles ask several times per token, and each answer took list probes.
     tokens: Vec<TokenInfo>,
 }
 
-/// What the finder needs to know of one token, decided once per document: runs, cuts,
-/// trims and titles ask it several times per token, and each answer took list probes.
+/// What the finder needs to know of one token: whether it is a capitalised word and
+/// what the lists say of it. A function of the token alone (not of its sentence).
 #[derive(Clone, Copy, Default)]
 enum TokenInfo {
-    /// Not a word, or a word that is neither capitalised nor lowercase ("iPhone").
+    /// Not a capitalised word.
     #[default]
     Other,
-    /// A word without capitals (counted for the capitalisation counts).
-    Lowercase,
     /// A capitalised word: the only kind asked about often, so its list facts are kept.
-    /// (An enum, not a struct of flags: four bytes a token, not eight, on a long text.)
+    /// (An enum, not a struct of flags: four bytes a token, not eight.)
     Capitalised {
         /// It can be part of a name (see `decide_name_word`).
         name_word: bool,
@@ -481,8 +579,37 @@ impl<'d> Finder<'_, 'd> {
             .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
+    /// What token `i` is: from the loaded sentence, or decided afresh for a token
+    /// outside it, which gives the same answer.
     fn info(&self, i: usize) -> TokenInfo {
-        self.tokens.get(i).copied().unwrap_or_default()
+        match self.tokens.get(i.wrapping_sub(self.loaded_start)) {
+            Some(&info) => info,
+            None => self.decide_outside(i),
+        }
+    }
+
+    /// [`Finder::decide_token`] for a token outside the loaded sentence: rarely asked,
+    /// so kept out of line (it would crowd the look-ups above).
+    #[cold]
+    #[inline(never)]
+    fn decide_outside(&self, i: usize) -> TokenInfo {
+        self.decide_token(i)
+    }
+
+    /// Decides the facts (see [`TokenInfo`]) of one sentence's tokens; only capitalised
+    /// words have any.
+    fn load(&mut self, sentence: &Sentence) {
+        let range = sentence.tokens();
+        let mut tokens = std::mem::take(&mut self.tokens);
+        tokens.clear();
+        tokens.resize(range.len(), TokenInfo::Other);
+        for i in self.capitalised.ones_in(range.clone()) {
+            if let Some(slot) = tokens.get_mut(i - range.start) {
+                *slot = self.decide_token(i);
+            }
+        }
+        self.loaded_start = range.start;
+        self.tokens = tokens;
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -522,38 +649,21 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// One pass over the tokens: what each is (see `TokenInfo`; asked several times per
-    /// token by runs, cuts, trims and titles) and the document's capitalisation counts.
-    fn scan(&self) -> (Vec<TokenInfo>, CapitalStats) {
-        let mut tokens = Vec::with_capacity(self.doc.tokens.len());
-        let mut stats = CapitalStats::new();
-        for (i, token) in self.doc.tokens.iter().enumerate() {
-            let mut info = TokenInfo::default();
-            if token.kind == TokenKind::Word {
-                let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
-                if has_no_uppercase(word) {
-                    info = TokenInfo::Lowercase;
-                } else if is_capitalised(word) {
-                    stats.note_capitalised(word, !self.weak.get(i).copied().unwrap_or(true));
-                    let facts = lists::facts(word);
-                    info = TokenInfo::Capitalised {
-                        name_word: self.decide_name_word(i, word, facts),
-                        possessive,
-                        facts,
-                    };
-                }
-            }
-            tokens.push(info);
+    /// What token `i` is (see [`TokenInfo`]).
+    fn decide_token(&self, i: usize) -> TokenInfo {
+        if !self.capitalised.get(i) {
+            return TokenInfo::Other;
         }
-        // Counted once every capitalised word is known, from the flags of this pass.
-        let lowercase = self
-            .doc
-            .tokens
-            .iter()
-            .zip(&tokens)
-            .filter(|(_, info)| matches!(info, TokenInfo::Lowercase));
-        stats.count_lowercase(lowercase.map(|(t, _)| strip_possessive(self.doc.slice(t.span())).0));
-        (tokens, stats)
+        let Some(token) = self.doc.tokens.get(i) else {
+            return TokenInfo::Other;
+        };
+        let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
+        let facts = lists::facts(word);
+        TokenInfo::Capitalised {
+            name_word: self.decide_name_word(i, word, facts),
+            possessive,
+            facts,
+        }
     }
 
     /// Can the capitalised `word` at token `i` be part of a name?
@@ -621,7 +731,7 @@ impl<'d> Finder<'_, 'd> {
     /// start that the document also writes mid-sentence is that name, not capitals cut
     /// at each common word ("Bank").
     fn restore_known_names(
-        &self,
+        &mut self,
         out: Vec<Candidate<'d>>,
         weak_runs: Vec<WeakRun>,
     ) -> Vec<Candidate<'d>> {
@@ -646,6 +756,9 @@ impl<'d> Finder<'_, 'd> {
                 end - from >= 2 && known.contains(self.run_text(from, end)) && !already(from)
             });
             if let Some(from) = found {
+                if let Some(s) = self.doc.sentences.get(sentence) {
+                    self.load(s);
+                }
                 let mut whole = Vec::new();
                 self.split_and(sentence, from, end, &mut whole);
                 replaced.push((produced, whole));
@@ -673,7 +786,7 @@ impl<'d> Finder<'_, 'd> {
     }
 
     fn is_weak(&self, i: usize) -> bool {
-        self.weak.get(i).copied().unwrap_or(false)
+        self.weak.get(i)
     }
 
     /// Maximal runs of name words and inner connectors, as token ranges, into `runs`
@@ -1275,9 +1388,37 @@ mod tests {
     }
 
     #[test]
-    fn token_facts_take_four_bytes() {
-        // One per token of the document: on a 10 MB text, every byte here is 2 MB.
-        assert!(std::mem::size_of::<TokenInfo>() <= 4);
+    fn token_bits_list_the_set_bits_of_a_range() {
+        let mut bits = TokenBits::new(200);
+        for i in [0, 5, 63, 64, 65, 127, 128, 199] {
+            bits.set(i);
+        }
+        assert_eq!(bits.count(), 8);
+        assert!(bits.get(63) && bits.get(64) && !bits.get(62) && !bits.get(1000));
+        let ones = |range: Range<usize>| bits.ones_in(range).collect::<Vec<_>>();
+        assert_eq!(ones(0..200), [0, 5, 63, 64, 65, 127, 128, 199]);
+        assert_eq!(ones(5..65), [5, 63, 64]);
+        assert_eq!(ones(6..63), [] as [usize; 0]);
+        assert_eq!(ones(64..64), [] as [usize; 0]);
+        assert_eq!(ones(65..1000), [65, 127, 128, 199]);
+        assert_eq!(ones(300..400), [] as [usize; 0]);
+    }
+
+    #[test]
+    fn weak_positions_are_where_any_word_is_capitalised() {
+        // After a closing quotation mark too ("he").
+        let text = "Analysts said: Prices rose. “Markets fell,” he said.\n\nStocks Slide Again\n\nIt fell.";
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let weak = weak_positions(&doc);
+        let weak_words: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| weak.get(i))
+            .map(|i| doc.slice(doc.tokens[i].span()))
+            .collect();
+        assert_eq!(
+            weak_words,
+            ["Analysts", "Prices", "Markets", "he", "Stocks", "Slide", "Again", "It"]
+        );
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     let (mut key_ids, mut lexical) = evidence_of(doc, &cands, &mut keys);
     let nested = nested_names(doc, &cands, &lexical);
     let (nested_ids, nested_lexical) = evidence_of(doc, &nested, &mut keys);
+    // Exactly the room needed: growing by doubling would leave up to as much unused.
+    cands.reserve_exact(nested.len());
     cands.extend(nested);
     key_ids.extend(nested_ids);
     lexical.extend(nested_lexical);
@@ -235,17 +237,9 @@ fn build_entity(
     for &i in members {
         let Some(c) = cands.get(i) else { continue };
         if let Some(title) = c.title {
-            mentions.push(Mention {
-                span: title,
-                kind: MentionKind::Title,
-                sentence: c.sentence,
-            });
+            mentions.push(Mention::new(title, MentionKind::Title, c.sentence));
         }
-        mentions.push(Mention {
-            span: c.span,
-            kind: MentionKind::Name,
-            sentence: c.sentence,
-        });
+        mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence));
         let text = doc.slice(c.span);
         if text != name && !aliases.iter().any(|a| a == text) {
             aliases.push(text.to_string());
