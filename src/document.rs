@@ -313,11 +313,29 @@ impl MentionKind {
     }
 }
 
+/// One mention of an entity: 16 bytes (its sentence index on 32 bits, read through
+/// [`Mention::sentence`]), as a long text has over a million of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     pub span: Span,
     pub kind: MentionKind,
-    pub sentence: usize,
+    sentence: u32,
+}
+
+impl Mention {
+    pub fn new(span: Span, kind: MentionKind, sentence: usize) -> Mention {
+        Mention {
+            span,
+            kind,
+            sentence: narrow(sentence),
+        }
+    }
+
+    /// The index of its sentence in `Document::sentences`.
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -382,11 +400,10 @@ impl Qualifier {
 pub struct Claim {
     value: f64,
     value_max: f64,
-    start: u32,
-    end: u32,
+    span: Span,
     quantity_start: u32,
-    subject_start: u32,
-    subject_end: u32,
+    /// Meaningful when `HAS_SUBJECT` is set.
+    subject: Span,
     sentence: u32,
     claimant: u32,
     /// An index into `claim_units`, or [`NO_UNIT`].
@@ -460,15 +477,12 @@ impl Claim {
         flags |= set(parts.value.is_some(), Claim::HAS_VALUE);
         flags |= set(parts.value_max.is_some(), Claim::HAS_VALUE_MAX);
         flags |= set(parts.subject.is_some(), Claim::HAS_SUBJECT);
-        let subject = parts.subject.unwrap_or_default();
         Claim {
             value: parts.value.unwrap_or(0.0),
             value_max: parts.value_max.unwrap_or(0.0),
-            start: narrow(parts.span.start()),
-            end: narrow(parts.span.end()),
+            span: parts.span,
             quantity_start: narrow(parts.quantity_start),
-            subject_start: narrow(subject.start()),
-            subject_end: narrow(subject.end()),
+            subject: parts.subject.unwrap_or_default(),
             sentence: narrow(parts.sentence),
             claimant: 0,
             unit: unit.flatten().unwrap_or(NO_UNIT),
@@ -479,13 +493,13 @@ impl Claim {
 
     /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span
     }
 
     /// The number with its currency and unit, without the qualifier words ("5,000 sq km"
     /// of "nearly 5,000 sq km").
     pub fn quantity(&self) -> Span {
-        Span::new(self.quantity_start as usize, self.end as usize)
+        Span::new(self.quantity_start as usize, self.span.end())
     }
 
     /// `count`, `percent`, `money`, `date`… (see [`ClaimParts::kind`]).
@@ -517,8 +531,7 @@ impl Claim {
 
     /// What is counted ("drones").
     pub fn subject(&self) -> Option<Span> {
-        let span = Span::new(self.subject_start as usize, self.subject_end as usize);
-        self.has(Claim::HAS_SUBJECT).then_some(span)
+        self.has(Claim::HAS_SUBJECT).then_some(self.subject)
     }
 
     /// The sentence the claim is in.
@@ -680,6 +693,13 @@ mod tests {
         assert_eq!(paragraph.sentences(), 0..0);
         paragraph.set_sentences(3..8);
         assert_eq!(paragraph.sentences(), 3..8);
+    }
+
+    #[test]
+    fn a_mention_takes_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Mention>(), 16);
+        let mention = Mention::new(Span::new(1, 2), MentionKind::Pronoun, 70_000);
+        assert_eq!(mention.sentence(), 70_000);
     }
 
     #[test]

@@ -200,11 +200,7 @@ mod tests {
         Entity {
             mentions: spans
                 .iter()
-                .map(|&(s, e)| Mention {
-                    span: Span::new(s, e),
-                    kind: MentionKind::Name,
-                    sentence: 0,
-                })
+                .map(|&(s, e)| Mention::new(Span::new(s, e), MentionKind::Name, 0))
                 .collect(),
             ..Entity::new(name, entity_type)
         }

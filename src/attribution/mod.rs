@@ -271,11 +271,8 @@ fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>)
     let mut touched = Vec::new();
     for (entity, span, sentence) in pronouns {
         if let Some(e) = doc.entities.get_mut(entity) {
-            e.mentions.push(Mention {
-                span,
-                kind: MentionKind::Pronoun,
-                sentence,
-            });
+            e.mentions
+                .push(Mention::new(span, MentionKind::Pronoun, sentence));
             touched.push(entity);
         }
     }

@@ -29,11 +29,11 @@ impl<'t> TestDoc<'t> {
                 if list.iter().any(|m| m.span.overlaps(span)) {
                     continue;
                 }
-                list.push(Mention {
+                list.push(Mention::new(
                     span,
-                    kind: kind_of(text),
-                    sentence: self.doc.sentence_at(at).unwrap_or(0),
-                });
+                    kind_of(text),
+                    self.doc.sentence_at(at).unwrap_or(0),
+                ));
             }
         }
         list.sort_by_key(|m| m.span.start());
@@ -84,6 +84,6 @@ mod tests {
         assert_eq!(tom.gender, Some(Gender::Male));
         assert_eq!(tom.mentions[1].kind, MentionKind::Name);
         assert_eq!(doc.entities[1].mentions[0].kind, MentionKind::Description);
-        assert_eq!(doc.entities[1].mentions[0].sentence, 1);
+        assert_eq!(doc.entities[1].mentions[0].sentence(), 1);
     }
 }

@@ -25,7 +25,9 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             *slot = true;
         }
     }
-    let mut cues_cache: Option<(usize, Vec<usize>)> = None;
+    // The cues of the sentence last looked at (claims come in sentence order), in one
+    // buffer reused from sentence to sentence.
+    let (mut cues, mut cues_of) = (Vec::new(), None);
     for claim in claims.iter_mut() {
         if claim.kind() == "date" {
             continue;
@@ -43,17 +45,14 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let s = claim.sentence();
-        if cues_cache.as_ref().is_none_or(|(cached, _)| *cached != s) {
-            cues_cache = Some((s, cue_tokens(doc, s)));
+        if cues_of != Some(s) {
+            cue_tokens(doc, s, &mut cues);
+            cues_of = Some(s);
         }
-        let cues = cues_cache
-            .as_ref()
-            .map(|(_, c)| c.as_slice())
-            .unwrap_or(&[]);
         let sentence_mentions = mentions
             .get_or_insert_with(|| SentenceMentions::new(doc, &wanted))
             .of(s);
-        claim.set_claimant(reported_by(doc, span, cues, sentence_mentions, &quotes));
+        claim.set_claimant(reported_by(doc, span, &cues, sentence_mentions, &quotes));
     }
 }
 
@@ -146,9 +145,10 @@ impl SentenceMentions {
             let kept = e
                 .mentions
                 .iter()
-                .filter(|m| wanted.get(m.sentence).copied().unwrap_or(false));
+                .filter(|m| wanted.get(m.sentence()).copied().unwrap_or(false));
             let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            sorted.extend(kept.map(|m| [m.sentence, m.span.start(), m.span.end(), id].map(narrow)));
+            sorted
+                .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
         // Stable: mentions with equal spans stay in entity order.
         sorted.sort_by_key(|&[sentence, start, end, _]| (sentence, start, end));
@@ -177,20 +177,17 @@ impl SentenceMentions {
     }
 }
 
-/// Indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
-fn cue_tokens(doc: &Document, s: usize) -> Vec<usize> {
+/// Sets `out` to the indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
+fn cue_tokens(doc: &Document, s: usize, out: &mut Vec<usize>) {
+    out.clear();
     let Some(sentence) = doc.sentences.get(s) else {
-        return Vec::new();
+        return;
     };
-    sentence
-        .tokens()
-        .clone()
-        .filter(|&t| {
-            doc.tokens.get(t).is_some_and(|tok| {
-                tok.kind == TokenKind::Word && lists::is_cue(doc.slice(tok.span()))
-            })
-        })
-        .collect()
+    out.extend(sentence.tokens().filter(|&t| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|tok| tok.kind == TokenKind::Word && lists::is_cue(doc.slice(tok.span())))
+    }));
 }
 
 /// The entity that reports the number at `span`, from the cues of its sentence.
@@ -347,11 +344,7 @@ mod tests {
                 .iter()
                 .map(|(m, kind)| {
                     let span = find(doc.text, m);
-                    Mention {
-                        span,
-                        kind: *kind,
-                        sentence: doc.sentence_at(span.start()).unwrap_or(0),
-                    }
+                    Mention::new(span, *kind, doc.sentence_at(span.start()).unwrap_or(0))
                 })
                 .collect(),
             ..Entity::new(name, EntityType::Person)

@@ -368,12 +368,11 @@ fn merge_attached(doc: &mut Document, attached: Attached) {
         let Some(e) = doc.entities.get_mut(entity) else {
             continue;
         };
-        e.mentions
-            .extend(spans.into_iter().map(|(span, sentence)| Mention {
-                span,
-                kind: MentionKind::Description,
-                sentence,
-            }));
+        e.mentions.extend(
+            spans
+                .into_iter()
+                .map(|(span, sentence)| Mention::new(span, MentionKind::Description, sentence)),
+        );
         e.mentions.sort_by_key(|m| m.span);
     }
 }

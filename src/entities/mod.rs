@@ -241,17 +241,9 @@ fn build_entity(
     for &i in members {
         let Some(c) = cands.get(i) else { continue };
         if let Some(title) = c.title() {
-            mentions.push(Mention {
-                span: title,
-                kind: MentionKind::Title,
-                sentence: c.sentence(),
-            });
+            mentions.push(Mention::new(title, MentionKind::Title, c.sentence()));
         }
-        mentions.push(Mention {
-            span: c.span,
-            kind: MentionKind::Name,
-            sentence: c.sentence(),
-        });
+        mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence()));
         let text = doc.slice(c.span);
         if text != name && !aliases.iter().any(|a| a == text) {
             aliases.push(text.to_string());

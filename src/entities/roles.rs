@@ -137,11 +137,7 @@ mod tests {
         let entity = |starts: &[usize]| Entity {
             mentions: starts
                 .iter()
-                .map(|&s| Mention {
-                    span: Span::new(s, s + 2),
-                    kind: MentionKind::Name,
-                    sentence: 0,
-                })
+                .map(|&s| Mention::new(Span::new(s, s + 2), MentionKind::Name, 0))
                 .collect(),
             ..Entity::new("", EntityType::Place)
         };

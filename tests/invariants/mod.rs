@@ -137,7 +137,7 @@ pub fn check_document(doc: &Document) -> Result<(), String> {
         for m in &e.mentions {
             check_span(text, m.span, &format!("entity {i} mention"))?;
             check_index(
-                m.sentence,
+                m.sentence(),
                 doc.sentences.len(),
                 &format!("entity {i} mention sentence"),
             )?;
