@@ -246,7 +246,11 @@ fn build_entity(
     let name = display_name(doc, names, fullest_c);
     let titles = members
         .iter()
-        .filter(|&&i| cands.get(i as usize).is_some_and(|c| c.title().is_some()))
+        .filter(|&&i| {
+            cands
+                .get(i as usize)
+                .is_some_and(|c| names.title(c).is_some())
+        })
         .count();
     let mut mentions = Vec::with_capacity(members.len() + titles);
     let mut aliases: Vec<String> = Vec::new();
@@ -256,7 +260,7 @@ fn build_entity(
         let Some(c) = cands.get(i as usize) else {
             continue;
         };
-        if let Some(title) = c.title() {
+        if let Some(title) = names.title(c) {
             mentions.push(Mention::new(title, MentionKind::Title, c.sentence()));
         }
         mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence()));

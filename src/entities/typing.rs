@@ -170,7 +170,7 @@ pub fn lexical(doc: &Document, names: &Names, c: &Candidate, key: &str) -> Evide
 
 /// Adds to a name's [`name_evidence`] what its title or role says: a person.
 pub fn with_title(mut e: Evidence, c: &Candidate) -> Evidence {
-    if c.title().is_some() || c.has_role() {
+    if c.has_title_or_role() {
         e.bump(EntityType::Person, 5);
     }
     e
