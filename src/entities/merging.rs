@@ -270,9 +270,11 @@ pub fn cluster(
     let mut targets: Vec<Option<Target>> = Vec::new();
     targets.resize_with(groups.len(), || None);
     let no_target = Target::Fixed(None);
-    let mut assigned = Vec::with_capacity(group_of.len());
-    for (c, &g) in cands.iter().zip(&group_of) {
-        let g = g as usize;
+    // Each candidate's group number is replaced by the group it goes to, in place: a
+    // second array of one number per candidate was the peak of the stage's memory.
+    let mut assigned = group_of;
+    for (c, slot) in cands.iter().zip(assigned.iter_mut()) {
+        let g = *slot as usize;
         let g = maps.redirect.get(g).copied().flatten().unwrap_or(g);
         let target = match targets.get_mut(g) {
             Some(slot) => {
@@ -284,11 +286,11 @@ pub fn cluster(
             Target::Fixed(found) => *found,
             Target::Nearest(found) => nearest_before(&groups, found, c.span.start()),
         };
-        assigned.push(u32::try_from(found.unwrap_or(g)).unwrap_or(u32::MAX));
+        *slot = u32::try_from(found.unwrap_or(g)).unwrap_or(u32::MAX);
     }
     let group_count = groups.len();
     // The groups and their look-up tables go before the renumbering allocates.
-    drop((targets, maps, groups, group_of, group_of_key));
+    drop((targets, maps, groups, group_of_key));
     compact(assigned, group_count)
 }
 
