@@ -16,13 +16,12 @@ use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging. Kept small, since a long
 /// text has over a million (120 bytes each was the largest temporary of the pipeline):
-/// indices on 32 bits, and the words and role in the [`Names`] that `find` returns.
+/// indices on 32 bits, and the words, title and role in the [`Names`] that `find`
+/// returns.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// The name itself, without title or possessive ending.
     pub span: Span,
-    /// The title before the name ("President"); empty when there is none.
-    title: Span,
     /// Its tokens, as a range of indices into `Document::tokens`.
     first_token: u32,
     end_token: u32,
@@ -30,8 +29,8 @@ pub struct Candidate {
     /// Its words are `Names::words[words_at..words_at + words_len]`.
     words_at: u32,
     words_len: u32,
-    /// Its role is `Names::roles[role - 1]`; 0 for none.
-    role: u32,
+    /// Its title and role are `Names::titles[title - 1]`; 0 for neither (most names).
+    title: u32,
     pub gender: Option<Gender>,
     /// True when every word stands where any word is capitalised (sentence start,
     /// headline), so the capitals alone prove nothing.
@@ -64,14 +63,10 @@ impl Candidate {
         self.sentence as usize
     }
 
-    /// The title before the name ("President"), when there is one.
-    pub fn title(&self) -> Option<Span> {
-        (!self.title.is_empty()).then_some(self.title)
-    }
-
-    /// True when a title or role noun before the name states a role.
-    pub fn has_role(&self) -> bool {
-        self.role != 0
+    /// True when a title ("President") or a role ("Russian president") comes before
+    /// the name.
+    pub fn has_title_or_role(&self) -> bool {
+        self.title != 0
     }
 
     /// A lowercase ending cut from the last word ("based" in "Kyiv-based").
@@ -89,10 +84,9 @@ impl Candidate {
     /// span must match), with no title, role or gender.
     fn part(&self, from: usize, to: usize) -> Candidate {
         Candidate {
-            title: Span::new(0, 0),
             words_at: self.words_at.saturating_add(narrow(from)),
             words_len: narrow(to.saturating_sub(from)),
-            role: 0,
+            title: 0,
             gender: None,
             suffix: 0,
             ..self.clone()
@@ -100,13 +94,22 @@ impl Candidate {
     }
 }
 
-/// The words and roles of a document's candidates, in two arrays that every candidate
-/// indexes: the words as slices of the text (possessive endings removed: "Trump’s" →
-/// "Trump"), so that a candidate costs no allocation per word, and the rare roles.
+/// The words, titles and roles of a document's candidates, in two arrays that the
+/// candidates index: the words as slices of the text (possessive endings removed:
+/// "Trump’s" → "Trump"), so that a candidate costs no allocation per word, and the
+/// titles and roles of the few names that have them.
 #[derive(Debug, Default)]
 pub struct Names<'t> {
     words: Vec<&'t str>,
-    roles: Vec<Box<str>>,
+    titles: Vec<Title>,
+}
+
+/// The title before a name ("President"), and the role it or a role noun states
+/// ("Russian president").
+#[derive(Debug)]
+struct Title {
+    span: Option<Span>,
+    role: Option<Box<str>>,
 }
 
 impl<'t> Names<'t> {
@@ -116,16 +119,24 @@ impl<'t> Names<'t> {
         self.words.get(at..at + c.words_len as usize).unwrap_or(&[])
     }
 
+    /// The title before the name ("President"), when there is one.
+    pub fn title(&self, c: &Candidate) -> Option<Span> {
+        self.title_of(c)?.span
+    }
+
     /// A role stated by the title or a role noun before the name ("Russian president").
     pub fn role(&self, c: &Candidate) -> Option<&str> {
-        let index = (c.role as usize).checked_sub(1)?;
-        self.roles.get(index).map(|role| &**role)
+        self.title_of(c)?.role.as_deref()
+    }
+
+    fn title_of(&self, c: &Candidate) -> Option<&Title> {
+        self.titles.get((c.title as usize).checked_sub(1)?)
     }
 
     /// Frees the room the arrays grew into but do not use.
     fn shrink_to_fit(&mut self) {
         self.words.shrink_to_fit();
-        self.roles.shrink_to_fit();
+        self.titles.shrink_to_fit();
     }
 }
 
@@ -134,25 +145,27 @@ mod candidate_tests {
     use super::*;
 
     #[test]
-    fn a_candidate_takes_44_bytes() {
+    fn a_candidate_takes_36_bytes() {
         // A long text has over a million: every byte here is a megabyte there.
-        assert!(std::mem::size_of::<Candidate>() <= 44);
+        assert!(std::mem::size_of::<Candidate>() <= 36);
     }
 
     #[test]
     fn parts_share_the_words_of_the_whole() {
         let mut names = Names::default();
         names.words.extend(["Andy", "Warhol", "Foundation"]);
-        names.roles.push("founder".into());
+        names.titles.push(Title {
+            span: Some(Span::new(30, 35)),
+            role: Some("founder".into()),
+        });
         let whole = Candidate {
             span: Span::new(0, 22),
-            title: Span::new(30, 35),
             first_token: 4,
             end_token: 7,
             sentence: 1,
             words_at: 0,
             words_len: 3,
-            role: 1,
+            title: 1,
             gender: Some(Gender::Male),
             weak: true,
             possessive: false,
@@ -160,7 +173,8 @@ mod candidate_tests {
         };
         assert_eq!(names.words(&whole), ["Andy", "Warhol", "Foundation"]);
         assert_eq!(names.role(&whole), Some("founder"));
-        assert_eq!(whole.title(), Some(Span::new(30, 35)));
+        assert_eq!(names.title(&whole), Some(Span::new(30, 35)));
+        assert!(whole.has_title_or_role());
         assert_eq!(whole.suffix(), Some("based"));
         let part = whole.part(1, 3);
         assert_eq!(names.words(&part), ["Warhol", "Foundation"]);
@@ -168,8 +182,8 @@ mod candidate_tests {
             (part.word_count(), part.sentence(), part.weak),
             (2, 1, true)
         );
-        assert!(part.title().is_none() && !part.has_role() && part.suffix().is_none());
-        assert_eq!(names.role(&part), None);
+        assert!(!part.has_title_or_role() && part.suffix().is_none());
+        assert_eq!((names.title(&part), names.role(&part)), (None, None));
     }
 }
 
@@ -1165,22 +1179,21 @@ impl<'d> Finder<'_, 'd> {
             let last = self.doc.tokens.get(b - 1)?;
             Some(Span::new(first.span().start(), last.span().end()))
         });
-        let role = match role {
-            Some(role) => {
-                self.names.roles.push(role.into_boxed_str());
-                narrow(self.names.roles.len())
-            }
-            None => 0,
+        let role = role.map(String::into_boxed_str);
+        let title = if title.is_some() || role.is_some() {
+            self.names.titles.push(Title { span: title, role });
+            narrow(self.names.titles.len())
+        } else {
+            0
         };
         out.push(Candidate {
             span: Span::new(first.span().start(), span_end),
-            title: title.unwrap_or(Span::new(0, 0)),
             first_token: narrow(start),
             end_token: narrow(end),
             sentence: narrow(sentence),
             words_at: narrow(words_at),
             words_len: narrow(words_len),
-            role,
+            title,
             gender,
             weak,
             possessive,
@@ -1233,7 +1246,7 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
     }
     let joined = |from: usize, to: usize| words.get(from..to).map(|w| w.join(" "));
     let n = words.len();
-    let personal = lists::given_name(words.first()?).is_some() || c.title().is_some();
+    let personal = lists::given_name(words.first()?).is_some() || names.title(c).is_some();
     let prefix = (1..n)
         .rev()
         .filter(|_| !personal)

@@ -13,7 +13,7 @@ use crate::lexicon::{with_lowercase, FastHash};
 
 use super::candidates::{is_capitalised, Candidate, Names};
 use super::lists;
-use super::typing::{is_acronym, looks_like_personal_name, Evidence};
+use super::typing::{is_acronym, looks_like_personal_name, Evidence, SmallEvidence};
 use crate::document::EntityType;
 
 /// The key under which identical names meet.
@@ -131,18 +131,19 @@ impl Group<'_, '_> {
 
 /// The numbers 0..n sorted into buckets by a bucket number below `count`: one array
 /// and the bounds of each bucket in it, not a Vec per bucket. Each bucket lists its
-/// numbers in increasing order.
+/// numbers in increasing order. Numbers and bounds are 32-bit: n is a count of
+/// candidates, a million or more on a long text.
 pub struct Buckets {
-    items: Vec<usize>,
+    items: Vec<u32>,
     /// Bucket b is `items[bounds[b]..bounds[b + 1]]`.
-    bounds: Vec<usize>,
+    bounds: Vec<u32>,
 }
 
 impl Buckets {
     /// Puts each position of `bucket_of` into the bucket it names (numbers not below
     /// `count` are left out).
     pub fn new(count: usize, bucket_of: impl Iterator<Item = usize> + Clone) -> Buckets {
-        let mut bounds = vec![0usize; count + 1];
+        let mut bounds = vec![0u32; count + 1];
         for b in bucket_of.clone() {
             if let Some(n) = bounds.get_mut(b + 1) {
                 *n += 1;
@@ -155,11 +156,11 @@ impl Buckets {
             }
         }
         let mut next = bounds.clone();
-        let mut items = vec![0usize; bounds.last().copied().unwrap_or(0)];
+        let mut items = vec![0u32; bounds.last().map_or(0, |&n| n as usize)];
         for (i, b) in bucket_of.enumerate() {
             if let Some(at) = next.get_mut(b).filter(|_| b < count) {
-                if let Some(slot) = items.get_mut(*at) {
-                    *slot = i;
+                if let Some(slot) = items.get_mut(*at as usize) {
+                    *slot = u32::try_from(i).unwrap_or(u32::MAX);
                 }
                 *at += 1;
             }
@@ -177,9 +178,9 @@ impl Buckets {
     }
 
     /// The numbers in bucket `b`.
-    pub fn get(&self, b: usize) -> &[usize] {
+    pub fn get(&self, b: usize) -> &[u32] {
         match (self.bounds.get(b), self.bounds.get(b + 1)) {
-            (Some(&from), Some(&to)) => self.items.get(from..to).unwrap_or(&[]),
+            (Some(&from), Some(&to)) => self.items.get(from as usize..to as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -204,7 +205,11 @@ impl<'a, 't> Groups<'a, 't> {
 
     /// The start of the last mention of group `g` before byte `at`.
     fn last_start_before(&self, g: usize, at: usize) -> Option<usize> {
-        let start = |i: usize| self.cands.get(i).map_or(usize::MAX, |c| c.span.start());
+        let start = |i: u32| {
+            self.cands
+                .get(i as usize)
+                .map_or(usize::MAX, |c| c.span.start())
+        };
         let members = self.members.get(g);
         // A binary search, where scanning every mention for every ambiguous mention was
         // quadratic (98% of the time on a 1 GB input).
@@ -217,16 +222,16 @@ impl<'a, 't> Groups<'a, 't> {
 }
 
 /// Assigns each candidate a cluster number (0..n, in order of first mention); returns
-/// the numbers and n.
+/// the numbers (32-bit, one per candidate) and n.
 /// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`.
 pub fn cluster(
     cands: &[Candidate],
     names: &Names,
     key_ids: &[u32],
     keys: &KeyTable,
-    lexical: &[Evidence],
-    context: &[Evidence],
-) -> (Vec<usize>, usize) {
+    lexical: &[SmallEvidence],
+    context: &[SmallEvidence],
+) -> (Vec<u32>, usize) {
     // Groups are numbered in order of first mention, whatever the key numbers.
     let key_count = key_ids.iter().map(|&k| k as usize + 1).max().unwrap_or(0);
     let mut group_of_key: Vec<u32> = vec![u32::MAX; key_count.max(keys.len())];
@@ -246,10 +251,12 @@ pub fn cluster(
         }
         let g = *slot;
         if let Some(group) = list.get_mut(g as usize) {
-            let lex = lexical.get(i).copied().unwrap_or_default();
+            let lex = Evidence::from(lexical.get(i).copied().unwrap_or_default());
             group.lexical.add(lex);
             group.total.add(lex);
-            group.total.add(context.get(i).copied().unwrap_or_default());
+            group
+                .total
+                .add(context.get(i).copied().unwrap_or_default().into());
         }
         group_of.push(g);
     }
@@ -263,9 +270,11 @@ pub fn cluster(
     let mut targets: Vec<Option<Target>> = Vec::new();
     targets.resize_with(groups.len(), || None);
     let no_target = Target::Fixed(None);
-    let mut assigned = Vec::with_capacity(group_of.len());
-    for (c, &g) in cands.iter().zip(&group_of) {
-        let g = g as usize;
+    // Each candidate's group number is replaced by the group it goes to, in place: a
+    // second array of one number per candidate was the peak of the stage's memory.
+    let mut assigned = group_of;
+    for (c, slot) in cands.iter().zip(assigned.iter_mut()) {
+        let g = *slot as usize;
         let g = maps.redirect.get(g).copied().flatten().unwrap_or(g);
         let target = match targets.get_mut(g) {
             Some(slot) => {
@@ -277,9 +286,12 @@ pub fn cluster(
             Target::Fixed(found) => *found,
             Target::Nearest(found) => nearest_before(&groups, found, c.span.start()),
         };
-        assigned.push(found.unwrap_or(g));
+        *slot = u32::try_from(found.unwrap_or(g)).unwrap_or(u32::MAX);
     }
-    compact(assigned)
+    let group_count = groups.len();
+    // The groups and their look-up tables go before the renumbering allocates.
+    drop((targets, maps, groups, group_of_key));
+    compact(assigned, group_count)
 }
 
 /// Where a group's one-word mentions go: a fixed group (or none), or the one of several
@@ -301,23 +313,23 @@ fn plural_of(groups: &Groups, keys: &KeyTable, group_of_key: &[u32], g: usize) -
     (t != u32::MAX && t as usize != g).then_some(t as usize)
 }
 
-/// Renumbers groups 0..n in order of first appearance, in place.
-fn compact(mut assigned: Vec<usize>) -> (Vec<usize>, usize) {
-    // Group numbers are below the candidate count: a table, not a map.
-    let mut renumber: Vec<Option<usize>> = vec![None; assigned.len()];
+/// Renumbers groups 0..n in order of first appearance, in place; `groups` is above
+/// every group number.
+fn compact(mut assigned: Vec<u32>, groups: usize) -> (Vec<u32>, usize) {
+    // Group numbers are below the group count: a table, not a map.
+    let mut renumber: Vec<u32> = vec![u32::MAX; groups];
     let mut count = 0;
     for g in &mut assigned {
-        match renumber.get_mut(*g) {
-            Some(Some(n)) => *g = *n,
-            Some(slot) => {
-                *slot = Some(count);
-                *g = count;
-                count += 1;
-            }
-            None => {} // not reached: every group number is a candidate index
+        let Some(slot) = renumber.get_mut(*g as usize) else {
+            continue; // not reached: every group number is below `groups`
+        };
+        if *slot == u32::MAX {
+            *slot = count;
+            count += 1;
         }
+        *g = *slot;
     }
-    (assigned, count)
+    (assigned, count as usize)
 }
 
 /// The look-up tables over the multi-word groups.

@@ -34,7 +34,7 @@ use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind
 use crate::lexicon::FastHash;
 use candidates::{Candidate, Names};
 use merging::{Buckets, KeyTable};
-use typing::Evidence;
+use typing::{Evidence, SmallEvidence};
 
 /// Fills `doc.entities`.
 pub fn run<'t>(doc: &mut Document<'t>) {
@@ -53,14 +53,14 @@ pub fn run<'t>(doc: &mut Document<'t>) {
     key_ids.extend(nested_ids);
     lexical.extend(nested_lexical);
     sort_by_start(&mut cands, &mut key_ids, &mut lexical);
-    let context: Vec<Evidence> = cands
+    let context: Vec<SmallEvidence> = cands
         .iter()
         .zip(&lexical)
-        .map(|(c, lex)| typing::contextual(doc, &names, c, lex))
+        .map(|(c, &lex)| typing::contextual(doc, &names, c, &lex.into()).into())
         .collect();
     let (cluster_of, count) = merging::cluster(&cands, &names, &key_ids, &keys, &lexical, &context);
     drop((keys, key_ids));
-    let members = Buckets::new(count, cluster_of.iter().copied());
+    let members = Buckets::new(count, cluster_of.iter().map(|&g| g as usize));
     drop(cluster_of);
     // Asked only when a country is found, and then once.
     let mut sports = None;
@@ -101,13 +101,15 @@ fn nested_names(
     doc: &Document,
     names: &Names,
     cands: &[Candidate],
-    lexical: &[Evidence],
+    lexical: &[SmallEvidence],
 ) -> Vec<Candidate> {
     cands
         .iter()
         .zip(lexical)
         // A nested place needs two words or more, a nested person three.
-        .filter(|(c, lex)| c.word_count() >= 2 && lex.best() != Some(EntityType::Person))
+        .filter(|(c, &lex)| {
+            c.word_count() >= 2 && Evidence::from(lex).best() != Some(EntityType::Person)
+        })
         .flat_map(|(c, _)| {
             let person = if c.word_count() >= 3 {
                 candidates::nested_person(doc, names, c)
@@ -128,7 +130,7 @@ fn evidence_of<'t>(
     names: &Names<'t>,
     cands: &[Candidate],
     keys: &mut KeyTable<'t>,
-) -> (Vec<u32>, Vec<Evidence>) {
+) -> (Vec<u32>, Vec<SmallEvidence>) {
     // Name text → (first candidate with it, key number, evidence of its words).
     type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FastHash>;
     // Sized for a short text's names at once: rehashing as it grew was a tenth of the
@@ -154,19 +156,27 @@ fn evidence_of<'t>(
             }
         };
         ids.push(id);
-        lexical.push(words.map_or_else(Evidence::default, |e| typing::with_title(e, c)));
+        let evidence = words.map_or_else(Evidence::default, |e| typing::with_title(e, c));
+        lexical.push(SmallEvidence::from(evidence));
     }
     (ids, lexical)
 }
 
 /// Sorts the parallel arrays by candidate start, stably (nested names follow the name
 /// they were found in), moving elements in place rather than into new arrays.
-fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [Evidence]) {
+fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [SmallEvidence]) {
     if cands.is_sorted_by_key(|c| c.span.start()) {
         return;
     }
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| cands.get(i).map_or(usize::MAX, |c| c.span.start()));
+    // 32-bit positions, sorted in place with the position breaking ties (as stable as a
+    // stable sort, without its scratch buffer): on a long text each is a million long.
+    let mut order: Vec<u32> = (0..cands.len())
+        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+        .collect();
+    order.sort_unstable_by_key(|&i| {
+        let start = cands.get(i as usize).map_or(usize::MAX, |c| c.span.start());
+        (start, i)
+    });
     permute_in_place(order, |a, b| {
         cands.swap(a, b);
         keys.swap(a, b);
@@ -176,15 +186,16 @@ fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [Evide
 
 /// Rearranges arrays so that position k holds what was at `order[k]`, by following each
 /// cycle of the permutation with `swap` (which swaps two positions in every array).
-fn permute_in_place(mut order: Vec<usize>, mut swap: impl FnMut(usize, usize)) {
+fn permute_in_place(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
     for start in 0..order.len() {
         let mut k = start;
         while let Some(&next) = order.get(k) {
+            let next = next as usize;
             if next == k {
                 break;
             }
             if let Some(slot) = order.get_mut(k) {
-                *slot = k;
+                *slot = u32::try_from(k).unwrap_or(u32::MAX);
             }
             if next == start {
                 break;
@@ -201,46 +212,55 @@ fn build_entity(
     doc: &Document,
     names: &Names,
     cands: &[Candidate],
-    lexical: &[Evidence],
-    context: &[Evidence],
-    members: &[usize],
+    lexical: &[SmallEvidence],
+    context: &[SmallEvidence],
+    members: &[u32],
 ) -> Option<Entity> {
     let longest = members
         .iter()
-        .filter_map(|&i| cands.get(i).map(Candidate::word_count))
+        .filter_map(|&i| cands.get(i as usize).map(Candidate::word_count))
         .max()?;
-    let fullest = members
-        .iter()
-        .copied()
-        .find(|&i| cands.get(i).is_some_and(|c| c.word_count() == longest))?;
+    let fullest = members.iter().copied().find(|&i| {
+        cands
+            .get(i as usize)
+            .is_some_and(|c| c.word_count() == longest)
+    })?;
     let mut evidence = Evidence::default();
     for &i in members {
-        let Some(c) = cands.get(i) else { continue };
+        let Some(c) = cands.get(i as usize) else {
+            continue;
+        };
         if c.word_count() == longest {
-            evidence.add(lexical.get(i).copied().unwrap_or_default());
+            evidence.add(lexical.get(i as usize).copied().unwrap_or_default().into());
         }
-        evidence.add(context.get(i).copied().unwrap_or_default());
+        evidence.add(context.get(i as usize).copied().unwrap_or_default().into());
     }
     let entity_type = typing::decide(&evidence);
     let all_weak = members
         .iter()
-        .all(|&i| cands.get(i).is_some_and(|c| c.weak));
+        .all(|&i| cands.get(i as usize).is_some_and(|c| c.weak));
     if entity_type == EntityType::Other && all_weak {
         return None;
     }
-    let fullest_c = cands.get(fullest)?;
+    let fullest_c = cands.get(fullest as usize)?;
     let name = display_name(doc, names, fullest_c);
     let titles = members
         .iter()
-        .filter(|&&i| cands.get(i).is_some_and(|c| c.title().is_some()))
+        .filter(|&&i| {
+            cands
+                .get(i as usize)
+                .is_some_and(|c| names.title(c).is_some())
+        })
         .count();
     let mut mentions = Vec::with_capacity(members.len() + titles);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles_found: Vec<String> = Vec::new();
     let mut gender = None;
     for &i in members {
-        let Some(c) = cands.get(i) else { continue };
-        if let Some(title) = c.title() {
+        let Some(c) = cands.get(i as usize) else {
+            continue;
+        };
+        if let Some(title) = names.title(c) {
             mentions.push(Mention::new(title, MentionKind::Title, c.sentence()));
         }
         mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence()));
@@ -538,8 +558,8 @@ mod more_tests {
         let mut values: Vec<(usize, usize)> = starts.iter().copied().zip(0..).collect();
         let mut expected = values.clone();
         expected.sort_by_key(|&(start, _)| start);
-        let mut order: Vec<usize> = (0..values.len()).collect();
-        order.sort_by_key(|&i| starts[i]);
+        let mut order: Vec<u32> = (0..values.len() as u32).collect();
+        order.sort_by_key(|&i| starts[i as usize]);
         permute_in_place(order, |a, b| values.swap(a, b));
         assert_eq!(values, expected);
         permute_in_place(Vec::new(), |_, _| panic!("nothing to swap"));
