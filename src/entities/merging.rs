@@ -223,11 +223,13 @@ impl<'a, 't> Groups<'a, 't> {
 
 /// Assigns each candidate a cluster number (0..n, in order of first mention); returns
 /// the numbers (32-bit, one per candidate) and n.
-/// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`.
+/// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`; their array becomes
+/// the returned one (each number is replaced in place, so that the stage's peak holds
+/// one array of a number per candidate, not three).
 pub fn cluster(
     cands: &[Candidate],
     names: &Names,
-    key_ids: &[u32],
+    key_ids: Vec<u32>,
     keys: &KeyTable,
     lexical: &[SmallEvidence],
     context: &[SmallEvidence],
@@ -236,11 +238,12 @@ pub fn cluster(
     let key_count = key_ids.iter().map(|&k| k as usize + 1).max().unwrap_or(0);
     let mut group_of_key: Vec<u32> = vec![u32::MAX; key_count.max(keys.len())];
     let mut list: Vec<Group> = Vec::with_capacity(keys.len());
-    let mut group_of: Vec<u32> = Vec::with_capacity(cands.len());
-    for (i, (c, &key)) in cands.iter().zip(key_ids).enumerate() {
+    let mut group_of = key_ids;
+    group_of.truncate(cands.len());
+    for (i, (c, key)) in cands.iter().zip(group_of.iter_mut()).enumerate() {
         let mut unused = u32::MAX;
         // Always a slot: the table covers every key number.
-        let slot = group_of_key.get_mut(key as usize).unwrap_or(&mut unused);
+        let slot = group_of_key.get_mut(*key as usize).unwrap_or(&mut unused);
         if *slot == u32::MAX {
             *slot = u32::try_from(list.len()).unwrap_or(u32::MAX);
             list.push(Group {
@@ -258,7 +261,7 @@ pub fn cluster(
                 .total
                 .add(context.get(i).copied().unwrap_or_default().into());
         }
-        group_of.push(g);
+        *key = g;
     }
     let members = Buckets::new(list.len(), group_of.iter().map(|&g| g as usize));
     let groups = Groups {

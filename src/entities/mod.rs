@@ -58,8 +58,8 @@ pub fn run<'t>(doc: &mut Document<'t>) {
         .zip(&lexical)
         .map(|(c, &lex)| typing::contextual(doc, &names, c, &lex.into()).into())
         .collect();
-    let (cluster_of, count) = merging::cluster(&cands, &names, &key_ids, &keys, &lexical, &context);
-    drop((keys, key_ids));
+    let (cluster_of, count) = merging::cluster(&cands, &names, key_ids, &keys, &lexical, &context);
+    drop(keys);
     let members = Buckets::new(count, cluster_of.iter().map(|&g| g as usize));
     drop(cluster_of);
     // Asked only when a country is found, and then once.
