@@ -130,10 +130,17 @@ fn neutral(c: char) -> bool {
 
 /// Byte spans of `sentence_text` (starting at `base`) that hold no claims.
 pub fn masked_spans(sentence_text: &str, base: usize) -> Vec<Span> {
-    if !may_hold_mask(sentence_text) {
+    let bytes = ByteMarks::of(sentence_text.as_bytes());
+    if !bytes.may_hold_mask(sentence_text) {
         return Vec::new();
     }
-    let Some(re) = masks_for(sentence_text) else {
+    // ASCII text takes the ASCII regex: no need to look for its non-ASCII characters.
+    let re = if bytes.non_ascii {
+        masks_for(sentence_text)
+    } else {
+        ascii_masks()
+    };
+    let Some(re) = re else {
         return Vec::new();
     };
     re.find_iter(sentence_text)
@@ -142,16 +149,10 @@ pub fn masked_spans(sentence_text: &str, base: usize) -> Vec<Span> {
         .collect()
 }
 
-/// Every mask holds a digit, an `@`, `://` or `www.`: sentences without any skip the
-/// regex, which (with Unicode word boundaries on non-ASCII text) runs on the slow engines
-/// and took a quarter of the whole pipeline's time.
+/// [`ByteMarks::may_hold_mask`] of `text`.
+#[cfg(test)]
 fn may_hold_mask(text: &str) -> bool {
-    let bytes = ByteMarks::of(text.as_bytes());
-    // The ASCII numeric characters are the digits: decode chars only for other text.
-    bytes.digit_or_at
-        || (bytes.non_ascii && non_ascii_chars(text).any(char::is_numeric))
-        || (bytes.colon && text.contains("://"))
-        || (bytes.w && has_www(text))
+    ByteMarks::of(text.as_bytes()).may_hold_mask(text)
 }
 
 /// Whether `text` holds "www." in any case: the three bytes before each period (periods
@@ -175,31 +176,69 @@ struct ByteMarks {
 }
 
 impl ByteMarks {
-    /// Reads `bytes` eight at a time (a byte loop cost ten instructions a byte); a digit
-    /// or "@" ends the pass, as nothing else is needed then.
+    /// Reads `bytes` eight at a time (a byte loop cost ten instructions a byte). The
+    /// per-word tests are kept as bit masks and OR-ed together (each mask is non-zero
+    /// exactly when its word has such a byte), so a word costs a few instructions and no
+    /// branch: this runs over every sentence that may hold a claim, and reading it whole
+    /// also tells whether it is all ASCII (see [`masked_spans`]).
     fn of(bytes: &[u8]) -> ByteMarks {
-        let mut marks = ByteMarks {
-            digit_or_at: false,
-            non_ascii: false,
-            colon: false,
-            w: false,
-        };
-        // Spaces fill the last word: they are none of the bytes looked for.
-        for word in wordwise::words(bytes, b' ') {
-            marks.read_word(word);
-            if marks.digit_or_at {
-                break;
-            }
+        let mut seen = SeenBits::default();
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            seen.read(wordwise::word(chunk).unwrap_or(0));
         }
-        marks
+        // Spaces fill the last word: they are none of the bytes looked for.
+        let rest = chunks.remainder();
+        let mut last = [b' '; 8];
+        if let Some(dest) = last.get_mut(..rest.len()) {
+            dest.copy_from_slice(rest);
+        }
+        seen.read(u64::from_le_bytes(last));
+        seen.marks()
     }
 
-    fn read_word(&mut self, word: u64) {
-        use wordwise::{any_below, any_equal, splat};
-        self.digit_or_at |= any_below(word ^ splat(b'0'), 10) || any_equal(word, b'@');
-        self.non_ascii |= word & wordwise::HIGH_BITS != 0;
-        self.colon |= any_equal(word, b':');
-        self.w |= any_equal(word | splat(0x20), b'w');
+    /// Every mask holds a digit, an `@`, `://` or `www.`: sentences without any skip the
+    /// regex, which (with Unicode word boundaries on non-ASCII text) runs on the slow
+    /// engines and took a quarter of the whole pipeline's time.
+    fn may_hold_mask(&self, text: &str) -> bool {
+        // The ASCII numeric characters are the digits: decode chars only for other text.
+        self.digit_or_at
+            || (self.non_ascii && non_ascii_chars(text).any(char::is_numeric))
+            || (self.colon && text.contains("://"))
+            || (self.w && has_www(text))
+    }
+}
+
+/// The high-bit masks of [`ByteMarks`]'s tests, OR-ed over the words read.
+#[derive(Default)]
+struct SeenBits {
+    digit_or_at: u64,
+    high: u64,
+    colon: u64,
+    w: u64,
+}
+
+impl SeenBits {
+    /// Reads one word (little-endian).
+    #[inline]
+    fn read(&mut self, word: u64) {
+        use wordwise::{splat, HIGH_BITS as HIGH};
+        // Non-zero exactly when some ASCII byte of `x` is below `n` (see `wordwise`).
+        let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x & HIGH;
+        let equal = |x: u64, byte: u8| below(x ^ splat(byte), 1);
+        self.digit_or_at |= below(word ^ splat(b'0'), 10) | equal(word, b'@');
+        self.high |= word & HIGH;
+        self.colon |= equal(word, b':');
+        self.w |= equal(word | splat(0x20), b'w');
+    }
+
+    fn marks(&self) -> ByteMarks {
+        ByteMarks {
+            digit_or_at: self.digit_or_at != 0,
+            non_ascii: self.high != 0,
+            colon: self.colon != 0,
+            w: self.w != 0,
+        }
     }
 }
 
@@ -503,6 +542,36 @@ mod tests {
             all_matches(unicode_masks(), accented)
         );
         assert_eq!(masked_spans(accented, 0), []);
+    }
+
+    #[test]
+    fn byte_marks_agree_with_a_byte_loop() {
+        let bytes = [
+            b'a', b'W', b'w', b'0', b'9', b'@', b':', b' ', b'/', 0xC3, 0xA9, b'x',
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..5000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let len = (seed >> 40) as usize % 24;
+            let text: Vec<u8> = (0..len)
+                .map(|k| {
+                    let pick = (seed >> (k % 50)) as usize + k * 7;
+                    // Mostly plain letters, so that each mark is often absent.
+                    if pick % 5 == 0 {
+                        bytes[pick / 5 % bytes.len()]
+                    } else {
+                        b'q'
+                    }
+                })
+                .collect();
+            let slow = (
+                text.iter().any(|b| b.is_ascii_digit() || *b == b'@'),
+                text.iter().any(|b| !b.is_ascii()),
+                text.contains(&b':'),
+                text.iter().any(|b| b.eq_ignore_ascii_case(&b'w')),
+            );
+            assert_eq!(marks_of(&text), slow, "{text:?}");
+        }
     }
 
     fn marks_of(bytes: &[u8]) -> (bool, bool, bool, bool) {

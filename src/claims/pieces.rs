@@ -183,17 +183,20 @@ fn split_token<'t>(
     out: &mut Vec<Piece<'t>>,
 ) {
     // Plain words ("said", "Minister") are one piece: skip the walk over their letters.
-    if text.bytes().all(|b| b.is_ascii_alphabetic()) {
+    // One pass tells both whether the word is plain and whether it has a capital.
+    let (all, any) = text.bytes().fold((LETTER, 0), |(all, any), b| {
+        let class = LETTER_CLASS[usize::from(b)];
+        (all & class, any | class)
+    });
+    if all & LETTER != 0 {
         if !text.is_empty() {
             let span = Span::new(base, base + text.len());
-            let piece = Piece::new(
-                span,
-                text,
-                lowercase(text, span, lowered),
-                PieceKind::Word,
-                first_join,
-                token,
-            );
+            let lower = if any & CAPITAL == 0 {
+                Cow::Borrowed(text)
+            } else {
+                ascii_lowercase(text, span, lowered)
+            };
+            let piece = Piece::new(span, text, lower, PieceKind::Word, first_join, token);
             out.push(piece);
         }
         return;
@@ -262,6 +265,34 @@ fn lowercase<'t>(text: &'t str, span: Span, lowered: Option<&'t Lowered>) -> Cow
     match held.and_then(|l| l.get(span.start(), span.end())) {
         Some(lower) => Cow::Borrowed(lower),
         None => Cow::Owned(text.to_lowercase()),
+    }
+}
+
+/// [`LETTER_CLASS`] bits: an ASCII letter, an ASCII capital.
+const LETTER: u8 = 1;
+const CAPITAL: u8 = 2;
+
+/// The [`LETTER`] and [`CAPITAL`] bits of every byte.
+const LETTER_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_lowercase() {
+            classes[b] = LETTER;
+        } else if byte.is_ascii_uppercase() {
+            classes[b] = LETTER | CAPITAL;
+        }
+        b += 1;
+    }
+    classes
+};
+
+/// [`lowercase`] of a capitalised ASCII word: from `lowered` when held.
+fn ascii_lowercase<'t>(text: &'t str, span: Span, lowered: Option<&'t Lowered>) -> Cow<'t, str> {
+    match lowered.and_then(|l| l.get(span.start(), span.end())) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(text.to_ascii_lowercase()),
     }
 }
 
