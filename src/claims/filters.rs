@@ -203,7 +203,7 @@ impl ByteMarks {
     fn may_hold_mask(&self, text: &str) -> bool {
         // The ASCII numeric characters are the digits: decode chars only for other text.
         self.digit_or_at
-            || (self.non_ascii && non_ascii_chars(text).any(char::is_numeric))
+            || (self.non_ascii && non_ascii_chars(text).any(|c| !neutral(c) && c.is_numeric()))
             || (self.colon && text.contains("://"))
             || (self.w && has_www(text))
     }
@@ -613,6 +613,10 @@ mod tests {
         }
         for c in ['\u{A1}', '’', '—', '€', '™', '•', '…', '″'] {
             assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c}");
+        }
+        // `may_hold_mask` skips the numeric test for them.
+        for c in ('\u{80}'..='\u{2200}').filter(|&c| neutral(c)) {
+            assert!(!c.is_numeric(), "{c}");
         }
     }
 

@@ -83,7 +83,11 @@ impl<'t> Piece<'t> {
     }
     /// Starts with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        // The first byte settles ASCII text without decoding a character.
+        match self.text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
