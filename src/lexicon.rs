@@ -178,6 +178,14 @@ impl<V> WordTable<V> {
         self.entries.len()
     }
 
+    /// The keys, as stored (in lowercase for the keys added in lowercase), in insertion
+    /// order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.entries
+            .iter()
+            .map(|&(start, len, _)| self.key_at(start, len))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

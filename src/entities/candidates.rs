@@ -275,13 +275,52 @@ impl CapitalStats {
     }
 
     /// Counts the `lowercase` words that are counted words, once all capitalised words
-    /// are known.
+    /// are known. Nearly every lowercase word of a text is not one ("the", "said"): a
+    /// sketch of the counted words turns most away before the table's hash and probe.
     fn count_lowercase<'w>(&mut self, lowercase: impl Iterator<Item = &'w str>) {
+        let sketch = WordSketch::of(self.counted.keys());
         for word in lowercase {
+            if !sketch.may_hold(word) {
+                continue;
+            }
             if let Some(counts) = self.counted.get_mut(word) {
                 counts.lower += 1;
             }
         }
+    }
+}
+
+/// A one-hash Bloom filter of a few hundred words over 4096 bits, hashed on a word's
+/// length and first and last bytes: false only for words not in the set.
+struct WordSketch([u64; 64]);
+
+impl WordSketch {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> WordSketch {
+        let mut sketch = WordSketch([0; 64]);
+        for word in words {
+            let bit = WordSketch::bit(word);
+            if let Some(slot) = sketch.0.get_mut(bit / 64) {
+                *slot |= 1 << (bit % 64);
+            }
+        }
+        sketch
+    }
+
+    /// The word's bit: the same for the same bytes, so an exact key is never missed.
+    fn bit(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let first = u32::from(bytes.first().copied().unwrap_or(0));
+        let last = u32::from(bytes.last().copied().unwrap_or(0));
+        let len = (bytes.len() & 0xff) as u32;
+        let mixed = (first | last << 8 | len << 16).wrapping_mul(0x9e37_79b1);
+        (mixed >> 20) as usize
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = WordSketch::bit(word);
+        self.0
+            .get(bit / 64)
+            .is_some_and(|slot| slot >> (bit % 64) & 1 == 1)
     }
 }
 
@@ -325,11 +364,18 @@ fn is_connector(word: &str) -> bool {
 }
 
 /// Removes a possessive ending: "Trump’s" → ("Trump", true); "Reuters" stays.
+#[inline]
 pub fn strip_possessive(word: &str) -> (&str, bool) {
-    // Most words do not end in "s": one byte test spares them the four suffix tests.
+    // Most words do not end in "s": one byte test (inlined: this runs for every word)
+    // spares them the four suffix tests.
     if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return (word, false);
     }
+    strip_possessive_ending(word)
+}
+
+/// [`strip_possessive`] for a word ending in "s".
+fn strip_possessive_ending(word: &str) -> (&str, bool) {
     for ending in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(ending) {
             if !stem.is_empty() {

@@ -349,8 +349,9 @@ pub fn facts(word: &str) -> WordFacts {
     let (exact, lowered) = table.get_cased(word);
     let exact = exact.map_or(WordFacts(0), |e| e.exact);
     let mut lowered = lowered.map_or(WordFacts(0), |e| e.lowered);
-    let trimmed = word.trim_end_matches('.');
-    if trimmed.len() != word.len() {
+    // Nearly every word has no trailing period: a byte test, not a char search.
+    if word.ends_with('.') {
+        let trimmed = word.trim_end_matches('.');
         // Titles are looked up without their trailing period ("Mr."), common words not.
         let titles = table
             .get_lowercase(trimmed)
