@@ -51,7 +51,8 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
             i = end.max(push(s, &pieces, date_claim(&pieces, first, end), out));
             continue;
         }
-        match claim_at(&pieces, i, &masks, first_in_paragraph) {
+        let number_ahead = next_number.after(&pieces, i) <= i + 3;
+        match claim_at(&pieces, i, &masks, first_in_paragraph, number_ahead) {
             Some(found) => {
                 i = found.end.max(i + 1);
                 if found.kind != "skip" {
@@ -174,6 +175,12 @@ fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, u
     if !ahead.iter().take(3).any(starts_number) {
         return None;
     }
+    currency_before_number_ahead(pieces, i)
+}
+
+/// [`currency_before_number`] where a number is known to start within the three pieces
+/// after `i`.
+fn currency_before_number_ahead(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
     // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
     for len in (1..=3).rev() {
         let end = i + len;
@@ -507,8 +514,21 @@ fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<u
 }
 
 /// Builds the claim whose number starts at piece `i` (or whose currency sign does).
-fn claim_at(pieces: &[Piece], i: usize, masks: &[Span], first_in_paragraph: bool) -> Option<Found> {
-    let (currency, start, currency_scale) = match currency_before_number(pieces, i) {
+/// `number_ahead` tells whether a number starts within the three pieces after `i` (the
+/// caller knows, and a currency needs one).
+fn claim_at(
+    pieces: &[Piece],
+    i: usize,
+    masks: &[Span],
+    first_in_paragraph: bool,
+    number_ahead: bool,
+) -> Option<Found> {
+    let currency = if number_ahead {
+        currency_before_number_ahead(pieces, i)
+    } else {
+        None
+    };
+    let (currency, start, currency_scale) = match currency {
         Some((code, start, scale)) => (Some(code), start, scale),
         None => (None, i, 1.0),
     };
