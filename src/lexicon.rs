@@ -157,14 +157,34 @@ impl<V> WordTable<V> {
         word: &str,
         value: impl FnOnce() -> V,
     ) -> Option<&mut V> {
+        let index = self.get_lowercase_or_insert_index(word, value)?;
+        self.entries.get_mut(index).map(|(_, _, v)| v)
+    }
+
+    /// [`WordTable::get_lowercase_or_insert_mut`], giving the key's number (see
+    /// [`WordTable::value_mut_at`]) rather than its value.
+    pub fn get_lowercase_or_insert_index(
+        &mut self,
+        word: &str,
+        value: impl FnOnce() -> V,
+    ) -> Option<usize> {
         if !word.is_ascii() {
-            return self.get_or_insert_mut(&word.to_lowercase(), value);
+            let key = word.to_lowercase();
+            let hash = word_hash(key.as_bytes());
+            return match self.find_hashed(&key, hash, Compare::Exact) {
+                Some(index) => Some(index),
+                None => self.push(&key, hash, value(), false),
+            };
         }
         let hash = word_hash(word.as_bytes());
-        let index = match self.find_hashed(word, hash, Compare::Lowered) {
-            Some(index) => index,
-            None => self.push(word, hash, value(), true)?,
-        };
+        match self.find_hashed(word, hash, Compare::Lowered) {
+            Some(index) => Some(index),
+            None => self.push(word, hash, value(), true),
+        }
+    }
+
+    /// The value of the key numbered `index` (the order keys were added in), to change it.
+    pub fn value_mut_at(&mut self, index: usize) -> Option<&mut V> {
         self.entries.get_mut(index).map(|(_, _, v)| v)
     }
 

@@ -265,11 +265,18 @@ impl CapitalStats {
     }
 
     /// Notes a capitalised word; `strong` when it stands where capitals mean something.
-    fn note_capitalised(&mut self, word: &str, strong: bool) {
-        if let Some(counts) = self
+    /// Gives the number of its counts in the table (for [`CapitalStats::note_again`]).
+    fn note_capitalised(&mut self, word: &str, strong: bool) -> Option<usize> {
+        let index = self
             .counted
-            .get_lowercase_or_insert_mut(word, Counts::default)
-        {
+            .get_lowercase_or_insert_index(word, Counts::default)?;
+        self.note_again(index, strong);
+        Some(index)
+    }
+
+    /// Notes once more the capitalised word whose counts are numbered `index`.
+    fn note_again(&mut self, index: usize, strong: bool) {
+        if let Some(counts) = self.counted.value_mut_at(index) {
             counts.strong += usize::from(strong);
         }
     }
@@ -324,40 +331,45 @@ impl WordSketch {
     }
 }
 
-/// The list facts (see [`lists::facts`]) of the capitalised words met lately, in 256
-/// cells (hashed as in [`WordSketch`]), each as the word's place in the text and
-/// its facts: a name recurs through a text ("Trump", "Kyiv"), and comparing it with the
-/// text at a cell's place costs less than the lists' probe. A fixed size (2 KB),
-/// however long the text.
+/// A 16-bit answer about each word met lately, in 256 cells (hashed as in
+/// [`WordSketch`]), each as the word's place in the text and the answer: a name recurs
+/// through a text ("Trump", "Kyiv"), and comparing it with the text at a cell's place
+/// costs less than a table's probe. A fixed size (2 KB), however long the text.
 #[derive(Default)]
-struct FactsMemo(Vec<u64>);
+struct RecentWords(Vec<u64>);
 
-impl FactsMemo {
+impl RecentWords {
     const CELLS: usize = 256;
 
-    fn new() -> FactsMemo {
-        FactsMemo(vec![0; FactsMemo::CELLS])
+    fn new() -> RecentWords {
+        RecentWords(vec![0; RecentWords::CELLS])
     }
 
-    /// The facts of `word`, which starts at byte `start` of `doc`'s text.
-    fn facts(&mut self, doc: &Document, start: usize, word: &str) -> WordFacts {
-        let Some(cell) = self.0.get_mut(WordSketch::bit(word) % FactsMemo::CELLS) else {
-            return lists::facts(word); // the memo of `decide_token` holds no cells
-        };
+    fn cell(word: &str) -> usize {
+        WordSketch::bit(word) % RecentWords::CELLS
+    }
+
+    /// The answer kept for `word` (none when not kept, or when there are no cells).
+    fn get(&self, doc: &Document, word: &str) -> Option<u16> {
+        let cell = *self.0.get(RecentWords::cell(word))?;
         // Bits 0-31: where the word starts; 32-47: its length (0: an empty cell);
-        // 48-63: its facts.
+        // 48-63: the answer.
         let (at, len) = (
-            (*cell & 0xffff_ffff) as usize,
-            (*cell >> 32 & 0xffff) as usize,
+            (cell & 0xffff_ffff) as usize,
+            (cell >> 32 & 0xffff) as usize,
         );
-        if len != 0 && len == word.len() && doc.slice(Span::new(at, at + len)) == word {
-            return WordFacts::from_bits((*cell >> 48) as u16);
-        }
-        let facts = lists::facts(word);
+        let same = len != 0 && len == word.len() && doc.slice(Span::new(at, at + len)) == word;
+        same.then_some((cell >> 48) as u16)
+    }
+
+    /// Keeps `answer` for `word`, which starts at byte `start` of the text.
+    fn put(&mut self, start: usize, word: &str, answer: u16) {
+        let Some(cell) = self.0.get_mut(RecentWords::cell(word)) else {
+            return;
+        };
         if let (Ok(at), Ok(len)) = (u32::try_from(start), u16::try_from(word.len())) {
-            *cell = u64::from(at) | u64::from(len) << 32 | u64::from(facts.bits()) << 48;
+            *cell = u64::from(at) | u64::from(len) << 32 | u64::from(answer) << 48;
         }
-        facts
     }
 }
 
@@ -548,6 +560,8 @@ impl TokenScan {
         let mut stats = CapitalStats::new();
         let mut capitalised = TokenBits::new(doc.tokens.len());
         let mut lowercase = TokenBits::new(doc.tokens.len());
+        // The counts' numbers of the capitalised words met lately: a name recurs.
+        let mut recent = RecentWords::new();
         for (i, token) in doc.tokens.iter().enumerate() {
             if token.kind != TokenKind::Word {
                 continue;
@@ -557,7 +571,16 @@ impl TokenScan {
                 lowercase.set(i);
             } else if is_capitalised(word) {
                 capitalised.set(i);
-                stats.note_capitalised(word, !weak.get(i));
+                let strong = !weak.get(i);
+                match recent.get(doc, word) {
+                    Some(index) => stats.note_again(usize::from(index), strong),
+                    None => {
+                        let index = stats.note_capitalised(word, strong);
+                        if let Some(index) = index.and_then(|n| u16::try_from(n).ok()) {
+                            recent.put(token.span().start(), word, index);
+                        }
+                    }
+                }
             }
         }
         // Counted once every capitalised word is known.
@@ -635,7 +658,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, Names<'t>, CapitalStats)
         weak,
         loaded_start: 0,
         tokens: Vec::new(),
-        memo: FactsMemo::new(),
+        memo: RecentWords::new(),
         names: Names::default(),
     };
     // Room for a short text's candidates at once (a capitalised word starts at most
@@ -680,7 +703,7 @@ struct Finder<'a, 'd> {
     /// titles ask several times per token, and each answer took list probes.
     tokens: Vec<TokenInfo>,
     /// The list facts of capitalised words met lately (for `load`).
-    memo: FactsMemo,
+    memo: RecentWords,
     /// The words and roles of the candidates found.
     names: Names<'d>,
 }
@@ -794,11 +817,11 @@ impl<'d> Finder<'_, 'd> {
 
     /// What token `i` is (see [`TokenInfo`]).
     fn decide_token(&self, i: usize) -> TokenInfo {
-        self.decide_token_with(i, &mut FactsMemo::default())
+        self.decide_token_with(i, &mut RecentWords::default())
     }
 
     /// [`Finder::decide_token`], the list facts taken from `memo` when it holds them.
-    fn decide_token_with(&self, i: usize, memo: &mut FactsMemo) -> TokenInfo {
+    fn decide_token_with(&self, i: usize, memo: &mut RecentWords) -> TokenInfo {
         if !self.capitalised.get(i) {
             return TokenInfo::Other;
         }
@@ -806,7 +829,14 @@ impl<'d> Finder<'_, 'd> {
             return TokenInfo::Other;
         };
         let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
-        let facts = memo.facts(self.doc, token.span().start(), word);
+        let facts = match memo.get(self.doc, word) {
+            Some(bits) => WordFacts::from_bits(bits),
+            None => {
+                let facts = lists::facts(word);
+                memo.put(token.span().start(), word, facts.bits());
+                facts
+            }
+        };
         TokenInfo::Capitalised {
             name_word: self.decide_name_word(i, word, facts),
             possessive,
@@ -1588,29 +1618,38 @@ mod tests {
     }
 
     #[test]
-    fn the_facts_memo_answers_as_the_lists() {
+    fn recent_words_answer_as_the_lists() {
         // Words recur, differ in case only, share a cell's hash inputs (length, first and
         // last byte: "Kyiv"/"Kiev"), and a few cells are reused by many words.
         let text = "Trump met Kyiv and Kiev officials. Mr. Trump, Ms. May and TRUMP spoke in \
                     Kyiv; Moscow, Minsk, Paris, Putin, Trump and May left. US and Us.";
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let mut memo = FactsMemo::new();
-        let mut checked = 0;
+        let mut recent = RecentWords::new();
+        let (mut checked, mut kept) = (0, 0);
         for _ in 0..2 {
             for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
                 let word = doc.slice(token.span());
-                let facts = memo.facts(&doc, token.span().start(), word);
+                let facts = match recent.get(&doc, word) {
+                    Some(bits) => {
+                        kept += 1;
+                        WordFacts::from_bits(bits)
+                    }
+                    None => {
+                        let facts = lists::facts(word);
+                        recent.put(token.span().start(), word, facts.bits());
+                        facts
+                    }
+                };
                 assert_eq!(facts, lists::facts(word), "{word}");
                 checked += 1;
             }
         }
-        assert!(checked > 40);
-        // Without cells (as `decide_token` uses it), it asks the lists.
-        assert_eq!(
-            FactsMemo::default().facts(&doc, 0, "Trump"),
-            lists::facts("Trump")
-        );
+        assert!(checked > 40 && kept > 20, "{checked} {kept}");
+        // Without cells (as `decide_token` uses them), nothing is kept.
+        let mut none = RecentWords::default();
+        none.put(0, "Trump", 1);
+        assert_eq!(none.get(&doc, "Trump"), None);
     }
 
     #[test]
