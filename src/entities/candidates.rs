@@ -324,6 +324,43 @@ impl WordSketch {
     }
 }
 
+/// The list facts (see [`lists::facts`]) of the capitalised words met lately, in 256
+/// cells (hashed as in [`WordSketch`]), each as the word's place in the text and
+/// its facts: a name recurs through a text ("Trump", "Kyiv"), and comparing it with the
+/// text at a cell's place costs less than the lists' probe. A fixed size (2 KB),
+/// however long the text.
+#[derive(Default)]
+struct FactsMemo(Vec<u64>);
+
+impl FactsMemo {
+    const CELLS: usize = 256;
+
+    fn new() -> FactsMemo {
+        FactsMemo(vec![0; FactsMemo::CELLS])
+    }
+
+    /// The facts of `word`, which starts at byte `start` of `doc`'s text.
+    fn facts(&mut self, doc: &Document, start: usize, word: &str) -> WordFacts {
+        let Some(cell) = self.0.get_mut(WordSketch::bit(word) % FactsMemo::CELLS) else {
+            return lists::facts(word); // the memo of `decide_token` holds no cells
+        };
+        // Bits 0-31: where the word starts; 32-47: its length (0: an empty cell);
+        // 48-63: its facts.
+        let (at, len) = (
+            (*cell & 0xffff_ffff) as usize,
+            (*cell >> 32 & 0xffff) as usize,
+        );
+        if len != 0 && len == word.len() && doc.slice(Span::new(at, at + len)) == word {
+            return WordFacts::from_bits((*cell >> 48) as u16);
+        }
+        let facts = lists::facts(word);
+        if let (Ok(at), Ok(len)) = (u32::try_from(start), u16::try_from(word.len())) {
+            *cell = u64::from(at) | u64::from(len) << 32 | u64::from(facts.bits()) << 48;
+        }
+        facts
+    }
+}
+
 /// The words of `doc` written without capitals, possessive endings removed.
 fn lowercase_words<'d, 't>(doc: &'d Document<'t>) -> impl Iterator<Item = &'t str> + 'd {
     doc.tokens
@@ -598,6 +635,7 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, Names<'t>, CapitalStats)
         weak,
         loaded_start: 0,
         tokens: Vec::new(),
+        memo: FactsMemo::new(),
         names: Names::default(),
     };
     // Room for a short text's candidates at once (a capitalised word starts at most
@@ -641,6 +679,8 @@ struct Finder<'a, 'd> {
     /// Per token of that sentence, what `decide_token` found: runs, cuts, trims and
     /// titles ask several times per token, and each answer took list probes.
     tokens: Vec<TokenInfo>,
+    /// The list facts of capitalised words met lately (for `load`).
+    memo: FactsMemo,
     /// The words and roles of the candidates found.
     names: Names<'d>,
 }
@@ -704,11 +744,13 @@ impl<'d> Finder<'_, 'd> {
         let mut tokens = std::mem::take(&mut self.tokens);
         tokens.clear();
         tokens.resize(range.len(), TokenInfo::Other);
+        let mut memo = std::mem::take(&mut self.memo);
         for i in self.capitalised.ones_in(range.clone()) {
             if let Some(slot) = tokens.get_mut(i - range.start) {
-                *slot = self.decide_token(i);
+                *slot = self.decide_token_with(i, &mut memo);
             }
         }
+        self.memo = memo;
         self.loaded_start = range.start;
         self.tokens = tokens;
     }
@@ -752,6 +794,11 @@ impl<'d> Finder<'_, 'd> {
 
     /// What token `i` is (see [`TokenInfo`]).
     fn decide_token(&self, i: usize) -> TokenInfo {
+        self.decide_token_with(i, &mut FactsMemo::default())
+    }
+
+    /// [`Finder::decide_token`], the list facts taken from `memo` when it holds them.
+    fn decide_token_with(&self, i: usize, memo: &mut FactsMemo) -> TokenInfo {
         if !self.capitalised.get(i) {
             return TokenInfo::Other;
         }
@@ -759,7 +806,7 @@ impl<'d> Finder<'_, 'd> {
             return TokenInfo::Other;
         };
         let (word, possessive) = strip_possessive(self.doc.slice(token.span()));
-        let facts = lists::facts(word);
+        let facts = memo.facts(self.doc, token.span().start(), word);
         TokenInfo::Capitalised {
             name_word: self.decide_name_word(i, word, facts),
             possessive,
@@ -1520,6 +1567,49 @@ mod tests {
         assert_eq!(
             weak_words,
             ["Analysts", "Prices", "Markets", "he", "Stocks", "Slide", "Again", "It"]
+        );
+    }
+
+    #[test]
+    fn the_sketch_holds_every_key_and_turns_most_words_away() {
+        let keys = ["the", "trump", "bank", "kyiv", "a", "x", "über", ""];
+        let sketch = WordSketch::of(keys.iter().copied());
+        assert!(keys.iter().all(|k| sketch.may_hold(k)));
+        let others = [
+            "said",
+            "rose",
+            "officials",
+            "striker",
+            "again",
+            "twice",
+            "of",
+        ];
+        assert!(others.iter().filter(|w| sketch.may_hold(w)).count() <= 1);
+    }
+
+    #[test]
+    fn the_facts_memo_answers_as_the_lists() {
+        // Words recur, differ in case only, share a cell's hash inputs (length, first and
+        // last byte: "Kyiv"/"Kiev"), and a few cells are reused by many words.
+        let text = "Trump met Kyiv and Kiev officials. Mr. Trump, Ms. May and TRUMP spoke in \
+                    Kyiv; Moscow, Minsk, Paris, Putin, Trump and May left. US and Us.";
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        let mut memo = FactsMemo::new();
+        let mut checked = 0;
+        for _ in 0..2 {
+            for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let word = doc.slice(token.span());
+                let facts = memo.facts(&doc, token.span().start(), word);
+                assert_eq!(facts, lists::facts(word), "{word}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 40);
+        // Without cells (as `decide_token` uses it), it asks the lists.
+        assert_eq!(
+            FactsMemo::default().facts(&doc, 0, "Trump"),
+            lists::facts("Trump")
         );
     }
 
