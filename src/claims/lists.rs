@@ -506,6 +506,14 @@ mod tests {
 
     /// Claims store kinds in a byte and units in two (`u16::MAX`: none), by number in
     /// these lists: every kind and unit the code or the data gives must be listed.
+    /// `Piece::new` skips the number-word look-up for punctuation on this ground.
+    #[test]
+    fn number_words_are_ascii_letters() {
+        for (word, _) in number_words().iter() {
+            assert!(word.bytes().all(|b| b.is_ascii_alphabetic()), "{word}");
+        }
+    }
+
     #[test]
     fn every_claim_kind_and_unit_is_numbered() {
         let (kinds, units) = (claim_kinds(), claim_units());

@@ -55,7 +55,15 @@ impl<'t> Piece<'t> {
         join: Join,
         token: usize,
     ) -> Piece<'t> {
-        let number_word = lists::number_word(&lowercase);
+        // Every number word is ASCII letters: punctuation (about a piece in six) is
+        // settled without the look-up.
+        let number_word = if kind == PieceKind::Punct
+            && !text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        {
+            None
+        } else {
+            lists::number_word(&lowercase)
+        };
         Piece {
             span,
             text,
