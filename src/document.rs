@@ -25,8 +25,8 @@ impl Span {
     #[inline]
     pub fn new(start: usize, end: usize) -> Span {
         Span {
-            start: u32::try_from(start).unwrap_or(u32::MAX),
-            end: u32::try_from(end).unwrap_or(u32::MAX),
+            start: narrow(start),
+            end: narrow(end),
         }
     }
     #[inline]
@@ -154,7 +154,7 @@ impl Token {
     /// wrapped).
     pub fn new(span: Span, kind: TokenKind) -> Token {
         Token {
-            start: u32::try_from(span.start()).unwrap_or(u32::MAX),
+            start: span.start,
             len: u8::try_from(span.len()).unwrap_or(u8::MAX),
             kind,
         }
@@ -461,7 +461,6 @@ impl Claim {
     /// `count` and no unit; offsets beyond 32 bits (impossible below
     /// [`MAX_TEXT_BYTES`]) are clamped.
     pub fn new(parts: ClaimParts) -> Claim {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let kind = crate::claims::lists::claim_kinds().id(parts.kind);
         let unit = parts
             .unit

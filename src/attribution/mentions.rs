@@ -20,8 +20,7 @@ pub struct MentionRef {
 /// (Offsets and entity numbers fit 32 bits: see `document::MAX_TEXT_BYTES`.)
 #[derive(Debug, Clone, Copy)]
 struct Stored {
-    start: u32,
-    end: u32,
+    span: Span,
     entity: u32,
     kind: MentionKind,
     entity_type: EntityType,
@@ -30,8 +29,7 @@ struct Stored {
 impl Stored {
     fn of(m: MentionRef) -> Option<Stored> {
         Some(Stored {
-            start: u32::try_from(m.span.start()).ok()?,
-            end: u32::try_from(m.span.end()).ok()?,
+            span: m.span,
             entity: u32::try_from(m.entity).ok()?,
             kind: m.kind,
             entity_type: m.entity_type,
@@ -40,7 +38,7 @@ impl Stored {
 
     fn get(self) -> MentionRef {
         MentionRef {
-            span: Span::new(self.start as usize, self.end as usize),
+            span: self.span,
             entity: self.entity as usize,
             kind: self.kind,
             entity_type: self.entity_type,
@@ -48,7 +46,7 @@ impl Stored {
     }
 
     fn start(self) -> usize {
-        self.start as usize
+        self.span.start()
     }
 }
 
@@ -75,7 +73,7 @@ pub struct MentionIndex {
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
         let list = typed_mentions(doc);
-        let by_end = first_at(&list, |m| m.end);
+        let by_end = first_at(&list, |m| m.span.end());
         let others: Vec<Stored> = doc
             .entities
             .iter()
@@ -87,8 +85,8 @@ impl MentionIndex {
         MentionIndex {
             list,
             by_end,
-            others_by_end: first_at(&others, |m| m.end),
-            others_by_start: first_at(&others, |m| m.start),
+            others_by_end: first_at(&others, |m| m.span.end()),
+            others_by_start: first_at(&others, |m| m.start()),
             others,
         }
     }
@@ -133,13 +131,14 @@ impl MentionIndex {
 /// `list` is sorted by start, so among the mentions ending at one offset the first in
 /// `list` starts first: it is the longest. (Offsets and indices fit 32 bits: a
 /// document's text is at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
-fn first_at(list: &[Stored], offset: impl Fn(&Stored) -> u32) -> Vec<u64> {
+fn first_at(list: &[Stored], offset: impl Fn(&Stored) -> usize) -> Vec<u64> {
     let mut keys: Vec<u64> = list
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
+            let offset = u32::try_from(offset(m)).ok()?;
             let index = u32::try_from(i).ok()?;
-            Some(u64::from(offset(m)) << 32 | u64::from(index))
+            Some(u64::from(offset) << 32 | u64::from(index))
         })
         .collect();
     keys.sort_unstable();
@@ -177,7 +176,7 @@ fn typed_mentions(doc: &Document) -> Vec<Stored> {
         .flat_map(|(entity, e)| mention_refs(entity, e))
         .filter_map(Stored::of)
         .collect();
-    list.sort_by_key(|m| order_key(m.get().span));
+    list.sort_by_key(|m| order_key(m.span));
     list
 }
 
