@@ -108,10 +108,11 @@ impl Paragraph {
     }
 }
 
-/// An index or offset on 32 bits: clamped, never wrapped (a document holds at most
-/// [`MAX_TEXT_BYTES`] of text, so no index of its annotations reaches the clamp).
+/// An index, count or offset on 32 bits, as the compact annotations store them: clamped,
+/// never wrapped (a document holds at most [`MAX_TEXT_BYTES`] of text, so no index of
+/// its annotations reaches the clamp).
 #[inline]
-fn narrow(n: usize) -> u32 {
+pub fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

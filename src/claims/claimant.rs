@@ -7,7 +7,7 @@
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
 use super::lists;
-use crate::document::{Claim, Document, Quote, Span, TokenKind};
+use crate::document::{narrow, Claim, Document, Quote, Span, TokenKind};
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -146,7 +146,6 @@ impl SentenceMentions {
                 .mentions
                 .iter()
                 .filter(|m| wanted.get(m.sentence()).copied().unwrap_or(false));
-            let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             sorted
                 .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
@@ -162,7 +161,7 @@ impl SentenceMentions {
     /// The mentions of sentence `s`, in text order.
     fn of(&mut self, s: usize) -> &[(Span, usize)] {
         if self.current_sentence != Some(s) {
-            let s32 = u32::try_from(s).unwrap_or(u32::MAX);
+            let s32 = narrow(s);
             let from = self.sorted.partition_point(|m| m[0] < s32);
             let to = self.sorted.partition_point(|m| m[0] <= s32);
             let mentions = self.sorted.get(from..to).unwrap_or(&[]).iter();

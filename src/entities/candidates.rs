@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
-use crate::document::{Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
+use crate::document::{narrow, Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging. Kept small, since a long
@@ -40,12 +40,6 @@ pub struct Candidate {
     /// The lowercase ending cut from the last word ("based" in "Kyiv-based"), as one
     /// more than its index in `COMPOUND_ENDINGS`; 0 for none.
     suffix: u8,
-}
-
-/// A count or index of a document's tokens or words on 32 bits (a document holds at
-/// most 4 GB of text, so never more of either).
-fn narrow(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Candidate {

@@ -14,7 +14,7 @@ use crate::lexicon::{with_lowercase, FastHash};
 use super::candidates::{is_capitalised, Candidate, Names};
 use super::lists;
 use super::typing::{is_acronym, looks_like_personal_name, Evidence, SmallEvidence};
-use crate::document::EntityType;
+use crate::document::{narrow, EntityType};
 
 /// The key under which identical names meet.
 pub fn name_key(words: &[&str]) -> String {
@@ -89,7 +89,7 @@ pub struct KeyTable<'t> {
 impl<'t> KeyTable<'t> {
     /// The number of `key`, new if the table has not seen it.
     pub fn id(&mut self, key: Cow<'t, str>) -> u32 {
-        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        let next = narrow(self.ids.len());
         *self.ids.entry(key).or_insert(next)
     }
 
@@ -160,7 +160,7 @@ impl Buckets {
         for (i, b) in bucket_of.enumerate() {
             if let Some(at) = next.get_mut(b).filter(|_| b < count) {
                 if let Some(slot) = items.get_mut(*at as usize) {
-                    *slot = u32::try_from(i).unwrap_or(u32::MAX);
+                    *slot = narrow(i);
                 }
                 *at += 1;
             }
@@ -245,7 +245,7 @@ pub fn cluster(
         // Always a slot: the table covers every key number.
         let slot = group_of_key.get_mut(*key as usize).unwrap_or(&mut unused);
         if *slot == u32::MAX {
-            *slot = u32::try_from(list.len()).unwrap_or(u32::MAX);
+            *slot = narrow(list.len());
             list.push(Group {
                 words: names.words(c),
                 lexical: Evidence::default(),
@@ -289,7 +289,7 @@ pub fn cluster(
             Target::Fixed(found) => *found,
             Target::Nearest(found) => nearest_before(&groups, found, c.span.start()),
         };
-        *slot = u32::try_from(found.unwrap_or(g)).unwrap_or(u32::MAX);
+        *slot = narrow(found.unwrap_or(g));
     }
     let group_count = groups.len();
     // The groups and their look-up tables go before the renumbering allocates.

@@ -30,7 +30,7 @@ pub use descriptions::resolve_description;
 
 use std::collections::HashMap;
 
-use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
+use crate::document::{narrow, Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
 use crate::lexicon::FastHash;
 use candidates::{Candidate, Names};
 use merging::{Buckets, KeyTable};
@@ -170,9 +170,7 @@ fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [Small
     }
     // 32-bit positions, sorted in place with the position breaking ties (as stable as a
     // stable sort, without its scratch buffer): on a long text each is a million long.
-    let mut order: Vec<u32> = (0..cands.len())
-        .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
-        .collect();
+    let mut order: Vec<u32> = (0..cands.len()).map(narrow).collect();
     order.sort_unstable_by_key(|&i| {
         let start = cands.get(i as usize).map_or(usize::MAX, |c| c.span.start());
         (start, i)
@@ -195,7 +193,7 @@ fn permute_in_place(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
                 break;
             }
             if let Some(slot) = order.get_mut(k) {
-                *slot = u32::try_from(k).unwrap_or(u32::MAX);
+                *slot = narrow(k);
             }
             if next == start {
                 break;
