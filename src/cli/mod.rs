@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod args;
 pub mod globs;
+pub mod html;
 pub mod inputs;
 pub mod outfile;
 pub mod output;
@@ -67,6 +68,14 @@ pub fn run(args: Args) -> io::Result<u8> {
     } else {
         OutputFormat::Json
     });
+    if format == OutputFormat::Html && several {
+        Args::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "-f html writes one page per input: give a directory with -o DIR",
+            )
+            .exit();
+    }
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         width: terminal_width(to_terminal),
@@ -185,6 +194,7 @@ fn shape(
         (OutputFormat::Json, _) if several => (Piece::Json { pretty }, Framing::Array),
         (OutputFormat::Json, _) => (Piece::Json { pretty }, Framing::Single),
         (OutputFormat::Text, _) => (Piece::Text(style), Framing::Text),
+        (OutputFormat::Html, _) => (Piece::Html, Framing::Single),
         _ => (Piece::Json { pretty: false }, Framing::Lines),
     }
 }
@@ -209,8 +219,10 @@ fn combination_problem(args: &Args) -> Option<String> {
         f.to_possible_value()
             .map_or_else(String::new, |v| v.get_name().to_string())
     });
-    let problem = if args.summary && (tabular || args.table.is_some()) {
-        "--summary prints one aggregate (JSON, or text with -f text), not a table".to_string()
+    let html = args.format == Some(OutputFormat::Html);
+    let problem = if args.summary && (tabular || html || args.table.is_some()) {
+        "--summary prints one aggregate (JSON, or text with -f text), not a table or a page"
+            .to_string()
     } else if args.summary && args.only.is_some() {
         "--summary counts speakers, names and claims from every section; --only does not \
          apply to it"
@@ -246,7 +258,9 @@ fn prints_json(args: &Args) -> bool {
         || !args.glob.is_empty();
     match args.format {
         Some(OutputFormat::Json) => true,
-        Some(OutputFormat::Text | OutputFormat::Tsv | OutputFormat::Csv) => false,
+        Some(OutputFormat::Text | OutputFormat::Tsv | OutputFormat::Csv | OutputFormat::Html) => {
+            false
+        }
         Some(OutputFormat::Jsonl) => args.summary,
         None => args.table.is_none() && (args.summary || !several),
     }
