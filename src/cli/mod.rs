@@ -221,7 +221,7 @@ fn combination_problem(args: &Args) -> Option<String> {
     });
     let html = args.format == Some(OutputFormat::Html);
     let problem = if args.summary && (tabular || html || args.table.is_some()) {
-        "--summary prints one aggregate (JSON, or text with -f text), not a table or a page"
+        "--summary prints one aggregate (JSON, or text with -f text), not a table or an html page"
             .to_string()
     } else if args.summary && args.only.is_some() {
         "--summary counts speakers, names and claims from every section; --only does not \
