@@ -82,7 +82,8 @@ pub struct Args {
 
     /// Write the output to FILE instead of standard output. FILE is replaced only when the
     /// run succeeds (it is written to a temporary file beside it, then renamed); it may not
-    /// be one of the inputs, and a walk with -r skips it.
+    /// be one of the inputs, and a walk with -r skips it. With -f html and several inputs:
+    /// a directory for one page per input and an index.html.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

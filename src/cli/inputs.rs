@@ -66,7 +66,8 @@ pub struct ReadConfig {
     pub recursive: bool,
     /// The `-g` globs, which pick the files of a walk (`None`: every file).
     pub filter: Option<FileFilter>,
-    /// The files this run writes to: a walk skips them rather than read its own output.
+    /// The files (or the page directory) this run writes to: a walk skips them rather than
+    /// read its own output.
     pub written: Vec<FileId>,
 }
 
@@ -124,10 +125,13 @@ fn read_directory(root: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| {
-            let keep = |filter: &FileFilter| {
-                !entry.file_type().is_dir() || filter.admits_directory(under(root, entry))
-            };
-            entry.depth() == 0 || (!is_hidden(entry) && config.filter.as_ref().is_none_or(keep))
+            if entry.depth() == 0 || !entry.file_type().is_dir() {
+                return entry.depth() == 0 || !is_hidden(entry);
+            }
+            let admitted = |filter: &FileFilter| filter.admits_directory(under(root, entry));
+            !is_hidden(entry)
+                && config.filter.as_ref().is_none_or(admitted)
+                && !is_written(entry, config)
         });
     for entry in walker {
         let keep_going = match entry {
@@ -163,16 +167,25 @@ fn under<'a>(root: &Path, entry: &'a DirEntry) -> &'a Path {
 
 /// Reads a file met in a walk, unless it is one this run writes.
 fn read_walked(entry: &DirEntry, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
-    let metadata = entry.metadata().ok();
     let name = entry.path().display().to_string();
-    let id = metadata.as_ref().and_then(FileId::of);
-    if id.is_some_and(|id| config.written.contains(&id)) {
+    if is_written(entry, config) {
         let mut unit = failed(&name, String::new());
         unit.payload = Payload::Skipped("skipped: it is this run's output file".to_string());
         return emit(unit);
     }
-    let size = metadata.map_or(0, |m| m.len());
+    let size = entry.metadata().map_or(0, |m| m.len());
     read_file(entry.path(), &name, size, config, true, emit)
+}
+
+/// Whether a walked entry is a file or directory this run writes (the `-o` file, a
+/// redirected stdout, the `-f html` page directory).
+fn is_written(entry: &DirEntry, config: &ReadConfig) -> bool {
+    !config.written.is_empty()
+        && entry
+            .metadata()
+            .ok()
+            .and_then(|metadata| FileId::of(&metadata))
+            .is_some_and(|id| config.written.contains(&id))
 }
 
 fn is_hidden(entry: &DirEntry) -> bool {
