@@ -11,7 +11,10 @@
 //! paragraph with no cue, unless someone else is named in between. Scare quotes get no
 //! speaker. No evidence → no speaker: a wrong guess is worse than none.
 
+mod interview;
 pub mod mentions;
+mod names;
+mod nominal;
 pub mod speaker;
 #[cfg(test)]
 mod testing;
@@ -25,7 +28,7 @@ use crate::document::{
 use crate::quotes::context::{inside_quote, overlaps_quote};
 use crate::speech;
 use mentions::MentionIndex;
-use speaker::{Ctx, Resolved};
+use speaker::{Attribution, Ctx, Resolved};
 
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
@@ -35,32 +38,54 @@ pub fn run(doc: &mut Document) {
 
 /// [`run`], returning the steps of look-back work taken (`Ctx::steps`).
 fn attribute(doc: &mut Document) -> usize {
-    let mentions = MentionIndex::new(doc);
+    let mut mentions = MentionIndex::new(doc);
+    if names::name_speakers(doc, &mentions) {
+        mentions = MentionIndex::new(doc);
+    }
     let ctx = Ctx {
         doc,
         mentions: &mentions,
         steps: Cell::new(0),
     };
-    // Each quotation's own speaker, and whether it has a cue of its own.
-    let (mut found, own_cue): (Vec<Option<Resolved>>, Vec<bool>) = doc
+    let sides = doc
         .quotes
         .iter()
-        .map(|q| {
-            let own = (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q));
-            (own.and_then(|a| a.speaker), own.is_some_and(|a| a.own_cue))
-        })
-        .unzip();
+        .find(|q| q.context.label.is_some())
+        .map(|q| ctx.interview_sides(q))
+        .unwrap_or_default();
+    let own: Vec<Option<Attribution>> = doc
+        .quotes
+        .iter()
+        .map(|q| (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q, sides)))
+        .collect();
+    let mut found: Vec<Option<Resolved>> = own.iter().map(|a| a.and_then(|a| a.speaker)).collect();
+    let own_cue: Vec<bool> = own.iter().map(|a| a.is_some_and(|a| a.own_cue)).collect();
     share_within_groups(doc, &mut found);
-    let inherited = inherit_from_previous(&ctx, &found, &own_cue);
+    let mut inherited = inherit_from_previous(&ctx, &found, &own_cue);
+    share_with_echoes(doc, &found, &mut inherited);
     let steps = ctx.steps.get();
     // The index is done with: free it before the pronouns grow the entities' mentions.
     drop(mentions);
-    let pronouns = apply(doc, &found, &inherited);
+    let cues: Vec<Option<Span>> = own.iter().map(|a| a.and_then(|a| a.cue)).collect();
+    let pronouns = apply(doc, &found, &inherited, &cues);
     if !pronouns.is_empty() {
         add_pronoun_mentions(doc, pronouns);
         keep_salience_order(doc);
     }
     steps
+}
+
+/// A headline quotation with no speaker of its own takes the speaker of the article's
+/// quotation that repeats its words (`context.echo_of`).
+fn share_with_echoes(doc: &Document, found: &[Option<Resolved>], inherited: &mut [Option<usize>]) {
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        let Some(echo) = quote.context.echo_of else {
+            continue;
+        };
+        if found[i].is_none() && inherited[i].is_none() {
+            inherited[i] = found[echo].map(|r| r.entity).or(inherited[echo]);
+        }
+    }
 }
 
 /// Entities are ordered by salience (mention count, then first mention); the pronoun
@@ -217,22 +242,25 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
 /// A pronoun naming the speaker of a quotation: (entity, pronoun).
 type SpeakerPronoun = (usize, Span);
 
-/// Writes speakers and cues; returns the pronoun mentions to add.
+/// Writes speakers and cues (`cues`: each quotation's own); returns the pronoun mentions
+/// to add.
 fn apply(
     doc: &mut Document,
     found: &[Option<Resolved>],
     inherited: &[Option<usize>],
+    cues: &[Option<Span>],
 ) -> Vec<SpeakerPronoun> {
     let mut pronouns = Vec::new();
     for (i, q) in doc.quotes.iter_mut().enumerate() {
+        q.cue = cues[i];
         if let Some(r) = found[i] {
             q.speaker = Some(Speaker {
                 entity: r.entity,
-                mention: Some(r.mention),
+                mention: r.mention,
             });
-            q.cue = r.cue;
-            if r.pronoun {
-                pronouns.push((r.entity, r.mention));
+            q.cue = r.cue.or(q.cue);
+            if let (true, Some(mention)) = (r.pronoun, r.mention) {
+                pronouns.push((r.entity, mention));
             }
         } else if let Some(entity) = inherited[i] {
             q.speaker = Some(Speaker {
@@ -452,12 +480,22 @@ mod tests {
     }
 
     #[test]
-    fn unnamed_analyst_at_an_organization_is_no_speaker() {
+    fn unnamed_analysts_speak_for_their_firm() {
         let doc = attributed(
-            "“Rates will rise,” an analyst at Morgan Stanley said.",
-            &[("Morgan Stanley", ORG, &["Morgan Stanley"])],
+            "“Rates will rise,” an analyst at Morgan Stanley said. Economists at JPMorgan wrote that it was “a clear positive”.",
+            &[
+                ("Morgan Stanley", ORG, &["Morgan Stanley"]),
+                ("JPMorgan", ORG, &["JPMorgan"]),
+            ],
         );
-        assert_eq!(speaker_of(&doc, "Rates"), None);
+        assert_eq!(speaker_of(&doc, "Rates"), Some("Morgan Stanley".into()));
+        assert_eq!(speaker_of(&doc, "a clear"), Some("JPMorgan".into()));
+        // Someone else's unnamed helper is nobody.
+        let doc = attributed(
+            "“We will appeal,” a lawyer for John Smith said.",
+            &[("John Smith", PERSON, &["John Smith"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::lexicon;
 use crate::quotes::context::inside_quote;
 use crate::speech;
 
+use super::interview::Sides;
 use super::mentions::{MentionIndex, MentionRef};
 use super::words;
 
@@ -31,6 +32,9 @@ const MAX_INVERTED_GAP: usize = 5;
 const INTRO_SUBJECT_TOKENS: usize = 3;
 /// Tokens "the 43-year-old" may span, however the age is tokenized.
 const AGE_DESCRIPTION_TOKENS: usize = 6;
+/// Tokens after an unnamed spokesperson where their name may follow ("The spokesman,
+/// Daniel Rourke, later said").
+const NAMED_LATER_TOKENS: usize = 150;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
 /// Tokens looked back over to resolve a pronoun, however long its sentences: keeps the
@@ -41,8 +45,9 @@ const LOOKBACK_TOKENS: usize = 400;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resolved {
     pub entity: usize,
-    /// The name, description or pronoun naming the speaker here.
-    pub mention: Span,
+    /// The name, description or pronoun naming the speaker here (none for a label "A:"
+    /// naming the interviewee).
+    pub mention: Option<Span>,
     /// True when `mention` is a pronoun (to be added to the entity's mentions).
     pub pronoun: bool,
     pub cue: Option<Span>,
@@ -53,9 +58,11 @@ pub struct Resolved {
 pub struct Attribution {
     /// The speaker the patterns found, if any.
     pub speaker: Option<Resolved>,
-    /// True when the quotation has a cue of its own, even with its speaker unknown: such
-    /// a quotation never inherits the previous speaker.
+    /// True when the quotation has a cue (or a transcript label) of its own, even with
+    /// its speaker unknown: such a quotation never inherits the previous speaker.
     pub own_cue: bool,
+    /// Its cue, even when the speaker is unknown ("police said").
+    pub cue: Option<Span>,
 }
 
 pub struct Ctx<'a, 't> {
@@ -67,39 +74,49 @@ pub struct Ctx<'a, 't> {
 }
 
 /// A stretch of one sentence an antecedent search looks at: its tokens and its text.
-struct LookBack {
-    tokens: Range<usize>,
-    span: Span,
+pub(super) struct LookBack {
+    pub(super) tokens: Range<usize>,
+    pub(super) span: Span,
 }
 
 impl Ctx<'_, '_> {
-    fn token_span(&self, i: usize) -> Span {
+    pub(super) fn token_span(&self, i: usize) -> Span {
         self.doc.tokens[i].span()
     }
 
     /// True when byte offset `at` is inside a quotation.
-    fn quoted(&self, at: usize) -> bool {
+    pub(super) fn quoted(&self, at: usize) -> bool {
         inside_quote(&self.doc.quotes, at)
     }
 
-    /// Tries the patterns around `quote`: after-quote attribution first, then a cue
-    /// earlier in its sentence, then an introducing colon. The answer also says whether
-    /// the quotation has a cue of its own.
-    pub fn attribute(&self, quote: &Quote) -> Attribution {
+    /// Tries the patterns around `quote`: a transcript label (`sides` are the interview's
+    /// people), after-quote attribution, then a cue earlier in its sentence, then an
+    /// introducing colon. The answer also says whether the quotation has a cue of its own.
+    pub fn attribute(&self, quote: &Quote, sides: Sides) -> Attribution {
         let context = &quote.context;
-        if let Some(found) = context.after.and_then(|a| self.after_quote(a)) {
+        if let Some(label) = context.label {
             return Attribution {
-                speaker: Some(found),
+                speaker: self.label_speaker(label, sides),
                 own_cue: true,
+                cue: None,
             };
         }
+        let cue = context.after.map(|a| a.cue).or(context.cue_before);
         let speaker = context
-            .cue_before
-            .and_then(|cue| self.before_quote(cue, context.before.clone()))
+            .after
+            .and_then(|a| self.after_quote(a))
+            .or_else(|| {
+                let before = context.cue_before?;
+                self.before_quote(before, context.before.clone())
+            })
             .or_else(|| self.colon_intro(context.first_token));
         Attribution {
             speaker,
-            own_cue: context.after.is_some() || context.cue_before.is_some(),
+            own_cue: cue.is_some(),
+            cue: match speaker {
+                Some(found) => found.cue,
+                None => cue.map(|c| c.span),
+            },
         }
     }
 
@@ -158,7 +175,8 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
-                    let c = speech::cue_at(self.doc, i, cue.first)?;
+                    let c = speech::cue_at(self.doc, i, cue.first)
+                        .or_else(|| speech::characterizing_at(self.doc, i, cue.first))?;
                     (!self.quoted(c.span.start()) && speech::is_active(self.doc, i, window.start))
                         .then_some(c)
                 })?;
@@ -270,12 +288,40 @@ impl Ctx<'_, '_> {
         if !words::is_spokesperson_word(self.doc, t) {
             return None;
         }
+        if let Some(person) = self.spokesperson_named_later(t) {
+            return Some(resolved(person));
+        }
         let floor = t.saturating_sub(3).max(lo);
         let named = (floor..t).rev().find_map(|k| {
             let m = self.mentions.any_ending_at(self.token_span(k).end())?;
             speaks_for(&m).then(|| resolved(m))
         });
         named.or_else(|| self.definite_spokesperson(t, lo))
+    }
+
+    /// The person an unnamed spokesperson (token `t`) turns out to be, named a little
+    /// later as "the spokesman": "The spokesman, Daniel Rourke, later said".
+    fn spokesperson_named_later(&self, t: usize) -> Option<MentionRef> {
+        spokesperson_gender(self.doc, t)?;
+        let w = speech::word(self.doc, t);
+        let len = self.doc.tokens.len();
+        (t + 1..(t + 1 + NAMED_LATER_TOKENS).min(len))
+            .inspect(|_| self.step())
+            .filter(|&k| {
+                speech::word(self.doc, k).eq_ignore_ascii_case(w)
+                    && speech::word(self.doc, k - 1).eq_ignore_ascii_case("the")
+            })
+            .find_map(|k| {
+                let next = if speech::word(self.doc, k + 1) == "," {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let start = self.doc.tokens.get(next)?.start();
+                self.mentions
+                    .starting_at(start)
+                    .filter(|m| m.entity_type == EntityType::Person)
+            })
     }
 
     /// The organization an unnamed spokesperson at token `t` speaks for: named just
@@ -352,7 +398,7 @@ impl Ctx<'_, '_> {
         let entity = self.spokesperson_antecedent(mention.start(), gender)?;
         Some(Resolved {
             entity,
-            mention,
+            mention: Some(mention),
             pronoun: false,
             cue: None,
         })
@@ -385,17 +431,23 @@ impl Ctx<'_, '_> {
             };
             self.antecedent_where(span.start(), EntityType::Organization, None, named)?
         } else {
-            let e =
-                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start())?;
-            let person = self.doc.entities.get(e)?.entity_type == EntityType::Person;
-            person.then_some(e)?
+            self.nominal_speaker(t, span.start())
+                .or_else(|| self.role_index_holder(span))?
         };
         Some(Resolved {
             entity,
-            mention: span,
+            mention: Some(span),
             pronoun: false,
             cue: None,
         })
+    }
+
+    /// The person holding the role that `description` ("the Ukrainian president") names,
+    /// through the entities' role index.
+    fn role_index_holder(&self, description: Span) -> Option<usize> {
+        let text = self.doc.slice(description);
+        let e = crate::entities::resolve_description(self.doc, text, description.start())?;
+        (self.doc.entities[e].entity_type == EntityType::Person).then_some(e)
     }
 
     /// "the 43-year-old" ending at token `t` (British sports and crime reporting): the
@@ -422,20 +474,18 @@ impl Ctx<'_, '_> {
         let entity = self.antecedent(mention.start(), EntityType::Person, None)?;
         Some(Resolved {
             entity,
-            mention,
+            mention: Some(mention),
             pronoun: false,
             cue: None,
         })
     }
 
-    /// Accepts a mention as speaker. An organization or place after a preposition speaks
-    /// only through a spokesperson ("a spokesman for Google"); after a person ("Lydia
-    /// Buchtmann for Food Standards Australia") the person speaks; after any other word
-    /// ("an analyst at Morgan Stanley") the speaker is unnamed.
+    /// Accepts a mention as speaker. A name after a preposition is not the subject: after
+    /// a person ("Nick Farrow of BNP Paribas", "Lydia Buchtmann for Food Standards
+    /// Australia") the person speaks; an organization speaks through a spokesperson or
+    /// analyst ("a spokesman for Google", "an analyst at Morgan Stanley"); after any
+    /// other word ("a lawyer for Smith") the speaker is unnamed.
     fn accept_mention(&self, m: MentionRef, lo: usize) -> Option<Resolved> {
-        if m.entity_type == EntityType::Person {
-            return Some(resolved(m));
-        }
         let first = self.doc.token_at_or_after(m.span.start());
         // The word right before the mention decides ("for the ministry": "the" is part
         // of the organization's name phrase, so look one further).
@@ -452,11 +502,11 @@ impl Ctx<'_, '_> {
         }
         let head = preposition - 1;
         if words::is_spokesperson_word(self.doc, head) {
-            return Some(resolved(m));
+            return Some(resolved(self.spokesperson_named_later(head).unwrap_or(m)));
         }
         self.mentions
             .ending_at(self.token_span(head).end())
-            .filter(|p| p.entity_type == EntityType::Person)
+            .filter(|p| p.entity_type == EntityType::Person && p.entity != m.entity)
             .map(resolved)
     }
 
@@ -478,7 +528,8 @@ impl Ctx<'_, '_> {
             }
             if words::is_spokesperson_word(self.doc, k) {
                 // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
-                if let Some(m) = self.organization_of_spokesperson(k) {
+                let named = self.spokesperson_named_later(k);
+                if let Some(m) = named.or_else(|| self.organization_of_spokesperson(k)) {
                     return Some(resolved(m));
                 }
             }
@@ -514,7 +565,7 @@ impl Ctx<'_, '_> {
             .or_else(|| self.antecedent(span.start(), want, gender))?;
         Some(Resolved {
             entity,
-            mention: span,
+            mention: Some(span),
             pronoun: true,
             cue: None,
         })
@@ -528,7 +579,7 @@ impl Ctx<'_, '_> {
     }
 
     /// [`Self::antecedent`] among the entities that `accept` lets through.
-    fn antecedent_where(
+    pub(super) fn antecedent_where(
         &self,
         at: usize,
         want: EntityType,
@@ -544,7 +595,10 @@ impl Ctx<'_, '_> {
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs
             // economist Jan Hatzius wrote …"), which beats a name after a preposition.
-            let speaking = candidates.iter().rev().find(|m| self.precedes_cue(m));
+            let speaking = candidates
+                .iter()
+                .rev()
+                .find(|m| self.precedes_cue(m) && !self.after_preposition(m));
             let subject = candidates.iter().find(|m| !self.after_preposition(m));
             if let Some(m) = speaking.or(subject).or(candidates.first()) {
                 return Some(m.entity);
@@ -556,7 +610,7 @@ impl Ctx<'_, '_> {
     /// The stretches of text a pronoun or description at byte `at` looks back over for
     /// its antecedent, nearest first: its own sentence up to `at`, then the sentences
     /// before, at most `PRONOUN_LOOKBACK` sentences and `LOOKBACK_TOKENS` tokens back.
-    fn look_back(&self, at: usize) -> impl Iterator<Item = LookBack> + '_ {
+    pub(super) fn look_back(&self, at: usize) -> impl Iterator<Item = LookBack> + '_ {
         let doc = self.doc;
         let s = doc.sentence_at(at);
         let end_token = doc.token_at_or_after(at);
@@ -580,12 +634,12 @@ impl Ctx<'_, '_> {
     }
 
     /// The mentions starting inside `span`, each counted as a step of work.
-    fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
+    pub(super) fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
         self.mentions.within(span).inspect(|_| self.step())
     }
 
     /// Counts one step of look-back work (see `Ctx::steps`).
-    fn step(&self) {
+    pub(super) fn step(&self) {
         self.steps.set(self.steps.get() + 1);
     }
 
@@ -598,7 +652,7 @@ impl Ctx<'_, '_> {
     }
 
     /// True when a cue verb follows the mention (over adverbs: "Warren also said").
-    fn precedes_cue(&self, m: &MentionRef) -> bool {
+    pub(super) fn precedes_cue(&self, m: &MentionRef) -> bool {
         self.active_cue_after(m.span.end())
     }
 
@@ -615,7 +669,7 @@ impl Ctx<'_, '_> {
             .is_some_and(|_| speech::is_active(self.doc, i, 0))
     }
 
-    fn after_preposition(&self, m: &MentionRef) -> bool {
+    pub(super) fn after_preposition(&self, m: &MentionRef) -> bool {
         let i = self.doc.token_at_or_after(m.span.start());
         i > 0 && words::is_preposition(self.doc, i - 1)
     }
@@ -664,7 +718,7 @@ fn spokesperson_gender(doc: &Document, t: usize) -> Option<SpokespersonGender> {
 fn resolved(m: MentionRef) -> Resolved {
     Resolved {
         entity: m.entity,
-        mention: m.span,
+        mention: Some(m.span),
         pronoun: false,
         cue: None,
     }

@@ -9,6 +9,10 @@ use crate::document::{Document, ParagraphKind, Quote, QuoteContext, QuoteKind, T
 use crate::lexicon::WordSet;
 use crate::speech;
 
+/// Common words, which are no speaker's name before a colon ("Reports: ‘streamlined’
+/// process").
+static COMMON_WORDS: WordSet = WordSet::caseless(include_str!("../../data/common_words.txt"));
+
 /// Words just before a quotation that make it a name or term ("a robot named “X”").
 static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming_words.txt"));
 
@@ -16,8 +20,14 @@ static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming
 /// "known as “X”", "the so-called “X”").
 const NAMING_LOOKBACK: usize = 2;
 
+/// The verb whose clause a quotation after "a"/"an" may open.
+const SAY_FORMS: [&str; 4] = ["say", "says", "said", "saying"];
+
 /// A fragment this short after "a"/"an" is a term, not speech.
 const SHORT_TERM_WORDS: usize = 3;
+
+/// A name label before a colon ("Vogel:", "Katrin Vogel:") has at most this many words.
+const MAX_LABEL_WORDS: usize = 3;
 
 /// A quotation this long reads as an utterance even without a cue or capital.
 const LONG_QUOTE_WORDS: usize = 8;
@@ -28,7 +38,7 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
     if named_before(doc, &context.before) {
         return QuoteKind::Scare;
     }
-    if context.after.is_some() {
+    if context.after.is_some() || follows_name_label(doc, context) {
         return QuoteKind::Direct;
     }
     let text = doc.slice(quote.inner);
@@ -43,8 +53,12 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
     }
     let cue = context.cue_before.is_some();
     let introduced = cue && follows_colon_or_comma(doc, context);
+    // "called it a “shambles”": the characterization, not a term.
+    let characterizing = context
+        .cue_before
+        .is_some_and(|c| speech::is_characterizing(doc, &c));
     if !introduced
-        && (term_after_article(doc, context, words)
+        && ((!characterizing && term_after_article(doc, context, words))
             || (!terminal && is_title_case(doc, inner_tokens, words)))
     {
         return QuoteKind::Scare;
@@ -113,11 +127,18 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
 }
 
 /// True for a short fragment right after an indefinite article ("prepare a “quasi-state
-/// of war”", "promising a “formal update”"): a term held at a distance.
+/// of war”", "promising a “formal update”"): a term held at a distance. Right after
+/// "said" the article opens the reported clause instead ("said a “more general
+/// reflection” is needed").
 fn term_after_article(doc: &Document, context: &QuoteContext, words: usize) -> bool {
     let i = context.first_token;
+    let after_say = i >= 2
+        && SAY_FORMS
+            .iter()
+            .any(|w| speech::word(doc, i - 2).eq_ignore_ascii_case(w));
     words <= SHORT_TERM_WORDS
         && i > context.paragraph_tokens.start
+        && !after_say
         && ["a", "an"]
             .iter()
             .any(|a| speech::word(doc, i - 1).eq_ignore_ascii_case(a))
@@ -166,6 +187,26 @@ fn title_position(doc: &Document, quote: &Quote) -> TitlePosition {
     } else {
         TitlePosition::Other
     }
+}
+
+/// True for a quotation right after a name and a colon that open its paragraph, the
+/// way a headline or a transcript gives a speaker's words ("Vogel: ‘No job cuts this
+/// year’").
+fn follows_name_label(doc: &Document, context: &QuoteContext) -> bool {
+    let (start, colon) = (
+        context.paragraph_tokens.start,
+        context.first_token.checked_sub(1),
+    );
+    let Some(colon) = colon.filter(|&c| c > start && speech::word(doc, c) == ":") else {
+        return false;
+    };
+    colon - start <= MAX_LABEL_WORDS
+        && (start..colon).all(|k| {
+            let w = speech::word(doc, k);
+            speech::is_word(doc, k)
+                && w.starts_with(char::is_uppercase)
+                && !COMMON_WORDS.contains(w)
+        })
 }
 
 /// True when the quotation follows a colon or comma in its paragraph ("Trump replied:
