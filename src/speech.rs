@@ -118,9 +118,22 @@ pub fn characterizing_at(doc: &Document, i: usize, quote: usize) -> Option<Cue> 
     (object || (i + 1 == quote && subject)).then(|| cue_over(doc, i, 1))
 }
 
-/// True when `cue` is a characterizing verb ("called it “…”"), not a speech verb.
+/// True when `cue` is a characterizing verb ("called it “…”"), not a speech phrase
+/// ("called for").
 pub fn is_characterizing(doc: &Document, cue: &Cue) -> bool {
-    CHARACTERIZING_VERBS.contains(word(doc, cue.first))
+    cue.len == 1 && CHARACTERIZING_VERBS.contains(word(doc, cue.first))
+}
+
+/// The cue at token `i` for a quotation later in its sentence, whose first token is
+/// `quote`: a speech verb, or a characterizing verb with its object. A word that is both
+/// ("called": "“Come back!” she called") is a cue before a quotation only as a
+/// characterizing verb or in a phrase ("called for").
+pub fn cue_before(doc: &Document, i: usize, quote: usize) -> Option<Cue> {
+    let spoken = cue_at(doc, i, quote);
+    if !is_word(doc, i) || !CHARACTERIZING_VERBS.contains(word(doc, i)) {
+        return spoken;
+    }
+    characterizing_at(doc, i, quote).or(spoken.filter(|c| c.len > 1))
 }
 
 /// True for "according to", whose speaker always follows it.

@@ -5,6 +5,8 @@
 //! a name (`data/common_words.txt`, `data/not_names.txt`: "said The Guardian", "said
 //! Monday") is not taken.
 
+use std::collections::HashMap;
+
 use crate::document::{Document, Entity, EntityType, Mention, MentionKind, Span};
 use crate::lexicon::WordSet;
 use crate::speech::{self, is_word, word};
@@ -41,18 +43,27 @@ pub fn name_speakers(doc: &mut Document, mentions: &MentionIndex) -> bool {
     for entity in retype {
         doc.entities[entity].entity_type = EntityType::Person;
     }
-    added.dedup();
-    for span in added {
+    add_people(doc, added);
+    changed
+}
+
+/// Adds a person entity for each name of `spans` (in text order), one per spelling.
+fn add_people(doc: &mut Document, mut spans: Vec<Span>) {
+    spans.dedup();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for span in spans {
+        let name = doc.slice(span);
         let sentence = doc
             .sentence_at(span.start())
             .expect("a name is made of tokens, and every token is in a sentence");
-        let mut person = Entity::new(doc.slice(span), EntityType::Person);
-        person
+        let entity = *by_name.entry(name).or_insert_with(|| {
+            doc.entities.push(Entity::new(name, EntityType::Person));
+            doc.entities.len() - 1
+        });
+        doc.entities[entity]
             .mentions
             .push(Mention::new(span, MentionKind::Name, sentence));
-        doc.entities.push(person);
     }
-    changed
 }
 
 /// What the words at token `k` name.

@@ -6,11 +6,12 @@
 //! published it ("a report by the Carrington Institute"). Every search stays within the
 //! pronoun look-back window.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::{EntityType, Gender};
 use crate::lexicon::{self, WordSet, WordTable};
-use crate::speech::{is_word, word};
+use crate::speech::{self, is_word, word};
 
 use super::mentions::MentionRef;
 use super::speaker::Ctx;
@@ -27,6 +28,14 @@ const PUBLISHING_VERBS: [&str; 6] = [
     "commissioned",
     "filed",
 ];
+
+/// How many tokens after a document's name its author may be given ("the report,
+/// published by the IFS").
+const AUTHOR_GAP: usize = 4;
+
+/// How many words before a name may give its role ("Spanish film director Ana Belén
+/// Ruiz").
+const ROLE_WORDS_BEFORE: usize = 4;
 
 /// How many tokens an apposition naming a role may run ("Gordon Shaw, a retired
 /// engineer", "The general secretary of the teachers’ union, Raymond Osei").
@@ -62,10 +71,11 @@ fn head_noun(w: &str) -> &str {
 }
 
 impl Ctx<'_, '_> {
-    /// The entity that "the … NOUN" names, NOUN being token `t` and the description
-    /// starting at byte `at`: a role holder, a person noun's person or a document's
-    /// publisher.
-    pub(super) fn nominal_speaker(&self, t: usize, at: usize) -> Option<usize> {
+    /// The entity that a description names: its words are the tokens `words` (after
+    /// "the", which is at byte `at`), the last one its noun. A role holder, a person
+    /// noun's person or a document's publisher.
+    pub(super) fn nominal_speaker(&self, words: Range<usize>, at: usize) -> Option<usize> {
+        let t = words.end.checked_sub(1)?;
         if !is_word(self.doc, t) {
             return None;
         }
@@ -76,17 +86,21 @@ impl Ctx<'_, '_> {
         if DOCUMENT_NOUNS.contains(noun) {
             return self.publisher(t, at);
         }
-        self.role_holder(noun, at)
+        let role: Vec<&str> = words
+            .filter(|&k| is_word(self.doc, k))
+            .map(|k| word(self.doc, k))
+            .collect();
+        self.role_holder(&role, at)
     }
 
-    /// The person named with the role `noun` in the nearest stretch of the look-back that
-    /// names one; none when two people there hold it.
-    fn role_holder(&self, noun: &str, at: usize) -> Option<usize> {
+    /// The person named with the role `role` (its words) in the nearest stretch of the
+    /// look-back that names one; none when two people there hold it.
+    fn role_holder(&self, role: &[&str], at: usize) -> Option<usize> {
         for back in self.look_back(at) {
             let mut holders = self
                 .mentions_within(back.span)
                 .filter(|m| m.entity_type == EntityType::Person && m.span.end() <= at)
-                .filter(|m| !self.quoted(m.span.start()) && self.holds_role(m, noun))
+                .filter(|m| !self.quoted(m.span.start()) && self.holds_role(m, role))
                 .map(|m| m.entity);
             if let Some(first) = holders.next() {
                 let mut others = holders.filter(|&e| e != first);
@@ -96,26 +110,59 @@ impl Ctx<'_, '_> {
         None
     }
 
-    /// True when the mention `m` comes with the role `noun`: right before it ("retired
-    /// engineer Gordon Shaw"), in an apposition after it ("Gordon Shaw, a retired
-    /// engineer,") or before it ("the chief whip, Graham Oakes").
-    fn holds_role(&self, m: &MentionRef, noun: &str) -> bool {
-        let is_noun = |k: usize| word(self.doc, k).eq_ignore_ascii_case(noun);
+    /// True when the mention `m` comes with every word of `role` around it: right before
+    /// it ("retired engineer Gordon Shaw"), in an apposition after it ("Gordon Shaw, a
+    /// retired engineer,") or before it ("the party’s chief whip, Graham Oakes").
+    fn holds_role(&self, m: &MentionRef, role: &[&str]) -> bool {
         let first = self.doc.token_at_or_after(m.span.start());
         let last = self.doc.token_at_or_after(m.span.end()).saturating_sub(1);
-        let just_before = (first.saturating_sub(2)..first).any(is_noun);
-        let len = self.doc.tokens.len();
-        let apposition_after = word(self.doc, last + 1) == ","
-            && (last + 2..(last + 2 + ROLE_APPOSITION_TOKENS).min(len))
-                .take_while(|&k| is_word(self.doc, k))
-                .any(is_noun);
-        let apposition_before = first > 0
-            && word(self.doc, first - 1) == ","
-            && (first.saturating_sub(1 + ROLE_APPOSITION_TOKENS)..first - 1)
-                .rev()
-                .take_while(|&k| is_word(self.doc, k) || word(self.doc, k) == "’")
-                .any(is_noun);
-        just_before || apposition_after || apposition_before
+        // The noun right before the name heads a title of a few words ("Spanish film
+        // director Ana Belén Ruiz"), not a clause ("the King said to Alice").
+        let noun = role.last().copied().unwrap_or("");
+        let titled = first > 0 && word(self.doc, first - 1).eq_ignore_ascii_case(noun);
+        let before = (first.saturating_sub(ROLE_WORDS_BEFORE)..first)
+            .rev()
+            .take_while(|&k| titled && is_word(self.doc, k));
+        let after = (word(self.doc, last + 1) == ",")
+            .then(|| self.apposition(last + 2, ROLE_APPOSITION_TOKENS as isize))
+            .flatten();
+        let apposed = (first > 0 && word(self.doc, first - 1) == ",")
+            .then(|| self.apposition(first.wrapping_sub(2), -(ROLE_APPOSITION_TOKENS as isize)))
+            .flatten();
+        let context: Vec<usize> = before
+            .chain(after.into_iter().flatten())
+            .chain(apposed.into_iter().flatten())
+            .collect();
+        role.iter().all(|r| {
+            context
+                .iter()
+                .any(|&k| word(self.doc, k).eq_ignore_ascii_case(r))
+        })
+    }
+
+    /// The words of an apposition from token `from`, read forwards (`step` > 0) or
+    /// backwards, at most `|step|` tokens: they run to a comma or a clause end, and name
+    /// no other person ("while manager Glen Ashworth stayed calm" is none).
+    fn apposition(&self, from: usize, step: isize) -> Option<Vec<usize>> {
+        let mut words = Vec::new();
+        let mut k = from;
+        for _ in 0..step.unsigned_abs() {
+            let w = word(self.doc, k);
+            if w.is_empty() || w == "," || speech::is_clause_end(self.doc, k) {
+                return Some(words);
+            }
+            let at = self.token_span(k).start();
+            if self
+                .mentions
+                .starting_at(at)
+                .is_some_and(|m| m.entity_type == EntityType::Person)
+            {
+                return None;
+            }
+            words.push(k);
+            k = k.checked_add_signed(step.signum())?;
+        }
+        Some(words)
     }
 
     /// Who published the document that "the NOUN" (token `t`, the description starting at
@@ -135,13 +182,15 @@ impl Ctx<'_, '_> {
 
     /// The author of the document named at token `k`.
     fn author_of(&self, k: usize) -> Option<usize> {
-        let by = word(self.doc, k + 1);
-        let after = if by.eq_ignore_ascii_case("by") || by.eq_ignore_ascii_case("from") {
-            (k + 2..(k + 4).min(self.doc.tokens.len()))
-                .find_map(|j| self.mentions.any_starting_at(self.token_span(j).start()))
-        } else {
-            None
-        };
+        let len = self.doc.tokens.len();
+        // "a report by X", "the report, published by X on Tuesday"
+        let by = (k + 1..(k + 1 + AUTHOR_GAP).min(len))
+            .take_while(|&j| !speech::is_clause_end(self.doc, j))
+            .find(|&j| matches!(word(self.doc, j), "by" | "from"));
+        let after = by.and_then(|j| {
+            (j + 1..(j + 3).min(len))
+                .find_map(|n| self.mentions.any_starting_at(self.token_span(n).start()))
+        });
         let before = k.checked_sub(1).and_then(|j| self.mention_ending_in(j));
         let subject = k
             .checked_sub(3)

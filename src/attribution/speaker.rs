@@ -175,8 +175,7 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
-                    let c = speech::cue_at(self.doc, i, cue.first)
-                        .or_else(|| speech::characterizing_at(self.doc, i, cue.first))?;
+                    let c = speech::cue_before(self.doc, i, cue.first)?;
                     (!self.quoted(c.span.start()) && speech::is_active(self.doc, i, window.start))
                         .then_some(c)
                 })?;
@@ -431,7 +430,7 @@ impl Ctx<'_, '_> {
             };
             self.antecedent_where(span.start(), EntityType::Organization, None, named)?
         } else {
-            self.nominal_speaker(t, span.start())
+            self.nominal_speaker(the + 1..t + 1, span.start())
                 .or_else(|| self.role_index_holder(span))?
         };
         Some(Resolved {
@@ -443,9 +442,15 @@ impl Ctx<'_, '_> {
     }
 
     /// The person holding the role that `description` ("the Ukrainian president") names,
-    /// through the entities' role index.
+    /// through the entities' role index, which knows head nouns and nationalities: a
+    /// description with other words ("the deputy mayor") is not looked up there.
     fn role_index_holder(&self, description: Span) -> Option<usize> {
         let text = self.doc.slice(description);
+        let mut words = text.split_whitespace().skip(1).collect::<Vec<_>>();
+        words.pop();
+        if !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return None;
+        }
         let e = crate::entities::resolve_description(self.doc, text, description.start())?;
         (self.doc.entities[e].entity_type == EntityType::Person).then_some(e)
     }
@@ -480,34 +485,57 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// Accepts a mention as speaker. A name after a preposition is not the subject: after
-    /// a person ("Nick Farrow of BNP Paribas", "Lydia Buchtmann for Food Standards
-    /// Australia") the person speaks; an organization speaks through a spokesperson or
-    /// analyst ("a spokesman for Google", "an analyst at Morgan Stanley"); after any
-    /// other word ("a lawyer for Smith") the speaker is unnamed.
+    /// Accepts a mention as speaker. A name after a preposition may not be the subject:
+    /// after a person ("Nick Farrow of BNP Paribas") the person speaks; an organization
+    /// speaks through a spokesperson or analyst ("a spokesman for Google", "an analyst at
+    /// Morgan Stanley") and is otherwise unnamed; a person spoken for by a relation ("a
+    /// lawyer for John Smith", `data/relational_nouns.txt`) is not the speaker.
     fn accept_mention(&self, m: MentionRef, lo: usize) -> Option<Resolved> {
-        let first = self.doc.token_at_or_after(m.span.start());
-        // The word right before the mention decides ("for the ministry": "the" is part
-        // of the organization's name phrase, so look one further).
-        let mut before = first;
-        if before > lo && ["the", "a", "an"].contains(&speech::word(self.doc, before - 1)) {
-            before -= 1;
-        }
-        if before <= lo || !words::is_preposition(self.doc, before - 1) {
+        let Some(preposition) = self.preposition_before(m, lo) else {
             return Some(resolved(m));
+        };
+        let head = preposition.checked_sub(1).filter(|&h| h >= lo);
+        let head_person = head.and_then(|h| {
+            self.mentions
+                .ending_at(self.token_span(h).end())
+                .filter(|p| p.entity_type == EntityType::Person && p.entity != m.entity)
+        });
+        if let Some(person) = head_person {
+            return Some(resolved(person));
         }
-        let preposition = before - 1;
-        if preposition <= lo {
-            return None;
-        }
-        let head = preposition - 1;
+        let Some(head) = head else {
+            return (m.entity_type == EntityType::Person).then(|| resolved(m));
+        };
         if words::is_spokesperson_word(self.doc, head) {
             return Some(resolved(self.spokesperson_named_later(head).unwrap_or(m)));
         }
+        let spoken_for = words::is_relational_noun(self.doc, head);
+        (m.entity_type == EntityType::Person && !spoken_for).then(|| resolved(m))
+    }
+
+    /// The preposition right before the mention `m` (over an article or its title: "for
+    /// the ministry", "for Mr Brandt"), not before token `lo`.
+    fn preposition_before(&self, m: MentionRef, lo: usize) -> Option<usize> {
+        let mut before = self.doc.token_at_or_after(m.span.start());
+        if let Some(title) = self.title_before(m, lo) {
+            before = self.doc.token_at_or_after(title.start());
+        }
+        if before > lo && ["the", "a", "an"].contains(&speech::word(self.doc, before - 1)) {
+            before -= 1;
+        }
+        let preposition = before.checked_sub(1).filter(|&p| p >= lo)?;
+        words::is_preposition(self.doc, preposition).then_some(preposition)
+    }
+
+    /// The title mention of `m`'s entity right before it ("Mr" of "Mr Brandt"), not
+    /// before token `lo`.
+    fn title_before(&self, m: MentionRef, lo: usize) -> Option<Span> {
+        let first = self.doc.token_at_or_after(m.span.start());
+        let prev = first.checked_sub(1).filter(|&k| k >= lo)?;
         self.mentions
-            .ending_at(self.token_span(head).end())
-            .filter(|p| p.entity_type == EntityType::Person && p.entity != m.entity)
-            .map(resolved)
+            .ending_at(self.token_span(prev).end())
+            .filter(|t| t.entity == m.entity && t.kind == MentionKind::Title)
+            .map(|t| t.span)
     }
 
     /// The speaker named right after token `from` ("said Max Bergmann", "said the
@@ -618,6 +646,7 @@ impl Ctx<'_, '_> {
         let nearest = s.map_or(0, |s| s + 1);
         let oldest = nearest.saturating_sub(PRONOUN_LOOKBACK + 1);
         (oldest..nearest).rev().map_while(move |k| {
+            self.step();
             let sentence = &doc.sentences[k];
             let tokens = sentence.tokens().start.max(floor)..sentence.tokens().end.min(end_token);
             let start = if tokens.start > sentence.tokens().start {

@@ -12,6 +12,8 @@ static SKIP_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/attribution_skip_words.txt"));
 static SPOKESPERSON_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/spokesperson_words.txt"));
+static RELATIONAL_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/relational_nouns.txt"));
 static ORGANIZATION_NOUNS: WordSet =
     WordSet::caseless(include_str!("../../data/organization_nouns.txt"));
 static NAMED_ORGANIZATION_NOUNS: WordSet =
@@ -61,6 +63,11 @@ pub fn is_skip_word(doc: &Document, i: usize) -> bool {
 /// True for a spokesperson noun ("spokesman", "officials", "statement").
 pub fn is_spokesperson_word(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && SPOKESPERSON_WORDS.contains(word(doc, i))
+}
+
+/// True for a noun of someone who speaks for a person ("a lawyer for John Smith").
+pub fn is_relational_noun(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && RELATIONAL_NOUNS.contains(word(doc, i))
 }
 
 /// True for a noun that, after "the", stands for an organization ("the company").

@@ -101,8 +101,7 @@ fn before_window(doc: &Document, context: &QuoteContext) -> Range<usize> {
 /// object), outside quotations. The window ends at the quotation.
 fn cue_in_window(doc: &Document, window: Range<usize>) -> Option<Cue> {
     window.clone().rev().find_map(|i| {
-        let cue = speech::cue_at(doc, i, window.end)
-            .or_else(|| speech::characterizing_at(doc, i, window.end))?;
+        let cue = speech::cue_before(doc, i, window.end)?;
         let quoted = inside_quote(&doc.quotes, doc.tokens[i].start());
         (!quoted && speech::is_active(doc, i, window.start)).then_some(cue)
     })

@@ -9,10 +9,6 @@ use crate::document::{Document, ParagraphKind, Quote, QuoteContext, QuoteKind, T
 use crate::lexicon::WordSet;
 use crate::speech;
 
-/// Common words, which are no speaker's name before a colon ("Reports: ‘streamlined’
-/// process").
-static COMMON_WORDS: WordSet = WordSet::caseless(include_str!("../../data/common_words.txt"));
-
 /// Words just before a quotation that make it a name or term ("a robot named “X”").
 static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming_words.txt"));
 
@@ -25,6 +21,9 @@ const SAY_FORMS: [&str; 4] = ["say", "says", "said", "saying"];
 
 /// A fragment this short after "a"/"an" is a term, not speech.
 const SHORT_TERM_WORDS: usize = 3;
+
+/// A headline with a name label stands in one of the first paragraphs.
+const HEADLINE_PARAGRAPHS: usize = 3;
 
 /// A name label before a colon ("Vogel:", "Katrin Vogel:") has at most this many words.
 const MAX_LABEL_WORDS: usize = 3;
@@ -189,9 +188,10 @@ fn title_position(doc: &Document, quote: &Quote) -> TitlePosition {
     }
 }
 
-/// True for a quotation right after a name and a colon that open its paragraph, the
-/// way a headline or a transcript gives a speaker's words ("Vogel: ‘No job cuts this
-/// year’").
+/// True for a quotation right after a name and a colon that open a headline paragraph,
+/// the way a headline gives a speaker's words ("Vogel: ‘No job cuts this year’"). The
+/// name must recur in the text ("Katrin Vogel"), which tells it from a kicker
+/// ("Reports: ‘streamlined’ process").
 fn follows_name_label(doc: &Document, context: &QuoteContext) -> bool {
     let (start, colon) = (
         context.paragraph_tokens.start,
@@ -200,13 +200,25 @@ fn follows_name_label(doc: &Document, context: &QuoteContext) -> bool {
     let Some(colon) = colon.filter(|&c| c > start && speech::word(doc, c) == ":") else {
         return false;
     };
-    colon - start <= MAX_LABEL_WORDS
-        && (start..colon).all(|k| {
-            let w = speech::word(doc, k);
-            speech::is_word(doc, k)
-                && w.starts_with(char::is_uppercase)
-                && !COMMON_WORDS.contains(w)
-        })
+    let capitalised =
+        |k: usize| speech::is_word(doc, k) && speech::word(doc, k).starts_with(char::is_uppercase);
+    context.paragraph < HEADLINE_PARAGRAPHS
+        && colon - start <= MAX_LABEL_WORDS
+        && (start..colon).all(capitalised)
+        && recurs(doc, colon - 1)
+}
+
+/// True when the word of token `k` occurs again in the text, as a word of its own.
+fn recurs(doc: &Document, k: usize) -> bool {
+    let w = speech::word(doc, k);
+    let at = doc.tokens[k].start();
+    doc.text.match_indices(w).any(|(i, _)| {
+        let before = doc.text[..i].chars().next_back();
+        let after = doc.text[i + w.len()..].chars().next();
+        i != at
+            && !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// True when the quotation follows a colon or comma in its paragraph ("Trump replied:
@@ -310,6 +322,46 @@ mod tests {
         assert_eq!(
             kind_of("The girls were granted “parole” status.", "“parole”"),
             QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of("They built a robot called “Rex” last year.", "“Rex”"),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of(
+                "Reports: ‘streamlined’ asylum process\nThe process was reported.",
+                "‘streamlined’"
+            ),
+            QuoteKind::Scare
+        );
+    }
+
+    #[test]
+    fn characterizations_and_headline_labels_are_speech() {
+        assert_eq!(
+            kind_of(
+                "She accused the council of “sitting on its hands”.",
+                "“sitting on its hands”"
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of("He called it a “shambles” on Friday.", "“shambles”"),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "The minister said a “general reflection” is needed.",
+                "“general reflection”"
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "Vogel: ‘No job cuts this year’\nKatrin Vogel wrote to staff.",
+                "‘No job cuts this year’"
+            ),
+            QuoteKind::Direct
         );
     }
 }

@@ -499,6 +499,25 @@ mod tests {
     }
 
     #[test]
+    fn an_opener_after_a_sentence_end_reopens_the_quotation() {
+        for text in [
+            "He said: “One. “Two.” Then he left.",
+            "He said: \"One. \"Two.\" Then he left.",
+            "He said: ‘One. ‘Two.’ Then he left.",
+        ] {
+            let (found, pending) = scan(text);
+            let inners: Vec<_> = found.iter().map(|f| &text[f.inner.range()]).collect();
+            assert_eq!(inners, ["One.", "Two."], "{text}");
+            assert!(found[0].reopened && !found[0].closed, "{text}");
+            assert!(!found[1].reopened && found[1].closed, "{text}");
+            assert!(pending.is_none());
+        }
+        // Without a sentence end the first quotation is simply unclosed.
+        let (found, _) = scan("He said “one thing. Then “another” came.");
+        assert!(!found[0].reopened);
+    }
+
+    #[test]
     fn inch_marks_and_stray_closers_are_ignored() {
         assert!(quotes("A 12\" pipe and a 6'2\" man.").is_empty());
         assert!(quotes("It ended.” Then nothing.").is_empty());

@@ -328,6 +328,31 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_reopened_after_a_lost_paragraph_break_is_one_group() {
+        let d = quotes(
+            "Ms Harlow said: “Trade has been frantic. “Every weekend is busier.” Then rain.",
+        );
+        assert_eq!(
+            texts(&d),
+            ["Trade has been frantic.", "Every weekend is busier."]
+        );
+        assert_eq!(d.quotes[0].group, d.quotes[1].group);
+        assert!(!d.quotes[0].unclosed);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn transcript_paragraphs_are_direct_quotations() {
+        let d = quotes("We asked her.\nQ: Why now?\nA: The herring moved. “Food” matters.");
+        assert_eq!(
+            texts(&d),
+            ["Why now?", "The herring moved. “Food” matters."]
+        );
+        assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+        assert!(d.quotes.iter().all(|q| q.context.label.is_some()));
+    }
+
+    #[test]
     fn no_quotes_in_plain_text_with_apostrophes() {
         let d = quotes("Russia’s army and the ’90s don’t matter to O'Brien's rock ’n’ roll.");
         assert!(d.quotes.is_empty());
