@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Qualifier;
-use crate::lexicon::{entries, with_lowercase, FastHash, WordSet};
+use crate::lexicon::{entries, with_lowercase, FixedHash, WordSet};
 
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.txt");
 const UNITS: &str = include_str!("../../data/units.txt");
@@ -93,8 +93,8 @@ pub fn may_start_number_words(lower: &str) -> bool {
 }
 
 /// The words of [`may_start_number_words`], all lowercase ASCII.
-pub fn number_word_starts() -> &'static HashSet<String, FastHash> {
-    static SET: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+pub fn number_word_starts() -> &'static HashSet<String, FixedHash> {
+    static SET: OnceLock<HashSet<String, FixedHash>> = OnceLock::new();
     SET.get_or_init(|| {
         let words = number_words()
             .iter()
@@ -185,7 +185,7 @@ impl Shapes {
 /// first and hashes only the words that may be in the list.
 pub struct ShapedMap<V> {
     shapes: Shapes,
-    map: HashMap<&'static str, V, FastHash>,
+    map: HashMap<&'static str, V, FixedHash>,
 }
 
 impl<V> ShapedMap<V> {
@@ -205,7 +205,7 @@ impl<V> ShapedMap<V> {
 
 impl<V> FromIterator<(&'static str, V)> for ShapedMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(pairs: I) -> ShapedMap<V> {
-        let map: HashMap<&'static str, V, FastHash> = pairs.into_iter().collect();
+        let map: HashMap<&'static str, V, FixedHash> = pairs.into_iter().collect();
         ShapedMap {
             shapes: Shapes::of(map.keys().copied()),
             map,
@@ -325,7 +325,7 @@ pub fn currency(surface: &str) -> Option<&'static Currency> {
 /// (a byte or two) instead of a string, as a long text has hundreds of thousands of claims.
 pub struct Names {
     names: Vec<&'static str>,
-    ids: HashMap<&'static str, u16, FastHash>,
+    ids: HashMap<&'static str, u16, FixedHash>,
 }
 
 impl Names {
@@ -443,8 +443,8 @@ pub fn calendar_names() -> impl Iterator<Item = &'static str> {
     calendar_words().keys().copied()
 }
 
-fn calendar_words() -> &'static HashMap<&'static str, Calendar, FastHash> {
-    static MAP: OnceLock<HashMap<&'static str, Calendar, FastHash>> = OnceLock::new();
+fn calendar_words() -> &'static HashMap<&'static str, Calendar, FixedHash> {
+    static MAP: OnceLock<HashMap<&'static str, Calendar, FixedHash>> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(CALENDAR)
             .filter_map(|line| {
@@ -463,7 +463,7 @@ fn calendar_words() -> &'static HashMap<&'static str, Calendar, FastHash> {
 
 /// Plural nouns that do not end in "s" ("people", "children").
 pub fn is_irregular_plural(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
+    static SET: OnceLock<HashSet<&'static str, FixedHash>> = OnceLock::new();
     let set = SET.get_or_init(|| {
         [
             "people",
