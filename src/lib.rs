@@ -36,7 +36,6 @@ pub mod offsets;
 pub mod quotes;
 pub mod segment;
 pub mod summary;
-pub mod wordwise;
 
 pub use analysis::{Analysis, Section, Source};
 pub use document::{Document, Span};

@@ -8,7 +8,6 @@
 //! mark opened (so "Russia’s" or "the leaders’ talks" never close anything).
 
 use crate::document::Span;
-use crate::wordwise;
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
 const ELISIONS: [&str; 12] = [
@@ -132,50 +131,27 @@ struct Mark {
 }
 
 /// The quote marks of `body` (whose first byte is at `base` in the document), in order.
-/// Marks are rare, so the scan skips eight-byte words in which no mark can start (one
-/// word-wide test) and decodes characters only where one may: decoding every character
-/// of every paragraph was the quotes stage's biggest cost.
+/// Marks are rare: a block of bytes where none may start is skipped (the test has no
+/// branch, so the compiler vectorizes it), and characters are decoded only at the bytes
+/// where one may.
 fn marks_of(body: &str, base: usize) -> Vec<Mark> {
-    let bytes = body.as_bytes();
     let mut marks = Vec::new();
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        if word_may_hold_mark(word) {
-            push_marks(body, base, at, word, &mut marks);
+    for (block, bytes) in body.as_bytes().chunks(16).enumerate() {
+        if !bytes.iter().fold(false, |any, &b| any | may_start_mark(b)) {
+            continue;
         }
-        at += 8;
+        for (i, &byte) in (block * 16..).zip(bytes) {
+            if may_start_mark(byte) {
+                marks.extend(mark_at(body, i, base));
+            }
+        }
     }
-    push_marks(body, base, at, words.remainder(), &mut marks);
     marks
 }
 
-/// Pushes the marks starting in `chunk`, which starts at byte `at` of `body`.
-fn push_marks(body: &str, base: usize, at: usize, chunk: &[u8], marks: &mut Vec<Mark>) {
-    for (i, &byte) in (at..).zip(chunk) {
-        if may_start_mark(byte) {
-            marks.extend(mark_at(body, i, base));
-        }
-    }
-}
-
-/// Whether [`may_start_mark`] holds for any of the eight bytes of `word`, tested on all
-/// at once: `x & x << 1` keeps the high bit of bytes with their top two bits set (0xC0
-/// and up, the lead bytes), and `(v - 1) & !v` sets the high bit of a byte of `v` that
-/// is zero (`v` = `x` with the mark's byte value removed from every byte). Neither has
-/// false negatives.
-fn word_may_hold_mark(word: &[u8]) -> bool {
-    let Some(x) = wordwise::word(word) else {
-        return true;
-    };
-    x & (x << 1) & wordwise::HIGH_BITS != 0
-        || wordwise::any_equal(x, b'"')
-        || wordwise::any_equal(x, b'\'')
-}
-
 /// True for a byte where a quote mark may start: an ASCII mark, or the lead byte of a
-/// multi-byte character (never a continuation byte). The ASCII marks are spelled out so
-/// that the block test vectorizes; a unit test checks them against `is_mark`.
+/// multi-byte character (never a continuation byte); a unit test checks the ASCII marks
+/// against `is_mark`.
 fn may_start_mark(byte: u8) -> bool {
     byte == b'"' || byte == b'\'' || byte >= 0xC0
 }
@@ -376,15 +352,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn word_test_agrees_with_the_byte_test() {
-        for byte in 0..=255u8 {
-            for at in 0..8 {
-                let mut word = *b"plain ok";
-                word[at] = byte;
-                let slow = word.iter().any(|&b| may_start_mark(b));
-                assert_eq!(word_may_hold_mark(&word), slow, "{byte} at {at}");
-            }
-        }
+    fn marks_are_found_at_their_first_bytes() {
         let text = "Он сказал: «Да» — “yes,” he said; ‘ok’ and 'no' \"end\"";
         let found: Vec<char> = marks_of(text, 0).iter().map(|m| m.ch).collect();
         let slow: Vec<char> = text.chars().filter(|&c| is_mark(c)).collect();
