@@ -38,7 +38,7 @@ pub mod segment;
 pub mod summary;
 
 pub use analysis::{Analysis, Section, Source};
-pub use document::{Document, Span};
+pub use document::{ClaimKind, Document, Span};
 
 /// What to compute and how to label the result.
 #[derive(Debug, Clone, Default)]

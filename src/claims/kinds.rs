@@ -6,6 +6,7 @@
 use super::lists::{self, Calendar, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
+use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
 pub fn is_year_value(v: f64) -> bool {
@@ -322,29 +323,29 @@ pub fn refine(
     pieces: &[Piece],
     n: &Numeral,
     second: Option<&Numeral>,
-    kind: &mut &'static str,
+    kind: &mut ClaimKind,
     unit: &mut Option<&'static str>,
     end: &mut usize,
 ) {
     match n.form {
         Form::Ordinal => {
-            *kind = "ordinal";
+            *kind = ClaimKind::Ordinal;
             return;
         }
         Form::Ratio => {
-            *kind = "ratio";
+            *kind = ClaimKind::Ratio;
             return;
         }
-        Form::Fraction if *kind == "count" => *kind = "ratio",
+        Form::Fraction if *kind == ClaimKind::Count => *kind = ClaimKind::Ratio,
         _ => {}
     }
-    if *kind == "count" {
+    if *kind == ClaimKind::Count {
         if let Some(f) = pieces
             .get(n.end)
             .filter(|f| f.lower() == "fold" && f.join == Join::Hyphen)
         {
             let _ = f;
-            *kind = "ratio";
+            *kind = ClaimKind::Ratio;
             *unit = Some("x");
             *end = (*end).max(n.end + 1);
             return;
@@ -354,14 +355,14 @@ pub fn refine(
             && pieces.get(n.first - 1).is_some_and(|o| o.lower() == "of")
             && pieces.get(n.first - 2).is_some_and(|a| a.lower() == "age")
         {
-            *kind = "age";
+            *kind = ClaimKind::Age;
             *unit = Some("year");
             return;
         }
         // "Biden, 81, has made", "said Maria Lopez, 42, a teacher": an age in commas
         // right after a name.
         if is_age_after_name(pieces, n) {
-            *kind = "age";
+            *kind = ClaimKind::Age;
             *unit = Some("year");
             return;
         }
@@ -371,22 +372,22 @@ pub fn refine(
                 .get(n.first - 1)
                 .is_some_and(|b| matches!(b.lower(), "aged" | "age" | "ages"))
         {
-            *kind = "age";
+            *kind = ClaimKind::Age;
             *unit = Some("year");
             return;
         }
     }
-    if *kind == "duration" {
+    if *kind == ClaimKind::Duration {
         // "14-year-old", "14 years old", "nine-month-old"
         if let Some(old) = pieces.get(*end).filter(|o| o.lower() == "old") {
             if old.join != Join::Attached {
-                *kind = "age";
+                *kind = ClaimKind::Age;
                 *end += 1;
             }
         }
     }
     if let Some(m) = second {
-        if *kind == "count" && m.value.fract() == 0.0 && n.value.fract() == 0.0 {
+        if *kind == ClaimKind::Count && m.value.fract() == 0.0 && n.value.fract() == 0.0 {
             let dashed = pieces
                 .get(n.end)
                 .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
@@ -394,7 +395,7 @@ pub fn refine(
             let hi = (m.end + 12).min(pieces.len());
             let sporty = pieces[lo..hi].iter().any(|p| is_sports_word(p.lower()));
             if dashed && (m.value <= n.value || sporty) {
-                *kind = "score";
+                *kind = ClaimKind::Score;
             }
         }
     }

@@ -7,6 +7,7 @@
 
 use super::lists::{self, WordClass};
 use super::pieces::{Join, Piece, PieceKind};
+use crate::document::ClaimKind;
 
 /// No numeral is longer than this many pieces ("one million two thousand two hundred…").
 const MAX_PIECES: usize = 40;
@@ -417,7 +418,8 @@ fn digits_at(pieces: &[Piece], i: usize, money: bool, ratios: bool) -> Option<Nu
                         let counted = pieces.get(end + 1).is_some_and(|w| {
                             w.is_word()
                                 && w.join == Join::Space
-                                && (lists::unit(w.lower()).is_some_and(|u| u.kind != "length")
+                                && (lists::unit(w.lower())
+                                    .is_some_and(|u| u.kind != ClaimKind::Length)
                                     || crate::claims::kinds::looks_plural(w.lower()))
                         });
                         money || n.text == "MM" || (n.join == Join::Attached && counted)
