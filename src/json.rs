@@ -472,9 +472,9 @@ static DIGIT_PAIRS: [u8; 200] = {
 /// quotation mark or a backslash.
 fn may_need_escape(chunk: &[u8]) -> bool {
     // A fold without branches, which the compiler vectorizes.
-    chunk
-        .iter()
-        .fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'))
+    chunk.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 /// For each byte, 0 when it is written as is, else the letter of its escape (`u` for

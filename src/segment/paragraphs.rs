@@ -41,7 +41,10 @@ fn lines(text: &str) -> Vec<Line> {
         // line break: tested without branches (the compiler vectorizes the fold).
         let end = (i + 16).min(bytes.len());
         let block = bytes.get(i..end).unwrap_or(&[]);
-        if !block.iter().fold(false, |any, &c| any | (c < 0x0E) | (c >= 0x80)) {
+        if !block
+            .iter()
+            .fold(false, |any, &c| any | !(0x0E..0x80).contains(&c))
+        {
             i = end;
             continue;
         }
