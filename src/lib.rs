@@ -38,6 +38,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod speech;
 pub mod summary;
 
 pub use analysis::{Analysis, Section, Source};
