@@ -234,7 +234,7 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
         // "2000 years", "a 2000-year-old temple"; but "World Cup 2018 day five" is a year.
         let measured = lists::unit(after.text).is_some()
             && (after.join == Join::Hyphen
-                || looks_plural(after.lower())
+                || lists::looks_plural(after.lower())
                 || pieces.get(n.end + 1).is_some_and(|o| o.lower() == "old"));
         if after.is_word() && after.join != Join::Attached && measured {
             return None;
@@ -268,19 +268,7 @@ pub fn counts_a_noun(p: &Piece) -> bool {
     if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(p.lower()) {
         return false;
     }
-    looks_plural(p.lower())
-}
-
-/// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
-pub fn looks_plural(word: &str) -> bool {
-    lists::is_irregular_plural(word)
-        || (word.len() > 2
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && !word.ends_with("us")
-            && !word.ends_with("is")
-            && !word.ends_with("’s")
-            && !word.ends_with("'s"))
+    lists::looks_plural(p.lower())
 }
 
 /// Words that make a dash between two small numbers a score, not a range.
@@ -504,9 +492,5 @@ mod tests {
         assert!(is_year_value(2025.0));
         assert!(!is_year_value(2025.5));
         assert!(!is_year_value(5000.0));
-        assert!(looks_plural("drones"));
-        assert!(looks_plural("schoolchildren"));
-        assert!(!looks_plural("status"));
-        assert!(!looks_plural("glass"));
     }
 }

@@ -461,6 +461,18 @@ fn calendar_words() -> &'static HashMap<&'static str, Calendar, FastHash> {
     })
 }
 
+/// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
+pub fn looks_plural(word: &str) -> bool {
+    is_irregular_plural(word)
+        || (word.len() > 2
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && !word.ends_with("’s")
+            && !word.ends_with("'s"))
+}
+
 /// Plural nouns that do not end in "s" ("people", "children").
 pub fn is_irregular_plural(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
@@ -589,6 +601,14 @@ mod tests {
         }
         assert!(is_cue("Said"));
         assert!(!is_cue("the") && !is_cue(""));
+    }
+
+    #[test]
+    fn plurals() {
+        assert!(looks_plural("drones"));
+        assert!(looks_plural("schoolchildren"));
+        assert!(!looks_plural("status"));
+        assert!(!looks_plural("glass"));
     }
 
     #[test]
