@@ -661,7 +661,7 @@ impl<'d, 't> Converter<'d, 't> {
             start,
             end,
             text: Cow::Borrowed(self.doc.slice(c.span())),
-            kind: Cow::Borrowed(c.kind()),
+            kind: Cow::Borrowed(c.kind().as_str()),
             value: c.value().filter(|v| v.is_finite()),
             value_max: c.value_max().filter(|v| v.is_finite()),
             unit: c.unit().map(str::to_string),

@@ -392,27 +392,107 @@ impl Qualifier {
     }
 }
 
-/// A numeric claim, stored compactly (48 bytes; a long text has hundreds of thousands, and
-/// they are kept until the report): offsets and indices on 32 bits (the text is at most
-/// [`MAX_TEXT_BYTES`] long), the kind and unit as numbers in the claims' closed lists
-/// ([`crate::claims::lists::claim_kinds`], [`crate::claims::lists::claim_units`]), and one
-/// byte for the qualifier and which optional fields are set. Read it through its methods.
-#[derive(Clone, Copy, PartialEq)]
+/// What a numeric claim measures, from the unit or the words around the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClaimKind {
+    /// A plain number of things ("5,000 drones").
+    Count,
+    /// A share ("12%", "12 percentage points").
+    Percent,
+    /// An amount of money ("$1.2 billion").
+    Money,
+    /// A span of time ("three years").
+    Duration,
+    /// A length or distance ("120 miles").
+    Length,
+    /// An area ("5,000 sq km").
+    Area,
+    /// A mass or weight ("10 tonnes").
+    Mass,
+    /// A volume ("2 million barrels").
+    Volume,
+    /// A speed ("90 km/h").
+    Speed,
+    /// A temperature ("40C").
+    Temperature,
+    /// An amount of data ("2 GB").
+    Data,
+    /// An amount of energy ("5 kWh").
+    Energy,
+    /// A power ("1,000 MW").
+    Power,
+    /// A person's age ("aged 14", "a 14-year-old").
+    Age,
+    /// A ratio or fraction ("one in five", "18-fold").
+    Ratio,
+    /// A rank ("third", "#2").
+    Ordinal,
+    /// A match score ("won 3-1").
+    Score,
+    /// A date, year or decade ("August 2024", "the 1990s").
+    Date,
+}
+
+impl ClaimKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ClaimKind; 18] = [
+        ClaimKind::Count,
+        ClaimKind::Percent,
+        ClaimKind::Money,
+        ClaimKind::Duration,
+        ClaimKind::Length,
+        ClaimKind::Area,
+        ClaimKind::Mass,
+        ClaimKind::Volume,
+        ClaimKind::Speed,
+        ClaimKind::Temperature,
+        ClaimKind::Data,
+        ClaimKind::Energy,
+        ClaimKind::Power,
+        ClaimKind::Age,
+        ClaimKind::Ratio,
+        ClaimKind::Ordinal,
+        ClaimKind::Score,
+        ClaimKind::Date,
+    ];
+
+    /// The kind's name in the report ("count", "money"…).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Percent => "percent",
+            ClaimKind::Money => "money",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Length => "length",
+            ClaimKind::Area => "area",
+            ClaimKind::Mass => "mass",
+            ClaimKind::Volume => "volume",
+            ClaimKind::Speed => "speed",
+            ClaimKind::Temperature => "temperature",
+            ClaimKind::Data => "data",
+            ClaimKind::Energy => "energy",
+            ClaimKind::Power => "power",
+            ClaimKind::Age => "age",
+            ClaimKind::Ratio => "ratio",
+            ClaimKind::Ordinal => "ordinal",
+            ClaimKind::Score => "score",
+            ClaimKind::Date => "date",
+        }
+    }
+
+    /// The kind named `name` (as [`ClaimKind::as_str`] spells it), if there is one.
+    pub fn from_name(name: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+    }
+}
+
+/// A numeric claim. Read it through its methods.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Claim {
-    value: f64,
-    value_max: f64,
-    span: Span,
-    quantity_start: u32,
-    /// Meaningful when `HAS_SUBJECT` is set.
-    subject: Span,
-    sentence: u32,
-    claimant: u32,
-    /// An index into `claim_units`, or [`NO_UNIT`].
-    unit: u16,
-    /// An index into `claim_kinds`.
-    kind: u8,
-    /// The qualifier (bits 0–2, see [`Claim::QUALIFIERS`]) and the `HAS_*` bits.
-    flags: u8,
+    parts: ClaimParts,
+    claimant: Option<usize>,
 }
 
 /// The parts of a [`Claim`], as the claims stage finds them (its claimant comes later:
@@ -424,10 +504,9 @@ pub struct ClaimParts {
     /// Where the number with its currency and unit starts, after the qualifier words
     /// ("5,000 sq km" of "nearly 5,000 sq km"); it ends where `span` ends.
     pub quantity_start: usize,
-    /// `count`, `percent`, `money`, `duration`, `length`, `area`, `mass`, `volume`,
-    /// `speed`, `temperature`, `age`, `ratio`, `ordinal`, `score`, `date` (or another
-    /// kind of `data/units.txt`).
-    pub kind: &'static str,
+    /// What the number measures.
+    pub kind: ClaimKind,
+    /// The number, when it has a value.
     pub value: Option<f64>,
     /// The high end of a range.
     pub value_max: Option<f64>,
@@ -437,149 +516,74 @@ pub struct ClaimParts {
     pub qualifier: Option<Qualifier>,
     /// What is counted ("drones").
     pub subject: Option<Span>,
+    /// The sentence the claim is in.
     pub sentence: usize,
 }
 
-/// [`Claim::unit`] of a claim without a unit.
-const NO_UNIT: u16 = u16::MAX;
-
 impl Claim {
-    const HAS_VALUE: u8 = 1 << 3;
-    const HAS_VALUE_MAX: u8 = 1 << 4;
-    const HAS_SUBJECT: u8 = 1 << 5;
-    const HAS_CLAIMANT: u8 = 1 << 6;
-    /// The qualifiers by their code in the low bits of `flags` (0: none).
-    const QUALIFIERS: [Option<Qualifier>; 5] = [
-        None,
-        Some(Qualifier::Exact),
-        Some(Qualifier::Approximate),
-        Some(Qualifier::UpperBound),
-        Some(Qualifier::LowerBound),
-    ];
-
-    /// A claim of `parts`, without a claimant. A kind or unit missing from the claims'
-    /// lists (a bug: the lists hold every name the code and data give) is stored as
-    /// `count` and no unit; offsets beyond 32 bits (impossible below
-    /// [`MAX_TEXT_BYTES`]) are clamped.
+    /// A claim of `parts`, without a claimant.
     pub fn new(parts: ClaimParts) -> Claim {
-        let kind = crate::claims::lists::claim_kinds().id(parts.kind);
-        let unit = parts
-            .unit
-            .map(|u| crate::claims::lists::claim_units().id(u));
-        debug_assert!(kind.is_some(), "claim kind {:?} not listed", parts.kind);
-        debug_assert!(unit.is_none_or(|u| u.is_some()), "unit {:?}", parts.unit);
-        let qualifier = Claim::QUALIFIERS
-            .iter()
-            .position(|q| *q == parts.qualifier)
-            .unwrap_or(0);
-        let mut flags = u8::try_from(qualifier).unwrap_or(0);
-        let set = |present: bool, bit: u8| if present { bit } else { 0 };
-        flags |= set(parts.value.is_some(), Claim::HAS_VALUE);
-        flags |= set(parts.value_max.is_some(), Claim::HAS_VALUE_MAX);
-        flags |= set(parts.subject.is_some(), Claim::HAS_SUBJECT);
         Claim {
-            value: parts.value.unwrap_or(0.0),
-            value_max: parts.value_max.unwrap_or(0.0),
-            span: parts.span,
-            quantity_start: narrow(parts.quantity_start),
-            subject: parts.subject.unwrap_or_default(),
-            sentence: narrow(parts.sentence),
-            claimant: 0,
-            unit: unit.flatten().unwrap_or(NO_UNIT),
-            kind: kind.and_then(|k| u8::try_from(k).ok()).unwrap_or(0),
-            flags,
+            parts,
+            claimant: None,
         }
     }
 
     /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
     pub fn span(&self) -> Span {
-        self.span
+        self.parts.span
     }
 
     /// The number with its currency and unit, without the qualifier words ("5,000 sq km"
     /// of "nearly 5,000 sq km").
     pub fn quantity(&self) -> Span {
-        Span::new(self.quantity_start as usize, self.span.end())
+        Span::new(self.parts.quantity_start, self.parts.span.end())
     }
 
-    /// `count`, `percent`, `money`, `date`… (see [`ClaimParts::kind`]).
-    pub fn kind(&self) -> &'static str {
-        crate::claims::lists::claim_kinds()
-            .name(u16::from(self.kind))
-            .unwrap_or("count")
+    /// What the number measures.
+    pub fn kind(&self) -> ClaimKind {
+        self.parts.kind
     }
 
+    /// The number, when it has a value.
     pub fn value(&self) -> Option<f64> {
-        self.has(Claim::HAS_VALUE).then_some(self.value)
+        self.parts.value
     }
 
     /// The high end of a range.
     pub fn value_max(&self) -> Option<f64> {
-        self.has(Claim::HAS_VALUE_MAX).then_some(self.value_max)
+        self.parts.value_max
     }
 
     /// Normalised unit ("km2", "USD", "year", "%").
     pub fn unit(&self) -> Option<&'static str> {
-        crate::claims::lists::claim_units().name(self.unit)
+        self.parts.unit
     }
 
     /// `None` when the wording states the number plainly.
     pub fn qualifier(&self) -> Option<Qualifier> {
-        let code = usize::from(self.flags & 0b111);
-        Claim::QUALIFIERS.get(code).copied().flatten()
+        self.parts.qualifier
     }
 
     /// What is counted ("drones").
     pub fn subject(&self) -> Option<Span> {
-        self.has(Claim::HAS_SUBJECT).then_some(self.subject)
+        self.parts.subject
     }
 
     /// The sentence the claim is in.
     pub fn sentence(&self) -> usize {
-        self.sentence as usize
+        self.parts.sentence
     }
 
     /// The entity on whose authority the number is given; `None` for the article's own
     /// voice.
     pub fn claimant(&self) -> Option<usize> {
-        self.has(Claim::HAS_CLAIMANT)
-            .then_some(self.claimant as usize)
+        self.claimant
     }
 
-    /// Sets the claimant (an entity index beyond 32 bits, impossible below
-    /// [`MAX_TEXT_BYTES`], leaves none).
+    /// Sets the claimant.
     pub fn set_claimant(&mut self, entity: Option<usize>) {
-        match entity.and_then(|e| u32::try_from(e).ok()) {
-            Some(e) => {
-                self.claimant = e;
-                self.flags |= Claim::HAS_CLAIMANT;
-            }
-            None => {
-                self.claimant = 0;
-                self.flags &= !Claim::HAS_CLAIMANT;
-            }
-        }
-    }
-
-    fn has(&self, bit: u8) -> bool {
-        self.flags & bit != 0
-    }
-}
-
-impl std::fmt::Debug for Claim {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Claim")
-            .field("span", &self.span())
-            .field("kind", &self.kind())
-            .field("value", &self.value())
-            .field("value_max", &self.value_max())
-            .field("unit", &self.unit())
-            .field("qualifier", &self.qualifier())
-            .field("subject", &self.subject())
-            .field("sentence", &self.sentence())
-            .field("claimant", &self.claimant())
-            .field("quantity", &self.quantity())
-            .finish()
+        self.claimant = entity;
     }
 }
 
@@ -712,62 +716,39 @@ mod tests {
         assert_eq!((clamped.start(), clamped.end()), (10, 10 + 255));
     }
 
-    /// A long text has hundreds of thousands of claims: keep them small.
     #[test]
-    fn a_claim_takes_48_bytes() {
-        assert_eq!(std::mem::size_of::<Claim>(), 48);
-    }
-
-    #[test]
-    fn a_claim_gives_back_its_parts() {
-        let full = ClaimParts {
+    fn a_claim_keeps_its_parts_and_takes_a_claimant() {
+        let parts = ClaimParts {
             span: Span::new(10, 30),
             quantity_start: 17,
-            kind: "area",
+            kind: ClaimKind::Area,
             value: Some(5000.0),
-            value_max: Some(f64::INFINITY),
+            value_max: None,
             unit: Some("km2"),
             qualifier: Some(Qualifier::UpperBound),
             subject: Some(Span::new(31, 40)),
             sentence: 7,
         };
-        let bare = ClaimParts {
-            kind: "date",
-            value: None,
-            value_max: None,
-            unit: None,
-            qualifier: None,
-            subject: None,
-            ..full
-        };
-        for parts in [full, bare] {
-            let mut claim = Claim::new(parts);
-            let back = ClaimParts {
-                span: claim.span(),
-                quantity_start: claim.quantity().start(),
-                kind: claim.kind(),
-                value: claim.value(),
-                value_max: claim.value_max(),
-                unit: claim.unit(),
-                qualifier: claim.qualifier(),
-                subject: claim.subject(),
-                sentence: claim.sentence(),
-            };
-            assert_eq!(back, parts);
-            assert_eq!(claim.quantity(), Span::new(17, 30));
-            assert_eq!(claim.claimant(), None);
-            claim.set_claimant(Some(3));
-            assert_eq!(claim.claimant(), Some(3));
-            assert_eq!(claim.qualifier(), parts.qualifier);
-            claim.set_claimant(None);
-            assert_eq!(claim.claimant(), None);
+        let mut claim = Claim::new(parts);
+        assert_eq!(claim.quantity(), Span::new(17, 30));
+        assert_eq!((claim.kind(), claim.unit()), (ClaimKind::Area, Some("km2")));
+        assert_eq!(claim.claimant(), None);
+        claim.set_claimant(Some(3));
+        assert_eq!(claim.claimant(), Some(3));
+        claim.set_claimant(None);
+        assert_eq!(claim.claimant(), None);
+    }
+
+    #[test]
+    fn claim_kinds_are_named_both_ways() {
+        for kind in ClaimKind::ALL {
+            assert_eq!(ClaimKind::from_name(kind.as_str()), Some(kind));
         }
-        for q in Claim::QUALIFIERS {
-            let claim = Claim::new(ClaimParts {
-                qualifier: q,
-                ..full
-            });
-            assert_eq!(claim.qualifier(), q);
-        }
+        assert_eq!(
+            ClaimKind::from_name("temperature"),
+            Some(ClaimKind::Temperature)
+        );
+        assert_eq!(ClaimKind::from_name("skip"), None);
+        assert_eq!(ClaimKind::from_name("Count"), None);
     }
 }

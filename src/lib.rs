@@ -39,7 +39,7 @@ pub mod summary;
 pub mod wordwise;
 
 pub use analysis::{Analysis, Section, Source};
-pub use document::{Document, Span};
+pub use document::{ClaimKind, Document, Span};
 
 /// What to compute and how to label the result.
 #[derive(Debug, Clone, Default)]

@@ -36,11 +36,11 @@ fn seed_claims_are_exactly_the_listed_ones() {
     let rows: Vec<Row> = doc
         .claims
         .iter()
-        .filter(|c| c.kind() != "date")
+        .filter(|c| c.kind() != byline::ClaimKind::Date)
         .map(|c| {
             (
                 text(&doc, c),
-                c.kind(),
+                c.kind().as_str(),
                 c.value(),
                 c.value_max(),
                 c.unit(),
@@ -144,7 +144,7 @@ fn seed_dates_are_reported_as_dates() {
     let dates: Vec<(&str, Option<f64>)> = doc
         .claims
         .iter()
-        .filter(|c| c.kind() == "date")
+        .filter(|c| c.kind() == byline::ClaimKind::Date)
         .map(|c| (text(&doc, c), c.value()))
         .collect();
     assert!(dates.contains(&("2025", Some(2025.0))), "{dates:?}");

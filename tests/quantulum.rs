@@ -21,7 +21,7 @@ fn chars(doc: &Document, byte: usize) -> usize {
 fn claim_value(c: &Claim) -> Option<f64> {
     let v = c.value()?;
     Some(match c.value_max() {
-        Some(max) if c.kind() != "score" => (v + max) / 2.0,
+        Some(max) if c.kind() != byline::ClaimKind::Score => (v + max) / 2.0,
         _ => v,
     })
 }

@@ -66,7 +66,7 @@ fn predicted(model: &str, doc: &Document) -> Vec<Mention> {
     };
     doc.claims
         .iter()
-        .filter(|c| kinds.contains(&c.kind()))
+        .filter(|c| kinds.contains(&c.kind().as_str()))
         .filter_map(|c| {
             let (s, e) = char_span(doc, c.quantity());
             Some((s, e, c.value()?))

@@ -7,7 +7,7 @@
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
 use super::lists;
-use crate::document::{narrow, Claim, Document, Quote, Span, TokenKind};
+use crate::document::{narrow, Claim, ClaimKind, Document, Quote, Span, TokenKind};
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -29,7 +29,7 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
     // buffer reused from sentence to sentence.
     let (mut cues, mut cues_of) = (Vec::new(), None);
     for claim in claims.iter_mut() {
-        if claim.kind() == "date" {
+        if claim.kind() == ClaimKind::Date {
             continue;
         }
         let span = claim.span();
@@ -40,7 +40,7 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
         if quotes.inside_any(span) {
             continue; // quoted, but the speaker is unknown
         }
-        if claim.kind() == "age" {
+        if claim.kind() == ClaimKind::Age {
             // "said Maria Lopez, 42": the article gives the age, not the speaker.
             continue;
         }

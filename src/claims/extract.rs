@@ -11,7 +11,7 @@ use super::lists::{self, Place};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use super::subject;
-use crate::document::{Claim, ClaimParts, Document, Qualifier, Span};
+use crate::document::{Claim, ClaimKind, ClaimParts, Document, Qualifier, Span};
 
 /// A claim found in a sentence, before claimants are known.
 struct Found {
@@ -20,7 +20,7 @@ struct Found {
     end: usize,
     /// First piece after the qualifier words.
     quantity_first: usize,
-    kind: &'static str,
+    kind: ClaimKind,
     value: Option<f64>,
     value_max: Option<f64>,
     unit: Option<&'static str>,
@@ -55,7 +55,7 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
         match claim_at(&pieces, i, &masks, first_in_paragraph, number_ahead) {
             Some(found) => {
                 i = found.end.max(i + 1);
-                if found.kind != "skip" {
+                if found.first < found.end {
                     // The claim may take in the rest of its token: go on after it.
                     i = i.max(push(s, &pieces, found, out));
                 }
@@ -115,7 +115,7 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
         first,
         end,
         quantity_first: first,
-        kind: "date",
+        kind: ClaimKind::Date,
         value: year,
         value_max: None,
         unit: None,
@@ -146,7 +146,7 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
     let quantity_start = pieces
         .get(found.quantity_first)
         .map_or(span.start(), |p| p.span.start());
-    let subject = if found.kind == "date" {
+    let subject = if found.kind == ClaimKind::Date {
         None
     } else {
         subject::after(pieces, next, found.kind)
@@ -604,7 +604,7 @@ impl<'p, 't> Reading<'p, 't> {
             first: i,
             end: n.end,
             quantity_first: i,
-            kind: "count",
+            kind: ClaimKind::Count,
             value: Some(n.value),
             value_max: None,
             unit: currency.map(|(code, _)| code),
@@ -730,7 +730,7 @@ impl<'p, 't> Reading<'p, 't> {
         let found = &mut self.found;
         match self.unit {
             Some(After::Currency(code, scale)) => {
-                found.kind = "money";
+                found.kind = ClaimKind::Money;
                 found.unit = Some(code);
                 found.value = found.value.map(|v| v * scale);
                 let (value, end) = money_tail(self.pieces, found.end, found.value);
@@ -743,7 +743,7 @@ impl<'p, 't> Reading<'p, 't> {
             }
             None => {
                 if let Some((_, scale)) = self.currency {
-                    found.kind = "money";
+                    found.kind = ClaimKind::Money;
                     found.value = found.value.map(|v| v * scale);
                 }
             }
@@ -767,18 +767,18 @@ impl<'p, 't> Reading<'p, 't> {
         if self.currency.is_none() && is_hash_rank(pieces, n) {
             found.first = n.first - 1;
             found.quantity_first = n.first - 1;
-            found.kind = "ordinal";
+            found.kind = ClaimKind::Ordinal;
             found.unit = None;
             found.qualifier = None;
             return self.found;
         }
-        if found.kind == "duration" && over_is_a_span_of_time(pieces, found, self.plus) {
+        if found.kind == ClaimKind::Duration && over_is_a_span_of_time(pieces, found, self.plus) {
             // "cut $1.2 trillion over 10 years", "honed over 4+ years": the period the
             // action spreads over, not a bound on it; only "+" still bounds it.
             found.first = found.quantity_first;
             found.qualifier = self.plus.then_some(Qualifier::LowerBound);
         }
-        if found.kind == "ordinal" && !kinds::is_rank(pieces, n) {
+        if found.kind == ClaimKind::Ordinal && !kinds::is_rank(pieces, n) {
             return skip(n.end);
         }
         self.found
@@ -883,12 +883,13 @@ fn alternatives(pieces: &[Piece], end: usize, first: &Numeral) -> Option<Numeral
     None
 }
 
+/// No claim up to piece `end`: an empty [`Found`] (a claim has at least one piece).
 fn skip(end: usize) -> Found {
     Found {
         first: end,
         end,
         quantity_first: end,
-        kind: "skip",
+        kind: ClaimKind::Count,
         value: None,
         value_max: None,
         unit: None,

@@ -6,6 +6,7 @@
 use super::lists::{self, Calendar, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
+use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
 pub fn is_year_value(v: f64) -> bool {
@@ -328,19 +329,19 @@ pub fn refine(
     pieces: &[Piece],
     n: &Numeral,
     second: Option<&Numeral>,
-    kind: &mut &'static str,
+    kind: &mut ClaimKind,
     unit: &mut Option<&'static str>,
     end: &mut usize,
 ) {
     match n.form {
-        Form::Ordinal => *kind = "ordinal",
-        Form::Ratio => *kind = "ratio",
-        _ if *kind == "count" => refine_count(pieces, n, second, kind, unit, end),
-        _ if *kind == "duration" => {
+        Form::Ordinal => *kind = ClaimKind::Ordinal,
+        Form::Ratio => *kind = ClaimKind::Ratio,
+        _ if *kind == ClaimKind::Count => refine_count(pieces, n, second, kind, unit, end),
+        _ if *kind == ClaimKind::Duration => {
             // "14-year-old", "14 years old", "nine-month-old"
             if let Some(old) = pieces.get(*end).filter(|o| o.lower() == "old") {
                 if old.join != Join::Attached {
-                    *kind = "age";
+                    *kind = ClaimKind::Age;
                     *end += 1;
                 }
             }
@@ -355,26 +356,26 @@ fn refine_count(
     pieces: &[Piece],
     n: &Numeral,
     second: Option<&Numeral>,
-    kind: &mut &'static str,
+    kind: &mut ClaimKind,
     unit: &mut Option<&'static str>,
     end: &mut usize,
 ) {
     if n.form == Form::Fraction {
-        *kind = "ratio";
+        *kind = ClaimKind::Ratio;
         return;
     }
     let fold = pieces
         .get(n.end)
         .is_some_and(|f| f.lower() == "fold" && f.join == Join::Hyphen);
     if fold {
-        *kind = "ratio";
+        *kind = ClaimKind::Ratio;
         *unit = Some("x");
         *end = (*end).max(n.end + 1);
     } else if is_age(pieces, n) {
-        *kind = "age";
+        *kind = ClaimKind::Age;
         *unit = Some("year");
     } else if second.is_some_and(|m| is_score(pieces, n, m)) {
-        *kind = "score";
+        *kind = ClaimKind::Score;
     }
 }
 

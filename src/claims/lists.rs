@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::document::Qualifier;
+use crate::document::{ClaimKind, Qualifier};
 use crate::lexicon::{entries, with_lowercase, FastHash, WordSet};
 
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.txt");
@@ -246,7 +246,7 @@ pub fn unit_or_currency_shapes() -> &'static Shapes {
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub unit: &'static str,
-    pub kind: &'static str,
+    pub kind: ClaimKind,
 }
 
 /// Units by surface form; case-sensitive entries (with capitals) and lowercase entries.
@@ -258,7 +258,7 @@ pub fn unit(surface: &str) -> Option<&'static Unit> {
                 let mut f = line.split('|').map(str::trim);
                 let surface = f.next()?;
                 let unit = f.next()?;
-                let kind = f.next()?;
+                let kind = ClaimKind::from_name(f.next()?)?;
                 Some((surface, Unit { unit, kind }))
             })
             .collect()
@@ -318,77 +318,6 @@ pub fn currency(surface: &str) -> Option<&'static Currency> {
             get(lower)
                 .filter(|_| lower.chars().count() > 3 || lower.chars().any(|c| !c.is_alphabetic()))
         })
-    })
-}
-
-/// A closed list of names, numbered: a claim stores the number of its kind and of its unit
-/// (a byte or two) instead of a string, as a long text has hundreds of thousands of claims.
-pub struct Names {
-    names: Vec<&'static str>,
-    ids: HashMap<&'static str, u16, FastHash>,
-}
-
-impl Names {
-    /// Numbers `names` in order of first occurrence (repeats keep their first number).
-    fn of(names: impl Iterator<Item = &'static str>) -> Names {
-        let mut list = Names {
-            names: Vec::new(),
-            ids: HashMap::default(),
-        };
-        for name in names {
-            if let Ok(id) = u16::try_from(list.names.len()) {
-                list.ids.entry(name).or_insert_with(|| {
-                    list.names.push(name);
-                    id
-                });
-            }
-        }
-        list
-    }
-
-    /// The number of `name`, if it is in the list.
-    pub fn id(&self, name: &str) -> Option<u16> {
-        self.ids.get(name).copied()
-    }
-
-    /// The name numbered `id`.
-    pub fn name(&self, id: u16) -> Option<&'static str> {
-        self.names.get(usize::from(id)).copied()
-    }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-}
-
-/// The kinds the claims code gives itself (the others come from `data/units.txt`).
-pub const CODE_KINDS: [&str; 7] = ["count", "money", "date", "ratio", "age", "ordinal", "score"];
-
-/// The units the claims code gives itself ("18-fold": x; ages: year).
-pub const CODE_UNITS: [&str; 2] = ["x", "year"];
-
-/// Every kind a claim can have: [`CODE_KINDS`] and the kinds of `data/units.txt`.
-pub fn claim_kinds() -> &'static Names {
-    static NAMES: OnceLock<Names> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let data = entries(UNITS).filter_map(|line| line.split('|').nth(2).map(str::trim));
-        Names::of(CODE_KINDS.into_iter().chain(data))
-    })
-}
-
-/// Every unit a claim can carry: [`CODE_UNITS`], the units of `data/units.txt` and the
-/// currency codes of `data/currencies.txt`.
-pub fn claim_units() -> &'static Names {
-    static NAMES: OnceLock<Names> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let second = |line: &'static str| line.split('|').nth(1).map(str::trim);
-        let units = entries(UNITS).filter_map(second);
-        let codes = entries(CURRENCIES).filter_map(second);
-        Names::of(CODE_UNITS.into_iter().chain(units).chain(codes))
     })
 }
 
@@ -516,8 +445,6 @@ pub fn is_irregular_plural(word: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Claims store kinds in a byte and units in two (`u16::MAX`: none), by number in
-    /// these lists: every kind and unit the code or the data gives must be listed.
     /// `Piece::new` skips the number-word look-up for punctuation on this ground.
     #[test]
     fn number_words_are_ascii_letters() {
@@ -527,30 +454,12 @@ mod tests {
     }
 
     #[test]
-    fn every_claim_kind_and_unit_is_numbered() {
-        let (kinds, units) = (claim_kinds(), claim_units());
-        assert!(kinds.len() <= 256 && units.len() < usize::from(u16::MAX));
-        for kind in CODE_KINDS {
-            assert!(kinds.id(kind).is_some(), "{kind}");
-        }
-        for unit in CODE_UNITS {
-            assert!(units.id(unit).is_some(), "{unit}");
-        }
+    fn every_unit_line_names_a_claim_kind() {
         for line in entries(UNITS) {
-            let mut f = line.split('|').map(str::trim);
-            let (unit, kind) = (f.nth(1).unwrap_or(""), f.next().unwrap_or(""));
-            assert!(
-                units.id(unit).is_some() && kinds.id(kind).is_some(),
-                "{line}"
-            );
+            let kind = line.split('|').nth(2).map(str::trim).unwrap_or("");
+            assert!(ClaimKind::from_name(kind).is_some(), "{line}");
         }
-        for line in entries(CURRENCIES) {
-            let code = line.split('|').nth(1).map(str::trim).unwrap_or("");
-            assert!(units.id(code).is_some(), "{line}");
-        }
-        let id = units.id("km2").unwrap_or(u16::MAX);
-        assert_eq!(units.name(id), Some("km2"));
-        assert_eq!(units.id("furlongs per fortnight"), None);
+        assert_eq!(unit("sq km").map(|u| u.kind), Some(ClaimKind::Area));
     }
 
     #[test]

@@ -98,7 +98,7 @@ mod tests {
             .map(|c| {
                 (
                     doc.slice(c.span()).to_string(),
-                    c.kind(),
+                    c.kind().as_str(),
                     c.value(),
                     c.value_max(),
                     c.unit(),

@@ -6,7 +6,7 @@
 
 use super::lists::{is_cue, looks_plural, FUNCTION_WORDS};
 use super::pieces::{Join, Piece};
-use crate::document::Span;
+use crate::document::{ClaimKind, Span};
 
 const MAX_WORDS: usize = 4;
 
@@ -32,7 +32,7 @@ fn is_determiner(word: &str) -> bool {
 }
 
 /// The subject of a claim of kind `kind` whose pieces end before piece `next`.
-pub fn after(pieces: &[Piece], next: usize, kind: &str) -> Option<Span> {
+pub fn after(pieces: &[Piece], next: usize, kind: ClaimKind) -> Option<Span> {
     let first = pieces.get(next)?;
     let mut start = next;
     if first.lower() == "of" {
@@ -40,7 +40,7 @@ pub fn after(pieces: &[Piece], next: usize, kind: &str) -> Option<Span> {
         if pieces.get(start).is_some_and(|p| is_determiner(p.lower())) {
             start += 1;
         }
-    } else if !matches!(kind, "count" | "ratio") {
+    } else if !matches!(kind, ClaimKind::Count | ClaimKind::Ratio) {
         // Measures name their subject only with "of" ("5,000 sq km of territory").
         return None;
     }

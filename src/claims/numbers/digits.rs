@@ -7,6 +7,7 @@ use super::grammar::Words;
 use super::numeral::{Form, Numeral};
 use crate::claims::lists::{self, WordClass};
 use crate::claims::pieces::{Join, Piece, PieceKind};
+use crate::document::ClaimKind;
 
 /// Parses the value of a run of digits with separators: "5,000", "3.5", "12,34,567.89"
 /// (Indian grouping), "1.111,11" and "5,00" (decimal comma), "1e10"; ".08" is read by
@@ -297,7 +298,7 @@ fn counts_millions(pieces: &[Piece], m: usize) -> bool {
         && pieces.get(m + 1).is_some_and(|w| {
             w.is_word()
                 && w.join == Join::Space
-                && (lists::unit(w.lower()).is_some_and(|u| u.kind != "length")
+                && (lists::unit(w.lower()).is_some_and(|u| u.kind != ClaimKind::Length)
                     || lists::looks_plural(w.lower()))
         })
 }
