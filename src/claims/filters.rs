@@ -480,7 +480,7 @@ fn is_name_word(p: &Piece, sentence_start: bool) -> bool {
         return false;
     }
     if FUNCTION_WORDS.contains(p.lower())
-        || lists::calendar(p.lower()).is_some()
+        || crate::calendar::calendar(p.lower()).is_some()
         || lists::currency(p.text).is_some()
         || lists::qualifier(p.lower()).is_some()
         || lists::unit(p.text).is_some()

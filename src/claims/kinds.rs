@@ -3,9 +3,10 @@
 //! ratios ("one in five", "18-fold", "a third"), scores ("2–1"), and ranks ("third-largest",
 //! "finished 3rd"). Every check looks a bounded number of pieces around the number.
 
-use super::lists::{self, Calendar, FUNCTION_WORDS};
+use super::lists::{self, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
+use crate::calendar::{self, Calendar};
 use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
@@ -24,7 +25,7 @@ fn calendar_of(p: &Piece) -> Option<Calendar> {
 /// ("august’s", "jan.").
 pub fn calendar_word(lower: &str) -> Option<Calendar> {
     let word = trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.');
-    lists::calendar(word)
+    calendar::calendar(word)
 }
 
 /// `word` without any repeats of `suffix` at its end: `trim_end_matches` with a string
@@ -55,35 +56,6 @@ fn is_early_year_piece(p: &Piece) -> bool {
 /// Era words after a year: "347 AD", "44 BC".
 fn is_era(p: &Piece) -> bool {
     matches!(p.text, "AD" | "BC" | "BCE" | "CE" | "A.D" | "B.C")
-}
-
-/// Words before a month name that make it a date, not a verb or a name ("in May").
-fn leads_a_month(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "during"
-            | "early"
-            | "late"
-            | "mid"
-            | "last"
-            | "next"
-            | "this"
-            | "of"
-            | "from"
-            | "through"
-            | "between"
-            | "and"
-            | "before"
-            | "after"
-            | "on"
-            | "to"
-            | "throughout"
-            | "that"
-    )
 }
 
 /// A date that starts with a month or weekday name at piece `i`: "August 24, 2024",
@@ -129,7 +101,7 @@ pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
         return Some((i, end));
     }
     let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let led = before.is_some_and(|b| leads_a_month(b.lower()));
+    let led = before.is_some_and(|b| calendar::leads_a_month(b.lower()));
     // "May" alone is a date only after "in", "since", ...; other months also alone.
     if led || (p.lower() != "may" && p.lower() != "march" && i > 0) {
         return Some((i, end));
@@ -290,39 +262,6 @@ pub fn counts_a_noun(p: &Piece) -> bool {
     lists::looks_plural(p.lower())
 }
 
-/// Words that make a dash between two small numbers a score, not a range.
-fn is_sports_word(word: &str) -> bool {
-    matches!(
-        word,
-        "score"
-            | "scored"
-            | "won"
-            | "win"
-            | "wins"
-            | "beat"
-            | "beats"
-            | "defeated"
-            | "defeat"
-            | "lost"
-            | "lose"
-            | "loss"
-            | "draw"
-            | "drew"
-            | "victory"
-            | "match"
-            | "game"
-            | "goal"
-            | "goals"
-            | "halftime"
-            | "half-time"
-            | "scoreline"
-            | "tie"
-            | "tied"
-            | "thrashed"
-            | "edged"
-    )
-}
-
 /// Refines the kind from the words around the number: ratios, ages, scores, ordinals.
 /// `end` may grow to take in words that belong to the claim ("-fold", "old").
 pub fn refine(
@@ -407,7 +346,11 @@ fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
         .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
     let lo = n.first.saturating_sub(SCORE_WINDOW);
     let hi = (m.end + SCORE_WINDOW).min(pieces.len());
-    let sporty = || pieces[lo..hi].iter().any(|p| is_sports_word(p.lower()));
+    let sporty = || {
+        pieces[lo..hi]
+            .iter()
+            .any(|p| lists::SCORE_WORDS.contains(p.lower()))
+    };
     dashed && (m.value <= n.value || sporty())
 }
 
@@ -433,7 +376,7 @@ fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
         .is_some_and(|w| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_uppercase)
-                && lists::calendar(w.lower()).is_none()
+                && calendar::calendar(w.lower()).is_none()
         });
     let closed = pieces
         .get(n.end)

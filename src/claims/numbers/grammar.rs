@@ -5,7 +5,7 @@
 //! come after which, and one small method per transition adds the word's value. It never
 //! backtracks, and a numeral is at most [`MAX_PIECES`] long, so reading is linear.
 
-use super::digits::parse_digits;
+use super::numeral::parse_digits;
 use crate::claims::lists::{self, NumberWord, WordClass};
 use crate::claims::pieces::{Piece, PieceKind};
 

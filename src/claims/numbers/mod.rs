@@ -13,8 +13,8 @@ mod grammar;
 mod numeral;
 mod words;
 
-pub use digits::{parse_digits, vulgar};
-pub use numeral::{Form, Numeral};
+pub use digits::vulgar;
+pub use numeral::{parse_digits, Form, Numeral};
 
 use super::lists::WordClass;
 use super::pieces::{Join, Piece, PieceKind};

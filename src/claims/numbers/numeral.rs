@@ -1,5 +1,6 @@
-//! What the number grammar gives back: a [`Numeral`], the pieces it spans, its value and
-//! its [`Form`]. Shared by the digit and word readers; relies on nothing else.
+//! What the number readers share: the [`Numeral`] they give back (the pieces it spans,
+//! its value and [`Form`]), and [`parse_digits`], the value of a run of digits. Relies on
+//! nothing else.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -52,4 +53,55 @@ impl Numeral {
             ..Numeral::new(first, end, value, form)
         }
     }
+}
+
+/// Parses the value of a run of digits with separators: "5,000", "3.5", "12,34,567.89"
+/// (Indian grouping), "1.111,11" and "5,00" (decimal comma), "1e10"; ".08" is read by
+/// the caller.
+pub fn parse_digits(text: &str) -> Option<f64> {
+    if let Some((mantissa, exponent)) = text.split_once(['e', 'E']) {
+        let m = parse_digits(mantissa)?;
+        let e: i32 = exponent.parse().ok()?;
+        return Some(m * 10f64.powi(e));
+    }
+    let normal = normalise_separators(text)?;
+    let value: f64 = normal.parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+/// `text` with its group separators dropped and its decimal separator made a point;
+/// `None` when the separators fit no grouping.
+fn normalise_separators(text: &str) -> Option<String> {
+    let commas = text.matches(',').count();
+    let dots = text.matches('.').count() + text.matches('·').count();
+    if commas > 0 && dots > 0 {
+        // The later separator is the decimal one.
+        let last_comma = text.rfind(',')?;
+        let last_dot = text.rfind(['.', '·'])?;
+        return Some(if last_dot > last_comma {
+            text.replace(',', "").replace('·', ".")
+        } else {
+            text.replace(['.', '·'], "").replace(',', ".")
+        });
+    }
+    if commas > 0 {
+        let groups: Vec<&str> = text.split(',').collect();
+        let thousands = groups.iter().skip(1).all(|g| g.len() == 3);
+        let indian = groups.len() > 2
+            && groups.last().is_some_and(|g| g.len() == 3)
+            && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
+        return if thousands || indian {
+            Some(text.replace(',', ""))
+        } else if commas == 1 {
+            Some(text.replace(',', "."))
+        } else {
+            None
+        };
+    }
+    if dots > 1 {
+        let groups: Vec<&str> = text.split(['.', '·']).collect();
+        let thousands = groups.iter().skip(1).all(|g| g.len() == 3);
+        return thousands.then(|| text.replace(['.', '·'], ""));
+    }
+    Some(text.replace('·', "."))
 }
