@@ -29,9 +29,7 @@ struct Found {
 
 /// Appends the claims of sentence `s` to `out`.
 pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
-    let Some(sentence) = doc.sentences.get(s) else {
-        return;
-    };
+    let sentence = doc.sentences.get(s).expect("a sentence of the document");
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
     let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
@@ -68,7 +66,7 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
 /// Whether a date or claim may start at piece `i` (false means [`kinds::calendar_date`]
 /// and [`claim_at`] there certainly find none): a number within the next three pieces
 /// (after a currency), a capitalised word (a month or weekday), or the start of a
-/// numeral. Most pieces are none of these, and the full tests cost far more.
+/// numeral. Most pieces are none of these, and it spares them the full tests.
 fn may_start_claim(pieces: &[Piece], i: usize, next_number: &mut NextNumber) -> bool {
     let Some(p) = pieces.get(i) else {
         return false;
@@ -95,9 +93,8 @@ impl NextNumber {
         if self.at <= i {
             let from = i + 1;
             self.at = pieces
-                .get(from..)
-                .unwrap_or(&[])
                 .iter()
+                .skip(from)
                 .position(starts_number)
                 .map_or(usize::MAX, |k| from + k);
         }
@@ -125,12 +122,10 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
 
 /// Appends the claim and returns the piece after it.
 fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize {
-    let (Some(first), Some(last)) = (
-        pieces.get(found.first),
-        pieces.get(found.end.saturating_sub(1)),
-    ) else {
-        return found.end;
-    };
+    let first = pieces.get(found.first).expect("a claim starts at a piece");
+    let last = pieces
+        .get(found.end - 1)
+        .expect("a claim ends after its first piece, within the sentence");
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
     let mut end = last.span.end();
     let mut next = found.end;
@@ -168,11 +163,8 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
 /// "€". Returns the code and the piece where the number starts.
 fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
-    // Cheap test first: a currency only counts before a number, and most pieces have none
-    // in the next three; building and looking up surface strings for them was most of
-    // this function's time.
-    let ahead = pieces.get(i + 1..).unwrap_or(&[]);
-    if !ahead.iter().take(3).any(starts_number) {
+    // A currency only counts before a number: test that before building surfaces.
+    if !pieces.iter().skip(i + 1).take(3).any(starts_number) {
         return None;
     }
     currency_before_number_ahead(pieces, i)

@@ -1,6 +1,6 @@
 //! Screening: a cheap test that rules out sentences with nothing to read. Most sentences
-//! hold no numeral and no date word, yet cutting them into pieces and trying the number
-//! grammar at every piece was most of the stage's time. A claim needs one of: an ASCII
+//! hold no numeral and no date word, and the test spares them being cut into pieces and
+//! tried by the number grammar at every piece. A claim needs one of: an ASCII
 //! digit, a number word that may open a numeral (see
 //! [`lists::may_start_number_words`]), a vulgar fraction ("½"), or a capitalised month or
 //! weekday name; a sentence with none of them gives no claim, so skipping it changes no
@@ -19,9 +19,7 @@ use crate::wordwise;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
 pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
-    let Some(sentence) = doc.sentences.get(s) else {
-        return false;
-    };
+    let sentence = doc.sentences.get(s).expect("a sentence of the document");
     // The sentence's span covers its tokens: one scan of its text finds a digit in any
     // of them, and where the hyphens and other non-ASCII text are.
     let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start());
@@ -29,7 +27,7 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         return true;
     }
     let shapes = screen_shapes();
-    let tokens = doc.tokens.get(sentence.tokens()).unwrap_or(&[]);
+    let tokens = &doc.tokens[sentence.tokens()]; // a sentence's tokens are the document's
     let mut specials = bytes.specials();
     let all = doc.text.as_bytes();
     tokens.iter().any(|token| {
@@ -43,9 +41,8 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
             None => is_plain(doc.slice(span)),
         };
         if plain {
-            // The bytes of a plain token are its text: the first test reads them without
-            // slicing the text (whose boundary checks cost as much as the test).
-            let bytes = all.get(span.start()..span.end()).unwrap_or(&[]);
+            // The bytes of a plain token are its text: no need to slice it as a `str`.
+            let bytes = &all[span.start()..span.end()];
             shapes.may_be_listed(bytes) && ascii_part_may_be_read(shapes, doc.slice(span))
         } else {
             split_word_may_hold_numeral(shapes, doc.slice(span))
