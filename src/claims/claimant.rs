@@ -175,10 +175,7 @@ impl SentenceMentions {
 /// Sets `out` to the indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
 fn cue_tokens(doc: &Document, s: usize, out: &mut Vec<usize>) {
     out.clear();
-    let sentence = doc
-        .sentences
-        .get(s)
-        .expect("a claim's sentence is the document's");
+    let sentence = &doc.sentences[s]; // a claim's sentence is the document's
     out.extend(sentence.tokens().filter(|&t| {
         doc.tokens
             .get(t)

@@ -29,7 +29,7 @@ struct Found {
 
 /// Appends the claims of sentence `s` to `out`.
 pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
-    let sentence = doc.sentences.get(s).expect("a sentence of the document");
+    let sentence = &doc.sentences[s];
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
     let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
@@ -122,10 +122,8 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
 
 /// Appends the claim and returns the piece after it.
 fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize {
-    let first = pieces.get(found.first).expect("a claim starts at a piece");
-    let last = pieces
-        .get(found.end - 1)
-        .expect("a claim ends after its first piece, within the sentence");
+    // A claim holds at least one piece of the sentence.
+    let (first, last) = (&pieces[found.first], &pieces[found.end - 1]);
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
     let mut end = last.span.end();
     let mut next = found.end;

@@ -147,18 +147,12 @@ fn pieces_of<'a>(
     sentence: usize,
     lowered: Option<&'a Lowered>,
 ) -> Vec<Piece<'a>> {
-    let s = doc
-        .sentences
-        .get(sentence)
-        .expect("a sentence of the document");
+    let s = &doc.sentences[sentence];
     // A few tokens split in two or three ("1.2m", "two-week"): room for them up front.
     let mut pieces = Vec::with_capacity(s.tokens().len() + s.tokens().len() / 4);
     let mut prev_end: Option<usize> = None;
     for index in s.tokens() {
-        let token = doc
-            .tokens
-            .get(index)
-            .expect("a sentence's tokens are the document's");
+        let token = &doc.tokens[index]; // a sentence's tokens are the document's
         let text = doc.slice(token.span());
         let join = match prev_end {
             Some(end) if end == token.span().start() => Join::Attached,

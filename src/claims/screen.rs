@@ -19,7 +19,7 @@ use crate::wordwise;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
 pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
-    let sentence = doc.sentences.get(s).expect("a sentence of the document");
+    let sentence = &doc.sentences[s];
     // The sentence's span covers its tokens: one scan of its text finds a digit in any
     // of them, and where the hyphens and other non-ASCII text are.
     let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start());
