@@ -426,6 +426,7 @@ mod tests {
                 }),
                 cue: None,
                 unclosed: false,
+                context: Default::default(),
             });
         });
         assert_eq!(
