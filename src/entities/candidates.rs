@@ -13,10 +13,9 @@ use super::steps;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
-/// A possible proper-name mention, before typing and merging. Kept small, since a long
-/// text has over a million (120 bytes each was the largest temporary of the pipeline):
-/// indices on 32 bits, and the words, title and role in the [`Names`] that `find`
-/// returns.
+/// A possible proper-name mention, before typing and merging. Its words, title and role
+/// sit in the [`Names`] that `find` returns, and its indices are 32-bit: a long text has
+/// hundreds of thousands of candidates.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// The name itself, without title or possessive ending.
@@ -89,7 +88,7 @@ impl Candidate {
 
 /// The words, titles and roles of a document's candidates, in two arrays that the
 /// candidates index: the words as slices of the text (possessive endings removed:
-/// "Trump’s" → "Trump"), so that a candidate costs no allocation per word, and the
+/// "Trump’s" → "Trump"), so that a candidate needs no allocation of its own, and the
 /// titles and roles of the few names that have them.
 #[derive(Debug, Default)]
 pub struct Names<'t> {
@@ -133,7 +132,7 @@ mod candidate_tests {
 
     #[test]
     fn a_candidate_takes_36_bytes() {
-        // A long text has over a million: every byte here is a megabyte there.
+        // The stage's largest array: a long text has hundreds of thousands.
         assert!(std::mem::size_of::<Candidate>() <= 36);
     }
 
@@ -297,23 +296,14 @@ fn is_connector(word: &str) -> bool {
 }
 
 /// Removes a possessive ending: "Trump’s" → ("Trump", true); "Reuters" stays.
-#[inline]
+#[inline] // runs for every token: most stop at the first test
 pub fn strip_possessive(word: &str) -> (&str, bool) {
-    // Most words do not end in "s": one byte test (inlined: this runs for every word)
-    // spares them the four suffix tests.
     if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
         return (word, false);
     }
-    strip_possessive_ending(word)
-}
-
-/// [`strip_possessive`] for a word ending in "s".
-fn strip_possessive_ending(word: &str) -> (&str, bool) {
     for ending in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = word.strip_suffix(ending) {
-            if !stem.is_empty() {
-                return (stem, true);
-            }
+        if let Some(stem) = word.strip_suffix(ending).filter(|stem| !stem.is_empty()) {
+            return (stem, true);
         }
     }
     (word, false)
@@ -321,10 +311,6 @@ fn strip_possessive_ending(word: &str) -> (&str, bool) {
 
 /// "I’ve", "I'm", "Don’t": a contraction, not a name.
 fn is_contraction(word: &str) -> bool {
-    // Byte 0x99 ends the UTF-8 of ’: most words hold neither apostrophe.
-    if !word.bytes().any(|b| b == b'\'' || b == 0x99) {
-        return false;
-    }
     word.rsplit_once(['’', '\''])
         .is_some_and(|(_, tail)| matches!(tail, "ve" | "m" | "ll" | "d" | "re" | "t"))
 }
@@ -332,37 +318,18 @@ fn is_contraction(word: &str) -> bool {
 /// True for a word that could be part of a name: it starts with a capital letter, or is
 /// an Arabic-style "al-Qaeda" whose part after the hyphen does.
 pub fn is_capitalised(word: &str) -> bool {
-    // ASCII first: this runs for nearly every token.
-    if !may_be_capitalised(word) {
-        return false;
-    }
-    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
-        return true;
-    }
     match word.chars().next() {
         Some(c) if c.is_uppercase() => true,
-        // The part before the first hyphen is one of these articles: the word starts
-        // with it and the hyphen.
-        Some(c) if c.is_lowercase() => {
-            // Every article's hyphen is the third or fourth byte: one test spares most
-            // lowercase words ("about", "each") the six prefix tests.
-            let hyphen_at = |i: usize| word.as_bytes().get(i) == Some(&b'-');
-            (hyphen_at(2) || hyphen_at(3))
-                && ["al-", "el-", "ad-", "ash-", "an-", "as-"]
-                    .iter()
-                    .filter_map(|article| word.strip_prefix(article))
-                    .any(|tail| tail.chars().next().is_some_and(char::is_uppercase))
+        // Every article's hyphen is the third or fourth byte: most words fail that test.
+        Some(c)
+            if c.is_lowercase() && word.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-')) =>
+        {
+            ["al-", "el-", "ad-", "ash-", "an-", "as-"]
+                .iter()
+                .filter_map(|article| word.strip_prefix(article))
+                .any(|tail| tail.chars().next().is_some_and(char::is_uppercase))
         }
         _ => false,
-    }
-}
-
-/// False when the first byte alone shows that [`is_capitalised`] is false: an ASCII
-/// byte that is neither a capital nor the "a" or "e" of "al-", "el-" and the like.
-fn may_be_capitalised(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) => !b.is_ascii() || b.is_ascii_uppercase() || matches!(b, b'a' | b'e'),
-        None => false,
     }
 }
 
@@ -407,11 +374,12 @@ fn weak_positions(doc: &Document) -> Vec<bool> {
     weak
 }
 
-/// True when no character of `word` is uppercase (ASCII words without a `char` loop).
+/// True when no character of `word` is uppercase.
 fn has_no_uppercase(word: &str) -> bool {
+    // Bytes first: most words are ASCII and need no char decoding.
     for &b in word.as_bytes() {
         if b >= 0x80 {
-            return word.chars().all(|c| !c.is_uppercase());
+            return !word.chars().any(char::is_uppercase);
         }
         if b.is_ascii_uppercase() {
             return false;
@@ -605,15 +573,11 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// The text from token `start` to the end of token `end - 1`.
-    fn run_text(&self, start: usize, end: usize) -> &str {
-        match (
-            self.doc.tokens.get(start),
-            end.checked_sub(1).and_then(|e| self.doc.tokens.get(e)),
-        ) {
-            (Some(a), Some(b)) => self.doc.slice(Span::new(a.span().start(), b.span().end())),
-            _ => "",
-        }
+    /// The text from token `start` to the end of token `end - 1` (`start < end`).
+    fn run_text(&self, start: usize, end: usize) -> &'d str {
+        let (first, last) = (&self.doc.tokens[start], &self.doc.tokens[end - 1]);
+        self.doc
+            .slice(Span::new(first.span().start(), last.span().end()))
     }
 
     /// "Bank of England holds rates" in a headline: a multi-word name at a sentence
@@ -636,8 +600,7 @@ impl<'d> Finder<'_, 'd> {
             // the title.
             let already = |from: usize| {
                 let text = self.run_text(from, end);
-                out.get(produced.clone())
-                    .unwrap_or(&[])
+                out[produced.clone()]
                     .iter()
                     .any(|c| self.doc.slice(c.span) == text)
             };
@@ -655,9 +618,7 @@ impl<'d> Finder<'_, 'd> {
         }
         let mut dropped = vec![false; out.len()];
         for (range, _) in &replaced {
-            for flag in dropped.get_mut(range.clone()).unwrap_or(&mut []) {
-                *flag = true;
-            }
+            dropped[range.clone()].fill(true);
         }
         let mut result: Vec<Candidate> = out
             .into_iter()
@@ -894,28 +855,15 @@ impl<'d> Finder<'_, 'd> {
             })
         };
         let Some((k, after, gender)) = found else {
-            let lone = start + 1 == end;
-            let word = self.facts(start);
-            let lone_demonym = lone && word.has(Fact::Demonym) && !word.has(Fact::Place);
-            if lone_demonym {
-                return;
-            }
-            // "Senate Democrats", "House Republicans": a body and its party group; the
-            // group word is no part of the body's name.
-            let group_tail = !lone && self.facts(end - 1).has(Fact::GroupDemonym);
-            let end = if group_tail { end - 1 } else { end };
-            let (start, end) = self.trim_connectors(start, end);
-            if start < end {
-                self.push(sentence, (start, end), None, None, None, out);
-            }
+            self.push_untitled(sentence, start, end, out);
             return;
         };
         let (q_start, q_end) = self.trim_connectors(start, k);
         let mut qualifier = None;
         if q_start < q_end {
-            let text = self.span_text(q_start, q_end);
+            let text = self.run_text(q_start, q_end);
             let lone_demonym =
-                q_start + 1 == q_end && lists::demonym(&text).is_some() && !lists::is_place(&text);
+                q_start + 1 == q_end && lists::demonym(text).is_some() && !lists::is_place(text);
             if !lone_demonym {
                 self.push(sentence, (q_start, q_end), None, None, None, out);
             }
@@ -925,7 +873,7 @@ impl<'d> Finder<'_, 'd> {
         if name_start >= name_end {
             return; // "Russian President" alone: a description, not a name
         }
-        let role = self.role_of(qualifier.as_deref(), Some((k, after)), name_start);
+        let role = self.role_of(qualifier, Some((k, after)), name_start);
         self.push(
             sentence,
             (name_start, name_end),
@@ -936,16 +884,25 @@ impl<'d> Finder<'_, 'd> {
         );
     }
 
-    fn span_text(&self, start: usize, end: usize) -> String {
-        match (
-            self.doc.tokens.get(start),
-            self.doc.tokens.get(end.saturating_sub(1)),
-        ) {
-            (Some(a), Some(b)) => self
-                .doc
-                .slice(Span::new(a.span().start(), b.span().end()))
-                .to_string(),
-            _ => String::new(),
+    /// A name without a title: none at all when it is a lone nationality ("Russian");
+    /// without the party group after a body ("Senate Democrats", "House Republicans").
+    fn push_untitled(
+        &mut self,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let lone = start + 1 == end;
+        let word = self.facts(start);
+        if lone && word.has(Fact::Demonym) && !word.has(Fact::Place) {
+            return;
+        }
+        let group_tail = !lone && self.facts(end - 1).has(Fact::GroupDemonym);
+        let end = if group_tail { end - 1 } else { end };
+        let (start, end) = self.trim_connectors(start, end);
+        if start < end {
+            self.push(sentence, (start, end), None, None, None, out);
         }
     }
 
@@ -994,17 +951,15 @@ impl<'d> Finder<'_, 'd> {
         role: Option<String>,
         out: &mut Vec<Candidate>,
     ) {
-        let (Some(first), Some(last)) = (self.doc.tokens.get(start), self.doc.tokens.get(end - 1))
-        else {
-            return;
-        };
+        let (first, last) = (&self.doc.tokens[start], &self.doc.tokens[end - 1]);
         let (last_word, possessive) = strip_possessive(self.doc.slice(last.span()));
         let (last_word, suffix) = split_suffix(last_word);
         let span_end = last.span().start() + last_word.len();
         let words_at = self.names.words.len();
         let doc = self.doc;
-        let words = (start..end)
-            .filter_map(|i| doc.tokens.get(i).filter(|t| t.kind == TokenKind::Word))
+        let words = doc.tokens[start..end]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
             .map(|t| strip_possessive(doc.slice(t.span())).0);
         self.names.words.extend(words);
         let words_len = self.names.words.len() - words_at;
@@ -1016,10 +971,11 @@ impl<'d> Finder<'_, 'd> {
             return; // "Russian-speaking"
         }
         let weak = (start..end).all(|i| !self.is_word(i) || self.is_weak(i));
-        let title = title.and_then(|(a, b)| {
-            let first = self.doc.tokens.get(a)?;
-            let last = self.doc.tokens.get(b - 1)?;
-            Some(Span::new(first.span().start(), last.span().end()))
+        let title = title.map(|(a, b)| {
+            Span::new(
+                self.doc.tokens[a].span().start(),
+                self.doc.tokens[b - 1].span().end(),
+            )
         });
         let role = role.map(String::into_boxed_str);
         let title = if title.is_some() || role.is_some() {
@@ -1039,7 +995,9 @@ impl<'d> Finder<'_, 'd> {
             gender,
             weak,
             possessive,
-            suffix: suffix.map_or(0, |e| u8::try_from(e + 1).unwrap_or(0)),
+            suffix: suffix.map_or(0, |e| {
+                u8::try_from(e + 1).expect("COMPOUND_ENDINGS has fewer than 255 entries")
+            }),
         });
     }
 }
@@ -1228,7 +1186,6 @@ mod tests {
             "as-Ṣadr",
         ] {
             assert!(is_capitalised(word), "{word}");
-            assert!(may_be_capitalised(word), "{word}");
         }
         for word in [
             "",
@@ -1243,7 +1200,6 @@ mod tests {
         ] {
             assert!(!is_capitalised(word), "{word}");
         }
-        assert!(!may_be_capitalised("the") && !may_be_capitalised("2020"));
         assert_eq!(strip_possessive("Trump’s"), ("Trump", true));
         assert_eq!(strip_possessive("REUTERS'S"), ("REUTERS", true));
         assert_eq!(strip_possessive("’s"), ("’s", false));
