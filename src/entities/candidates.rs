@@ -11,7 +11,7 @@ use std::cell::OnceCell;
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Span, TokenKind};
-use crate::lexicon::{with_lowercase, FastHash, WordTable};
+use crate::lexicon::{with_lowercase, FixedHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging. Its words, title and role
 /// sit in the [`Names`] that `find` returns, and its indices are 32-bit: a long text has
@@ -588,7 +588,7 @@ impl<'d> Finder<'_, 'd> {
         out: Vec<Candidate>,
         weak_runs: Vec<WeakRun>,
     ) -> Vec<Candidate> {
-        let known: std::collections::HashSet<&str, FastHash> = out
+        let known: std::collections::HashSet<&str, FixedHash> = out
             .iter()
             .filter(|c| !c.weak && c.word_count() >= 2)
             .map(|c| self.doc.slice(c.span))

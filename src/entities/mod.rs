@@ -32,7 +32,7 @@ pub use descriptions::resolve_description;
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
-use crate::lexicon::FastHash;
+use crate::lexicon::FixedHash;
 use candidates::{Candidate, Names};
 use merging::KeyTable;
 use typing::Evidence;
@@ -123,7 +123,7 @@ fn weigh<'t>(
     keys: &mut KeyTable<'t>,
 ) -> Vec<Weighed> {
     // Name text → (its words, key number, evidence of its words).
-    type Seen<'n, 't> = HashMap<&'t str, (&'n [&'t str], u32, Option<Evidence>), FastHash>;
+    type Seen<'n, 't> = HashMap<&'t str, (&'n [&'t str], u32, Option<Evidence>), FixedHash>;
     let mut seen = Seen::default();
     let mut weighed = Vec::with_capacity(cands.len());
     for cand in cands {
