@@ -142,7 +142,11 @@ pub fn build() -> WordTable<FactEntry> {
             add(key, fact, false);
         }
     }
-    for name in calendar::names_only() {
+    // Sorted: the calendar's map has no fixed order, and the table built at compile time
+    // must be the same on every build.
+    let mut calendar_names: Vec<&str> = calendar::names_only().collect();
+    calendar_names.sort_unstable();
+    for name in calendar_names {
         add(&capitalised(name), Fact::NotName, false);
     }
     for key in entries(COMMON_WORDS_FILE) {
