@@ -28,7 +28,7 @@ const SUBJECT_PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
 
 /// A speech-verb entry, under its first word: whether the word alone is a cue, and the
 /// phrases it starts, in list order.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Verb {
     single: bool,
     phrases: Vec<Vec<String>>,
