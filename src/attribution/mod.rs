@@ -923,6 +923,24 @@ mod tests {
     }
 
     #[test]
+    fn a_company_spokesman_speaks_for_the_company_not_a_ministry() {
+        let doc = attributed(
+            "Shares in Pellam Group fell. The Ministry of Defence said it was unaware. “We are disappointed,” a company spokesman said. “We take it seriously,” said a spokesperson for the company.",
+            &[
+                ("Pellam Group", ORG, &["Pellam Group"]),
+                ("Ministry of Defence", ORG, &["Ministry of Defence"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "We are"), Some("Pellam Group".into()));
+        assert_eq!(speaker_of(&doc, "We take"), Some("Pellam Group".into()));
+        let doc = attributed(
+            "A statement from the Home Office said the figures were final. “We will not comment further,” the statement added.",
+            &[("Home Office", ORG, &["Home Office"])],
+        );
+        assert_eq!(speaker_of(&doc, "We will not"), Some("Home Office".into()));
+    }
+
+    #[test]
     fn a_spokesperson_named_later_is_that_person() {
         let doc = attributed(
             "“We are looking into it,” a spokesman for Siemens said.\nThe spokesman, Daniel Rourke, later said the turbines were safe.",

@@ -295,7 +295,36 @@ impl Ctx<'_, '_> {
             let m = self.mentions.any_ending_at(self.token_span(k).end())?;
             speaks_for(&m).then(|| resolved(m))
         });
-        named.or_else(|| self.definite_spokesperson(t, lo))
+        named
+            .or_else(|| self.definite_spokesperson(t, lo))
+            .or_else(|| self.spokesperson_of_described(t, lo))
+    }
+
+    /// "a company spokesman", "a ministry spokeswoman", "a spokesperson for the
+    /// company" at token `t`: the organization "the company" or "the ministry" would be.
+    fn spokesperson_of_described(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let before = t.checked_sub(1).filter(|&k| k >= lo);
+        let noun = before
+            .filter(|&k| self.is_organization_word(k))
+            .or_else(|| {
+                let w = speech::word(self.doc, t + 1);
+                let for_the = (w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at"))
+                    && speech::word(self.doc, t + 2).eq_ignore_ascii_case("the");
+                for_the
+                    .then_some(t + 3)
+                    .filter(|&k| self.is_organization_word(k))
+            })?;
+        let entity = self.organization_described_by(noun, self.token_span(t).start())?;
+        Some(Resolved {
+            entity,
+            mention: Some(self.token_span(t)),
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    fn is_organization_word(&self, k: usize) -> bool {
+        words::is_organization_noun(self.doc, k) || words::is_named_organization_noun(self.doc, k)
     }
 
     /// The person an unnamed spokesperson (token `t`) turns out to be, named a little
@@ -417,18 +446,8 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let span = Span::new(self.token_span(the).start(), self.token_span(t).end());
-        let entity = if words::is_organization_noun(self.doc, t) {
-            self.antecedent(span.start(), EntityType::Organization, None)?
-        } else if words::is_named_organization_noun(self.doc, t) {
-            // "the ministry": only an organization whose name says ministry.
-            let noun = speech::word(self.doc, t).to_lowercase();
-            let named = |e: usize| {
-                self.doc
-                    .entities
-                    .get(e)
-                    .is_some_and(|e| e.name.to_lowercase().contains(&noun))
-            };
-            self.antecedent_where(span.start(), EntityType::Organization, None, named)?
+        let entity = if self.is_organization_word(t) {
+            self.organization_described_by(t, span.start())?
         } else {
             self.nominal_speaker(the + 1..t + 1, span.start())
                 .or_else(|| self.role_index_holder(span))?
@@ -453,6 +472,21 @@ impl Ctx<'_, '_> {
         }
         let e = crate::entities::resolve_description(self.doc, text, description.start())?;
         (self.doc.entities[e].entity_type == EntityType::Person).then_some(e)
+    }
+
+    /// The organization that the noun at token `t` stands for before byte `at`: "the
+    /// company" the most recent organization not named as an institution, "the ministry"
+    /// the most recent one whose name says ministry.
+    fn organization_described_by(&self, t: usize, at: usize) -> Option<usize> {
+        if words::is_organization_noun(self.doc, t) {
+            // "the company" is no ministry, council or university.
+            let unlike_institution =
+                |e: usize| !words::names_an_institution(&self.doc.entities[e].name);
+            return self.antecedent_where(at, EntityType::Organization, None, unlike_institution);
+        }
+        let noun = speech::word(self.doc, t).to_lowercase();
+        let named = |e: usize| self.doc.entities[e].name.to_lowercase().contains(&noun);
+        self.antecedent_where(at, EntityType::Organization, None, named)
     }
 
     /// "the 43-year-old" ending at token `t` (British sports and crime reporting): the
@@ -559,6 +593,9 @@ impl Ctx<'_, '_> {
                 let named = self.spokesperson_named_later(k);
                 if let Some(m) = named.or_else(|| self.organization_of_spokesperson(k)) {
                     return Some(resolved(m));
+                }
+                if let Some(r) = self.spokesperson_of_described(k, from) {
+                    return Some(r);
                 }
             }
         }

@@ -81,6 +81,13 @@ pub fn is_named_organization_noun(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && NAMED_ORGANIZATION_NOUNS.contains(word(doc, i))
 }
 
+/// True when an organization's name says it is an institution ("Ministry of Defence",
+/// "Leeds City Council"), which "the company" never refers to.
+pub fn names_an_institution(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| NAMED_ORGANIZATION_NOUNS.contains(w))
+}
+
 pub fn is_preposition(doc: &Document, i: usize) -> bool {
     let w = word(doc, i);
     PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(w))
