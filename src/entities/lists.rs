@@ -15,6 +15,7 @@ const KNOWN_ORGS_FILE: &str = include_str!("../../data/known_orgs.txt");
 const PLACE_WORDS_FILE: &str = include_str!("../../data/place_words.txt");
 const OTHER_WORDS_FILE: &str = include_str!("../../data/other_words.txt");
 const NOT_NAMES_FILE: &str = include_str!("../../data/not_names.txt");
+const NOT_NAME_WORDS_FILE: &str = include_str!("../../data/not_name_words.txt");
 const SURNAMES_FILE: &str = include_str!("../../data/surnames.txt");
 const COMMON_WORDS_FILE: &str = include_str!("../../data/common_words.txt");
 const PLACES_FILE: &str = include_str!("../../data/places.txt");
@@ -283,7 +284,7 @@ fn build_facts() -> WordTable<FactEntry> {
         }
     };
     let exact: [(&'static [&'static str], Fact); 7] = [
-        (&[NOT_NAMES_FILE], Fact::NotName),
+        (&[NOT_NAMES_FILE, NOT_NAME_WORDS_FILE], Fact::NotName),
         (&[SURNAMES_FILE], Fact::Surname),
         (&[ORG_WORDS_FILE], Fact::OrgWord),
         (&[PLACE_WORDS_FILE], Fact::PlaceWord),
@@ -436,6 +437,7 @@ mod tests {
     }
 
     static SURNAMES_ALONE: WordSet = WordSet::exact(SURNAMES_FILE);
+    static NOT_NAME_WORDS_ALONE: WordSet = WordSet::exact(NOT_NAME_WORDS_FILE);
     static PLACES_ALONE: WordSet = WordSet::exact(PLACES_FILE);
     static PLACES_EXTRA_ALONE: WordSet = WordSet::exact(PLACES_EXTRA_FILE);
     static GIVEN_ALONE: TabMap = TabMap::new(&[GIVEN_NAMES, GIVEN_NAMES_INTL], false);
@@ -446,7 +448,9 @@ mod tests {
         let given = GIVEN_ALONE.get(word).map(gender_of);
         let answers = [
             (
-                NOT_NAMES.contains(word) || calendar::names_only().any(|n| capitalised(n) == word),
+                NOT_NAMES.contains(word)
+                    || NOT_NAME_WORDS_ALONE.contains(word)
+                    || calendar::names_only().any(|n| capitalised(n) == word),
                 Fact::NotName,
             ),
             (SURNAMES_ALONE.contains(word), Fact::Surname),
@@ -477,6 +481,7 @@ mod tests {
     fn combined_facts_agree_with_each_list() {
         let files = [
             NOT_NAMES_FILE,
+            NOT_NAME_WORDS_FILE,
             SURNAMES_FILE,
             ORG_WORDS_FILE,
             PLACE_WORDS_FILE,
