@@ -459,7 +459,7 @@ impl TokenInfo {
             return TokenInfo::Other;
         }
         let (word, possessive) = strip_possessive(doc.slice(token.span()));
-        if !is_capitalised(word) {
+        if !is_capitalised(word) && !is_lowercase_legal_suffix(doc, i, word) {
             return TokenInfo::Other;
         }
         let facts = lists::facts(word);
@@ -472,6 +472,15 @@ impl TokenInfo {
             facts,
         }
     }
+}
+
+/// "plc" after a capitalised word ("Acme Holdings plc"): a legal suffix written in
+/// lowercase, part of the name.
+fn is_lowercase_legal_suffix(doc: &Document, i: usize, word: &str) -> bool {
+    has_no_uppercase(word)
+        && lists::ORG_WORDS.contains(word)
+        && i.checked_sub(1)
+            .is_some_and(|before| is_capitalised(strip_possessive(text_at(doc, before)).0))
 }
 
 /// The text of token `i` of `doc`; "" past the last token.
