@@ -744,8 +744,14 @@ impl<'d> Finder<'_, 'd> {
     fn split_run(&mut self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
-            let title_before_name =
-                || i + 1 < run.1 && self.is_name_word(i + 1) && self.raw_facts(i).has(Fact::Title);
+            let title_before_name = || {
+                i + 1 < run.1
+                    && self.is_name_word(i + 1)
+                    && (self.raw_facts(i).has(Fact::Title)
+                        || self
+                            .title_at(i, run.1)
+                            .is_some_and(|(after, _)| after < run.1))
+            };
             let cut = i == run.1 || (self.is_droppable(i) && !title_before_name());
             if cut {
                 self.split_and(sentence, piece_start, i, out);

@@ -601,6 +601,27 @@ mod evidence_tests {
     }
 
     #[test]
+    fn multi_word_titles_become_roles_not_names() {
+        let doc = analyse(
+            "Chief Executive Officer Katrin Vogel said so. Foreign Secretary David Lammy \
+             agreed. Attorney General Pam Bondi did not.",
+        );
+        let people: Vec<(&str, &[String])> = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.roles.as_slice()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Katrin Vogel", &["chief executive officer".to_string()][..]),
+                ("David Lammy", &["foreign secretary".to_string()][..]),
+                ("Pam Bondi", &["attorney general".to_string()][..]),
+            ]
+        );
+    }
+
+    #[test]
     fn demonyms_are_no_organizations() {
         let doc = analyse("The Gabonese team arrived. Many Britons stayed at home.");
         assert!(doc.entities.is_empty(), "{:?}", doc.entities);
