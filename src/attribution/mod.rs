@@ -16,6 +16,8 @@ pub mod speaker;
 #[cfg(test)]
 mod testing;
 
+use std::cell::Cell;
+
 use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
 use crate::quotes::context::{self, QuotedSpans};
 use mentions::MentionIndex;
@@ -24,12 +26,18 @@ use speaker::{Ctx, Resolved};
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
 pub fn run(doc: &mut Document) {
+    attribute(doc);
+}
+
+/// [`run`], returning the steps of look-back work taken (`Ctx::steps`).
+fn attribute(doc: &mut Document) -> usize {
     let quoted = QuotedSpans::new(doc, doc.quotes.iter().map(|q| q.span).collect());
     let mentions = MentionIndex::new(doc);
     let ctx = Ctx {
         doc,
         quoted: &quoted,
         mentions: &mentions,
+        steps: Cell::new(0),
     };
     // Each quotation's own speaker, and whether it has a cue of its own (kept apart: a
     // list of whole `Attribution`s took more memory than both).
@@ -43,6 +51,7 @@ pub fn run(doc: &mut Document) {
         .unzip();
     share_within_groups(doc, &mut found);
     let inherited = inherit_from_previous(&ctx, &found, &own_cue);
+    let steps = ctx.steps.get();
     // The index is done with: free it before the pronouns grow the entities' mentions.
     drop(mentions);
     let pronouns = apply(doc, &found, &inherited);
@@ -51,6 +60,7 @@ pub fn run(doc: &mut Document) {
         add_pronoun_mentions(doc, pronouns);
         keep_salience_order(doc);
     }
+    steps
 }
 
 /// Entities are ordered by salience (mention count, then first mention); the pronoun
@@ -747,5 +757,32 @@ mod tests {
         );
         assert_eq!(speaker_of(&doc, "The suspect"), None);
         assert_eq!(speaker_of(&doc, "Talks"), None);
+    }
+
+    /// The look-back steps `attribute` takes on `unit` repeated `n` times in one
+    /// paragraph, with Smith mentioned wherever the text names him.
+    fn look_back_steps(unit: &str, n: usize) -> usize {
+        let text = unit.repeat(n);
+        let mut doc = TestDoc::new(&text)
+            .entity("Tom Smith", PERSON, &["Smith"])
+            .gender(Gender::Male)
+            .into_document();
+        attribute(&mut doc)
+    }
+
+    /// A paragraph without sentence breaks (the quotations start in lowercase) is one
+    /// sentence: the pronoun search must stay within its bounds, so eight times the text
+    /// takes about eight times the steps (a rescan of the sentence would take 64).
+    #[test]
+    fn pronoun_search_is_linear_in_one_long_sentence() {
+        for unit in [
+            "“x,” he said. ",
+            "“x,” he told Smith. ",
+            "“x,” the spokesman said. ",
+        ] {
+            let (one, eight) = (look_back_steps(unit, 300), look_back_steps(unit, 2400));
+            assert!(one > 0, "{unit}");
+            assert!(eight <= 10 * one, "{unit}: {one} steps, then {eight}");
+        }
     }
 }

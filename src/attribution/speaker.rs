@@ -8,6 +8,7 @@
 
 use crate::document::{Document, EntityType, Gender, MentionKind, Span};
 use crate::lexicon;
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::quotes::context::{self, AfterCue, QuotedSpans};
@@ -31,6 +32,9 @@ const INTRO_SUBJECT_TOKENS: usize = 3;
 const AGE_DESCRIPTION_TOKENS: usize = 6;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
+/// Tokens looked back over to resolve a pronoun, however long its sentences: keeps the
+/// search bounded on text without sentence breaks.
+const LOOKBACK_TOKENS: usize = 400;
 
 /// Who speaks, and the words that say so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +61,15 @@ pub struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
     pub quoted: &'a QuotedSpans,
     pub mentions: &'a MentionIndex,
+    /// Tokens and mentions visited while looking back for antecedents: the work that
+    /// must stay linear in the text (tests compare it on inputs of different sizes).
+    pub steps: Cell<usize>,
+}
+
+/// A stretch of one sentence an antecedent search looks at: its tokens and its text.
+struct LookBack {
+    tokens: Range<usize>,
+    span: Span,
 }
 
 impl Ctx<'_, '_> {
@@ -290,22 +303,18 @@ impl Ctx<'_, '_> {
     /// person decides: the spokesperson wins when it is the subject of a speech verb and
     /// no person named after it speaks, or when no person is named there at all.
     fn spokesperson_antecedent(&self, at: usize, gender: Option<Gender>) -> Option<usize> {
-        let s = self.doc.sentence_at(at)?;
-        for back in 0..=PRONOUN_LOOKBACK.min(s) {
-            let sentence = &self.doc.sentences[s - back];
-            let spokesperson = sentence
-                .tokens()
+        for back in self.look_back(at) {
+            let spokesperson = back
+                .tokens
                 .clone()
                 .rev()
-                .filter(|&t| self.token_span(t).end() <= at)
+                .inspect(|_| self.step())
                 // Rare words first: the quoted-or-not search runs only for them.
                 .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
                 .filter(|&t| !self.quoted.contains(self.token_span(t).start()))
                 .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
-            let span = Span::new(sentence.span.start(), sentence.span.end().min(at));
             let persons: Vec<MentionRef> = self
-                .mentions
-                .within(span)
+                .mentions_within(back.span)
                 .filter(|m| m.span.end() <= at && !self.quoted.contains(m.span.start()))
                 .filter(|m| self.compatible(m, EntityType::Person, gender))
                 .collect();
@@ -524,13 +533,9 @@ impl Ctx<'_, '_> {
         gender: Option<Gender>,
         accept: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        let s = self.doc.sentence_at(at)?;
-        for back in 0..=PRONOUN_LOOKBACK.min(s) {
-            let sentence = &self.doc.sentences[s - back];
-            let span = Span::new(sentence.span.start(), sentence.span.end().min(at));
+        for back in self.look_back(at) {
             let candidates: Vec<MentionRef> = self
-                .mentions
-                .within(span)
+                .mentions_within(back.span)
                 .filter(|m| m.span.end() <= at && self.compatible(m, want, gender))
                 .filter(|m| accept(m.entity))
                 .filter(|m| !self.quoted.contains(m.span.start()))
@@ -544,6 +549,42 @@ impl Ctx<'_, '_> {
             }
         }
         None
+    }
+
+    /// The stretches of text a pronoun or description at byte `at` looks back over for
+    /// its antecedent, nearest first: its own sentence up to `at`, then the sentences
+    /// before, at most `PRONOUN_LOOKBACK` sentences and `LOOKBACK_TOKENS` tokens back.
+    fn look_back(&self, at: usize) -> impl Iterator<Item = LookBack> + '_ {
+        let doc = self.doc;
+        let s = doc.sentence_at(at);
+        let end_token = doc.token_at_or_after(at);
+        let floor = end_token.saturating_sub(LOOKBACK_TOKENS);
+        let nearest = s.map_or(0, |s| s + 1);
+        let oldest = nearest.saturating_sub(PRONOUN_LOOKBACK + 1);
+        (oldest..nearest).rev().map_while(move |k| {
+            let sentence = &doc.sentences[k];
+            let tokens = sentence.tokens().start.max(floor)..sentence.tokens().end.min(end_token);
+            let start = if tokens.start > sentence.tokens().start {
+                self.token_span(tokens.start).start()
+            } else {
+                sentence.span.start()
+            };
+            let reached = sentence.tokens().end > floor || sentence.tokens().is_empty();
+            reached.then(|| LookBack {
+                tokens,
+                span: Span::new(start, sentence.span.end().min(at).max(start)),
+            })
+        })
+    }
+
+    /// The mentions starting inside `span`, each counted as a step of work.
+    fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
+        self.mentions.within(span).inspect(|_| self.step())
+    }
+
+    /// Counts one step of look-back work (see `Ctx::steps`).
+    fn step(&self) {
+        self.steps.set(self.steps.get() + 1);
     }
 
     fn compatible(&self, m: &MentionRef, want: EntityType, gender: Option<Gender>) -> bool {

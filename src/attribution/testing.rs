@@ -52,6 +52,11 @@ impl<'t> TestDoc<'t> {
         self
     }
 
+    /// The document as built so far, attribution not run.
+    pub fn into_document(self) -> Document<'t> {
+        self.doc
+    }
+
     /// The document with the attribution stage run.
     pub fn attributed(mut self) -> Document<'t> {
         super::run(&mut self.doc);
