@@ -137,6 +137,9 @@ pub enum OutputFormat {
     Tsv,
     /// Comma-separated rows of the --table, with a header (RFC 4180 quoting).
     Csv,
+    /// A self-contained HTML page: the article with quotations coloured by speaker, names
+    /// and claims marked, and a side panel (several inputs: one page each in -o DIR).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

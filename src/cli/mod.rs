@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod args;
+pub mod html;
 pub mod inputs;
 pub mod output;
 pub mod pipeline;
@@ -49,6 +50,14 @@ pub fn run(args: Args) -> io::Result<u8> {
     } else {
         OutputFormat::Json
     });
+    if format == OutputFormat::Html && several {
+        Args::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "-f html writes one page per input: give a directory with -o DIR",
+            )
+            .exit();
+    }
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         width: terminal_width(to_terminal),
@@ -113,6 +122,7 @@ fn shape(
         (OutputFormat::Json, _) if several => (Piece::Json { pretty }, Framing::Array),
         (OutputFormat::Json, _) => (Piece::Json { pretty }, Framing::Single),
         (OutputFormat::Text, _) => (Piece::Text(style), Framing::Text),
+        (OutputFormat::Html, _) => (Piece::Html, Framing::Single),
         _ => (Piece::Json { pretty: false }, Framing::Lines),
     }
 }
@@ -120,8 +130,9 @@ fn shape(
 /// Option combinations clap cannot express; exits with a usage error (code 2).
 fn check_combinations(args: &Args) {
     let tabular = matches!(args.format, Some(OutputFormat::Tsv | OutputFormat::Csv));
-    let problem = if tabular && args.summary {
-        Some("--summary prints JSON or text, not tsv or csv")
+    let html = args.format == Some(OutputFormat::Html);
+    let problem = if (tabular || html) && args.summary {
+        Some("--summary prints JSON or text, not tsv, csv or html")
     } else if tabular && args.table.is_none() {
         Some("-f tsv and -f csv need --table quotes|entities|claims")
     } else if !tabular && args.table.is_some() {

@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::aggregate::Digest;
 use super::args::Table;
+use super::html;
 use super::inputs::{Origin, Payload, Unit};
 use super::table;
 
@@ -32,6 +33,8 @@ pub enum Piece {
     },
     /// Only a digest for `--summary`.
     Digest,
+    /// An HTML page (`--format html`).
+    Html,
 }
 
 /// How each analysis is rendered.
@@ -220,7 +223,7 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
     let analysis = byline::analyze(&text, &options);
     let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
     Ok(Analysed {
-        output: render(&analysis, config).map(Rendered::Bytes),
+        output: render(&text, &analysis, config).map(Rendered::Bytes),
         digest,
         warnings,
     })
@@ -248,7 +251,7 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
                     // Table rows are many small writes: buffer them here rather than pay
                     // a dynamic call per write on `w`.
                     let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
-                    render_to(&analysis, &config, &mut buffered)?;
+                    render_to(&text, &analysis, &config, &mut buffered)?;
                     buffered.flush()
                 })?;
                 Ok(Ok(()))
@@ -333,18 +336,23 @@ fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure>
 }
 
 /// The piece for `analysis`, rendered in memory (`None` for digests, which have none).
-fn render(analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
+fn render(text: &str, analysis: &Analysis, config: &RenderConfig) -> Option<Vec<u8>> {
     if matches!(config.piece, Piece::Digest) {
         return None;
     }
     let mut piece = Vec::new();
     // Writing to memory cannot fail.
-    render_to(analysis, config, &mut piece).ok()?;
+    render_to(text, analysis, config, &mut piece).ok()?;
     Some(piece)
 }
 
-/// Writes the piece for `analysis` to `out` as it is produced.
-fn render_to(analysis: &Analysis, config: &RenderConfig, out: &mut dyn Write) -> io::Result<()> {
+/// Writes the piece for `analysis`, the report of `text`, to `out` as it is produced.
+fn render_to(
+    text: &str,
+    analysis: &Analysis,
+    config: &RenderConfig,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match &config.piece {
         Piece::Text(style) => out.write_all(summary::render(analysis, style).as_bytes()),
         Piece::Json { pretty: true } => {
@@ -354,6 +362,7 @@ fn render_to(analysis: &Analysis, config: &RenderConfig, out: &mut dyn Write) ->
         Piece::Rows { table, delimiter } => table::rows(analysis, *table)
             .iter()
             .try_for_each(|row| out.write_all(table::line(row, *delimiter).as_bytes())),
+        Piece::Html => html::write_page(text, analysis, out),
         Piece::Digest => Ok(()),
     }
 }
@@ -544,7 +553,7 @@ mod tests {
                     };
                     let analysis = byline::analyze(&text, &options);
                     let mut whole = Vec::new();
-                    render_to(&analysis, &config, &mut whole).unwrap();
+                    render_to(&text, &analysis, &config, &mut whole).unwrap();
                     assert!(json == whole, "streamed {streamed}, pretty {pretty}");
                 }
             }
