@@ -95,7 +95,10 @@ impl Panel<'_, '_> {
         ));
         for &i in quotes {
             let quote = &self.analysis.quotes[i];
-            buf.push_str(&format!("<li class=\"k-{}\">", wording::token(quote.kind.as_str())));
+            buf.push_str(&format!(
+                "<li class=\"k-{}\">",
+                wording::token(quote.kind.as_str())
+            ));
             self.link(buf, Item::Quote(i), &format!("q{i}"), &quote.text);
             buf.push_str("</li>");
         }
