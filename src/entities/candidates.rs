@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
+use super::steps;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
@@ -1099,16 +1100,23 @@ impl<'d> Finder<'_, 'd> {
         if start >= end {
             return;
         }
+        steps::add(end - start);
         let has_of = (start..end).any(|i| matches!(self.text(i), "of" | "for"));
         let org_head = self.facts(end - 1).has(Fact::OrgWord);
-        if !has_of && !org_head {
-            if let Some(and) = (start..end).find(|&i| matches!(self.text(i), "and" | "&")) {
-                self.split_and(sentence, start, and, out);
-                self.split_and(sentence, and + 1, end, out);
-                return;
+        if has_of || org_head {
+            self.strip_title(sentence, start, end, out);
+            return;
+        }
+        let mut piece = start;
+        for i in start..=end {
+            if i == end || matches!(self.text(i), "and" | "&") {
+                let (from, to) = self.trim_connectors(piece, i);
+                if from < to {
+                    self.strip_title(sentence, from, to, out);
+                }
+                piece = i + 1;
             }
         }
-        self.strip_title(sentence, start, end, out);
     }
 
     fn trim_connectors(&self, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -1352,7 +1360,8 @@ pub fn is_place_name(text: &str) -> bool {
 
 /// A known place named inside an organization's name: "U.S. Air Force" → "U.S",
 /// "University of Southern Indiana" → "Southern Indiana" (or "Indiana"). The name
-/// mentions that place too, so it is a mention of its own.
+/// mentions that place too, so it is a mention of its own. Only the first and last
+/// [`lists::longest_place`] words are tried: no place name is longer.
 pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
     let words = names.words(c);
     let word_tokens: Vec<usize> = (c.first_token()..c.end_token())
@@ -1361,25 +1370,29 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
     if word_tokens.len() != words.len() || words.len() < 2 {
         return None;
     }
-    let joined = |from: usize, to: usize| words.get(from..to).map(|w| w.join(" "));
+    let longest = lists::longest_place();
+    let place_at = |from: usize, to: usize| {
+        steps::add(to - from);
+        is_place_name(&words[from..to].join(" "))
+    };
     let n = words.len();
     let personal = lists::given_name(words.first()?).is_some() || names.title(c).is_some();
-    let prefix = (1..n)
+    let prefix = (1..n.min(longest + 1))
         .rev()
         .filter(|_| !personal)
-        .find(|&k| joined(0, k).is_some_and(|t| is_place_name(&t)));
+        .find(|&k| place_at(0, k));
     let (from, to) = match prefix {
         Some(k) => (0, k),
         None => {
             let after = words.iter().rposition(|w| matches!(*w, "of" | "in"))? + 1;
-            let start = (after..n).find(|&k| joined(k, n).is_some_and(|t| is_place_name(&t)))?;
+            let start = (after.max(n.saturating_sub(longest))..n).find(|&k| place_at(k, n))?;
             (start, n)
         }
     };
-    let first_token = *word_tokens.get(from)?;
-    let first = doc.tokens.get(first_token)?;
-    let last_index = *word_tokens.get(to - 1)?;
-    let last = doc.tokens.get(last_index)?;
+    let first_token = word_tokens[from];
+    let last_index = word_tokens[to - 1];
+    let first = &doc.tokens[first_token];
+    let last = &doc.tokens[last_index];
     let end = if to == n {
         c.span.end()
     } else {

@@ -106,9 +106,17 @@ pub fn index_roles(doc: &Document) -> RoleIndex {
     index
 }
 
+/// How many people one role noun ("president") is indexed for: a description is
+/// weighed against each, so a bound keeps resolution linear in a text naming thousands
+/// of presidents.
+const MAX_HOLDERS: usize = 32;
+
 fn add_role(index: &mut RoleIndex, entity: usize, role: &str) {
     if let Some(key) = parse_role(role) {
-        index.entry(key.head).or_default().push((entity, key.place));
+        let holders = index.entry(key.head).or_default();
+        if holders.len() < MAX_HOLDERS {
+            holders.push((entity, key.place));
+        }
     }
 }
 
@@ -148,6 +156,7 @@ fn resolve_key(
     at: usize,
 ) -> Option<usize> {
     let holders = index.get(&key.head).map(Vec::as_slice).unwrap_or(&[]);
+    super::steps::add(holders.len());
     let mut exact: Vec<usize> = holders
         .iter()
         .filter(|(_, place)| key.place.is_none() || *place == key.place)
@@ -387,7 +396,11 @@ fn attach(
     let Some(e) = doc.entities.get_mut(entity) else {
         return;
     };
-    if f.key.place.is_some() && !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text)) {
+    let known = |roles: &[String]| {
+        roles.len() >= super::MAX_ROLES
+            || roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text))
+    };
+    if f.key.place.is_some() && !known(&e.roles) {
         e.roles.push(f.role_text.clone());
         if e.entity_type == EntityType::Person {
             add_role(index, entity, &f.role_text);

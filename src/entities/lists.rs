@@ -160,6 +160,20 @@ pub fn alias_target(name: &str) -> Option<&'static str> {
     ALIAS_MAP.get(name)
 }
 
+/// The most words a place name of the lists has ("South Georgia and the South Sandwich
+/// Islands"): a longer run of words is no listed place.
+pub fn longest_place() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        [PLACES_FILE, PLACES_EXTRA_FILE]
+            .iter()
+            .flat_map(|file| entries(file))
+            .map(|place| place.split(' ').count())
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 pub fn is_place(name: &str) -> bool {
     exact_facts(name).has(Fact::Place)
 }

@@ -335,6 +335,19 @@ fn compact(mut assigned: Vec<u32>, groups: usize) -> (Vec<u32>, usize) {
     (assigned, count as usize)
 }
 
+/// How many full names one surname, spelling or given name may stand for: a one-word
+/// mention is weighed against each, so a bound keeps merging linear in a text of
+/// thousands of people sharing a few surnames.
+const MAX_NAMESAKES: usize = 16;
+
+/// Adds group `g` to the full names one word may stand for, unless there are
+/// [`MAX_NAMESAKES`] already.
+fn add_namesake(namesakes: &mut Vec<usize>, g: usize) {
+    if namesakes.len() < MAX_NAMESAKES {
+        namesakes.push(g);
+    }
+}
+
 /// The look-up tables over the multi-word groups.
 struct Maps<'t> {
     by_surname: HashMap<String, Vec<usize>, FastHash>,
@@ -366,13 +379,10 @@ impl<'t> Maps<'t> {
                 continue;
             };
             if group.person_like() {
-                maps.by_surname
-                    .entry(last.to_lowercase())
-                    .or_default()
-                    .push(g);
-                maps.by_skeleton.entry(skeleton(last)).or_default().push(g);
+                add_namesake(maps.by_surname.entry(last.to_lowercase()).or_default(), g);
+                add_namesake(maps.by_skeleton.entry(skeleton(last)).or_default(), g);
                 if lists::given_name(first).is_some() {
-                    maps.by_given.entry(first).or_default().push(g);
+                    add_namesake(maps.by_given.entry(first).or_default(), g);
                 }
                 let key = format!("{}|{}", first.to_lowercase(), skeleton(last));
                 maps.by_first_and_skeleton.entry(key.clone()).or_insert(g);
@@ -473,6 +483,7 @@ impl<'t> Maps<'t> {
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
 fn nearest_before(groups: &Groups, found: &[usize], at: usize) -> Option<usize> {
+    super::steps::add(found.len());
     found
         .iter()
         .filter_map(|&g| groups.last_start_before(g, at).map(|s| (s, g)))

@@ -24,17 +24,21 @@ pub mod descriptions;
 pub mod lists;
 pub mod merging;
 pub mod roles;
+mod steps;
 pub mod typing;
 
 pub use descriptions::resolve_description;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{narrow, Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
 use crate::lexicon::FastHash;
 use candidates::{Candidate, Names};
 use merging::{Buckets, KeyTable};
 use typing::{Evidence, SmallEvidence};
+
+/// The most roles an entity keeps: each new role is compared with those it has.
+const MAX_ROLES: usize = 64;
 
 /// Fills `doc.entities`.
 pub fn run<'t>(doc: &mut Document<'t>) {
@@ -252,6 +256,7 @@ fn build_entity(
         .count();
     let mut mentions = Vec::with_capacity(members.len() + titles);
     let mut aliases: Vec<String> = Vec::new();
+    let mut alias_set: HashSet<&str> = HashSet::new();
     let mut roles_found: Vec<String> = Vec::new();
     let mut gender = None;
     for &i in members {
@@ -263,11 +268,12 @@ fn build_entity(
         }
         mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence()));
         let text = doc.slice(c.span);
-        if text != name && !aliases.iter().any(|a| a == text) {
+        if text != name && alias_set.insert(text) {
             aliases.push(text.to_string());
         }
         if let Some(role) = names.role(c) {
-            if !roles_found.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            let known = roles_found.iter().any(|r| r.eq_ignore_ascii_case(role));
+            if !known && roles_found.len() < MAX_ROLES {
                 roles_found.push(role.to_string());
             }
         }
@@ -626,5 +632,81 @@ mod more_tests {
         );
         assert_eq!(type_of(&doc, "Andy Warhol"), Some(EntityType::Person));
         assert_eq!(type_of(&doc, "Cheng Chung-tai"), Some(EntityType::Person));
+    }
+}
+
+#[cfg(test)]
+mod linearity_tests {
+    use super::*;
+
+    /// The steps the stage takes on `text(1)` and on `text(8)` (eight times as much).
+    fn steps_at_1x_and_8x(text: impl Fn(usize) -> String) -> (usize, usize) {
+        let mut counts = [1, 8].map(|times| {
+            let text = text(times);
+            let mut doc = Document::new(&text);
+            crate::segment::run(&mut doc);
+            steps::take();
+            run(&mut doc);
+            steps::take()
+        });
+        counts.sort_unstable();
+        (counts[0], counts[1])
+    }
+
+    fn assert_linear(what: &str, text: impl Fn(usize) -> String) {
+        let (one, eight) = steps_at_1x_and_8x(text);
+        assert!(one > 0, "{what}: no steps counted");
+        assert!(eight <= one * 10, "{what}: {one} steps, then {eight} at 8x");
+    }
+
+    /// A made-up given name for each number below 400 ("Kalo", "Mirane").
+    fn given_name(n: usize) -> String {
+        const SYLLABLES: [&str; 20] = [
+            "ka", "lo", "mi", "ra", "tu", "se", "no", "vi", "da", "re", "po", "zu", "fe", "ga",
+            "hi", "jo", "ne", "sa", "te", "wa",
+        ];
+        let name = format!("{}{}", SYLLABLES[n % 20], SYLLABLES[n / 20 % 20]);
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    }
+
+    #[test]
+    fn one_long_run_of_capitals_takes_linear_steps() {
+        for unit in [
+            "Aa ",
+            "University of the ",
+            "Aa and ",
+            "Bank of ",
+            "Aa of Bb ",
+        ] {
+            assert_linear(unit, |times| unit.repeat(2000 * times) + "World.");
+        }
+    }
+
+    #[test]
+    fn many_people_sharing_a_few_surnames_take_linear_steps() {
+        let surnames = ["Okafor", "Lindqvist", "Tamura", "Brennan"];
+        assert_linear("surnames", |times| {
+            (0..100 * times)
+                .map(|i| {
+                    let surname = surnames[i % surnames.len()];
+                    format!("{} {surname} arrived. {surname} spoke.\n\n", given_name(i))
+                })
+                .collect()
+        });
+    }
+
+    #[test]
+    fn many_holders_of_one_role_take_linear_steps() {
+        assert_linear("presidents", |times| {
+            (0..100 * times)
+                .map(|i| {
+                    let name = format!("{} {}", given_name(i), given_name(i + 7));
+                    format!("President {name} spoke. The president left.\n\n")
+                })
+                .collect()
+        });
     }
 }

@@ -31,7 +31,7 @@ pub fn add_appositions(doc: &mut Document) {
     }
     for (index, (role, affiliation)) in found {
         if let Some(entity) = doc.entities.get_mut(index) {
-            if !entity.roles.contains(&role) {
+            if entity.roles.len() < super::MAX_ROLES && !entity.roles.contains(&role) {
                 entity.roles.push(role);
             }
             if entity.affiliation.is_none() && affiliation != Some(index) {
