@@ -12,14 +12,14 @@ use serde::Serialize;
 /// What one article contributes to the aggregate.
 #[derive(Debug, Default)]
 pub struct Digest {
-    words: u64,
+    pub(super) words: u64,
     sentences: u64,
-    quotes: u64,
-    claims: u64,
+    pub(super) quotes: u64,
+    pub(super) claims: u64,
     /// (speaker name, quotations attributed to them).
-    speakers: Vec<(String, u64)>,
+    pub(super) speakers: Vec<(String, u64)>,
     /// (entity type, name, mentions).
-    entities: Vec<(String, String, u64)>,
+    pub(super) entities: Vec<(String, String, u64)>,
     /// (claim kind, count).
     claim_kinds: Vec<(String, u64)>,
 }

@@ -60,7 +60,8 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
 
-    /// Write the output to FILE instead of standard output.
+    /// Write the output to FILE instead of standard output (-f html with several inputs:
+    /// a directory for one page per input and an index.html).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

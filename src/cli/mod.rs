@@ -22,6 +22,7 @@ use clap::error::ErrorKind;
 use clap::CommandFactory;
 
 use args::{Args, Command, InputFormat, OutputFormat};
+use html::pages::Pages;
 use inputs::ReadConfig;
 use output::{Framing, SummaryFormat, Writer};
 use process::{Piece, RenderConfig};
@@ -50,14 +51,9 @@ pub fn run(args: Args) -> io::Result<u8> {
     } else {
         OutputFormat::Json
     });
-    if format == OutputFormat::Html && several {
-        Args::command()
-            .error(
-                ErrorKind::ArgumentConflict,
-                "-f html writes one page per input: give a directory with -o DIR",
-            )
-            .exit();
-    }
+    let page_dir = (format == OutputFormat::Html)
+        .then(|| page_directory(&args, several))
+        .flatten();
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let style = Style {
         width: terminal_width(to_terminal),
@@ -80,6 +76,12 @@ pub fn run(args: Args) -> io::Result<u8> {
     // drawn between them would only tear.
     let show_progress = several && !args.quiet && !to_terminal && io::stderr().is_terminal();
     let progress = show_progress.then(|| Progress::new(total_size(&paths)));
+    if let Some(dir) = page_dir {
+        let writer = Pages::writer().with_progress(progress).quiet(args.quiet);
+        let mut pages = Pages::create(&dir, writer)?;
+        pipeline::run(paths, read, render, jobs, &mut pages)?;
+        return Ok(pages.finish()?.exit_code());
+    }
     let mut writer = Writer::new(open_output(&args)?, framing)
         .with_progress(progress)
         .quiet(args.quiet);
@@ -125,6 +127,16 @@ fn shape(
         (OutputFormat::Html, _) => (Piece::Html, Framing::Single),
         _ => (Piece::Json { pretty: false }, Framing::Lines),
     }
+}
+
+/// The directory of pages for `-f html` with several inputs (or `-o DIR`); exits with a
+/// usage error for several inputs without `-o`.
+fn page_directory(args: &Args, several: bool) -> Option<PathBuf> {
+    html::pages::directory(args.output.as_deref(), several).unwrap_or_else(|message| {
+        Args::command()
+            .error(ErrorKind::ArgumentConflict, message)
+            .exit()
+    })
 }
 
 /// Option combinations clap cannot express; exits with a usage error (code 2).

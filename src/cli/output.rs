@@ -221,6 +221,10 @@ mod tests {
 
     fn outcome(piece: &str, status: Status) -> Outcome {
         Outcome {
+            origin: crate::cli::inputs::Origin {
+                path: "-".into(),
+                line: None,
+            },
             status,
             output: Some(Rendered::Bytes(piece.as_bytes().to_vec())),
             messages: Vec::new(),

@@ -77,6 +77,9 @@ impl std::fmt::Debug for Rendered {
 pub trait PieceOut {
     fn piece(&mut self, render: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>)
         -> io::Result<()>;
+    /// Receives the article's digest, before its piece, when the piece needs one (a page
+    /// in a directory of pages).
+    fn digest(&mut self, _digest: Digest) {}
 }
 
 /// The writer's part of a streamed unit: `Ok(Err(reason))` when the article failed (before
@@ -87,6 +90,8 @@ pub type StreamWork = Box<dyn FnOnce(&mut dyn PieceOut) -> io::Result<Result<(),
 /// The finished result of one unit.
 #[derive(Debug)]
 pub struct Outcome {
+    /// The input it came from.
+    pub origin: Origin,
     pub status: Status,
     /// The rendered piece (no framing: the writer adds separators and line ends).
     pub output: Option<Rendered>,
@@ -119,9 +124,10 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
     let size = unit.size;
     if let Payload::Skipped(note) = &unit.payload {
         return Outcome {
+            messages: vec![format!("byline: {}: {note}", origin.label())],
+            origin,
             status: Status::Skipped,
             output: None,
-            messages: vec![format!("byline: {}: {note}", origin.label())],
             size,
             digest: None,
         };
@@ -134,9 +140,10 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
     });
     match result {
         Ok(done) => Outcome {
+            messages: warning_messages(&origin, &done.warnings),
+            origin,
             status: Status::Analysed,
             output: done.output,
-            messages: warning_messages(&origin, &done.warnings),
             size,
             digest: done.digest,
         },
@@ -146,9 +153,10 @@ pub fn process(unit: Unit, config: &RenderConfig) -> Outcome {
                 Rendered::Bytes(error_object(&origin, failure.id, &failure.reason, pretty))
             });
             Outcome {
+                messages: vec![format!("byline: {}: {}", origin.label(), failure.reason)],
+                origin,
                 status: Status::Failed,
                 output,
-                messages: vec![format!("byline: {}: {}", origin.label(), failure.reason)],
                 size,
                 digest: None,
             }
@@ -221,7 +229,8 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
         });
     }
     let analysis = byline::analyze(&text, &options);
-    let digest = matches!(config.piece, Piece::Digest).then(|| Digest::of(&analysis));
+    // A page's digest is its line in the index of a directory of pages.
+    let digest = matches!(config.piece, Piece::Digest | Piece::Html).then(|| Digest::of(&analysis));
     Ok(Analysed {
         output: render(&text, &analysis, config).map(Rendered::Bytes),
         digest,
@@ -247,6 +256,9 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
         let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
         match analysis {
             Ok(analysis) => {
+                if matches!(config.piece, Piece::Html) {
+                    out.digest(Digest::of(&analysis));
+                }
                 out.piece(&mut |w: &mut dyn Write| {
                     // Table rows are many small writes: buffer them here rather than pay
                     // a dynamic call per write on `w`.

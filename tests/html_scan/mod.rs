@@ -34,6 +34,8 @@ pub struct Element {
     pub attrs: BTreeMap<String, String>,
     /// Names of the open elements around it, outermost first.
     pub ancestors: Vec<String>,
+    /// Their indexes in [`Page::elements`].
+    pub ancestor_indexes: Vec<usize>,
     /// The element's text: decoded, its descendants' text included, and each placeholder
     /// of a character HTML does not allow (`<span class="ctl" title="U+0001">`) read back
     /// as that character.
@@ -107,6 +109,7 @@ impl Page {
                 name: name.clone(),
                 attrs,
                 ancestors,
+                ancestor_indexes: open.clone(),
                 text: String::new(),
                 raw: String::new(),
             };
@@ -142,6 +145,18 @@ impl Page {
     /// The article's text as a reader sees it (see [`Element::text`]).
     pub fn article_text(&self) -> String {
         self.one("article").text.clone()
+    }
+
+    /// The elements named `name` inside the element at `index`.
+    pub fn inside<'p>(
+        &'p self,
+        index: usize,
+        name: &str,
+    ) -> impl Iterator<Item = &'p Element> + 'p {
+        let name = name.to_string();
+        self.elements
+            .iter()
+            .filter(move |e| e.name == name && e.ancestor_indexes.contains(&index))
     }
 
     pub fn ids(&self) -> BTreeSet<&str> {

@@ -6,6 +6,7 @@
 
 mod article;
 mod escape;
+pub mod pages;
 mod panel;
 mod speakers;
 mod wording;
