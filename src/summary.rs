@@ -2,8 +2,10 @@
 //! and reading time, then one section per analysis (paragraphs, sentences, quotes,
 //! entities, claims; an empty one says so), wrapped to a given width, with ANSI colour
 //! only when asked. It reads nothing but the [`Analysis`], so it shows exactly what the
-//! JSON shows and honours `--only` through [`Analysis::shows`].
+//! JSON shows and honours `--only` through [`Analysis::shows`]. Article text is shown
+//! through [`visible`], so an article cannot steer the reader's terminal.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport, Section};
@@ -75,7 +77,7 @@ impl Report {
         if let Some(id) = &a.source.id {
             let _ = write!(source, " (id {id})");
         }
-        let line = self.paint(&source, "1");
+        let line = self.paint(&shown(&source), "1");
         self.text.push_str(&line);
         self.text.push('\n');
         let s = &a.stats;
@@ -196,7 +198,7 @@ impl Report {
                         let _ = write!(line, ": {role}");
                     }
                     self.text
-                        .push_str(&wrap(&line, self.style.width, "    · ", "      "));
+                        .push_str(&wrap(&shown(&line), self.style.width, "    · ", "      "));
                 }
                 if more > 0 {
                     let line = format!("and {more} more");
@@ -244,12 +246,12 @@ impl Report {
 
     /// A list item: "- " then the text, wrapped with a hanging indent.
     fn item(&mut self, text: &str) {
-        let wrapped = wrap(text, self.style.width, "  - ", "    ");
+        let wrapped = wrap(&shown(text), self.style.width, "  - ", "    ");
         self.text.push_str(&wrapped);
     }
 
     fn line(&mut self, text: &str) {
-        let wrapped = wrap(text, self.style.width, "", "");
+        let wrapped = wrap(&shown(text), self.style.width, "", "");
         self.text.push_str(&wrapped);
     }
 
@@ -259,6 +261,59 @@ impl Report {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// `text` with every character that could steer a terminal shown as a `\u{…}` escape: the
+/// C0 controls but tab and line feed (a carriage return too, unless a line feed follows),
+/// DEL, the C1 controls, and the bidirectional embeddings, overrides and isolates, which
+/// reorder what follows them. So an article holding `ESC]0;title BEL` or `ESC[2J` cannot
+/// retitle or clear the terminal of whoever reads the text view or a table.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let mut chars = text.chars().peekable();
+    let mut first = None;
+    let mut at = 0;
+    while let Some(c) = chars.next() {
+        if steers_terminal(c, chars.peek().copied()) {
+            first = Some(at);
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let Some(first) = first else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if steers_terminal(c, chars.peek().copied()) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Article text as the text view shows it: [`visible`], with carriage returns as spaces
+/// (the view joins every run of white space into one space anyway).
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(visible(&text.replace('\r', " ")).into_owned())
+    } else {
+        visible(text)
+    }
+}
+
+/// Whether `c`, followed by `next`, is a character [`visible`] escapes.
+fn steers_terminal(c: char, next: Option<char>) -> bool {
+    match c {
+        '\t' | '\n' => false,
+        '\r' => next != Some('\n'),
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        _ => false,
     }
 }
 
@@ -305,6 +360,57 @@ mod tests {
 
     const ARTICLE: &str =
         "Escalation of war\nThe minister spoke on Monday. “We are ready,” she said.\n";
+
+    #[test]
+    fn controls_that_steer_a_terminal_are_made_visible() {
+        assert_eq!(
+            visible("plain “text”\tand\nlines\r\n"),
+            "plain “text”\tand\nlines\r\n"
+        );
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(visible("a\x1b]0;pwned\x07b"), "a\\u{1b}]0;pwned\\u{7}b");
+        assert_eq!(visible("\x1b[2J"), "\\u{1b}[2J");
+        assert_eq!(visible("x\ry"), "x\\u{d}y", "a lone carriage return");
+        assert_eq!(
+            visible("\u{9b}2J \u{7f}"),
+            "\\u{9b}2J \\u{7f}",
+            "C1 and DEL"
+        );
+        assert_eq!(
+            visible("a\u{202e}b\u{2066}c"),
+            "a\\u{202e}b\\u{2066}c",
+            "bidi"
+        );
+        assert_eq!(visible("é\u{200f}"), "é\u{200f}", "marks do not reorder");
+    }
+
+    #[test]
+    fn the_text_view_never_prints_a_control_character() {
+        let hostile = "Spy \x1b]0;owned\x07chief quits\n\n\
+                       “We \x1b[2Jare done \u{202e}here,” Ann \x1bLee said. It cost \x1b[31m5% more.";
+        let mut options = Options::default();
+        options.source.path = "evil\x1b[2J.txt".into();
+        let analysis = analyze(hostile, &options);
+        let text = render(&analysis, &Style::default());
+        let bad = |c: char| c.is_control() && c != '\n' || ('\u{202a}'..='\u{202e}').contains(&c);
+        assert!(!text.contains(bad), "{text:?}");
+        assert!(text.contains("\\u{1b}]0;owned\\u{7}"), "{text}");
+        assert!(text.contains("evil\\u{1b}[2J.txt"), "{text}");
+        let coloured = render(
+            &analysis,
+            &Style {
+                width: 80,
+                color: true,
+            },
+        );
+        for (at, _) in coloured.match_indices('\x1b') {
+            let sgr = coloured[at + 1..].split('m').next().unwrap_or_default();
+            assert!(
+                sgr.starts_with('[') && sgr[1..].bytes().all(|b| b.is_ascii_digit() || b == b';'),
+                "{sgr:?}"
+            );
+        }
+    }
 
     #[test]
     fn wrap_respects_width_and_indents() {

@@ -153,7 +153,7 @@ fn jsonl_stream_through_a_pipe_keeps_ids_order_and_error_lines() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("byline: -:4: record has no"),
+        r.stderr.contains("byline: -:4: the record has no"),
         "{}",
         r.stderr
     );
@@ -404,6 +404,24 @@ fn completions_and_man_page_are_generated() {
     assert_eq!(man.code, 0);
     assert!(man.stdout.contains(".TH byline 1"));
     assert!(man.stdout.contains("recursive"));
+    // The examples keep their lines (an unfilled block), as --help shows them.
+    let examples = man.stdout.split(".SH \"EXAMPLES\"\n").nth(1).unwrap();
+    let block = examples
+        .strip_prefix(".nf\n")
+        .unwrap()
+        .split(".fi\n")
+        .next()
+        .unwrap();
+    let help = run(byline().arg("--help")).stdout;
+    let help_examples = help
+        .split("Examples:\n")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next();
+    let unescaped = block.replace("\\-", "-").replace("\\e", "\\");
+    assert_eq!(Some(unescaped.trim_end()), help_examples.map(str::trim_end));
+    assert!(man.stdout.contains(".SH \"EXIT STATUS\"\n.nf\n"));
     assert_eq!(run(byline().args(["completions", "tcsh"])).code, 2);
 }
 
@@ -418,9 +436,11 @@ fn help_lists_batch_options_with_examples() {
         "--table",
         "completions",
         "man",
-        "byline -r -j 2 archive/",
+        "byline -r -g '*.txt' -j 2 archive/",
         "--input-format jsonl",
-        "-f tsv --table quotes",
+        "--table quotes *.txt",
+        "--glob",
+        "--color",
     ] {
         assert!(help.contains(needle), "{needle} missing from --help");
     }
@@ -579,4 +599,138 @@ fn a_streamed_article_ends_quietly_on_a_broken_pipe() {
     let r = run(Command::new("bash").args(["-c", &script]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
+}
+
+/// A directory of three articles and a README, for the -g tests.
+fn glob_tree() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("2024/drafts")).unwrap();
+    std::fs::write(root.join("a.txt"), "The council met.").unwrap();
+    std::fs::write(root.join("README.md"), "# About this archive").unwrap();
+    std::fs::write(root.join("2024/b.txt"), "The mayor resigned.").unwrap();
+    std::fs::write(root.join("2024/drafts/c.txt"), "Draft.").unwrap();
+    dir
+}
+
+/// The walked paths, relative to `root`, in output order.
+fn walked(root: &Path, args: &[&str]) -> Vec<String> {
+    let r = run(byline().args(args).arg(root));
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    json_lines(&r.stdout)
+        .iter()
+        .map(|line| {
+            let path = Path::new(path_of(line));
+            path.strip_prefix(root).unwrap().display().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn glob_picks_the_walked_files_as_ripgrep_does() {
+    let dir = glob_tree();
+    let root = dir.path();
+    let all = ["2024/b.txt", "2024/drafts/c.txt", "README.md", "a.txt"];
+    assert_eq!(walked(root, &["-r"]), all, "every text file by default");
+    let txt = ["2024/b.txt", "2024/drafts/c.txt", "a.txt"];
+    assert_eq!(walked(root, &["-r", "-g", "*.txt"]), txt);
+    assert_eq!(walked(root, &["-g", "*.txt"]), txt, "-g implies -r");
+    assert_eq!(walked(root, &["-r", "-g", "!*.md"]), txt, "! excludes");
+    assert_eq!(
+        walked(root, &["-r", "--glob", "*.txt", "--glob", "!drafts/"]),
+        ["2024/b.txt", "a.txt"],
+        "an excluded directory is not entered"
+    );
+    assert_eq!(walked(root, &["-g", "2024/*.txt"]), ["2024/b.txt"]);
+    assert_eq!(
+        walked(root, &["-g", "2024/**"]),
+        ["2024/b.txt", "2024/drafts/c.txt"]
+    );
+}
+
+#[test]
+fn glob_leaves_named_files_alone_and_bad_globs_are_usage_errors() {
+    let dir = glob_tree();
+    let readme = dir.path().join("README.md");
+    let r = run(byline().args(["-g", "*.txt"]).arg(&readme));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        json_lines(&r.stdout).len(),
+        1,
+        "a named file is always read"
+    );
+    let r = run(byline().args(["-r", "-g", "a[b"]).arg(dir.path()));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--glob 'a[b': unclosed"), "{}", r.stderr);
+}
+
+#[test]
+fn a_walk_does_not_read_its_own_output() {
+    let dir = glob_tree();
+    let root = dir.path();
+    let out = root.join("out.jsonl");
+    for round in 0..2 {
+        let r = run(byline().arg("-r").arg(root).arg("-o").arg(&out));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let lines = json_lines(&std::fs::read_to_string(&out).unwrap());
+        assert_eq!(
+            lines.len(),
+            4,
+            "round {round}: the four articles, not out.jsonl"
+        );
+        assert!(lines.iter().all(|l| !path_of(l).ends_with("out.jsonl")));
+        if round == 1 {
+            let note = format!(
+                "byline: {}: skipped: it is this run's output file",
+                out.display()
+            );
+            assert!(r.stderr.contains(&note), "{}", r.stderr);
+        }
+    }
+    // Standard output redirected into the walked tree: skipped too, as ripgrep does.
+    let redirected = root.join("stdout.jsonl");
+    let file = std::fs::File::create(&redirected).unwrap();
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("byline"))
+        .args(["-r", "-q"])
+        .arg(root)
+        .stdout(file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let lines = json_lines(&std::fs::read_to_string(&redirected).unwrap());
+    let paths: Vec<&str> = lines.iter().map(path_of).collect();
+    assert_eq!(
+        paths.len(),
+        5,
+        "{paths:?}: the articles and out.jsonl, not itself"
+    );
+    assert!(!paths.iter().any(|p| p.ends_with("stdout.jsonl")));
+}
+
+#[test]
+fn help_and_readme_list_the_columns_each_table_has() {
+    let help = run(byline().arg("--help")).stdout.replace("\n", " ");
+    let readme = std::fs::read_to_string("README.md")
+        .unwrap()
+        .replace('\n', " ");
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (help, readme) = (squeeze(&help), squeeze(&readme));
+    for table in ["quotes", "entities", "claims"] {
+        let r = run(byline().args(["--table", table]).write_stdin(""));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let columns = r
+            .stdout
+            .trim_end()
+            .split('\t')
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(
+            help.contains(&format!(": {columns} ")),
+            "--help for {table}: {columns}"
+        );
+        assert!(
+            readme.contains(&format!("`{table}` ({columns})")),
+            "README for {table}: {columns}"
+        );
+    }
 }

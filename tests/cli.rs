@@ -205,7 +205,7 @@ fn jsonl_bad_records_are_reported_with_line_numbers() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("byline: -:3: record has no \"text\""),
+        r.stderr.contains("byline: -:3: the record has no \"text\""),
         "{}",
         r.stderr
     );
@@ -423,4 +423,200 @@ fn crlf_offsets_index_the_original_text() {
         assert!(!slice.contains('\r'));
     }
     assert_eq!(json["stats"]["sentences"], 3);
+}
+
+#[test]
+fn output_naming_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read(SEED).unwrap();
+    let input = write_file(dir.path(), "article.txt", &article);
+    let other_name = dir.path().join(".").join("article.txt");
+    for output in [&input, &other_name] {
+        let r = run(byline().arg("-o").arg(output).arg(&input));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("is also the output file") && r.stderr.contains("elsewhere"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(std::fs::read(&input).unwrap(), article, "byte-identical");
+    }
+    // Standard output redirected into an input: refused too (`>>` would read what it writes).
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&input)
+        .unwrap();
+    let output = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"))
+        .arg(&input)
+        .stdout(appended)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is also standard output"));
+    assert_eq!(std::fs::read(&input).unwrap(), article);
+}
+
+#[test]
+fn a_failing_run_leaves_an_existing_output_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = write_file(dir.path(), "out.json", b"{\"kept\": true}\n");
+    let r = run(byline().arg("-o").arg(&out).arg("missing.txt"));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("missing.txt: No such file"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("out.json: not written"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&out).unwrap(), b"{\"kept\": true}\n");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temporary file left behind");
+
+    // A run with some failures (exit 1) still writes what it analysed.
+    let r = run(byline().arg("-o").arg(&out).args([SEED, "missing.txt"]));
+    assert_eq!(r.code, 1);
+    let lines = json_lines(&std::fs::read_to_string(&out).unwrap());
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["source"]["path"], SEED);
+}
+
+#[test]
+fn max_bytes_takes_decimal_sizes_and_explains_bad_ones() {
+    let r = run(byline().args(["--max-bytes", "1.5K", SEED]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("over the limit of 1536 bytes"),
+        "{}",
+        r.stderr
+    );
+    let r = run(byline().args(["--max-bytes", "6.5K", SEED]));
+    assert_eq!(r.code, 0, "6656 bytes is enough for the seed: {}", r.stderr);
+    let r = run(byline().args(["--max-bytes", "1,5K", SEED]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("'1,5K' is not a size: use a number of bytes"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_bad_json_record_says_what_was_expected() {
+    let r = run(byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin("not json\n[1]\n{\"id\": 3}\n"));
+    assert_eq!(r.code, 2);
+    let expected = "each line should be a JSON object with a \"text\" string";
+    for (line, problem) in [
+        (1, "invalid JSON at column 2"),
+        (2, "found a JSON array"),
+        (3, "the record has no \"text\" field"),
+    ] {
+        let message = format!("byline: -:{line}: {problem}: {expected}");
+        assert!(r.stderr.contains(&message), "{message}\n{}", r.stderr);
+    }
+}
+
+#[test]
+fn options_that_would_be_ignored_are_usage_errors() {
+    for (args, says) in [
+        (
+            &["--summary", "--only", "quotes"][..],
+            "--only does not apply",
+        ),
+        (&["--top", "3"][..], "add --summary"),
+        (
+            &["-f", "tsv", "--table", "quotes", "--only", "quotes"][..],
+            "--only does not apply to tables",
+        ),
+        (&["-f", "tsv"][..], "add --table"),
+        (
+            &["-f", "json", "--table", "quotes"][..],
+            "--table prints tsv or csv, not json",
+        ),
+        (&["--summary", "--table", "claims"][..], "not a table"),
+        (&["-f", "text", "--pretty"][..], "--pretty applies to JSON"),
+    ] {
+        let r = run(byline().args(args).arg(SEED));
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+        assert!(r.stdout.is_empty());
+    }
+    let r = run(byline().args(["--summary", "--top", "2", SEED]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let summary: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(summary["top_speakers"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn table_implies_tab_separated_values() {
+    let implied = run(byline().args(["--table", "claims", SEED]));
+    let explicit = run(byline().args(["-f", "tsv", "--table", "claims", SEED]));
+    assert_eq!(implied.code, 0, "{}", implied.stderr);
+    assert!(implied.stdout.starts_with("path\tid\tstart\tend\tkind\t"));
+    assert_eq!(implied.stdout, explicit.stdout);
+}
+
+/// An article that tries to retitle (OSC 0 … BEL) and clear (CSI 2J) the terminal.
+const HOSTILE: &str = "Markets \x1b]0;pwned\x07fall\n\n“We \x1b[2Jlost \u{202e}everything,” said Ann Lee. Shares fell 5%.\x1b[2J";
+
+#[test]
+fn text_and_tables_never_send_control_characters_but_json_stays_exact() {
+    let is_bad = |c: char| (c.is_control() && c != '\n' && c != '\t') || c == '\u{202e}';
+    let text = run(byline().args(["-f", "text"]).write_stdin(HOSTILE));
+    assert_eq!(text.code, 0);
+    assert!(!text.stdout.contains(is_bad), "{:?}", text.stdout);
+    assert!(
+        text.stdout.contains("\\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("\\u{1b}[2Jlost \\u{202e}everything"),
+        "{}",
+        text.stdout
+    );
+    for table in ["quotes", "claims", "entities"] {
+        for format in ["tsv", "csv"] {
+            let r = run(byline()
+                .args(["-f", format, "--table", table])
+                .write_stdin(HOSTILE));
+            assert_eq!(r.code, 0);
+            assert!(
+                !r.stdout.contains(is_bad),
+                "{format} {table}: {:?}",
+                r.stdout
+            );
+        }
+    }
+    let quotes = run(byline().args(["--table", "quotes"]).write_stdin(HOSTILE));
+    assert!(
+        quotes.stdout.contains("\\u{1b}[2Jlost"),
+        "{}",
+        quotes.stdout
+    );
+    let json = run(byline().write_stdin(HOSTILE));
+    let report: Value = serde_json::from_str(&json.stdout).unwrap();
+    let quote = report["quotes"][0]["text"].as_str().unwrap();
+    assert!(
+        quote.contains("\x1b[2Jlost \u{202e}everything"),
+        "{quote:?}"
+    );
+    assert_eq!(
+        report["sentences"][0]["text"],
+        "Markets \x1b]0;pwned\x07fall"
+    );
+}
+
+#[test]
+fn file_names_in_messages_cannot_steer_the_terminal() {
+    let r = run(byline().arg("missing\x1b[2J.txt"));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("missing\\u{1b}[2J.txt: No such file"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains('\x1b'));
 }

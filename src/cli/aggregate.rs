@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use byline::summary::{wrap, Style};
+use byline::summary::{visible, wrap, Style};
 use byline::Analysis;
 use serde::Serialize;
 
@@ -232,7 +232,7 @@ impl Report {
                 let plural = if ranked.count == 1 { "" } else { "s" };
                 let item = format!(
                     "{}: {} {unit}{plural} in {} article{}",
-                    ranked.name,
+                    visible(&ranked.name),
                     ranked.count,
                     ranked.articles,
                     if ranked.articles == 1 { "" } else { "s" }

@@ -7,26 +7,47 @@ use byline::Section;
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
-const AFTER_HELP: &str = "\
-Examples:
+/// The examples of `--help`, also printed line for line (not reflowed) by `byline man`.
+macro_rules! examples {
+    () => {
+        "\
   byline article.txt                  JSON report of one article (pretty on a terminal)
-  byline -f text article.txt          readable summary: counts, quotes, people, claims
+  byline -f text article.txt          readable summary: speakers, quotes, people, claims
+  byline -f text --color always article.txt | less -R
+                                      the same, coloured, in a pager
   byline a.txt b.txt > reports.jsonl  several articles: one JSON object per line, in order
-  byline -r -j 2 archive/ -o out.jsonl
-                                      every text file under archive/, on 2 threads
+  byline -r -g '*.txt' -j 2 archive/ -o out.jsonl
+                                      the .txt files under archive/, on 2 threads
   zcat dump.jsonl.gz | byline --input-format jsonl --only quotes,entities
                                       JSON Lines records {\"id\", \"text\", ...} on stdin
   byline -r archive/ --summary -f text
                                       top speakers, people, organizations, claims per kind
-  byline -f tsv --table quotes *.txt > quotes.tsv
+  byline --table quotes *.txt > quotes.tsv
                                       one row per quotation, for a spreadsheet or pandas
-  byline completions bash > /etc/bash_completion.d/byline;  byline man > byline.1
+  byline completions bash > /etc/bash_completion.d/byline;  byline man > byline.1"
+    };
+}
 
-Exit status:
+/// The exit codes, in `--help` and in the man page.
+macro_rules! exit_status {
+    () => {
+        "\
   0  every input was analysed
   1  some inputs failed (each reported on stderr as 'byline: PATH: reason'); the others
      were analysed and printed
-  2  usage error, or no input could be analysed";
+  2  usage error, or no input could be analysed (an existing -o FILE is then left as it
+     was)"
+    };
+}
+
+pub const EXAMPLES: &str = examples!();
+pub const EXIT_STATUS: &str = exit_status!();
+const AFTER_HELP: &str = concat!(
+    "Examples:\n",
+    examples!(),
+    "\n\nExit status:\n",
+    exit_status!()
+);
 
 /// Analyse plain-text news articles: paragraphs and sentences, quotations and their
 /// speakers, people, organizations and places, and numeric claims.
@@ -46,8 +67,7 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Output format [default: json for one input, jsonl for several; tsv and csv need
-    /// --table].
+    /// Output format [default: json for one input, jsonl for several, tsv with --table].
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub format: Option<OutputFormat>,
 
@@ -60,8 +80,10 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
     pub input_format: InputFormat,
 
-    /// Write the output to FILE instead of standard output (-f html with several inputs:
-    /// a directory for one page per input and an index.html).
+    /// Write the output to FILE instead of standard output. FILE is replaced only when the
+    /// run succeeds (it is written to a temporary file beside it, then renamed); it may not
+    /// be one of the inputs, and a walk with -r skips it. With -f html and several inputs:
+    /// a directory for one page per input and an index.html.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -71,8 +93,9 @@ pub struct Args {
     pub only: Option<Vec<Section>>,
 
     /// Refuse an input (a file, standard input, or one JSON Lines record) larger than this
-    /// many bytes instead of reading it; suffixes K, M, G are powers of 1024. The default,
-    /// 256 MiB, is far above any real article and far below the memory it would take.
+    /// many bytes instead of reading it: a number, whole or decimal, with an optional suffix
+    /// K, M or G (powers of 1024: 1.5K is 1536). The default, 256 MiB, is far above any real
+    /// article and far below the memory it would take.
     #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_byte_size)]
     pub max_bytes: u64,
 
@@ -80,6 +103,14 @@ pub struct Args {
     /// directories are left out; binary files are skipped with a note).
     #[arg(short, long)]
     pub recursive: bool,
+
+    /// With -r (implied): analyse only the walked files matching GLOB, or leave out those
+    /// matching !GLOB. Repeatable; a later glob wins over an earlier one. As in ripgrep, a
+    /// glob without / matches the file name at any depth ('*.txt'), one with / matches the
+    /// path under the directory given ('2024/**/*.txt'), and !dir leaves out a directory.
+    /// Files named on the command line are always read.
+    #[arg(short, long, value_name = "GLOB", allow_hyphen_values = true)]
+    pub glob: Vec<String>,
 
     /// Articles analysed in parallel [default: the number of CPUs]. Output order is the
     /// input order whatever the number.
@@ -96,13 +127,18 @@ pub struct Args {
     #[arg(long)]
     pub summary: bool,
 
-    /// How many names each list of --summary shows.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub top: usize,
+    /// How many names each list of --summary shows [default: 10].
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 
-    /// With -f tsv or -f csv: the table to print, one row per item.
+    /// Print a table, one row per item, as tab-separated values (or as CSV with -f csv).
     #[arg(long, value_enum, value_name = "TABLE")]
     pub table: Option<Table>,
+
+    /// When to colour the text view: auto (a terminal, unless NO_COLOR is set), always (for
+    /// `less -R`), never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,14 +152,28 @@ pub enum Command {
     Man,
 }
 
+/// The tables; each one's help lists its columns exactly as its header names them (a test
+/// holds the two together).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Table {
-    /// One row per quotation: path, id, offsets, kind, speaker, cue, text.
+    /// One row per quotation: path, id, start, end, kind, speaker, cue, text.
     Quotes,
-    /// One row per entity: path, id, entity, name, type, mentions, aliases, roles.
+    /// One row per entity: path, id, entity, name, type, mentions, aliases, roles,
+    /// affiliation.
     Entities,
-    /// One row per numeric claim: path, id, offsets, kind, value, unit, claimant, text.
+    /// One row per numeric claim: path, id, start, end, kind, value, value_max, unit,
+    /// qualifier, claimant, subject, text.
     Claims,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour, even into a pipe or a file.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,25 +205,48 @@ fn parse_section(s: &str) -> Result<Section, String> {
     s.parse()
 }
 
-/// Parses `1024`, `64K`, `256M`, `1G` (also `256MB`, `256MiB`) into bytes.
+/// Parses `1024`, `64K`, `1.5K`, `256M`, `1G` (also `256MB`, `256MiB`) into bytes; a
+/// decimal size is rounded down to a whole byte.
 pub fn parse_byte_size(s: &str) -> Result<u64, String> {
     let s = s.trim();
-    let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (digits, suffix) = s.split_at(digits_end);
-    let number: u64 = digits
-        .parse()
-        .map_err(|_| format!("'{s}' is not a size (examples: 1000000, 64K, 256M, 1G)"))?;
-    let unit: u64 = match suffix.trim().to_ascii_uppercase().as_str() {
+    let number_end = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(s.len());
+    let (number, suffix) = s.split_at(number_end);
+    let unit: u128 = match suffix.trim().to_ascii_uppercase().as_str() {
         "" | "B" => 1,
         "K" | "KB" | "KIB" => 1 << 10,
         "M" | "MB" | "MIB" => 1 << 20,
         "G" | "GB" | "GIB" => 1 << 30,
         "T" | "TB" | "TIB" => 1 << 40,
-        other => return Err(format!("unknown size suffix '{other}' (use K, M or G)")),
+        _ => {
+            return Err(format!(
+                "'{s}' is not a size: use a number of bytes with an optional K, M or G \
+                 (examples: 1000000, 64K, 1.5M, 1G)"
+            ))
+        }
     };
-    number
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits_only = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !digits_only(fraction) || fraction.len() > 18 {
+        return Err(format!(
+            "'{s}' is not a size: use a number of bytes with an optional K, M or G \
+             (examples: 1000000, 64K, 1.5M, 1G)"
+        ));
+    }
+    let too_large = || format!("'{s}' is too large");
+    let whole: u128 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| too_large())?
+    };
+    let scale = 10u128.pow(fraction.len() as u32);
+    let fraction: u128 = fraction.parse().unwrap_or(0);
+    let bytes = whole
         .checked_mul(unit)
-        .ok_or_else(|| format!("'{s}' is too large"))
+        .map(|bytes| bytes + fraction * unit / scale)
+        .ok_or_else(too_large)?;
+    u64::try_from(bytes).map_err(|_| too_large())
 }
 
 #[cfg(test)]
@@ -192,6 +265,17 @@ mod tests {
         assert_eq!(parse_byte_size("64K"), Ok(65536));
         assert_eq!(parse_byte_size("256M"), Ok(256 * 1024 * 1024));
         assert_eq!(parse_byte_size("1gib"), Ok(1 << 30));
+        assert_eq!(parse_byte_size("1.5K"), Ok(1536));
+        assert_eq!(parse_byte_size("0.5M"), Ok(512 * 1024));
+        assert_eq!(parse_byte_size(".25K"), Ok(256));
+        assert_eq!(
+            parse_byte_size("2.5"),
+            Ok(2),
+            "rounded down to a whole byte"
+        );
+        assert!(parse_byte_size("1.2.3K").is_err());
+        assert!(parse_byte_size(".").is_err());
+        assert!(parse_byte_size("K").is_err());
         assert!(parse_byte_size("ten").is_err());
         assert!(parse_byte_size("5X").is_err());
         assert!(parse_byte_size("99999999999T").is_err());

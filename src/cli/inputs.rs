@@ -4,16 +4,20 @@
 //! input and each JSON Lines line are read with a limit (`--max-bytes`), so neither a huge
 //! file nor a 50 GB stream is ever held in memory whole. Errors become `Failed` units so
 //! that they keep their place in the output order. With `--recursive`, directories are
-//! walked in name order (hidden entries left out) and binary files skipped with a note.
+//! walked in name order (hidden entries left out, `-g` globs applied), binary files and
+//! the run's own output skipped with a note.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use byline::input::BINARY_SNIFF_BYTES;
+use byline::summary::visible;
 use walkdir::{DirEntry, WalkDir};
 
 use super::args::InputFormat;
+use super::globs::FileFilter;
+use super::outfile::FileId;
 
 /// Where a unit came from: a path ("-" for standard input) and, for JSON Lines, the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +27,13 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// `PATH` or `PATH:LINE`, as in error messages.
+    /// `PATH` or `PATH:LINE`, as in error messages (a file name met in a walk cannot steer
+    /// the terminal either: see [`visible`]).
     pub fn label(&self) -> String {
+        let path = visible(&self.path);
         match self.line {
-            Some(line) => format!("{}:{line}", self.path),
-            None => self.path.clone(),
+            Some(line) => format!("{path}:{line}"),
+            None => path.into_owned(),
         }
     }
 }
@@ -53,11 +59,16 @@ pub struct Unit {
     pub size: u64,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ReadConfig {
     pub input_format: InputFormat,
     pub max_bytes: u64,
     pub recursive: bool,
+    /// The `-g` globs, which pick the files of a walk (`None`: every file).
+    pub filter: Option<FileFilter>,
+    /// The files (or the page directory) this run writes to: a walk skips them rather than
+    /// read its own output.
+    pub written: Vec<FileId>,
 }
 
 /// Reads every input in order and hands each unit to `emit`; stops early when `emit`
@@ -106,19 +117,34 @@ fn read_path(path: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> boo
     }
 }
 
-/// Every file under `root`, in name order; hidden files and directories are left out.
+/// Every file under `root`, in name order; hidden files and directories are left out, and
+/// so are those the globs leave out.
 fn read_directory(root: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry));
+        .filter_entry(|entry| {
+            if entry.depth() == 0 || !entry.file_type().is_dir() {
+                return entry.depth() == 0 || !is_hidden(entry);
+            }
+            let admitted = |filter: &FileFilter| filter.admits_directory(under(root, entry));
+            !is_hidden(entry)
+                && config.filter.as_ref().is_none_or(admitted)
+                && !is_written(entry, config)
+        });
     for entry in walker {
         let keep_going = match entry {
             Ok(entry) if entry.file_type().is_file() => {
-                let size = entry.metadata().map_or(0, |m| m.len());
-                let name = entry.path().display().to_string();
-                read_file(entry.path(), &name, size, config, true, emit)
+                let admitted = config
+                    .filter
+                    .as_ref()
+                    .is_none_or(|filter| filter.admits_file(under(root, &entry)));
+                if admitted {
+                    read_walked(&entry, config, emit)
+                } else {
+                    true
+                }
             }
             Ok(_) => true,
             Err(err) => {
@@ -132,6 +158,34 @@ fn read_directory(root: &Path, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -
         }
     }
     true
+}
+
+/// An entry's path under the walked directory `root`, as the globs match it.
+fn under<'a>(root: &Path, entry: &'a DirEntry) -> &'a Path {
+    entry.path().strip_prefix(root).unwrap_or(entry.path())
+}
+
+/// Reads a file met in a walk, unless it is one this run writes.
+fn read_walked(entry: &DirEntry, config: &ReadConfig, emit: &mut dyn FnMut(Unit) -> bool) -> bool {
+    let name = entry.path().display().to_string();
+    if is_written(entry, config) {
+        let mut unit = failed(&name, String::new());
+        unit.payload = Payload::Skipped("skipped: it is this run's output file".to_string());
+        return emit(unit);
+    }
+    let size = entry.metadata().map_or(0, |m| m.len());
+    read_file(entry.path(), &name, size, config, true, emit)
+}
+
+/// Whether a walked entry is a file or directory this run writes (the `-o` file, a
+/// redirected stdout, the `-f html` page directory).
+fn is_written(entry: &DirEntry, config: &ReadConfig) -> bool {
+    !config.written.is_empty()
+        && entry
+            .metadata()
+            .ok()
+            .and_then(|metadata| FileId::of(&metadata))
+            .is_some_and(|id| config.written.contains(&id))
 }
 
 fn is_hidden(entry: &DirEntry) -> bool {
@@ -420,6 +474,8 @@ mod tests {
             input_format: InputFormat::Text,
             max_bytes: 1000,
             recursive: true,
+            filter: None,
+            written: Vec::new(),
         };
         let mut units = Vec::new();
         produce(&[root.to_path_buf()], &config, &mut |unit| {

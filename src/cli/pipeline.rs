@@ -169,6 +169,8 @@ mod tests {
             input_format: InputFormat::Jsonl,
             max_bytes: 1 << 20,
             recursive: false,
+            filter: None,
+            written: Vec::new(),
         };
         let render = RenderConfig {
             piece: Piece::Json { pretty: false },

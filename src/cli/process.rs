@@ -11,7 +11,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use byline::analysis::StreamedAnalysis;
 use byline::summary::{self, Style};
 use byline::{Analysis, Document, Options, Section, Source};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::aggregate::Digest;
 use super::args::Table;
@@ -321,30 +321,44 @@ fn write_json(
     }
 }
 
+/// What every JSON Lines line must be; each record error ends with it.
+const RECORD_SHAPE: &str = "each line should be a JSON object with a \"text\" string";
+
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
 fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure> {
-    let mut fields: Map<String, Value> = serde_json::from_slice(line).map_err(|err| Failure {
-        id: None,
-        reason: format!("invalid JSON record: {err}"),
-    })?;
+    let refused = |id: Option<Value>, problem: String| Failure {
+        id,
+        reason: format!("{problem}: {RECORD_SHAPE}"),
+    };
+    let value: Value = serde_json::from_slice(line)
+        .map_err(|err| refused(None, format!("invalid JSON at column {}", err.column())))?;
+    let mut fields = match value {
+        Value::Object(fields) => fields,
+        other => return Err(refused(None, format!("found {}", json_kind(&other)))),
+    };
     let id = fields.remove("id").filter(|id| !id.is_null());
     let text = match fields.remove("text") {
         Some(Value::String(text)) => text,
-        Some(_) => {
-            return Err(Failure {
-                id,
-                reason: "the \"text\" field is not a string".into(),
-            })
+        Some(other) => {
+            let problem = format!("the \"text\" field is {}", json_kind(&other));
+            return Err(refused(id, problem));
         }
-        None => {
-            return Err(Failure {
-                id,
-                reason: "record has no \"text\" field".into(),
-            })
-        }
+        None => return Err(refused(id, "the record has no \"text\" field".into())),
     };
     let meta: BTreeMap<String, Value> = fields.into_iter().collect();
     Ok((text.into_bytes(), Source { path, id, meta }))
+}
+
+/// "a JSON array", "a number"...: what a value is, in a message.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a JSON array",
+        Value::Object(_) => "a JSON object",
+    }
 }
 
 /// The piece for `analysis`, rendered in memory (`None` for digests, which have none).
@@ -465,7 +479,11 @@ mod tests {
         let json = output_json(&outcome);
         assert_eq!(json["id"], "a1");
         assert_eq!(json["line"], 7);
-        assert!(json["error"].as_str().unwrap().contains("\"text\""));
+        let error = json["error"].as_str().unwrap();
+        assert!(
+            error.starts_with("the record has no \"text\" field"),
+            "{error}"
+        );
         assert_eq!(outcome.messages.len(), 1);
         assert!(outcome.messages[0].starts_with("byline: -:7: "));
     }
@@ -474,8 +492,32 @@ mod tests {
     fn invalid_json_is_a_failure_with_line_number() {
         let outcome = process(record("{not json"), &config(JSON));
         assert_eq!(outcome.status, Status::Failed);
-        assert!(outcome.messages[0].contains("-:7: invalid JSON"));
+        assert_eq!(
+            outcome.messages[0],
+            "byline: -:7: invalid JSON at column 2: each line should be a JSON object \
+             with a \"text\" string"
+        );
         assert_eq!(output_json(&outcome)["id"], Value::Null);
+    }
+
+    #[test]
+    fn record_errors_say_what_was_found_and_what_is_expected() {
+        let reason = |line: &str| {
+            let outcome = process(record(line), &config(JSON));
+            output_json(&outcome)["error"].as_str().unwrap().to_string()
+        };
+        assert_eq!(
+            reason("[1, 2]"),
+            format!("found a JSON array: {RECORD_SHAPE}")
+        );
+        assert_eq!(
+            reason("\"text\""),
+            format!("found a string: {RECORD_SHAPE}")
+        );
+        assert_eq!(
+            reason(r#"{"id": 1, "text": 42}"#),
+            format!("the \"text\" field is a number: {RECORD_SHAPE}")
+        );
     }
 
     #[test]

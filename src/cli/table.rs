@@ -2,9 +2,12 @@
 //! per quotation, entity or claim, each row starting with the input's path and id so rows
 //! from many articles can be told apart. Fields are quoted as RFC 4180 says (wrapped in
 //! double quotes, inner quotes doubled) whenever they hold the delimiter, a quote or a line
-//! break, so pandas' `read_csv(sep="\t")` and spreadsheets load them unchanged.
+//! break, so pandas' `read_csv(sep="\t")` and spreadsheets load them unchanged. Control
+//! characters that could steer a terminal are written as visible escapes
+//! ([`byline::summary::visible`]): a table is often read with `cat` or `column`.
 
 use byline::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport};
+use byline::summary::visible;
 use serde_json::Value;
 
 use super::args::Table;
@@ -136,6 +139,7 @@ pub fn line<S: AsRef<str>>(fields: &[S], delimiter: char) -> String {
 }
 
 fn push_field(out: &mut String, field: &str, delimiter: char) {
+    let field = visible(field);
     let needs_quotes = field
         .chars()
         .any(|c| c == delimiter || c == '"' || c == '\n' || c == '\r');
@@ -144,7 +148,7 @@ fn push_field(out: &mut String, field: &str, delimiter: char) {
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(field);
+        out.push_str(&field);
     }
 }
 
@@ -164,6 +168,14 @@ mod tests {
             "\"tab\there\"\t\"say \"\"hi\"\"\"\t\"two\nlines\"\ta,b\n"
         );
         assert_eq!(line(&["a,b", "c"], ','), "\"a,b\",c\n");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_line_breaks_quoted() {
+        assert_eq!(
+            line(&["\x1b]0;x\x07", "a\r\nb", "c\rd"], '\t'),
+            "\\u{1b}]0;x\\u{7}\t\"a\r\nb\"\tc\\u{d}d\n"
+        );
     }
 
     #[test]
