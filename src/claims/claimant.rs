@@ -432,6 +432,7 @@ mod tests {
                 }),
                 cue: None,
                 unclosed: false,
+                context: Default::default(),
             });
         });
         assert_eq!(
