@@ -26,6 +26,7 @@
 
 pub mod analysis;
 pub mod attribution;
+mod calendar;
 pub mod claims;
 pub mod document;
 pub mod entities;
