@@ -21,6 +21,7 @@
 
 pub mod candidates;
 pub mod descriptions;
+mod facts;
 pub mod lists;
 pub mod merging;
 pub mod roles;
