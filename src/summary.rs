@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport, Section};
+use crate::document::{EntityType, ParagraphKind, QuoteKind};
 
 /// How to lay the report out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +99,9 @@ impl Report {
             return self.none();
         }
         let kinds = [
-            ("body", "body"),
-            ("heading", "headings"),
-            ("boilerplate", "boilerplate"),
+            (ParagraphKind::Body, "body"),
+            (ParagraphKind::Heading, "headings"),
+            (ParagraphKind::Boilerplate, "boilerplate"),
         ]
         .map(|(kind, label)| {
             let n = a.paragraphs.iter().filter(|p| p.kind == kind).count();
@@ -114,7 +115,7 @@ impl Report {
             let is_heading = a
                 .paragraphs
                 .get(sentence.paragraph)
-                .is_some_and(|p| p.kind == "heading");
+                .is_some_and(|p| p.kind == ParagraphKind::Heading);
             if is_heading && last_paragraph != Some(sentence.paragraph) {
                 headings.push(&sentence.text);
             }
@@ -155,7 +156,7 @@ impl Report {
                 .iter()
                 .find_map(|q| q.speaker.as_ref())
                 .map_or("(no speaker)", |s| &*s.name);
-            let kind = if first.kind == "direct" {
+            let kind = if first.kind == QuoteKind::Direct {
                 String::new()
             } else {
                 format!(" [{}]", first.kind)
@@ -173,10 +174,10 @@ impl Report {
             return self.none();
         }
         for (entity_type, label) in [
-            ("person", "People"),
-            ("organization", "Organizations"),
-            ("place", "Places"),
-            ("other", "Other"),
+            (EntityType::Person, "People"),
+            (EntityType::Organization, "Organizations"),
+            (EntityType::Place, "Places"),
+            (EntityType::Other, "Other"),
         ] {
             let of_type: Vec<&EntityReport> = entities
                 .iter()
@@ -187,7 +188,7 @@ impl Report {
             }
             let more = of_type.len().saturating_sub(ENTITIES_LISTED);
             let listed = of_type.into_iter().take(ENTITIES_LISTED);
-            if entity_type == "person" {
+            if entity_type == EntityType::Person {
                 // People one to a line, with what the article says they are.
                 self.item(&format!("{label}:"));
                 for person in listed {
@@ -451,7 +452,7 @@ mod tests {
         for person in analysis
             .entities
             .iter()
-            .filter(|e| e.entity_type == "person")
+            .filter(|e| e.entity_type == EntityType::Person)
         {
             assert!(text.contains(&format!("· {} (", person.name)), "{text}");
         }
