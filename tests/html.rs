@@ -200,6 +200,8 @@ fn page_is_self_contained() {
         .attr("content")
         .unwrap()
         .starts_with("default-src 'none'"));
+    let style = &page.all("style").next().unwrap().raw;
+    assert!(style.contains("@media print") && style.contains("prefers-color-scheme: dark"));
     assert_eq!(page.all("script").count(), 1);
     assert!(
         page.all("script").all(|s| s.attrs.is_empty()),

@@ -262,6 +262,8 @@ fn nest(marks: &[Mark], start: usize, end: usize, emit: &mut dyn FnMut(Event)) {
 /// Code point offsets to byte offsets, for offsets that mostly grow.
 struct Cursor<'t> {
     text: &'t str,
+    /// Code points are bytes.
+    ascii: bool,
     chars: usize,
     bytes: usize,
 }
@@ -270,13 +272,14 @@ impl<'t> Cursor<'t> {
     fn new(text: &'t str) -> Self {
         Cursor {
             text,
+            ascii: text.is_ascii(),
             chars: 0,
             bytes: 0,
         }
     }
 
     fn byte(&mut self, at: usize) -> usize {
-        if self.text.is_ascii() {
+        if self.ascii {
             return at.min(self.text.len());
         }
         if at < self.chars {
@@ -484,6 +487,8 @@ mod tests {
         assert_eq!(cursor.slice(3, 4), "b");
         assert_eq!(cursor.slice(0, 2), "aé");
         assert_eq!(cursor.slice(3, 99), "b");
+        let mut ascii = Cursor::new("abc");
+        assert_eq!((ascii.slice(1, 2), ascii.slice(0, 9)), ("b", "abc"));
     }
 
     fn page_of(text: &str) -> String {

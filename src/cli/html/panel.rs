@@ -16,6 +16,9 @@ use super::wording::{self, count};
 /// Longest snippet of a quotation or mention shown in the panel, in characters.
 const SNIPPET: usize = 90;
 
+/// Longest role shown beside a speaker's name, in characters.
+const SHORT_ROLE: usize = 40;
+
 /// The entity sections, in panel order: type, heading, id of the section.
 const ENTITY_SECTIONS: [(&str, &str, &str); 4] = [
     ("person", "People", "people"),
@@ -78,8 +81,15 @@ impl Panel<'_, '_> {
             speaker.entity
         ));
         escape::text(buf, &speaker.name);
+        buf.push_str("</bdi></a>");
+        let roles = self.analysis.entities.get(speaker.entity).map(|e| &e.roles);
+        if let Some(role) = roles.and_then(|roles| short_role(roles)) {
+            buf.push_str(" <span class=\"roles\">");
+            escape::text(buf, &snippet(role, SHORT_ROLE));
+            buf.push_str("</span>");
+        }
         buf.push_str(&format!(
-            "</bdi></a> <span class=\"num\">{} · {} quoted</span>",
+            " <span class=\"num\">{} · {} quoted</span>",
             count(speaker.utterances, "utterance", "utterances"),
             count(speaker.words, "word", "words")
         ));
@@ -209,7 +219,7 @@ impl Panel<'_, '_> {
         if anchored {
             buf.push_str(&format!("<a href=\"#{id}\">"));
         }
-        escape::text(buf, &snippet(text));
+        escape::text(buf, &snippet(text, SNIPPET));
         if anchored {
             buf.push_str("</a>");
         }
@@ -230,13 +240,22 @@ fn kind_of<'e>(entity: &'e EntityReport) -> &'e str {
     }
 }
 
-/// `text` on one line, cut to [`SNIPPET`] characters with an ellipsis.
-fn snippet(text: &str) -> String {
+/// The role to show beside a speaker's name: the most telling (longest) of those short
+/// enough for the line, else the shortest (cut short by the caller).
+fn short_role(roles: &[String]) -> Option<&String> {
+    let short = roles.iter().filter(|r| r.chars().count() <= SHORT_ROLE);
+    short
+        .max_by_key(|r| r.len())
+        .or_else(|| roles.iter().min_by_key(|r| r.len()))
+}
+
+/// `text` on one line, cut to `limit` characters with an ellipsis.
+fn snippet(text: &str, limit: usize) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= SNIPPET {
+    if one_line.chars().count() <= limit {
         return one_line;
     }
-    let cut: String = one_line.chars().take(SNIPPET - 1).collect();
+    let cut: String = one_line.chars().take(limit - 1).collect();
     format!("{}…", cut.trim_end())
 }
 
@@ -245,10 +264,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn speakers_show_their_most_telling_short_role() {
+        let roles = |list: &[&str]| list.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+        let both = roles(&["president", "Ukrainian president"]);
+        assert_eq!(short_role(&both).unwrap(), "Ukrainian president");
+        let long = roles(&["former official and current researcher at the Institute"]);
+        assert_eq!(short_role(&long), long.first());
+        assert_eq!(short_role(&[]), None);
+    }
+
+    #[test]
     fn snippets_are_one_line_and_short() {
-        assert_eq!(snippet("a\n  b"), "a b");
+        assert_eq!(snippet("a\n  b", SNIPPET), "a b");
         let long = "word ".repeat(40);
-        let cut = snippet(&long);
+        let cut = snippet(&long, SNIPPET);
         assert_eq!(cut.chars().count(), SNIPPET);
         assert!(cut.ends_with("word…"), "{cut}");
         assert!(long.starts_with(cut.trim_end_matches('…')));
