@@ -264,7 +264,10 @@ fn summary_aggregates_the_batch_consistently() {
         }
     }
     assert_eq!(summary["quotes"], utterances);
-    assert!(utterances < total("quotes"), "the fixtures have split quotations");
+    assert!(
+        utterances < total("quotes"),
+        "the fixtures have split quotations"
+    );
     for ranked in summary["top_speakers"].as_array().unwrap() {
         let name = ranked["name"].as_str().unwrap();
         assert_eq!(ranked["quotes"], speakers[name], "{name}");
