@@ -253,6 +253,59 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Set when the closing mark is missing.
     pub unclosed: bool,
+    /// Where it sits and the cues around it, found once by `quotes` for itself and for
+    /// `attribution`.
+    pub context: QuoteContext,
+}
+
+/// A reporting cue in the text ("said", "according to"): its span and its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    /// Its first token.
+    pub first: usize,
+    /// How many tokens it covers.
+    pub len: usize,
+}
+
+impl Cue {
+    /// The index of the token after the cue.
+    pub fn after(&self) -> usize {
+        self.first + self.len
+    }
+}
+
+/// An attribution right after a quotation ("…,” he said; "…,” said Max Bergmann).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AfterCue {
+    pub cue: Cue,
+    /// The first token after the punctuation that follows the closing mark: the speaker
+    /// phrase runs from there to the cue, or follows the cue when it comes first.
+    pub first: usize,
+    /// End (exclusive) of the tokens the speaker may be found in.
+    pub limit: usize,
+}
+
+/// A quotation's place among the tokens, sentences and paragraphs, and its cues.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteContext {
+    /// Its first token (the opening mark).
+    pub first_token: usize,
+    /// The first token after it.
+    pub end_token: usize,
+    /// The sentence it starts in.
+    pub sentence: usize,
+    /// Its paragraph, as an index into `Document::paragraphs`.
+    pub paragraph: usize,
+    /// The tokens of its paragraph.
+    pub paragraph_tokens: Range<usize>,
+    /// The tokens before it where its cue may be: the rest of its sentence (or the
+    /// sentence before, when it opens its sentence right after a colon or comma).
+    pub before: Range<usize>,
+    /// The last active cue in `before`, outside other quotations.
+    pub cue_before: Option<Cue>,
+    /// The attribution right after it, if any.
+    pub after: Option<AfterCue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

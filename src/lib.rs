@@ -22,10 +22,11 @@
 //! assert_eq!(analysis.sentences[0].text, "Ms. Smith arrived on Monday.");
 //! ```
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod analysis;
 pub mod attribution;
+mod calendar;
 pub mod claims;
 pub mod document;
 pub mod entities;
@@ -35,6 +36,7 @@ pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
+pub mod speech;
 pub mod summary;
 pub mod wordwise;
 

@@ -1,7 +1,7 @@
 //! An index of the entity mentions of a document (names, titles, descriptions) by where
 //! they start and end, so attribution can ask "does a mention end right before this
-//! cue?" or "which mentions lie in this sentence?" in constant or logarithmic time.
-//! Mentions of entities of type `other` (products, events) are left out: they never speak.
+//! cue?" or "which mentions lie in this sentence?" in logarithmic time. Mentions of
+//! untyped entities (type `other`) are kept apart: only a spokesperson speaks for them.
 
 use std::cmp::Reverse;
 
@@ -15,78 +15,37 @@ pub struct MentionRef {
     pub entity_type: EntityType,
 }
 
-/// A mention of [`MentionIndex`]'s list, in 16 bytes where a [`MentionRef`] takes 32: a
-/// long text has a million mentions, and the list was attribution's largest temporary.
-/// (Offsets and entity numbers fit 32 bits: see `document::MAX_TEXT_BYTES`.)
-#[derive(Debug, Clone, Copy)]
-struct Stored {
-    span: Span,
-    entity: u32,
-    kind: MentionKind,
-    entity_type: EntityType,
-}
-
-impl Stored {
-    fn of(m: MentionRef) -> Option<Stored> {
-        Some(Stored {
-            span: m.span,
-            entity: u32::try_from(m.entity).ok()?,
-            kind: m.kind,
-            entity_type: m.entity_type,
-        })
-    }
-
-    fn get(self) -> MentionRef {
-        MentionRef {
-            span: self.span,
-            entity: self.entity as usize,
-            kind: self.kind,
-            entity_type: self.entity_type,
-        }
-    }
-
-    fn start(self) -> usize {
-        self.span.start()
-    }
-}
-
 #[derive(Debug, Default)]
 pub struct MentionIndex {
-    /// Sorted by start.
-    list: Vec<Stored>,
-    /// Per distinct end offset, the longest mention ending there, as `end << 32 | index
-    /// into list`, sorted (so by end): a binary search finds it. (The longest mention
-    /// starting at an offset is the first of `list` starting there.) A hash map from end
-    /// to index took about 30 bytes per mention, the largest temporary of attribution
-    /// on a long text; this takes at most 8.
-    by_end: Vec<u64>,
+    /// The mentions of typed entities, by start, longest first (ties in entity order).
+    list: Vec<MentionRef>,
+    /// For each end offset, the longest of `list` ending there: (end, index into list),
+    /// sorted by end.
+    by_end: Vec<(usize, usize)>,
     /// Mentions of untyped entities (`EntityType::Other`), in entity order: only an
     /// unnamed spokesperson's institution is looked up among them ("a Treasury
     /// spokeswoman"), never an ordinary speaker.
-    others: Vec<Stored>,
-    /// Per distinct end, and per distinct start, the first of `others` there, keyed like
-    /// `by_end` (two hash maps of `MentionRef`s took four times the memory).
-    others_by_end: Vec<u64>,
-    others_by_start: Vec<u64>,
+    others: Vec<MentionRef>,
+    /// For each end, and each start, the first of `others` there, keyed like `by_end`.
+    others_by_end: Vec<(usize, usize)>,
+    others_by_start: Vec<(usize, usize)>,
 }
 
 impl MentionIndex {
     pub fn new(doc: &Document) -> MentionIndex {
         let list = typed_mentions(doc);
-        let by_end = first_at(&list, |m| m.span.end());
-        let others: Vec<Stored> = doc
+        let others: Vec<MentionRef> = doc
             .entities
             .iter()
             .enumerate()
             .filter(|(_, e)| e.entity_type == EntityType::Other)
             .flat_map(|(entity, e)| mention_refs(entity, e))
-            .filter_map(Stored::of)
             .collect();
         MentionIndex {
+            by_end: first_at(&list, |m| m.span.end()),
             list,
-            by_end,
             others_by_end: first_at(&others, |m| m.span.end()),
-            others_by_start: first_at(&others, |m| m.start()),
+            others_by_start: first_at(&others, |m| m.span.start()),
             others,
         }
     }
@@ -103,59 +62,48 @@ impl MentionIndex {
             .or_else(|| lookup(&self.others, &self.others_by_start, start))
     }
 
+    /// The longest typed mention ending at byte `end`.
     pub fn ending_at(&self, end: usize) -> Option<MentionRef> {
         lookup(&self.list, &self.by_end, end)
     }
 
-    /// The longest typed mention starting at byte `start`: `list` is sorted by start and,
-    /// at one start, longest first (ties in entity order), so it is the first one there.
+    /// The longest typed mention starting at byte `start` (the first of `list` there).
     pub fn starting_at(&self, start: usize) -> Option<MentionRef> {
-        let i = self.list.partition_point(|m| m.start() < start);
+        let i = self.list.partition_point(|m| m.span.start() < start);
         self.list
             .get(i)
-            .filter(|m| m.start() == start)
-            .map(|m| m.get())
+            .filter(|m| m.span.start() == start)
+            .copied()
     }
 
     /// The mentions starting inside `span`, in text order.
     pub fn within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
-        let from = self.list.partition_point(|m| m.start() < span.start());
-        let to = self.list.partition_point(|m| m.start() < span.end());
-        let within = self.list.get(from..to.max(from)).unwrap_or(&[]);
-        within.iter().map(|m| m.get())
+        let from = self.list.partition_point(|m| m.span.start() < span.start());
+        let to = self.list.partition_point(|m| m.span.start() < span.end());
+        self.list[from..to.max(from)].iter().copied()
     }
 }
 
-/// For each distinct `offset` (start or end) of the mentions of `list`, the first mention
-/// of `list` there, keyed `offset << 32 | index`, sorted. For the typed mentions' ends:
-/// `list` is sorted by start, so among the mentions ending at one offset the first in
-/// `list` starts first: it is the longest. (Offsets and indices fit 32 bits: a
-/// document's text is at most 4 GiB, see `document::MAX_TEXT_BYTES`.)
-fn first_at(list: &[Stored], offset: impl Fn(&Stored) -> usize) -> Vec<u64> {
-    let mut keys: Vec<u64> = list
+/// For each distinct `offset` (start or end) of the mentions of `list`, the first
+/// mention of `list` there: (offset, index), sorted. For the typed mentions' ends, the
+/// first in `list` (sorted by start) is the one that starts first: the longest.
+fn first_at(list: &[MentionRef], offset: impl Fn(&MentionRef) -> usize) -> Vec<(usize, usize)> {
+    let mut keys: Vec<(usize, usize)> = list
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| {
-            let offset = u32::try_from(offset(m)).ok()?;
-            let index = u32::try_from(i).ok()?;
-            Some(u64::from(offset) << 32 | u64::from(index))
-        })
+        .map(|(i, m)| (offset(m), i))
         .collect();
     keys.sort_unstable();
-    keys.dedup_by_key(|key| *key >> 32);
-    keys.shrink_to_fit();
+    keys.dedup_by_key(|key| key.0);
     keys
 }
 
 /// The mention of `list` that `keys` (see [`first_at`]) give for `offset`.
-fn lookup(list: &[Stored], keys: &[u64], offset: usize) -> Option<MentionRef> {
-    let offset = u32::try_from(offset).ok()?;
-    let i = keys.partition_point(|&key| ((key >> 32) as u32) < offset);
-    let key = *keys.get(i)?;
-    let index = (key & u64::from(u32::MAX)) as usize;
-    ((key >> 32) as u32 == offset)
-        .then(|| list.get(index).map(|m| m.get()))
-        .flatten()
+fn lookup(list: &[MentionRef], keys: &[(usize, usize)], offset: usize) -> Option<MentionRef> {
+    let i = keys.partition_point(|&(at, _)| at < offset);
+    keys.get(i)
+        .filter(|&&(at, _)| at == offset)
+        .map(|&(_, index)| list[index])
 }
 
 /// The order of the mention list: by start, longest first.
@@ -164,17 +112,14 @@ fn order_key(span: Span) -> (usize, Reverse<usize>) {
 }
 
 /// The mentions of typed entities, sorted by `order_key`, ties in entity order (a
-/// stable sort). (Merging the entities' lists, each in text order, with a heap did
-/// fewer instructions but was slower: it reads a hundred lists at once, where the
-/// sort's passes read memory in order.)
-fn typed_mentions(doc: &Document) -> Vec<Stored> {
-    let mut list: Vec<Stored> = doc
+/// stable sort).
+fn typed_mentions(doc: &Document) -> Vec<MentionRef> {
+    let mut list: Vec<MentionRef> = doc
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.entity_type != EntityType::Other)
         .flat_map(|(entity, e)| mention_refs(entity, e))
-        .filter_map(Stored::of)
         .collect();
     list.sort_by_key(|m| order_key(m.span));
     list
@@ -203,11 +148,6 @@ mod tests {
                 .collect(),
             ..Entity::new(name, entity_type)
         }
-    }
-
-    #[test]
-    fn a_stored_mention_takes_16_bytes() {
-        assert_eq!(std::mem::size_of::<Stored>(), 16);
     }
 
     /// Sorted by start, longest first, ties in entity order, whatever order the
@@ -239,7 +179,7 @@ mod tests {
         let got = |doc: &Document| -> Vec<(Span, usize)> {
             typed_mentions(doc)
                 .iter()
-                .map(|m| (m.get().span, m.get().entity))
+                .map(|m| (m.span, m.entity))
                 .collect()
         };
         assert_eq!(got(&doc), sorted_by_hand(&doc));

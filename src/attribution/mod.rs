@@ -1,6 +1,7 @@
 //! Attribution: gives each quotation of `quotes` its speaker, an entity of `entities`,
-//! and its cue. Relies on `segment` (tokens, sentences), `quotes` (spans, kinds, groups)
-//! and `entities` (mentions: names, titles, descriptions; types; genders).
+//! and its cue. Relies on `segment` (tokens, sentences), `quotes` (spans, kinds, groups, and
+//! each quotation's context: its place and cues), `entities` (mentions: names, titles,
+//! descriptions; types; genders) and `speech` (cue words).
 //!
 //! Order of evidence for a quotation: its own attribution (`speaker`: the news patterns
 //! around cue verbs from `data/speech_verbs.txt`, pronouns resolved to the most recent
@@ -10,16 +11,19 @@
 //! paragraph with no cue, unless someone else is named in between. Scare quotes get no
 //! speaker. No evidence → no speaker: a wrong guess is worse than none.
 
-pub mod cues;
 pub mod mentions;
 pub mod speaker;
 #[cfg(test)]
 mod testing;
+pub mod words;
 
 use std::cell::Cell;
 
-use crate::document::{Document, EntityType, Mention, MentionKind, QuoteKind, Span, Speaker};
-use crate::quotes::context::{self, QuotedSpans};
+use crate::document::{
+    Document, EntityType, Mention, MentionKind, Quote, QuoteKind, Span, Speaker,
+};
+use crate::quotes::context::{inside_quote, overlaps_quote};
+use crate::speech;
 use mentions::MentionIndex;
 use speaker::{Ctx, Resolved};
 
@@ -31,21 +35,18 @@ pub fn run(doc: &mut Document) {
 
 /// [`run`], returning the steps of look-back work taken (`Ctx::steps`).
 fn attribute(doc: &mut Document) -> usize {
-    let quoted = QuotedSpans::new(doc, doc.quotes.iter().map(|q| q.span).collect());
     let mentions = MentionIndex::new(doc);
     let ctx = Ctx {
         doc,
-        quoted: &quoted,
         mentions: &mentions,
         steps: Cell::new(0),
     };
-    // Each quotation's own speaker, and whether it has a cue of its own (kept apart: a
-    // list of whole `Attribution`s took more memory than both).
+    // Each quotation's own speaker, and whether it has a cue of its own.
     let (mut found, own_cue): (Vec<Option<Resolved>>, Vec<bool>) = doc
         .quotes
         .iter()
         .map(|q| {
-            let own = (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q.span, q.inner));
+            let own = (q.kind != QuoteKind::Scare).then(|| ctx.attribute(q));
             (own.and_then(|a| a.speaker), own.is_some_and(|a| a.own_cue))
         })
         .unzip();
@@ -56,7 +57,6 @@ fn attribute(doc: &mut Document) -> usize {
     drop(mentions);
     let pronouns = apply(doc, &found, &inherited);
     if !pronouns.is_empty() {
-        let pronouns = in_sentences(doc, &quoted, pronouns);
         add_pronoun_mentions(doc, pronouns);
         keep_salience_order(doc);
     }
@@ -140,12 +140,11 @@ fn inherit_from_previous(
         if q.kind == QuoteKind::Scare {
             continue;
         }
-        let own_cue = own_cue.get(i).copied().unwrap_or(false);
-        if found[i].is_none() && !own_cue {
+        if found[i].is_none() && !own_cue[i] {
             inherited[i] = last
                 .filter(|&(p, entity)| may_inherit(ctx, p, i, entity))
                 .map(|(_, entity)| entity)
-                .or_else(|| reported_speaker_before(ctx, q.span));
+                .or_else(|| reported_speaker_before(ctx, q));
         }
         if let Some(entity) = found[i].map(|r| r.entity).or(inherited[i]) {
             last = Some((i, entity));
@@ -157,20 +156,19 @@ fn inherit_from_previous(
 fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
     let (p, q) = (&doc.quotes[prev], &doc.quotes[this]);
-    let (p_place, q_place) = (ctx.quoted.place(doc, p.span), ctx.quoted.place(doc, q.span));
-    let sentence = |s: Option<usize>| doc.sentences.get(s.unwrap_or(usize::MAX));
-    let (Some(pp), Some(qp)) = (sentence(p_place.sentence), sentence(q_place.sentence)) else {
-        return false;
-    };
-    let p_last = p.span.end().saturating_sub(1);
-    let adjacent = qp.paragraph() == pp.paragraph()
-        || (qp.paragraph() == pp.paragraph() + 1
+    let pp = &doc.sentences[p.context.sentence];
+    let qp = &doc.sentences[q.context.sentence];
+    // The previous quotation ends its paragraph's last sentence, and this one opens the
+    // next paragraph.
+    let continues_paragraph = || {
+        let p_last = p.span.end().saturating_sub(1);
+        doc.paragraphs[q.context.paragraph].span.start() == q.span.start()
             && doc
-                .paragraphs
-                .get(qp.paragraph())
-                .is_some_and(|para| para.span.start() == q.span.start())
-            && sentence(context::sentence_from_quote(doc, p.span, &p_place, p_last))
-                .is_some_and(|s| s.paragraph() == pp.paragraph()));
+                .sentence_at(p_last)
+                .is_some_and(|s| doc.sentences[s].paragraph() == pp.paragraph())
+    };
+    let adjacent = qp.paragraph() == pp.paragraph()
+        || (qp.paragraph() == pp.paragraph() + 1 && continues_paragraph());
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -178,31 +176,23 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
 /// closing the paragraph before ("Mayor Karen Bass said the city would recover.¶ “We have
 /// been through worse.”"), news style's way of going on in the speaker's own words. Only
 /// the previous paragraph's last sentence counts, and only when it holds no quotation.
-fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
+fn reported_speaker_before(ctx: &Ctx, quote: &Quote) -> Option<usize> {
     let doc = ctx.doc;
-    let p = doc
-        .paragraphs
-        .partition_point(|p| p.span.end() <= quote.start());
-    let para = doc.paragraphs.get(p)?;
-    let previous = doc.paragraphs.get(p.checked_sub(1)?)?;
-    if para.span.start() != quote.start() {
+    let p = quote.context.paragraph;
+    if doc.paragraphs[p].span.start() != quote.span.start() || p == 0 {
         return None;
     }
+    let previous = &doc.paragraphs[p - 1];
     let s = doc.sentence_at(previous.span.end().checked_sub(1)?)?;
-    let sentence = doc.sentences.get(s)?;
-    let holds_quotation = ctx.quoted.contains(sentence.span.start())
-        || ctx
-            .quoted
-            .next_start(sentence.span.start())
-            .is_some_and(|q| q < sentence.span.end());
-    if sentence.paragraph() != p - 1 || holds_quotation {
+    let sentence = &doc.sentences[s];
+    if sentence.paragraph() != p - 1 || overlaps_quote(&doc.quotes, sentence.span) {
         return None;
     }
-    let lo = sentence.tokens().start;
-    let cue = sentence.tokens().find(|&i| {
-        cues::cue_at(doc, i, sentence.tokens().end).is_some() && cues::is_active(doc, i, lo)
+    let tokens = sentence.tokens();
+    let cue = tokens.clone().find(|&i| {
+        speech::cue_at(doc, i, tokens.end).is_some() && speech::is_active(doc, i, tokens.start)
     })?;
-    ctx.subject_before(cue, lo).map(|r| r.entity)
+    ctx.subject_before(cue, tokens.start).map(|r| r.entity)
 }
 
 /// True when a person or organization other than `entity` is named outside quotations
@@ -210,10 +200,9 @@ fn reported_speaker_before(ctx: &Ctx, quote: Span) -> Option<usize> {
 fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     let doc = ctx.doc;
     let p = doc.quotes[prev].span;
-    let place = ctx.quoted.place(doc, p);
-    let from = context::sentence_from_quote(doc, p, &place, p.end().saturating_sub(1))
-        .and_then(|s| doc.sentences.get(s))
-        .map_or(p.end(), |s| s.span.end());
+    let from = doc
+        .sentence_at(p.end().saturating_sub(1))
+        .map_or(p.end(), |s| doc.sentences[s].span.end());
     let to = doc.quotes[this].span.start();
     if from >= to {
         return false;
@@ -221,12 +210,12 @@ fn someone_else_between(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> b
     ctx.mentions.within(Span::new(from, to)).any(|m| {
         m.entity != entity
             && matches!(m.entity_type, EntityType::Person | EntityType::Organization)
-            && !ctx.quoted.contains(m.span.start())
+            && !inside_quote(&doc.quotes, m.span.start())
     })
 }
 
-/// A pronoun naming the speaker of a quotation: (entity, pronoun, quotation index).
-type SpeakerPronoun = (usize, Span, usize);
+/// A pronoun naming the speaker of a quotation: (entity, pronoun).
+type SpeakerPronoun = (usize, Span);
 
 /// Writes speakers and cues; returns the pronoun mentions to add.
 fn apply(
@@ -243,7 +232,7 @@ fn apply(
             });
             q.cue = r.cue;
             if r.pronoun {
-                pronouns.push((r.entity, r.mention, i));
+                pronouns.push((r.entity, r.mention));
             }
         } else if let Some(entity) = inherited[i] {
             q.speaker = Some(Speaker {
@@ -255,36 +244,16 @@ fn apply(
     pronouns
 }
 
-/// The pronouns as (entity, pronoun, its sentence), the sentence searched for from the
-/// place of the quotation the pronoun attributes (it is next to it).
-fn in_sentences(
-    doc: &Document,
-    quoted: &QuotedSpans,
-    pronouns: Vec<SpeakerPronoun>,
-) -> Vec<(usize, Span, usize)> {
-    pronouns
-        .into_iter()
-        .map(|(entity, span, quote)| {
-            let sentence = match doc.quotes.get(quote) {
-                Some(q) => {
-                    let place = quoted.place(doc, q.span);
-                    context::sentence_from_quote(doc, q.span, &place, span.start())
-                }
-                None => doc.sentence_at(span.start()),
-            };
-            (entity, span, sentence.unwrap_or(0))
-        })
-        .collect()
-}
-
-fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<(usize, Span, usize)>) {
+fn add_pronoun_mentions(doc: &mut Document, pronouns: Vec<SpeakerPronoun>) {
     let mut touched = Vec::new();
-    for (entity, span, sentence) in pronouns {
-        if let Some(e) = doc.entities.get_mut(entity) {
-            e.mentions
-                .push(Mention::new(span, MentionKind::Pronoun, sentence));
-            touched.push(entity);
-        }
+    for (entity, span) in pronouns {
+        let sentence = doc
+            .sentence_at(span.start())
+            .expect("a pronoun is a token, and every token is in a sentence");
+        doc.entities[entity]
+            .mentions
+            .push(Mention::new(span, MentionKind::Pronoun, sentence));
+        touched.push(entity);
     }
     // Sort each touched entity once (not one insertion per pronoun): mentions stay in
     // text order.

@@ -6,15 +6,16 @@
 //! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER.
 //! Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
 
-use crate::document::{Document, EntityType, Gender, MentionKind, Span};
-use crate::lexicon;
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::quotes::context::{self, AfterCue, QuotedSpans};
+use crate::document::{AfterCue, Cue, Document, EntityType, Gender, MentionKind, Quote, Span};
+use crate::lexicon;
+use crate::quotes::context::inside_quote;
+use crate::speech;
 
-use super::cues::{self, Cue};
 use super::mentions::{MentionIndex, MentionRef};
+use super::words;
 
 /// Appositions and relative clauses skipped between a speaker and the cue.
 const MAX_APPOSITIONS: usize = 3;
@@ -59,7 +60,6 @@ pub struct Attribution {
 
 pub struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
-    pub quoted: &'a QuotedSpans,
     pub mentions: &'a MentionIndex,
     /// Tokens and mentions visited while looking back for antecedents: the work that
     /// must stay linear in the text (tests compare it on inputs of different sizes).
@@ -74,41 +74,41 @@ struct LookBack {
 
 impl Ctx<'_, '_> {
     fn token_span(&self, i: usize) -> Span {
-        self.doc.tokens.get(i).map_or(Span::default(), |t| t.span())
+        self.doc.tokens[i].span()
     }
 
-    /// Tries the patterns around the quotation `span` (with words `inner`), after-quote
-    /// attribution first, then a cue earlier in its sentence, then an introducing colon.
-    /// Each cue is looked for once, and the answer also says whether there was one.
-    pub fn attribute(&self, span: Span, inner: Span) -> Attribution {
-        let after = context::cue_after(self.doc, span, inner, self.quoted);
-        if let Some(found) = after.and_then(|a| self.after_quote(a)) {
+    /// True when byte offset `at` is inside a quotation.
+    fn quoted(&self, at: usize) -> bool {
+        inside_quote(&self.doc.quotes, at)
+    }
+
+    /// Tries the patterns around `quote`: after-quote attribution first, then a cue
+    /// earlier in its sentence, then an introducing colon. The answer also says whether
+    /// the quotation has a cue of its own.
+    pub fn attribute(&self, quote: &Quote) -> Attribution {
+        let context = &quote.context;
+        if let Some(found) = context.after.and_then(|a| self.after_quote(a)) {
             return Attribution {
                 speaker: Some(found),
                 own_cue: true,
             };
         }
-        let window = context::before_window(self.doc, span, self.quoted);
-        let before = context::cue_in_window(self.doc, window.clone(), self.quoted);
-        let speaker = before
-            .and_then(|cue| self.before_quote(cue, window))
-            .or_else(|| self.colon_intro(span));
+        let speaker = context
+            .cue_before
+            .and_then(|cue| self.before_quote(cue, context.before.clone()))
+            .or_else(|| self.colon_intro(context.first_token));
         Attribution {
             speaker,
-            own_cue: after.is_some() || before.is_some(),
+            own_cue: context.after.is_some() || context.cue_before.is_some(),
         }
     }
 
     /// SPEAKER …: QUOTE with no cue verb ("Trump was blunt: “…”", "The president was more
     /// optimistic:" closing the paragraph before): the name or description that opens the
-    /// introducing sentence.
-    fn colon_intro(&self, span: Span) -> Option<Resolved> {
-        let colon = self
-            .quoted
-            .place(self.doc, span)
-            .first_token
-            .checked_sub(1)?;
-        if cues::word(self.doc, colon) != ":" {
+    /// introducing sentence. `first_token` is the quotation's.
+    fn colon_intro(&self, first_token: usize) -> Option<Resolved> {
+        let colon = first_token.checked_sub(1)?;
+        if speech::word(self.doc, colon) != ":" {
             return None;
         }
         let s = self.doc.sentence_at(self.token_span(colon).start())?;
@@ -132,7 +132,7 @@ impl Ctx<'_, '_> {
     /// editor of the Saudi Gazette, said.
     fn after_quote(&self, after: AfterCue) -> Option<Resolved> {
         let found = if after.cue.first == after.first {
-            (after.cue.is_according(self.doc) || cues::may_invert(self.doc, &after.cue))
+            (speech::is_according(self.doc, &after.cue) || speech::may_invert(self.doc, &after.cue))
                 .then(|| self.speaker_after(after.cue.after(), after.limit))
                 .flatten()
         } else {
@@ -145,7 +145,7 @@ impl Ctx<'_, '_> {
     }
 
     /// Trump replied: “…” · Zelensky said Russia was “…” · According to X, “…”: `cue`
-    /// is the one found in the quotation's `window` (`context::before_window`).
+    /// is the one found in `window`, the tokens before the quotation where its cue may be.
     fn before_quote(&self, cue: Cue, window: Range<usize>) -> Option<Resolved> {
         let found = self
             .speaker_of_cue(&cue, window.start, window.end)
@@ -153,15 +153,14 @@ impl Ctx<'_, '_> {
                 // "…, noting that he is “realistic”", "X said … and said it was “…”": a
                 // participle's or a coordinated verb's subject is its clause's.
                 let coordinated = cue.first > window.start
-                    && cues::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
-                if !cues::is_participle(self.doc, &cue) && !coordinated {
+                    && speech::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
+                if !speech::is_participle(self.doc, &cue) && !coordinated {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
-                    let c = cues::cue_at(self.doc, i, cue.first)?;
-                    (!self.quoted.contains(c.span.start())
-                        && cues::is_active(self.doc, i, window.start))
-                    .then_some(c)
+                    let c = speech::cue_at(self.doc, i, cue.first)?;
+                    (!self.quoted(c.span.start()) && speech::is_active(self.doc, i, window.start))
+                        .then_some(c)
                 })?;
                 self.speaker_of_cue(&earlier, window.start, window.end)
             });
@@ -172,11 +171,11 @@ impl Ctx<'_, '_> {
     }
 
     fn speaker_of_cue(&self, cue: &Cue, lo: usize, hi: usize) -> Option<Resolved> {
-        if cue.is_according(self.doc) {
+        if speech::is_according(self.doc, cue) {
             return self.speaker_after(cue.after(), hi);
         }
         self.subject_before(cue.first, lo).or_else(|| {
-            cues::may_invert(self.doc, cue)
+            speech::may_invert(self.doc, cue)
                 .then(|| self.speaker_after(cue.after(), hi))
                 .flatten()
         })
@@ -189,14 +188,14 @@ impl Ctx<'_, '_> {
     pub fn subject_before(&self, cue: usize, lo: usize) -> Option<Resolved> {
         let mut j = cue;
         let mut skipped = 0;
-        while j > lo && skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, j - 1) {
+        while j > lo && skipped < MAX_SKIPPED && words::is_skip_word(self.doc, j - 1) {
             j -= 1;
             skipped += 1;
         }
         if j <= lo {
             return None;
         }
-        if !cues::is_clause_comma(self.doc, j - 1) {
+        if !words::is_clause_comma(self.doc, j - 1) {
             return self.speaker_ending_at(j - 1, lo);
         }
         // Walk back over comma-delimited segments to the one that opens the clause.
@@ -205,7 +204,7 @@ impl Ctx<'_, '_> {
             let floor = end.saturating_sub(MAX_APPOSITION_TOKENS).max(lo);
             let comma = (floor..end)
                 .rev()
-                .find(|&k| cues::is_clause_comma(self.doc, k));
+                .find(|&k| words::is_clause_comma(self.doc, k));
             let seg_start = comma.map_or(lo, |k| k + 1);
             if comma.is_none() || !self.is_parenthetical(seg_start) {
                 let found = (seg_start < end)
@@ -225,7 +224,7 @@ impl Ctx<'_, '_> {
     /// True when the segment starting at token `i` reads as an apposition or relative
     /// clause ("a former official …", "who spoke …", "editor of …"), not as a name.
     fn is_parenthetical(&self, i: usize) -> bool {
-        let w = cues::word(self.doc, i);
+        let w = speech::word(self.doc, i);
         let determiner = ["A", "An", "The"].contains(&w);
         !w.starts_with(char::is_uppercase)
             || (determiner
@@ -241,40 +240,42 @@ impl Ctx<'_, '_> {
         if let Some(r) = self.pronoun_at(t) {
             return Some(r);
         }
-        let end = self.token_span(t).end();
-        if self.quoted.contains(self.token_span(t).start()) {
+        if self.quoted(self.token_span(t).start()) {
             return None;
         }
+        let end = self.token_span(t).end();
         if let Some(m) = self.mentions.ending_at(end) {
             return self.accept_mention(m, lo);
         }
-        if let Some(m) = self.mentions.any_ending_at(end) {
-            // An untyped institution speaks only through a spokesperson ("a spokesman
-            // for the Treasury").
-            let first = self.doc.token_at_or_after(m.span.start());
-            let head = (first.saturating_sub(3).max(lo)..first)
-                .rev()
-                .find(|&k| cues::is_spokesperson_word(self.doc, k));
-            if head.is_some_and(|h| self.organization_of_spokesperson(h) == Some(m)) {
-                return Some(resolved(m));
-            }
-        }
-        if let Some(r) = self
-            .description_ending_at(t, lo)
+        self.institution_ending_at(end, lo)
+            .or_else(|| self.description_ending_at(t, lo))
             .or_else(|| self.age_description_ending_at(t, lo))
-        {
-            return Some(r);
+            .or_else(|| self.spokesperson_ending_at(t, lo))
+    }
+
+    /// An untyped institution ending at byte `end`, which speaks only through a
+    /// spokesperson named just before it ("a spokesman for the Treasury").
+    fn institution_ending_at(&self, end: usize, lo: usize) -> Option<Resolved> {
+        let m = self.mentions.any_ending_at(end)?;
+        let first = self.doc.token_at_or_after(m.span.start());
+        let head = (first.saturating_sub(3).max(lo)..first)
+            .rev()
+            .find(|&k| words::is_spokesperson_word(self.doc, k))?;
+        (self.organization_of_spokesperson(head) == Some(m)).then(|| resolved(m))
+    }
+
+    /// An unnamed spokesperson ending at token `t`: "a Kremlin spokesman", "A Treasury
+    /// spokeswoman" (their organization), "the spokesman" (an earlier one's).
+    fn spokesperson_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
+        if !words::is_spokesperson_word(self.doc, t) {
+            return None;
         }
-        if cues::is_spokesperson_word(self.doc, t) {
-            // "a Kremlin spokesman", "a Google spokeswoman", "A Treasury spokeswoman"
-            let floor = t.saturating_sub(3).max(lo);
-            let named = (floor..t).rev().find_map(|k| {
-                let m = self.mentions.any_ending_at(self.token_span(k).end())?;
-                speaks_for(&m).then(|| resolved(m))
-            });
-            return named.or_else(|| self.definite_spokesperson(t, lo));
-        }
-        None
+        let floor = t.saturating_sub(3).max(lo);
+        let named = (floor..t).rev().find_map(|k| {
+            let m = self.mentions.any_ending_at(self.token_span(k).end())?;
+            speaks_for(&m).then(|| resolved(m))
+        });
+        named.or_else(|| self.definite_spokesperson(t, lo))
     }
 
     /// The organization an unnamed spokesperson at token `t` speaks for: named just
@@ -286,7 +287,7 @@ impl Ctx<'_, '_> {
             speaks_for(&m).then_some(m)
         });
         before.or_else(|| {
-            let w = cues::word(self.doc, t + 1);
+            let w = speech::word(self.doc, t + 1);
             if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
                 return None;
             }
@@ -311,11 +312,11 @@ impl Ctx<'_, '_> {
                 .inspect(|_| self.step())
                 // Rare words first: the quoted-or-not search runs only for them.
                 .filter(|&t| spokesperson_gender(self.doc, t).is_some_and(|g| g.fits(gender)))
-                .filter(|&t| !self.quoted.contains(self.token_span(t).start()))
+                .filter(|&t| !self.quoted(self.token_span(t).start()))
                 .find_map(|t| Some((t, self.organization_of_spokesperson(t)?)));
             let persons: Vec<MentionRef> = self
                 .mentions_within(back.span)
-                .filter(|m| m.span.end() <= at && !self.quoted.contains(m.span.start()))
+                .filter(|m| m.span.end() <= at && !self.quoted(m.span.start()))
                 .filter(|m| self.compatible(m, EntityType::Person, gender))
                 .collect();
             let Some((t, org)) = spokesperson else {
@@ -340,7 +341,7 @@ impl Ctx<'_, '_> {
     /// said: “…”"), so their organization.
     fn definite_spokesperson(&self, t: usize, lo: usize) -> Option<Resolved> {
         let the = t.checked_sub(1).filter(|&k| k >= lo)?;
-        if !cues::word(self.doc, the).eq_ignore_ascii_case("the") {
+        if !speech::word(self.doc, the).eq_ignore_ascii_case("the") {
             return None;
         }
         let gender = match spokesperson_gender(self.doc, t)? {
@@ -369,13 +370,13 @@ impl Ctx<'_, '_> {
     fn description_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
         let the = (t.saturating_sub(3).max(lo)..t)
             .rev()
-            .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
+            .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let span = Span::new(self.token_span(the).start(), self.token_span(t).end());
-        let entity = if cues::is_organization_noun(self.doc, t) {
+        let entity = if words::is_organization_noun(self.doc, t) {
             self.antecedent(span.start(), EntityType::Organization, None)?
-        } else if cues::is_named_organization_noun(self.doc, t) {
+        } else if words::is_named_organization_noun(self.doc, t) {
             // "the ministry": only an organization whose name says ministry.
-            let noun = cues::word(self.doc, t).to_lowercase();
+            let noun = speech::word(self.doc, t).to_lowercase();
             let named = |e: usize| {
                 self.doc
                     .entities
@@ -400,12 +401,12 @@ impl Ctx<'_, '_> {
     /// "the 43-year-old" ending at token `t` (British sports and crime reporting): the
     /// most recent person, as for "he"/"she" but without a gender.
     fn age_description_ending_at(&self, t: usize, lo: usize) -> Option<Resolved> {
-        if !cues::word(self.doc, t).ends_with("old") {
+        if !speech::word(self.doc, t).ends_with("old") {
             return None;
         }
         let the = (t.saturating_sub(AGE_DESCRIPTION_TOKENS).max(lo)..t)
             .rev()
-            .find(|&k| cues::word(self.doc, k).eq_ignore_ascii_case("the"))?;
+            .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let age = self
             .doc
             .slice(Span::new(
@@ -439,10 +440,10 @@ impl Ctx<'_, '_> {
         // The word right before the mention decides ("for the ministry": "the" is part
         // of the organization's name phrase, so look one further).
         let mut before = first;
-        if before > lo && ["the", "a", "an"].contains(&cues::word(self.doc, before - 1)) {
+        if before > lo && ["the", "a", "an"].contains(&speech::word(self.doc, before - 1)) {
             before -= 1;
         }
-        if before <= lo || !cues::is_preposition(self.doc, before - 1) {
+        if before <= lo || !words::is_preposition(self.doc, before - 1) {
             return Some(resolved(m));
         }
         let preposition = before - 1;
@@ -450,7 +451,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let head = preposition - 1;
-        if cues::is_spokesperson_word(self.doc, head) {
+        if words::is_spokesperson_word(self.doc, head) {
             return Some(resolved(m));
         }
         self.mentions
@@ -465,17 +466,17 @@ impl Ctx<'_, '_> {
         // No pronouns here: "said it was" has "it" as the reported clause's subject.
         let end = limit.min(from + MAX_INVERTED_GAP);
         for k in from..end {
-            if cues::is_clause_comma(self.doc, k) || cues::is_clause_end(self.doc, k) {
+            if words::is_clause_comma(self.doc, k) || speech::is_clause_end(self.doc, k) {
                 return None;
             }
             let start = self.token_span(k).start();
-            if self.quoted.contains(start) {
+            if self.quoted(start) {
                 return None;
             }
             if let Some(m) = self.mentions.starting_at(start) {
                 return self.accept_mention(self.name_after_title(m), from);
             }
-            if cues::is_spokesperson_word(self.doc, k) {
+            if words::is_spokesperson_word(self.doc, k) {
                 // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
                 if let Some(m) = self.organization_of_spokesperson(k) {
                     return Some(resolved(m));
@@ -493,6 +494,7 @@ impl Ctx<'_, '_> {
         }
         let next = self.doc.token_at_or_after(m.span.end());
         (next..next + 2)
+            .take_while(|&k| k < self.doc.tokens.len())
             .filter_map(|k| self.mentions.starting_at(self.token_span(k).start()))
             .find(|n| n.entity == m.entity && n.kind != MentionKind::Title)
             .unwrap_or(m)
@@ -500,9 +502,9 @@ impl Ctx<'_, '_> {
 
     /// A speaker pronoun at token `t`, resolved.
     fn pronoun_at(&self, t: usize) -> Option<Resolved> {
-        let want = cues::pronoun_type(self.doc, t)?;
+        let want = words::pronoun_type(self.doc, t)?;
         let span = self.token_span(t);
-        let gender = lexicon::with_lowercase(cues::word(self.doc, t), |w| match w {
+        let gender = lexicon::with_lowercase(speech::word(self.doc, t), |w| match w {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
             _ => None,
@@ -538,7 +540,7 @@ impl Ctx<'_, '_> {
                 .mentions_within(back.span)
                 .filter(|m| m.span.end() <= at && self.compatible(m, want, gender))
                 .filter(|m| accept(m.entity))
-                .filter(|m| !self.quoted.contains(m.span.start()))
+                .filter(|m| !self.quoted(m.span.start()))
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs
             // economist Jan Hatzius wrote …"), which beats a name after a preposition.
@@ -605,17 +607,17 @@ impl Ctx<'_, '_> {
     fn active_cue_after(&self, at: usize) -> bool {
         let mut i = self.doc.token_at_or_after(at);
         let mut skipped = 0;
-        while skipped < MAX_SKIPPED && cues::is_skip_word(self.doc, i) {
+        while skipped < MAX_SKIPPED && words::is_skip_word(self.doc, i) {
             i += 1;
             skipped += 1;
         }
-        cues::cue_at(self.doc, i, self.doc.tokens.len())
-            .is_some_and(|_| cues::is_active(self.doc, i, 0))
+        speech::cue_at(self.doc, i, self.doc.tokens.len())
+            .is_some_and(|_| speech::is_active(self.doc, i, 0))
     }
 
     fn after_preposition(&self, m: &MentionRef) -> bool {
         let i = self.doc.token_at_or_after(m.span.start());
-        i > 0 && cues::is_preposition(self.doc, i - 1)
+        i > 0 && words::is_preposition(self.doc, i - 1)
     }
 }
 
@@ -643,10 +645,10 @@ impl SpokespersonGender {
 }
 
 fn spokesperson_gender(doc: &Document, t: usize) -> Option<SpokespersonGender> {
-    if !cues::is_spokesperson_word(doc, t) {
+    if !words::is_spokesperson_word(doc, t) {
         return None;
     }
-    let w = cues::word(doc, t).to_lowercase();
+    let w = speech::word(doc, t).to_lowercase();
     // Plurals ("officials", "spokesmen") and "statement" are never a he or she.
     let plural = w.ends_with('s') || w.ends_with("men") || w.ends_with("people");
     if plural || w == "statement" {

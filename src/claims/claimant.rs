@@ -57,8 +57,7 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
 }
 
 /// Quotations sorted by start, for binary search: the document's own list when it is in
-/// that order already (it is, from `quotes`), else a sorted list of indices into it; on
-/// a long text a sorted copy of the quotations cost more memory than the claims.
+/// that order already (it is, from `quotes`), else a sorted list of indices into it.
 struct QuoteIndex<'d> {
     quotes: &'d [Quote],
     /// Indices into `quotes` in order of (start, end); empty when `quotes` is in order.
@@ -137,15 +136,12 @@ struct SentenceMentions {
 }
 
 impl SentenceMentions {
-    /// The mentions of the sentences `s` with `wanted[s]` (sorting every mention of the
-    /// document cost more than the rest of the claimant search).
+    /// The mentions of the sentences `s` with `wanted[s]` (only those: most sentences
+    /// hold no claim that needs them).
     fn new(doc: &Document, wanted: &[bool]) -> SentenceMentions {
         let mut sorted = Vec::new();
         for (id, e) in doc.entities.iter().enumerate() {
-            let kept = e
-                .mentions
-                .iter()
-                .filter(|m| wanted.get(m.sentence()).copied().unwrap_or(false));
+            let kept = e.mentions.iter().filter(|m| wanted[m.sentence()]); // one flag per sentence
             sorted
                 .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
@@ -164,7 +160,7 @@ impl SentenceMentions {
             let s32 = narrow(s);
             let from = self.sorted.partition_point(|m| m[0] < s32);
             let to = self.sorted.partition_point(|m| m[0] <= s32);
-            let mentions = self.sorted.get(from..to).unwrap_or(&[]).iter();
+            let mentions = self.sorted[from..to].iter(); // partition points: from <= to
             self.current.clear();
             self.current
                 .extend(mentions.map(|&[_, start, end, entity]| {
@@ -179,9 +175,7 @@ impl SentenceMentions {
 /// Sets `out` to the indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
 fn cue_tokens(doc: &Document, s: usize, out: &mut Vec<usize>) {
     out.clear();
-    let Some(sentence) = doc.sentences.get(s) else {
-        return;
-    };
+    let sentence = &doc.sentences[s]; // a claim's sentence is the document's
     out.extend(sentence.tokens().filter(|&t| {
         doc.tokens
             .get(t)
@@ -432,6 +426,7 @@ mod tests {
                 }),
                 cue: None,
                 unclosed: false,
+                context: Default::default(),
             });
         });
         assert_eq!(

@@ -29,9 +29,7 @@ struct Found {
 
 /// Appends the claims of sentence `s` to `out`.
 pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
-    let Some(sentence) = doc.sentences.get(s) else {
-        return;
-    };
+    let sentence = &doc.sentences[s];
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
     let masks = filters::masked_spans(doc.slice(sentence.span), sentence.span.start());
@@ -68,7 +66,7 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
 /// Whether a date or claim may start at piece `i` (false means [`kinds::calendar_date`]
 /// and [`claim_at`] there certainly find none): a number within the next three pieces
 /// (after a currency), a capitalised word (a month or weekday), or the start of a
-/// numeral. Most pieces are none of these, and the full tests cost far more.
+/// numeral. Most pieces are none of these, and it spares them the full tests.
 fn may_start_claim(pieces: &[Piece], i: usize, next_number: &mut NextNumber) -> bool {
     let Some(p) = pieces.get(i) else {
         return false;
@@ -95,9 +93,8 @@ impl NextNumber {
         if self.at <= i {
             let from = i + 1;
             self.at = pieces
-                .get(from..)
-                .unwrap_or(&[])
                 .iter()
+                .skip(from)
                 .position(starts_number)
                 .map_or(usize::MAX, |k| from + k);
         }
@@ -125,12 +122,8 @@ fn date_claim(pieces: &[Piece], first: usize, end: usize) -> Found {
 
 /// Appends the claim and returns the piece after it.
 fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize {
-    let (Some(first), Some(last)) = (
-        pieces.get(found.first),
-        pieces.get(found.end.saturating_sub(1)),
-    ) else {
-        return found.end;
-    };
+    // A claim holds at least one piece of the sentence.
+    let (first, last) = (&pieces[found.first], &pieces[found.end - 1]);
     // A claim never ends inside a token: "2,000-strong", "14-year-old".
     let mut end = last.span.end();
     let mut next = found.end;
@@ -168,11 +161,8 @@ fn push(s: usize, pieces: &[Piece], found: Found, out: &mut Vec<Claim>) -> usize
 /// A currency written before the number at piece `i`: "$", "US$", "NZ $", "c $", "USD",
 /// "€". Returns the code and the piece where the number starts.
 fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
-    // Cheap test first: a currency only counts before a number, and most pieces have none
-    // in the next three; building and looking up surface strings for them was most of
-    // this function's time.
-    let ahead = pieces.get(i + 1..).unwrap_or(&[]);
-    if !ahead.iter().take(3).any(starts_number) {
+    // A currency only counts before a number: test that before building surfaces.
+    if !pieces.iter().skip(i + 1).take(3).any(starts_number) {
         return None;
     }
     currency_before_number_ahead(pieces, i)
@@ -496,15 +486,17 @@ fn qualifier_after(pieces: &[Piece], end: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
-/// What joins the two ends of a range at piece `i`: returns the piece where the second
-/// number starts.
-fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<usize> {
+/// What joins the two ends of a range at piece `i` ("-", "to", and "and" after
+/// "between"): returns the piece where the second number starts.
+fn range_link(pieces: &[Piece], i: usize, opener: Option<Opener>) -> Option<usize> {
     let p = pieces.get(i)?;
     if p.join == Join::Hyphen && p.is_digits() {
         return Some(i); // "10-15"
     }
     let dash = matches!(p.text, "-" | "–" | "—" | "‒") && p.kind == PieceKind::Punct;
-    if dash || (p.lower() == "to" && !from) || (p.lower() == "and" && between) {
+    let to = p.lower() == "to" && opener != Some(Opener::From);
+    let and = p.lower() == "and" && opener == Some(Opener::Between);
+    if dash || to || and {
         let next = pieces.get(i + 1)?;
         if next.is_digits() || next.number_word.is_some() || lists::currency(next.text).is_some() {
             return Some(i + 1);
@@ -515,7 +507,8 @@ fn range_link(pieces: &[Piece], i: usize, between: bool, from: bool) -> Option<u
 
 /// Builds the claim whose number starts at piece `i` (or whose currency sign does).
 /// `number_ahead` tells whether a number starts within the three pieces after `i` (the
-/// caller knows, and a currency needs one).
+/// caller knows, and a currency needs one). An empty claim (see [`skip`]) says that the
+/// number there is no claim.
 fn claim_at(
     pieces: &[Piece],
     i: usize,
@@ -528,10 +521,7 @@ fn claim_at(
     } else {
         None
     };
-    let (currency, start, currency_scale) = match currency {
-        Some((code, start, scale)) => (Some(code), start, scale),
-        None => (None, i, 1.0),
-    };
+    let start = currency.map_or(i, |(_, start, _)| start);
     let n = numbers::parse_at(pieces, start, currency.is_some())?;
     let numeral_span = Span::new(
         pieces.get(n.first)?.span.start(),
@@ -540,158 +530,258 @@ fn claim_at(
     if filters::is_masked(masks, numeral_span) {
         return Some(skip(n.end));
     }
-    if currency.is_none() && filters::is_not_a_quantity(pieces, &n, first_in_paragraph) {
-        return Some(skip(n.end));
-    }
-    // Years, decades and dates written with numbers.
     if currency.is_none() {
+        if filters::is_not_a_quantity(pieces, &n, first_in_paragraph) {
+            return Some(skip(n.end));
+        }
+        // Years, decades and dates written with numbers.
         if let Some((first, end)) = kinds::numeric_date(pieces, &n) {
-            return Some(date_found(pieces, first, end));
+            return Some(date_claim(pieces, first, end));
         }
     }
-    let mut found = Found {
-        first: i,
-        end: n.end,
-        quantity_first: i,
-        kind: ClaimKind::Count,
-        value: Some(n.value),
-        value_max: None,
-        unit: currency,
-        qualifier: None,
-    };
-    if n.form == Form::Vague {
-        found.qualifier = Some(Qualifier::Approximate);
-    }
-    // Qualifiers before, and "between" / "from" for ranges.
-    let mut between = false;
-    let mut from = false;
-    if let Some((q, q_first)) = qualifier_before(pieces, i) {
-        found.qualifier = Some(q);
-        found.first = q_first;
-    } else if let Some(b) = i.checked_sub(1).and_then(|b| pieces.get(b)) {
-        between = b.lower() == "between";
-        from = b.lower() == "from";
-        if between {
-            found.first = i - 1;
-        }
-    }
-    let mut end = n.end;
-    let mut unit: Option<After> = None;
-    // A range right after the first number ("10-15%", "two or three").
-    let mut second: Option<Numeral> = None;
-    if let Some(k) = range_link(pieces, end, between, from) {
-        second = range_end(pieces, k, currency.is_some(), &n);
-    }
-    if second.is_none() {
-        second = alternatives(pieces, end, &n);
-    }
-    if let Some(m) = &second {
-        end = m.end;
-    }
-    // "4+ years": the plus sign sits between the number and its unit.
-    let mut plus = false;
-    if pieces
-        .get(end)
-        .is_some_and(|p| p.is_punct("+") && p.join == Join::Attached)
-    {
-        plus = true;
-        end += 1;
-    }
+    let mut reading = Reading::new(pieces, i, n, currency.map(|(code, _, scale)| (code, scale)));
+    reading.qualifier_before();
+    reading.range();
+    reading.plus_sign();
     if currency.is_none() {
-        if let Some((u, e)) = unit_after(pieces, end) {
-            unit = Some(u);
-            end = e;
+        reading.unit();
+        reading.range_with_units();
+    } else {
+        reading.range_of_amounts();
+    }
+    reading.qualifier_after();
+    reading.kind_from_unit();
+    Some(reading.finish())
+}
+
+/// What opens a range before its first number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// "between 10 and 20": "and" joins the ends.
+    Between,
+    /// "from 10 to 20": a change from one value to another, two claims; "to" links no
+    /// range after "from".
+    From,
+}
+
+/// A claim being read around its numeral, step by step from left to right: qualifier
+/// words before it, a range's second end, a "+", a unit, qualifier words after it.
+struct Reading<'p, 't> {
+    pieces: &'p [Piece<'t>],
+    n: Numeral,
+    /// The currency written before the number and the multiplier its code carries.
+    currency: Option<(&'static str, f64)>,
+    found: Found,
+    opener: Option<Opener>,
+    /// The second end of a range ("10-15%", "two or three").
+    second: Option<Numeral>,
+    /// "4+ years": a plus sign between the number and its unit.
+    plus: bool,
+    unit: Option<After>,
+    /// One past the last piece read so far.
+    end: usize,
+}
+
+impl<'p, 't> Reading<'p, 't> {
+    /// The numeral `n` read as a count, starting at piece `i` (its currency sign, if any).
+    fn new(
+        pieces: &'p [Piece<'t>],
+        i: usize,
+        n: Numeral,
+        currency: Option<(&'static str, f64)>,
+    ) -> Reading<'p, 't> {
+        let found = Found {
+            first: i,
+            end: n.end,
+            quantity_first: i,
+            kind: ClaimKind::Count,
+            value: Some(n.value),
+            value_max: None,
+            unit: currency.map(|(code, _)| code),
+            qualifier: (n.form == Form::Vague).then_some(Qualifier::Approximate),
+        };
+        Reading {
+            pieces,
+            n,
+            currency,
+            found,
+            opener: None,
+            second: None,
+            plus: false,
+            unit: None,
+            end: n.end,
         }
-        // "5 km to 10 km"
-        if second.is_none() && unit.is_some() {
-            if let Some(k) = range_link(pieces, end, between, from) {
-                if let Some(m) = range_end(pieces, k, false, &n) {
-                    // Both ends need the same unit ("5 km to 10 km"); "6 % to 309,381 yen"
-                    // is a change between two different quantities.
-                    let unit_key = surface(pieces, n.end, end);
-                    if let Some((_, e)) = unit_after(pieces, m.end) {
-                        if surface(pieces, m.end, e) == unit_key {
-                            second = Some(m);
-                            end = e;
-                        }
-                    }
+    }
+
+    /// Qualifier words before the quantity ("nearly", "more than"), else "between" or
+    /// "from" opening a range.
+    fn qualifier_before(&mut self) {
+        let i = self.found.quantity_first;
+        if let Some((q, q_first)) = qualifier_before(self.pieces, i) {
+            self.found.qualifier = Some(q);
+            self.found.first = q_first;
+            return;
+        }
+        let before = i.checked_sub(1).and_then(|b| self.pieces.get(b));
+        self.opener = match before.map(Piece::lower) {
+            Some("between") => {
+                self.found.first = i - 1;
+                Some(Opener::Between)
+            }
+            Some("from") => Some(Opener::From),
+            _ => None,
+        };
+    }
+
+    /// A range right after the first number ("10-15%", "between 10 and 20") or
+    /// alternatives ("two or three").
+    fn range(&mut self) {
+        let money = self.currency.is_some();
+        self.second = range_link(self.pieces, self.end, self.opener)
+            .and_then(|k| range_end(self.pieces, k, money, &self.n))
+            .or_else(|| alternatives(self.pieces, self.end, &self.n));
+        if let Some(m) = &self.second {
+            self.end = m.end;
+        }
+    }
+
+    /// "4+ years": the plus sign sits between the number and its unit.
+    fn plus_sign(&mut self) {
+        if self
+            .pieces
+            .get(self.end)
+            .is_some_and(|p| p.is_punct("+") && p.join == Join::Attached)
+        {
+            self.plus = true;
+            self.end += 1;
+        }
+    }
+
+    /// A unit or currency after the number ("5,000 sq km", "40 euros").
+    fn unit(&mut self) {
+        if let Some((u, e)) = unit_after(self.pieces, self.end) {
+            self.unit = Some(u);
+            self.end = e;
+        }
+    }
+
+    /// "5 km to 10 km": a range whose ends both carry the same unit ("6 % to 309,381 yen"
+    /// is a change between two different quantities).
+    fn range_with_units(&mut self) {
+        if self.second.is_some() || self.unit.is_none() {
+            return;
+        }
+        let pieces = self.pieces;
+        let Some(m) = range_link(pieces, self.end, self.opener)
+            .and_then(|k| range_end(pieces, k, false, &self.n))
+        else {
+            return;
+        };
+        let unit_key = surface(pieces, self.n.end, self.end);
+        if let Some((_, e)) = unit_after(pieces, m.end) {
+            if surface(pieces, m.end, e) == unit_key {
+                self.second = Some(m);
+                self.end = e;
+            }
+        }
+    }
+
+    /// "$10m-$20m": a range of amounts, each with its currency sign.
+    fn range_of_amounts(&mut self) {
+        let pieces = self.pieces;
+        let Some(k) = range_link(pieces, self.end, self.opener) else {
+            return;
+        };
+        let second = currency_before_number(pieces, k)
+            .and_then(|(_, start, _)| numbers::parse_at(pieces, start, true));
+        if let Some(m) = second.filter(|m| m.value > self.n.value) {
+            self.second = Some(m);
+            self.end = m.end;
+        }
+    }
+
+    /// Qualifier words after the quantity ("or more"); a "+" already bounds it.
+    fn qualifier_after(&mut self) {
+        if let Some(m) = &self.second {
+            self.found.value_max = Some(m.value);
+        }
+        if self.plus {
+            self.found.qualifier = Some(Qualifier::LowerBound);
+        } else if let Some((q, e)) = qualifier_after(self.pieces, self.end) {
+            self.found.qualifier = Some(q);
+            self.end = e;
+        }
+        self.found.end = self.end;
+    }
+
+    /// The kind the unit or currency gives: a measure, or money (with the multiplier of
+    /// a code such as "MUSD", and the cents or scale word after a currency name).
+    fn kind_from_unit(&mut self) {
+        let found = &mut self.found;
+        match self.unit {
+            Some(After::Currency(code, scale)) => {
+                found.kind = ClaimKind::Money;
+                found.unit = Some(code);
+                found.value = found.value.map(|v| v * scale);
+                let (value, end) = money_tail(self.pieces, found.end, found.value);
+                found.value = value;
+                found.end = end;
+            }
+            Some(After::Unit(u)) => {
+                found.kind = u.kind;
+                found.unit = Some(u.unit);
+            }
+            None => {
+                if let Some((_, scale)) = self.currency {
+                    found.kind = ClaimKind::Money;
+                    found.value = found.value.map(|v| v * scale);
                 }
             }
         }
-    } else if let Some(k) = range_link(pieces, end, between, from) {
-        // "$10m-$20m"
-        if let Some((_, s2, _)) = currency_before_number(pieces, k) {
-            if let Some(m) = numbers::parse_at(pieces, s2, true) {
-                if m.value > n.value {
-                    second = Some(m);
-                    end = m.end;
-                }
-            }
-        }
     }
-    if let Some(m) = &second {
-        found.value_max = Some(m.value);
-    }
-    if plus {
-        found.qualifier = Some(Qualifier::LowerBound);
-    } else if let Some((q, e)) = qualifier_after(pieces, end) {
-        found.qualifier = Some(q);
-        end = e;
-    }
-    found.end = end;
-    found.quantity_first = i;
-    match unit {
-        Some(After::Currency(code, scale)) => {
-            found.kind = ClaimKind::Money;
-            found.unit = Some(code);
-            found.value = found.value.map(|v| v * scale);
-            let (value, end) = money_tail(pieces, found.end, found.value);
-            found.value = value;
-            found.end = end;
+
+    /// The claim: its kind refined by the words around ([`kinds::refine`]), "#2" as a
+    /// rank, "over 10 years" as a period rather than a bound; an ordinal that ranks
+    /// nothing is no claim.
+    fn finish(mut self) -> Found {
+        let (pieces, n) = (self.pieces, &self.n);
+        let found = &mut self.found;
+        kinds::refine(
+            pieces,
+            n,
+            self.second.as_ref(),
+            &mut found.kind,
+            &mut found.unit,
+            &mut found.end,
+        );
+        if self.currency.is_none() && is_hash_rank(pieces, n) {
+            found.first = n.first - 1;
+            found.quantity_first = n.first - 1;
+            found.kind = ClaimKind::Ordinal;
+            found.unit = None;
+            found.qualifier = None;
+            return self.found;
         }
-        Some(After::Unit(u)) => {
-            found.kind = u.kind;
-            found.unit = Some(u.unit);
+        if found.kind == ClaimKind::Duration && over_is_a_span_of_time(pieces, found, self.plus) {
+            // "cut $1.2 trillion over 10 years", "honed over 4+ years": the period the
+            // action spreads over, not a bound on it; only "+" still bounds it.
+            found.first = found.quantity_first;
+            found.qualifier = self.plus.then_some(Qualifier::LowerBound);
         }
-        None if currency.is_some() => {
-            found.kind = ClaimKind::Money;
-            found.value = found.value.map(|v| v * currency_scale);
+        if found.kind == ClaimKind::Ordinal && !kinds::is_rank(pieces, n) {
+            return skip(n.end);
         }
-        None => {}
+        self.found
     }
-    kinds::refine(
-        pieces,
-        &n,
-        second.as_ref(),
-        &mut found.kind,
-        &mut found.unit,
-        &mut found.end,
-    );
-    // "#2 browser": a rank.
-    if currency.is_none()
-        && n.first > 0
+}
+
+/// "#2 browser": "#" glued before the digits of `n`.
+fn is_hash_rank(pieces: &[Piece], n: &Numeral) -> bool {
+    n.first > 0
         && pieces.get(n.first - 1).is_some_and(|h| h.is_punct("#"))
         && pieces
             .get(n.first)
             .is_some_and(|p| p.join == Join::Attached && p.is_digits())
-    {
-        found.first = n.first - 1;
-        found.quantity_first = n.first - 1;
-        found.kind = ClaimKind::Ordinal;
-        found.unit = None;
-        found.qualifier = None;
-        return Some(found);
-    }
-    if found.kind == ClaimKind::Duration && over_is_a_span_of_time(pieces, &found, plus) {
-        // "cut $1.2 trillion over 10 years", "honed over 4+ years": the period the
-        // action spreads over, not a bound on it; only "+" still bounds it.
-        found.first = found.quantity_first;
-        found.qualifier = plus.then_some(Qualifier::LowerBound);
-    }
-    if found.kind == ClaimKind::Ordinal && !kinds::is_rank(pieces, &n) {
-        return Some(skip(n.end));
-    }
-    Some(found)
 }
 
 /// What may follow "75 USD" or "3 dollars": a scale word ("75 USD million") or the
@@ -795,10 +885,6 @@ fn skip(end: usize) -> Found {
         unit: None,
         qualifier: None,
     }
-}
-
-fn date_found(pieces: &[Piece], first: usize, end: usize) -> Found {
-    date_claim(pieces, first, end)
 }
 
 #[cfg(test)]

@@ -258,129 +258,175 @@ pub fn is_masked(masks: &[Span], span: Span) -> bool {
     masks.get(i).is_some_and(|m| m.overlaps(span))
 }
 
+/// The numeral and the pieces around it, as the rules of [`NOT_QUANTITIES`] see them.
+struct Around<'p, 't> {
+    pieces: &'p [Piece<'t>],
+    n: &'p Numeral,
+    first: &'p Piece<'t>,
+    before: Option<&'p Piece<'t>>,
+    after: Option<&'p Piece<'t>>,
+    first_in_paragraph: bool,
+}
+
+impl Around<'_, '_> {
+    /// The piece `k` places before the numeral.
+    fn back(&self, k: usize) -> Option<&Piece<'_>> {
+        self.n.first.checked_sub(k).and_then(|b| self.pieces.get(b))
+    }
+
+    /// One piece of digits or one word.
+    fn single(&self) -> bool {
+        self.n.end == self.n.first + 1
+    }
+
+    fn digits(&self) -> bool {
+        self.first.kind == PieceKind::Digits
+    }
+}
+
+/// The rules that make a numeral no quantity; any one suffices.
+const NOT_QUANTITIES: [fn(&Around) -> bool; 11] = [
+    inside_a_word,
+    pronoun_one,
+    clock_time_in_words,
+    capitalised_number_word,
+    enumeration_in_a_sentence,
+    spelled_label,
+    digit_label,
+    footnote_marker,
+    name_before_digits,
+    list_marker,
+    one_of_them,
+];
+
 /// The numeral is a label or part of a name, a list or footnote marker, or pronominal.
 pub fn is_not_a_quantity(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool) -> bool {
-    let first = match pieces.get(n.first) {
-        Some(p) => p,
-        None => return true,
+    let Some(first) = pieces.get(n.first) else {
+        return true;
     };
-    let before = n.first.checked_sub(1).and_then(|b| pieces.get(b));
-    let after = pieces.get(n.end);
-    // A number inside a word or code: "IE6", "M5S", "4chan", "high-five", "catch-22".
-    if before.is_some_and(|b| b.kind == PieceKind::Word && b.token == first.token) {
-        return true;
-    }
-    if first.kind == PieceKind::Digits
-        && after.is_some_and(|a| {
-            a.kind == PieceKind::Word
-                && a.join == Join::Attached
-                && a.token == first.token
-                && !is_number_suffix(a)
-        })
-    {
-        return true;
-    }
-    if is_pronoun_one(pieces, n) {
-        return true;
-    }
-    // "ten o'clock"
-    if after.is_some_and(|a| {
-        a.lower().starts_with("o’clock")
-            || a.lower().starts_with("o'clock")
-            || (a.lower() == "o"
-                && pieces
-                    .get(n.end + 1)
+    let around = Around {
+        pieces,
+        n,
+        first,
+        before: n.first.checked_sub(1).and_then(|b| pieces.get(b)),
+        after: pieces.get(n.end),
+        first_in_paragraph,
+    };
+    NOT_QUANTITIES.iter().any(|rule| rule(&around))
+}
+
+/// A number inside a word or code: "IE6", "M5S", "4chan", "high-five", "catch-22".
+fn inside_a_word(a: &Around) -> bool {
+    let word_before = a
+        .before
+        .is_some_and(|b| b.kind == PieceKind::Word && b.token == a.first.token);
+    let letters_after = a.digits()
+        && a.after.is_some_and(|after| {
+            after.kind == PieceKind::Word
+                && after.join == Join::Attached
+                && after.token == a.first.token
+                && !is_number_suffix(after)
+        });
+    word_before || letters_after
+}
+
+/// "ten o'clock".
+fn clock_time_in_words(a: &Around) -> bool {
+    a.after.is_some_and(|after| {
+        let lower = after.lower();
+        lower.starts_with("o’clock")
+            || lower.starts_with("o'clock")
+            || (lower == "o"
+                && a.pieces
+                    .get(a.n.end + 1)
                     .is_some_and(|c| c.lower().contains("clock")))
-    }) {
-        return true;
+    })
+}
+
+/// A capitalised number word inside a sentence belongs to a title or name ("Seven
+/// Nights", "Ground Zero"), unless a quotation mark, bracket or dash opens it.
+fn capitalised_number_word(a: &Around) -> bool {
+    a.first.kind == PieceKind::Word
+        && a.first.is_capitalized()
+        && a.n.first > 0
+        && a.before
+            .is_some_and(|b| !matches!(b.text, "“" | "\"" | "‘" | "(" | ":" | "—" | "–" | "-"))
+}
+
+/// "1) sacrifice …, or 2) …" and "(3)": an enumeration marker inside a sentence.
+fn enumeration_in_a_sentence(a: &Around) -> bool {
+    if !(a.digits() && a.single() && a.after.is_some_and(|after| after.is_punct(")"))) {
+        return false;
     }
-    // A capitalised number word inside a sentence belongs to a title or name ("Seven
-    // Nights", "Ground Zero").
-    if first.kind == PieceKind::Word
-        && first.is_capitalized()
-        && n.first > 0
-        && before.is_some_and(|b| {
-            !b.is_punct("\u{201c}")
-                && !matches!(b.text, "“" | "\"" | "‘" | "(" | ":" | "—" | "–" | "-")
-        })
-    {
-        return true;
-    }
-    // "1) sacrifice …, or 2) …": an enumeration inside a sentence.
-    if first.kind == PieceKind::Digits
-        && n.end == n.first + 1
-        && n.value < 20.0
-        && after.is_some_and(|a| a.is_punct(")") && a.join == Join::Attached)
-        && !before.is_some_and(|b| b.is_punct("("))
-    {
-        return true;
-    }
-    // "day five:", "chapter one of": a label spelled out, ending its phrase.
-    if first.kind == PieceKind::Word
-        && before
+    let opened = a.before.is_some_and(|b| b.is_punct("("));
+    let glued = a.after.is_some_and(|after| after.join == Join::Attached);
+    (!opened && glued && a.n.value < 20.0) || (opened && a.n.value < 100.0)
+}
+
+/// "day five:", "chapter one of": a label spelled out, ending its phrase.
+fn spelled_label(a: &Around) -> bool {
+    a.first.kind == PieceKind::Word
+        && a.before
             .is_some_and(|b| LABELS.contains(b.lower()) && !matches!(b.lower(), "no" | "number"))
-        && after.is_none_or(|a| a.kind == PieceKind::Punct || a.lower() == "of")
-    {
-        return true;
+        && a.after
+            .is_none_or(|after| after.kind == PieceKind::Punct || after.lower() == "of")
+}
+
+/// "page 5", "No. 10".
+fn digit_label(a: &Around) -> bool {
+    if !a.digits() {
+        return false;
     }
-    if first.kind == PieceKind::Digits {
-        if let Some(b) = before {
-            // "page 5", "No. 10", "#3"
-            if LABELS.contains(b.lower()) && b.kind != PieceKind::Digits {
-                return true;
-            }
-            if b.is_punct(".")
-                && n.first >= 2
-                && pieces
-                    .get(n.first - 2)
-                    .is_some_and(|w| LABELS.contains(w.lower()))
-            {
-                return true;
-            }
-            // "#3" is a rank, kept by the caller.
-            // "[12]" footnotes
-            if b.is_punct("[") && after.is_some_and(|a| a.is_punct("]")) {
-                return true;
-            }
-            // "Windows 10", "Flight 8501", "COVID-19": a name before the number.
-            let measured = after.is_some_and(|a| {
-                a.is_word() && (lists::unit(a.text).is_some() || lists::currency(a.text).is_some())
-            });
-            if is_name_word(b, n.first - 1 == 0) && first.join != Join::Attached && !measured {
-                return true;
-            }
-            if b.kind == PieceKind::Word && first.join == Join::Hyphen && b.is_capitalized() {
-                return true;
-            }
-        }
-        // "1." or "2)" opening a paragraph: a list marker.
-        if first_in_paragraph
-            && n.first == 0
-            && after
-                .is_some_and(|a| (a.is_punct(".") || a.is_punct(")")) && a.join == Join::Attached)
-        {
-            return true;
-        }
-        // "(3)" inside a sentence: an enumeration marker.
-        if before.is_some_and(|b| b.is_punct("("))
-            && after.is_some_and(|a| a.is_punct(")"))
-            && n.end == n.first + 1
-            && n.value < 100.0
-        {
-            return true;
-        }
+    let Some(b) = a.before else {
+        return false;
+    };
+    let label = LABELS.contains(b.lower()) && b.kind != PieceKind::Digits;
+    let abbreviated =
+        b.is_punct(".") && a.n.first >= 2 && a.back(2).is_some_and(|w| LABELS.contains(w.lower()));
+    label || abbreviated
+}
+
+/// "[12]".
+fn footnote_marker(a: &Around) -> bool {
+    a.digits()
+        && a.before.is_some_and(|b| b.is_punct("["))
+        && a.after.is_some_and(|after| after.is_punct("]"))
+}
+
+/// "Windows 10", "Flight 8501", "COVID-19": a name before the digits, unless a unit or
+/// currency follows ("the Japanese 5000 yen note").
+fn name_before_digits(a: &Around) -> bool {
+    let Some(b) = a.before.filter(|_| a.digits()) else {
+        return false;
+    };
+    let measured = a.after.is_some_and(|after| {
+        after.is_word()
+            && (lists::unit(after.text).is_some() || lists::currency(after.text).is_some())
+    });
+    let spaced_name = is_name_word(b, a.n.first - 1 == 0) && a.first.join != Join::Attached;
+    let hyphenated_name =
+        b.kind == PieceKind::Word && a.first.join == Join::Hyphen && b.is_capitalized();
+    (spaced_name && !measured) || hyphenated_name
+}
+
+/// "1." or "2)" opening a paragraph.
+fn list_marker(a: &Around) -> bool {
+    a.digits()
+        && a.first_in_paragraph
+        && a.n.first == 0
+        && a.after.is_some_and(|after| {
+            (after.is_punct(".") || after.is_punct(")")) && after.join == Join::Attached
+        })
+}
+
+/// Pronominal "one": "one of the biggest", "one of Norton's", but not "one of two".
+fn one_of_them(a: &Around) -> bool {
+    if !(a.first.lower() == "one" && a.single()) {
+        return false;
     }
-    // Pronominal "one": "one of the biggest", "one of them".
-    if first.lower() == "one" && n.end == n.first + 1 {
-        if let (Some(of), Some(det)) = (after, pieces.get(n.end + 1)) {
-            // "one of the biggest", "one of Norton's", but not "one of two".
-            let numeral_follows = det.is_digits() || det.number_word.is_some();
-            if of.lower() == "of" && !numeral_follows {
-                return true;
-            }
-        }
-    }
-    false
+    let of = a.after.is_some_and(|after| after.lower() == "of");
+    let det = a.pieces.get(a.n.end + 1);
+    of && det.is_some_and(|det| !(det.is_digits() || det.number_word.is_some()))
 }
 
 /// Letters that may be glued to digits in a quantity: units, currencies, scale
@@ -394,40 +440,36 @@ fn is_number_suffix(p: &Piece) -> bool {
         || lists::unit(p.lower()).is_some()
 }
 
+/// Words before a pronominal "one" ("a serious one", "the current one").
+fn determines_one(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
 /// "one" standing for a noun: "a very serious one.", "the current one", "but one that".
-fn is_pronoun_one(pieces: &[Piece], n: &Numeral) -> bool {
-    let Some(first) = pieces.get(n.first) else {
-        return false;
-    };
-    if first.lower() != "one" || n.end != n.first + 1 {
+fn pronoun_one(a: &Around) -> bool {
+    if !(a.first.lower() == "one" && a.single()) {
         return false;
     }
-    let after = pieces.get(n.end);
-    if after.is_some_and(|a| matches!(a.lower(), "that" | "which" | "who" | "whom" | "whose")) {
+    if a.after
+        .is_some_and(|after| matches!(after.lower(), "that" | "which" | "who" | "whom" | "whose"))
+    {
         return true;
     }
-    let ends_phrase = after.is_none_or(|a| a.kind == PieceKind::Punct);
-    let determined = (1..=3).any(|k| {
-        n.first
-            .checked_sub(k)
-            .and_then(|b| pieces.get(b))
-            .is_some_and(|b| {
-                matches!(
-                    b.lower(),
-                    "a" | "an"
-                        | "the"
-                        | "this"
-                        | "that"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "our"
-                        | "my"
-                        | "your"
-                )
-            })
-    });
+    let ends_phrase = a.after.is_none_or(|after| after.kind == PieceKind::Punct);
+    let determined = (1..=3).any(|k| a.back(k).is_some_and(|b| determines_one(b.lower())));
     ends_phrase && determined
 }
 
@@ -438,7 +480,7 @@ fn is_name_word(p: &Piece, sentence_start: bool) -> bool {
         return false;
     }
     if FUNCTION_WORDS.contains(p.lower())
-        || lists::calendar(p.lower()).is_some()
+        || crate::calendar::calendar(p.lower()).is_some()
         || lists::currency(p.text).is_some()
         || lists::qualifier(p.lower()).is_some()
         || lists::unit(p.text).is_some()

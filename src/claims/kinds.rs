@@ -3,9 +3,10 @@
 //! ratios ("one in five", "18-fold", "a third"), scores ("2–1"), and ranks ("third-largest",
 //! "finished 3rd"). Every check looks a bounded number of pieces around the number.
 
-use super::lists::{self, Calendar, FUNCTION_WORDS};
+use super::lists::{self, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
+use crate::calendar::{self, Calendar};
 use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
@@ -24,7 +25,7 @@ fn calendar_of(p: &Piece) -> Option<Calendar> {
 /// ("august’s", "jan.").
 pub fn calendar_word(lower: &str) -> Option<Calendar> {
     let word = trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.');
-    lists::calendar(word)
+    calendar::calendar(word)
 }
 
 /// `word` without any repeats of `suffix` at its end: `trim_end_matches` with a string
@@ -55,35 +56,6 @@ fn is_early_year_piece(p: &Piece) -> bool {
 /// Era words after a year: "347 AD", "44 BC".
 fn is_era(p: &Piece) -> bool {
     matches!(p.text, "AD" | "BC" | "BCE" | "CE" | "A.D" | "B.C")
-}
-
-/// Words before a month name that make it a date, not a verb or a name ("in May").
-fn leads_a_month(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "during"
-            | "early"
-            | "late"
-            | "mid"
-            | "last"
-            | "next"
-            | "this"
-            | "of"
-            | "from"
-            | "through"
-            | "between"
-            | "and"
-            | "before"
-            | "after"
-            | "on"
-            | "to"
-            | "throughout"
-            | "that"
-    )
 }
 
 /// A date that starts with a month or weekday name at piece `i`: "August 24, 2024",
@@ -129,7 +101,7 @@ pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
         return Some((i, end));
     }
     let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let led = before.is_some_and(|b| leads_a_month(b.lower()));
+    let led = before.is_some_and(|b| calendar::leads_a_month(b.lower()));
     // "May" alone is a date only after "in", "since", ...; other months also alone.
     if led || (p.lower() != "may" && p.lower() != "march" && i > 0) {
         return Some((i, end));
@@ -139,6 +111,7 @@ pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
 
 /// A date written with numbers that starts at the numeral `n`: a year ("2025"), a decade
 /// ("1990s"), a day before a month ("24 August 2024"), "5/17/2018", "2024-08-12".
+/// Returns its pieces `[first, end)`.
 pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     let first = pieces.get(n.first)?;
     if n.form == Form::Decade {
@@ -147,121 +120,138 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
     if !first.is_digits() || n.end != n.first + 1 && n.form != Form::Ordinal {
         return None;
     }
-    let next = pieces.get(n.end);
-    // "24 August 2024", "4th of July"
-    if is_day(first) {
-        let mut k = n.end;
-        if pieces.get(k).is_some_and(|p| p.lower() == "of") {
-            k += 1;
-        }
-        if let Some(month) = pieces
-            .get(k)
-            .filter(|m| calendar_of(m) == Some(Calendar::Month))
-        {
-            let mut end = k + 1;
-            let _ = month;
-            if pieces.get(end).is_some_and(is_year_piece) {
-                end += 1;
-            }
-            return Some((n.first, end));
-        }
+    if let Some(end) = day_of_month(pieces, n) {
+        return Some((n.first, end));
     }
     if n.form != Form::Cardinal {
         return None;
     }
-    // "347 AD", "44 BC"
-    if first.is_digits()
-        && n.plain_digits
-        && next.is_some_and(|e| is_era(e) && e.join == Join::Space)
-    {
-        return Some((n.first, n.end + 1));
-    }
-    // "December of 384", "30 September 420"
-    let prev = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
-    let after_month = prev(1).is_some_and(|m| calendar_of(m) == Some(Calendar::Month))
-        || (prev(1).is_some_and(|o| o.lower() == "of")
-            && prev(2).is_some_and(|m| calendar_of(m) == Some(Calendar::Month)));
-    if n.plain_digits && after_month && (is_early_year_piece(first) || is_year_piece(first)) {
-        return Some((n.first, n.end));
-    }
-    // "5/17/2018", "17.05.2018" is masked as dotted numbers.
-    if next.is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
-        && pieces
-            .get(n.end + 1)
-            .is_some_and(|d| d.is_digits() && d.join == Join::Attached)
-    {
-        let mut end = n.end + 2;
-        if pieces
-            .get(end)
-            .is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
-            && pieces
-                .get(end + 1)
-                .is_some_and(|d| d.is_digits() && d.join == Join::Attached)
-        {
-            end += 2;
-        }
+    let dated = era_year(pieces, n)
+        .or_else(|| year_after_month(pieces, n))
+        .or_else(|| slashed_date(pieces, n));
+    if let Some(end) = dated {
         return Some((n.first, end));
     }
     if !is_year_piece(first) || !n.plain_digits {
         return None;
     }
-    // "2024-08-12"
-    if let (Some(m), Some(d)) = (pieces.get(n.end), pieces.get(n.end + 1)) {
-        if m.is_digits()
-            && m.join == Join::Hyphen
-            && m.text.len() == 2
-            && d.is_digits()
-            && d.join == Join::Hyphen
-        {
-            return Some((n.first, n.end + 2));
-        }
+    if let Some(end) = iso_date(pieces, n) {
+        return Some((n.first, end));
     }
-    // A year is not a count of something: "1709 schoolchildren", "2000 years".
-    if let Some(after) = next {
-        let determined = n
-            .first
-            .checked_sub(1)
-            .and_then(|b| pieces.get(b))
-            .is_some_and(|b| {
-                matches!(
-                    b.lower(),
-                    "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
-                ) || b.lower().ends_with("’s")
-                    || b.lower().ends_with("'s")
-            });
-        if after.is_word() && after.join == Join::Space && counts_a_noun(after) && !determined {
-            return None;
-        }
-        // "2000 years", "a 2000-year-old temple"; but "World Cup 2018 day five" is a year.
-        let measured = lists::unit(after.text).is_some()
-            && (after.join == Join::Hyphen
-                || looks_plural(after.lower())
-                || pieces.get(n.end + 1).is_some_and(|o| o.lower() == "old"));
-        if after.is_word() && after.join != Join::Attached && measured {
-            return None;
-        }
-        if after.is_punct("%") {
-            return None;
-        }
+    stands_as_a_year(pieces, n).then(|| (n.first, year_span_end(pieces, n.end)))
+}
+
+/// "24 August 2024", "4th of July": a day, a month and maybe a year; the end piece.
+fn day_of_month(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    if !is_day(pieces.get(n.first)?) {
+        return None;
     }
-    // "1939-1945", "2019–20": a span of years.
-    let mut end = n.end;
-    if let Some(link) = pieces.get(end) {
-        let dash = matches!(link.text, "-" | "–" | "—") && link.kind == PieceKind::Punct;
-        let k = if link.is_digits() && link.join == Join::Hyphen {
-            Some(end)
-        } else if dash {
-            Some(end + 1)
-        } else {
-            None
-        };
-        if let Some(second) = k.and_then(|k| pieces.get(k).map(|p| (k, p))) {
-            if is_year_piece(second.1) || (second.1.is_digits() && second.1.text.len() == 2) {
-                end = second.0 + 1;
-            }
-        }
+    let mut k = n.end;
+    if pieces.get(k).is_some_and(|p| p.lower() == "of") {
+        k += 1;
     }
-    Some((n.first, end))
+    pieces
+        .get(k)
+        .filter(|m| calendar_of(m) == Some(Calendar::Month))?;
+    let year = pieces.get(k + 1).is_some_and(is_year_piece);
+    Some(k + 1 + usize::from(year))
+}
+
+/// "347 AD", "44 BC".
+fn era_year(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let era = pieces
+        .get(n.end)
+        .is_some_and(|e| is_era(e) && e.join == Join::Space);
+    (n.plain_digits && era).then_some(n.end + 1)
+}
+
+/// "December of 384", "30 September 420": a year after a month name.
+fn year_after_month(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let first = pieces.get(n.first)?;
+    let prev = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
+    let month = |p: Option<&Piece>| p.is_some_and(|m| calendar_of(m) == Some(Calendar::Month));
+    let after_month =
+        month(prev(1)) || (prev(1).is_some_and(|o| o.lower() == "of") && month(prev(2)));
+    let year = is_early_year_piece(first) || is_year_piece(first);
+    (n.plain_digits && after_month && year).then_some(n.end)
+}
+
+/// "5/17/2018", "5/17": digits joined by slashes ("17.05.2018" is masked as dotted
+/// numbers).
+fn slashed_date(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let slash_digits = |k: usize| {
+        pieces
+            .get(k)
+            .is_some_and(|s| s.is_punct("/") && s.join == Join::Attached)
+            && pieces
+                .get(k + 1)
+                .is_some_and(|d| d.is_digits() && d.join == Join::Attached)
+    };
+    if !slash_digits(n.end) {
+        return None;
+    }
+    let end = n.end + 2;
+    Some(if slash_digits(end) { end + 2 } else { end })
+}
+
+/// "2024-08-12" after the year `n`.
+fn iso_date(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let (m, d) = (pieces.get(n.end)?, pieces.get(n.end + 1)?);
+    let dated = m.is_digits()
+        && m.join == Join::Hyphen
+        && m.text.len() == 2
+        && d.is_digits()
+        && d.join == Join::Hyphen;
+    dated.then_some(n.end + 2)
+}
+
+/// Whether the year-like number `n` is a year, not a count of something ("1709
+/// schoolchildren", "2000 years", "a 2000-year-old temple", "2000%"); "World Cup 2018
+/// day five" and "the 2000 votes" (a determiner before) are years.
+fn stands_as_a_year(pieces: &[Piece], n: &Numeral) -> bool {
+    let Some(after) = pieces.get(n.end) else {
+        return true;
+    };
+    let determined = n
+        .first
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| {
+            matches!(
+                b.lower(),
+                "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+            ) || b.lower().ends_with("’s")
+                || b.lower().ends_with("'s")
+        });
+    if after.is_word() && after.join == Join::Space && counts_a_noun(after) && !determined {
+        return false;
+    }
+    let measured = lists::unit(after.text).is_some()
+        && (after.join == Join::Hyphen
+            || lists::looks_plural(after.lower())
+            || pieces.get(n.end + 1).is_some_and(|o| o.lower() == "old"));
+    let a_measure = after.is_word() && after.join != Join::Attached && measured;
+    !a_measure && !after.is_punct("%")
+}
+
+/// "1939-1945", "2019–20": the end of a span of years that starts with the year ending
+/// before piece `end`.
+fn year_span_end(pieces: &[Piece], end: usize) -> usize {
+    let Some(link) = pieces.get(end) else {
+        return end;
+    };
+    let dash = matches!(link.text, "-" | "–" | "—") && link.kind == PieceKind::Punct;
+    let second = if link.is_digits() && link.join == Join::Hyphen {
+        end
+    } else if dash {
+        end + 1
+    } else {
+        return end;
+    };
+    match pieces.get(second) {
+        Some(p) if is_year_piece(p) || (p.is_digits() && p.text.len() == 2) => second + 1,
+        _ => end,
+    }
 }
 
 /// A lowercase word that looks like a counted plural noun ("schoolchildren", "votes").
@@ -269,52 +259,7 @@ pub fn counts_a_noun(p: &Piece) -> bool {
     if !p.is_word() || p.is_capitalized() || FUNCTION_WORDS.contains(p.lower()) {
         return false;
     }
-    looks_plural(p.lower())
-}
-
-/// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
-pub fn looks_plural(word: &str) -> bool {
-    lists::is_irregular_plural(word)
-        || (word.len() > 2
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && !word.ends_with("us")
-            && !word.ends_with("is")
-            && !word.ends_with("’s")
-            && !word.ends_with("'s"))
-}
-
-/// Words that make a dash between two small numbers a score, not a range.
-fn is_sports_word(word: &str) -> bool {
-    matches!(
-        word,
-        "score"
-            | "scored"
-            | "won"
-            | "win"
-            | "wins"
-            | "beat"
-            | "beats"
-            | "defeated"
-            | "defeat"
-            | "lost"
-            | "lose"
-            | "loss"
-            | "draw"
-            | "drew"
-            | "victory"
-            | "match"
-            | "game"
-            | "goal"
-            | "goals"
-            | "halftime"
-            | "half-time"
-            | "scoreline"
-            | "tie"
-            | "tied"
-            | "thrashed"
-            | "edged"
-    )
+    lists::looks_plural(p.lower())
 }
 
 /// Refines the kind from the words around the number: ratios, ages, scores, ordinals.
@@ -328,77 +273,85 @@ pub fn refine(
     end: &mut usize,
 ) {
     match n.form {
-        Form::Ordinal => {
-            *kind = ClaimKind::Ordinal;
-            return;
+        Form::Ordinal => *kind = ClaimKind::Ordinal,
+        Form::Ratio => *kind = ClaimKind::Ratio,
+        _ if *kind == ClaimKind::Count => refine_count(pieces, n, second, kind, unit, end),
+        _ if *kind == ClaimKind::Duration => {
+            // "14-year-old", "14 years old", "nine-month-old"
+            if let Some(old) = pieces.get(*end).filter(|o| o.lower() == "old") {
+                if old.join != Join::Attached {
+                    *kind = ClaimKind::Age;
+                    *end += 1;
+                }
+            }
         }
-        Form::Ratio => {
-            *kind = ClaimKind::Ratio;
-            return;
-        }
-        Form::Fraction if *kind == ClaimKind::Count => *kind = ClaimKind::Ratio,
         _ => {}
     }
-    if *kind == ClaimKind::Count {
-        if let Some(f) = pieces
-            .get(n.end)
-            .filter(|f| f.lower() == "fold" && f.join == Join::Hyphen)
-        {
-            let _ = f;
-            *kind = ClaimKind::Ratio;
-            *unit = Some("x");
-            *end = (*end).max(n.end + 1);
-            return;
-        }
-        // "at the age of fourteen"
-        if n.first > 1
-            && pieces.get(n.first - 1).is_some_and(|o| o.lower() == "of")
-            && pieces.get(n.first - 2).is_some_and(|a| a.lower() == "age")
-        {
-            *kind = ClaimKind::Age;
-            *unit = Some("year");
-            return;
-        }
-        // "Biden, 81, has made", "said Maria Lopez, 42, a teacher": an age in commas
-        // right after a name.
-        if is_age_after_name(pieces, n) {
-            *kind = ClaimKind::Age;
-            *unit = Some("year");
-            return;
-        }
-        // "aged 14", "age 14"
-        if n.first > 0
-            && pieces
-                .get(n.first - 1)
-                .is_some_and(|b| matches!(b.lower(), "aged" | "age" | "ages"))
-        {
-            *kind = ClaimKind::Age;
-            *unit = Some("year");
-            return;
-        }
+}
+
+/// [`refine`] for a count: a fraction or "18-fold" is a ratio, "aged 14" an age, "2-1"
+/// a score.
+fn refine_count(
+    pieces: &[Piece],
+    n: &Numeral,
+    second: Option<&Numeral>,
+    kind: &mut ClaimKind,
+    unit: &mut Option<&'static str>,
+    end: &mut usize,
+) {
+    if n.form == Form::Fraction {
+        *kind = ClaimKind::Ratio;
+        return;
     }
-    if *kind == ClaimKind::Duration {
-        // "14-year-old", "14 years old", "nine-month-old"
-        if let Some(old) = pieces.get(*end).filter(|o| o.lower() == "old") {
-            if old.join != Join::Attached {
-                *kind = ClaimKind::Age;
-                *end += 1;
-            }
-        }
+    let fold = pieces
+        .get(n.end)
+        .is_some_and(|f| f.lower() == "fold" && f.join == Join::Hyphen);
+    if fold {
+        *kind = ClaimKind::Ratio;
+        *unit = Some("x");
+        *end = (*end).max(n.end + 1);
+    } else if is_age(pieces, n) {
+        *kind = ClaimKind::Age;
+        *unit = Some("year");
+    } else if second.is_some_and(|m| is_score(pieces, n, m)) {
+        *kind = ClaimKind::Score;
     }
-    if let Some(m) = second {
-        if *kind == ClaimKind::Count && m.value.fract() == 0.0 && n.value.fract() == 0.0 {
-            let dashed = pieces
-                .get(n.end)
-                .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
-            let lo = n.first.saturating_sub(12);
-            let hi = (m.end + 12).min(pieces.len());
-            let sporty = pieces[lo..hi].iter().any(|p| is_sports_word(p.lower()));
-            if dashed && (m.value <= n.value || sporty) {
-                *kind = ClaimKind::Score;
-            }
-        }
+}
+
+/// "at the age of fourteen", "aged 14", "age 14", and "Biden, 81, has made" (an age in
+/// commas right after a name).
+fn is_age(pieces: &[Piece], n: &Numeral) -> bool {
+    let before = |k: usize| {
+        n.first
+            .checked_sub(k)
+            .and_then(|b| pieces.get(b))
+            .map(|p| p.lower())
+    };
+    let age_of = n.first > 1 && before(1) == Some("of") && before(2) == Some("age");
+    let aged = before(1).is_some_and(|b| matches!(b, "aged" | "age" | "ages"));
+    age_of || aged || is_age_after_name(pieces, n)
+}
+
+/// Pieces looked at on each side of a dashed pair of numbers for a sports word.
+const SCORE_WINDOW: usize = 12;
+
+/// Two whole numbers joined by a dash ("2-1", "1 – 1"), the second no larger than the
+/// first or a sports word near: a score, not a range.
+fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
+    if m.value.fract() != 0.0 || n.value.fract() != 0.0 {
+        return false;
     }
+    let dashed = pieces
+        .get(n.end)
+        .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
+    let lo = n.first.saturating_sub(SCORE_WINDOW);
+    let hi = (m.end + SCORE_WINDOW).min(pieces.len());
+    let sporty = || {
+        pieces[lo..hi]
+            .iter()
+            .any(|p| lists::SCORE_WORDS.contains(p.lower()))
+    };
+    dashed && (m.value <= n.value || sporty())
 }
 
 /// Oldest age read from a bare number in commas after a name.
@@ -423,7 +376,7 @@ fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
         .is_some_and(|w| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_uppercase)
-                && lists::calendar(w.lower()).is_none()
+                && calendar::calendar(w.lower()).is_none()
         });
     let closed = pieces
         .get(n.end)
@@ -505,9 +458,5 @@ mod tests {
         assert!(is_year_value(2025.0));
         assert!(!is_year_value(2025.5));
         assert!(!is_year_value(5000.0));
-        assert!(looks_plural("drones"));
-        assert!(looks_plural("schoolchildren"));
-        assert!(!looks_plural("status"));
-        assert!(!looks_plural("glass"));
     }
 }

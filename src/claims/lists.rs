@@ -1,5 +1,5 @@
 //! The claim word lists of `data/`, parsed once into maps: number words, units,
-//! currencies, qualifiers, calendar words, reporting cues, label words and function words.
+//! currencies, qualifiers, reporting cues, label words and function words.
 //! Each file's format is in its `#` header; malformed lines are skipped, never fatal.
 
 use std::collections::{HashMap, HashSet};
@@ -12,7 +12,6 @@ const NUMBER_WORDS: &str = include_str!("../../data/number_words.txt");
 const UNITS: &str = include_str!("../../data/units.txt");
 const CURRENCIES: &str = include_str!("../../data/currencies.txt");
 const QUALIFIERS: &str = include_str!("../../data/qualifiers.txt");
-const CALENDAR: &str = include_str!("../../data/calendar_words.txt");
 
 const CUE_WORDS: &str = include_str!("../../data/claim_cues.txt");
 
@@ -20,6 +19,9 @@ pub static CUES: WordSet = WordSet::caseless(CUE_WORDS);
 pub static LABELS: WordSet = WordSet::caseless(include_str!("../../data/claim_labels.txt"));
 pub static FUNCTION_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/claim_function_words.txt"));
+static IRREGULAR_PLURALS: WordSet =
+    WordSet::caseless(include_str!("../../data/irregular_plurals.txt"));
+pub static SCORE_WORDS: WordSet = WordSet::caseless(include_str!("../../data/score_words.txt"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
@@ -356,74 +358,21 @@ fn qualifiers() -> &'static ShapedMap<QualifierEntry> {
 /// Longest qualifier phrase, in words.
 pub const MAX_QUALIFIER_WORDS: usize = 3;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Calendar {
-    Month,
-    Weekday,
+/// Plural-looking: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
+pub fn looks_plural(word: &str) -> bool {
+    is_irregular_plural(word)
+        || (word.len() > 2
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && !word.ends_with("’s")
+            && !word.ends_with("'s"))
 }
 
-/// Month and weekday names (lowercase).
-pub fn calendar(word: &str) -> Option<Calendar> {
-    calendar_words().get(word).copied()
-}
-
-/// The month and weekday names, lowercase.
-pub fn calendar_names() -> impl Iterator<Item = &'static str> {
-    calendar_words().keys().copied()
-}
-
-fn calendar_words() -> &'static HashMap<&'static str, Calendar, FastHash> {
-    static MAP: OnceLock<HashMap<&'static str, Calendar, FastHash>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        entries(CALENDAR)
-            .filter_map(|line| {
-                let mut f = line.split('|').map(str::trim);
-                let word = f.next()?;
-                let kind = match f.next()? {
-                    "month" => Calendar::Month,
-                    "weekday" => Calendar::Weekday,
-                    _ => return None,
-                };
-                Some((word, kind))
-            })
-            .collect()
-    })
-}
-
-/// Plural nouns that do not end in "s" ("people", "children").
+/// Plural nouns that do not end in "s" ("people", "children", "policemen").
 pub fn is_irregular_plural(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, FastHash>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        [
-            "people",
-            "children",
-            "men",
-            "women",
-            "police",
-            "staff",
-            "personnel",
-            "cattle",
-            "sheep",
-            "fish",
-            "feet",
-            "teeth",
-            "geese",
-            "mice",
-            "troops",
-            "crew",
-            "deer",
-            "livestock",
-            "infantry",
-            "militia",
-            "youth",
-            "clergy",
-            "data",
-            "media",
-        ]
-        .into_iter()
-        .collect()
-    });
-    set.contains(word)
+    IRREGULAR_PLURALS.contains(word)
         || word.ends_with("children")
         || word.ends_with("people")
         || word.ends_with("men")
@@ -498,6 +447,14 @@ mod tests {
         }
         assert!(is_cue("Said"));
         assert!(!is_cue("the") && !is_cue(""));
+    }
+
+    #[test]
+    fn plurals() {
+        assert!(looks_plural("drones"));
+        assert!(looks_plural("schoolchildren"));
+        assert!(!looks_plural("status"));
+        assert!(!looks_plural("glass"));
     }
 
     #[test]

@@ -54,10 +54,7 @@ pub fn numbers(doc: &Document) -> Vec<NumberMention> {
         while i < pieces.len() {
             match numbers::parse_at(&pieces, i, false) {
                 Some(n) if n.form != numbers::Form::Ordinal && n.form != numbers::Form::Vague => {
-                    let (Some(first), Some(last)) = (pieces.get(n.first), pieces.get(n.end - 1))
-                    else {
-                        break;
-                    };
+                    let (first, last) = (&pieces[n.first], &pieces[n.end - 1]); // n within pieces
                     let next = pieces.get(n.end);
                     let glued_unit = next.is_some_and(|p| {
                         p.is_word() && p.join == pieces::Join::Attached && p.token == last.token

@@ -34,8 +34,8 @@ pub enum Join {
 pub struct Piece<'t> {
     pub span: Span,
     pub text: &'t str,
-    /// Lowercase text, for list look-ups (borrowed when the text already is: nearly
-    /// always, and allocating a copy per piece was a large share of the stage's time).
+    /// Lowercase text, for list look-ups (borrowed when the text already is, nearly
+    /// always).
     lowercase: Cow<'t, str>,
     /// The number word the lowercase text spells, looked up once: the grammar asks for
     /// it several times per piece.
@@ -147,16 +147,12 @@ fn pieces_of<'a>(
     sentence: usize,
     lowered: Option<&'a Lowered>,
 ) -> Vec<Piece<'a>> {
-    let Some(s) = doc.sentences.get(sentence) else {
-        return Vec::new();
-    };
+    let s = &doc.sentences[sentence];
     // A few tokens split in two or three ("1.2m", "two-week"): room for them up front.
     let mut pieces = Vec::with_capacity(s.tokens().len() + s.tokens().len() / 4);
     let mut prev_end: Option<usize> = None;
     for index in s.tokens() {
-        let Some(token) = doc.tokens.get(index) else {
-            break;
-        };
+        let token = &doc.tokens[index]; // a sentence's tokens are the document's
         let text = doc.slice(token.span());
         let join = match prev_end {
             Some(end) if end == token.span().start() => Join::Attached,
@@ -319,7 +315,7 @@ fn is_digit_joiner(text: &str, i: usize, c: char) -> bool {
 
 /// "e" of an exponent inside digits ("1e10", "1.3e6", "12.32e+14" is split by the tokenizer).
 fn is_exponent(text: &str, i: usize) -> bool {
-    let rest = text.get(i..).unwrap_or("");
+    let rest = &text[i..]; // `i` is a character boundary of `text`
     let mut chars = rest.chars();
     match chars.next() {
         Some('e') | Some('E') => {}

@@ -1,6 +1,6 @@
 //! Screening: a cheap test that rules out sentences with nothing to read. Most sentences
-//! hold no numeral and no date word, yet cutting them into pieces and trying the number
-//! grammar at every piece was most of the stage's time. A claim needs one of: an ASCII
+//! hold no numeral and no date word, and the test spares them being cut into pieces and
+//! tried by the number grammar at every piece. A claim needs one of: an ASCII
 //! digit, a number word that may open a numeral (see
 //! [`lists::may_start_number_words`]), a vulgar fraction ("½"), or a capitalised month or
 //! weekday name; a sentence with none of them gives no claim, so skipping it changes no
@@ -12,15 +12,14 @@ use std::sync::OnceLock;
 use super::kinds;
 use super::lists::{self, Shapes};
 use super::numbers;
+use crate::calendar;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::with_lowercase;
 use crate::wordwise;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
 pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
-    let Some(sentence) = doc.sentences.get(s) else {
-        return false;
-    };
+    let sentence = &doc.sentences[s];
     // The sentence's span covers its tokens: one scan of its text finds a digit in any
     // of them, and where the hyphens and other non-ASCII text are.
     let bytes = SentenceBytes::of(doc.slice(sentence.span), sentence.span.start());
@@ -28,7 +27,7 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         return true;
     }
     let shapes = screen_shapes();
-    let tokens = doc.tokens.get(sentence.tokens()).unwrap_or(&[]);
+    let tokens = &doc.tokens[sentence.tokens()]; // a sentence's tokens are the document's
     let mut specials = bytes.specials();
     let all = doc.text.as_bytes();
     tokens.iter().any(|token| {
@@ -42,9 +41,8 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
             None => is_plain(doc.slice(span)),
         };
         if plain {
-            // The bytes of a plain token are its text: the first test reads them without
-            // slicing the text (whose boundary checks cost as much as the test).
-            let bytes = all.get(span.start()..span.end()).unwrap_or(&[]);
+            // The bytes of a plain token are its text: no need to slice it as a `str`.
+            let bytes = &all[span.start()..span.end()];
             shapes.may_be_listed(bytes) && ascii_part_may_be_read(shapes, doc.slice(span))
         } else {
             split_word_may_hold_numeral(shapes, doc.slice(span))
@@ -266,10 +264,10 @@ fn screen_shapes() -> &'static ScreenShapes {
         let numbers = lists::number_word_starts().iter().map(String::as_str);
         ScreenShapes {
             numbers: Shapes::of(numbers.clone()),
-            calendar: Shapes::of(lists::calendar_names()),
+            calendar: Shapes::of(calendar::names()),
             number_openings: Openings::of(numbers.clone(), true),
-            calendar_openings: Openings::of(lists::calendar_names(), false),
-            any_openings: Openings::of(numbers.chain(lists::calendar_names()), false),
+            calendar_openings: Openings::of(calendar::names(), false),
+            any_openings: Openings::of(numbers.chain(calendar::names()), false),
         }
     })
 }
@@ -364,6 +362,7 @@ fn with_lowercase_chars<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Claim;
 
     #[test]
     fn openings_rule_out_only_words_that_open_otherwise() {
@@ -384,7 +383,7 @@ mod tests {
                 assert!(shapes.number_openings.may_open(&w), "{w}");
             }
         }
-        for word in lists::calendar_names() {
+        for word in calendar::names() {
             for w in [word.to_uppercase(), format!("{}'s", word.to_uppercase())] {
                 assert!(shapes.calendar_openings.may_open(&w), "{w}");
             }
@@ -444,7 +443,7 @@ mod tests {
         }
         // The lists it stands for hold ASCII words only.
         assert!(lists::number_word_starts().iter().all(|w| w.is_ascii()));
-        assert!(lists::calendar_names().all(|w| w.is_ascii()));
+        assert!(calendar::names().all(|w| w.is_ascii()));
     }
 
     fn screened(text: &str) -> Vec<bool> {
@@ -525,6 +524,98 @@ mod tests {
         assert!(!specials.any_within(Span::new(5, 9)));
         assert!(specials.any_within(Span::new(8, 10)));
         assert!(!specials.any_within(Span::new(21, 30)));
+    }
+
+    /// The claims of every sentence, screened (as `claims::run` reads them) and not.
+    fn with_and_without_screen(text: &str) -> (Vec<Claim>, Vec<Claim>) {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        let (mut screened, mut all) = (Vec::new(), Vec::new());
+        for s in 0..doc.sentences.len() {
+            if may_hold_claims(&doc, s) {
+                super::super::extract::sentence_claims(&doc, s, &mut screened);
+            }
+            super::super::extract::sentence_claims(&doc, s, &mut all);
+        }
+        (screened, all)
+    }
+
+    /// Words the screen looks at closely: number words in any case and with hyphens,
+    /// possessives and periods, months and weekdays, vulgar fractions, digits in other
+    /// scripts, non-ASCII letters, and ordinary words.
+    const SCREEN_WORDS: [&str; 48] = [
+        "two",
+        "Two",
+        "TWO",
+        "twenty-one",
+        "Two-Thirds",
+        "thirds",
+        "halves",
+        "Half-hearted",
+        "half",
+        "a",
+        "an",
+        "dozen",
+        "Dozens",
+        "thousands",
+        "tens",
+        "point",
+        "nought",
+        "first",
+        "k",
+        "bn",
+        "m",
+        "May",
+        "may",
+        "MARCH",
+        "August’s",
+        "Jan.",
+        "Thursday's",
+        "friday",
+        "½",
+        "2½",
+        "٣",
+        "Ⅻ",
+        "café",
+        "Zürich",
+        "ΣΑΣ",
+        "k-pop",
+        "one",
+        "One",
+        "minus",
+        "the",
+        "said",
+        "of",
+        "in",
+        "5",
+        "1,000",
+        "-",
+        "’",
+        "\u{212A}m",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_screen_never_drops_a_claim(
+            words in proptest::collection::vec(proptest::sample::select(SCREEN_WORDS.to_vec()), 0..30),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "-", ". ", ", ", "\n\n"]), 30),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(glue.iter().cycle())
+                .flat_map(|(w, g)| [*w, *g])
+                .collect();
+            let (screened, all) = with_and_without_screen(&text);
+            proptest::prop_assert_eq!(screened, all, "{:?}", text);
+        }
+
+        #[test]
+        fn the_screen_never_drops_a_claim_on_any_text(text in "\\PC{0,120}") {
+            let (screened, all) = with_and_without_screen(&text);
+            proptest::prop_assert_eq!(screened, all, "{:?}", text);
+        }
     }
 
     #[test]

@@ -4,8 +4,7 @@
 //! words right after the number (or after its "of"), ending at a function word,
 //! punctuation, a number, or after the first plural noun; at most `MAX_WORDS` words.
 
-use super::kinds::looks_plural;
-use super::lists::{is_cue, FUNCTION_WORDS};
+use super::lists::{is_cue, looks_plural, FUNCTION_WORDS};
 use super::pieces::{Join, Piece};
 use crate::document::{ClaimKind, Span};
 

@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use crate::calendar;
 use crate::document::Gender;
 pub use crate::lexicon::entries;
 use crate::lexicon::{WordSet, WordTable};
@@ -189,7 +190,8 @@ pub fn is_common_word(word: &str) -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u16)]
 pub enum Fact {
-    /// [`NOT_NAMES`] holds the word.
+    /// [`NOT_NAMES`] holds the word, or it is a month or weekday name
+    /// ([`calendar::names_only`], capitalised).
     NotName = 1,
     /// [`SURNAMES`] holds the word.
     Surname = 1 << 1,
@@ -294,6 +296,9 @@ fn build_facts() -> WordTable<FactEntry> {
             add(key, fact, false);
         }
     }
+    for name in calendar::names_only() {
+        add(&capitalised(name), Fact::NotName, false);
+    }
     for key in entries(COMMON_WORDS_FILE) {
         add(key, Fact::Common, true);
     }
@@ -306,6 +311,15 @@ fn build_facts() -> WordTable<FactEntry> {
     }
     add_demonyms(&mut add);
     table
+}
+
+/// A lowercase ASCII word with its first letter in capitals ("monday" → "Monday").
+fn capitalised(word: &str) -> String {
+    let mut word = word.to_string();
+    if let Some(first) = word.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    word
 }
 
 /// Adds the given names with their gender hint (the first line of a name wins, as in a
@@ -431,7 +445,10 @@ mod tests {
     fn facts_one_by_one(word: &str) -> WordFacts {
         let given = GIVEN_ALONE.get(word).map(gender_of);
         let answers = [
-            (NOT_NAMES.contains(word), Fact::NotName),
+            (
+                NOT_NAMES.contains(word) || calendar::names_only().any(|n| capitalised(n) == word),
+                Fact::NotName,
+            ),
             (SURNAMES_ALONE.contains(word), Fact::Surname),
             (ORG_WORDS.contains(word), Fact::OrgWord),
             (PLACE_WORDS.contains(word), Fact::PlaceWord),

@@ -5,11 +5,12 @@
 
 use std::ops::Range;
 
-use crate::attribution::cues;
-use crate::document::{Document, ParagraphKind, QuoteKind, Span, TokenKind};
+use crate::document::{Document, ParagraphKind, Quote, QuoteContext, QuoteKind, TokenKind};
+use crate::lexicon::WordSet;
+use crate::speech;
 
-use super::context::{self, QuotedSpans};
-use super::places;
+/// Words just before a quotation that make it a name or term ("a robot named “X”").
+static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming_words.txt"));
 
 /// How many words before a quotation may hold a naming word ("a robot named “X”",
 /// "known as “X”", "the so-called “X”").
@@ -21,33 +22,30 @@ const SHORT_TERM_WORDS: usize = 3;
 /// A quotation this long reads as an utterance even without a cue or capital.
 const LONG_QUOTE_WORDS: usize = 8;
 
-/// Classifies the quotation `span` (marks included) with words `inner`.
-pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -> QuoteKind {
-    // The window before the quotation ends at its first token; both are used by several
-    // tests below, and each costs a search of the token array.
-    let window = context::before_window(doc, span, quoted);
-    let first = window.end;
-    let paragraph = quoted.place(doc, span).paragraph;
-    if named_before(doc, &window) {
+/// The kind of `quote`, whose context is known.
+pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
+    let context = &quote.context;
+    if named_before(doc, &context.before) {
         return QuoteKind::Scare;
     }
-    if context::cue_after(doc, span, inner, quoted).is_some() {
+    if context.after.is_some() {
         return QuoteKind::Direct;
     }
-    let text = doc.slice(inner);
+    let text = doc.slice(quote.inner);
     let terminal = text.ends_with(['.', '!', '?', '…']);
-    let first_inner = first_token_from(doc, first, inner.start());
-    let words = word_count(doc, first_inner, inner);
-    match title_position(doc, span) {
+    let inner_tokens =
+        doc.token_at_or_after(quote.inner.start())..doc.token_at_or_after(quote.inner.end());
+    let words = word_count(doc, inner_tokens.clone());
+    match title_position(doc, quote) {
         TitlePosition::Credit if !terminal => return QuoteKind::Scare,
         TitlePosition::Heading if !terminal && words < LONG_QUOTE_WORDS => return QuoteKind::Scare,
         _ => {}
     }
-    let cue = context::cue_in_window(doc, window, quoted);
-    let introduced = cue.is_some() && follows_colon_or_comma(doc, paragraph, first);
+    let cue = context.cue_before.is_some();
+    let introduced = cue && follows_colon_or_comma(doc, context);
     if !introduced
-        && (term_after_article(doc, paragraph, first, words)
-            || (is_title_case(doc, first_inner, inner, words) && !terminal))
+        && (term_after_article(doc, context, words)
+            || (!terminal && is_title_case(doc, inner_tokens, words)))
     {
         return QuoteKind::Scare;
     }
@@ -55,32 +53,36 @@ pub fn classify(doc: &Document, span: Span, inner: Span, quoted: &QuotedSpans) -
         .chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase);
-    let sentence_like = capital && words >= 2 && (terminal || text.ends_with(','));
-    // A lowercase quotation after a cue in its sentence continues the reported clause
-    // (said the president “will veto any bill that …”), however long it runs.
-    if cue.is_some() && !introduced && !capital {
-        return QuoteKind::Partial;
-    }
-    if introduced || sentence_like || words >= LONG_QUOTE_WORDS {
-        return QuoteKind::Direct;
-    }
-    if cue.is_some() {
-        return QuoteKind::Partial;
-    }
-    QuoteKind::Scare
+    speech_kind(
+        cue,
+        introduced,
+        capital,
+        words,
+        terminal || text.ends_with(','),
+    )
 }
 
-/// `doc.token_at_or_after(at)`, knowing that every token before token `from` ends at or
-/// before `at`: the search gallops on from there, over the few tokens in between.
-fn first_token_from(doc: &Document, from: usize, at: usize) -> usize {
-    places::partition_point_from(&doc.tokens, from, |t| t.end() <= at)
+/// The kind of a quotation that is neither a term nor a title: a lowercase quotation
+/// after a cue in its sentence continues the reported clause (said the president “will
+/// veto any bill that …”), however long it runs; an introduced, sentence-like or long one
+/// is an utterance.
+fn speech_kind(cue: bool, introduced: bool, capital: bool, words: usize, ends: bool) -> QuoteKind {
+    let sentence_like = capital && words >= 2 && ends;
+    if cue && !introduced && !capital {
+        QuoteKind::Partial
+    } else if introduced || sentence_like || words >= LONG_QUOTE_WORDS {
+        QuoteKind::Direct
+    } else if cue {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Scare
+    }
 }
 
-/// The words and numbers of `inner`, whose first token is `first`.
-fn word_count(doc: &Document, first: usize, inner: Span) -> usize {
-    doc.tokens[first..]
+/// The words and numbers among `tokens`.
+fn word_count(doc: &Document, tokens: Range<usize>) -> usize {
+    doc.tokens[tokens]
         .iter()
-        .take_while(|t| t.span().end() <= inner.end())
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()
 }
@@ -95,14 +97,14 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
             return false;
         }
         i -= 1;
-        if cues::is_naming_word(doc, i) {
+        if speech::is_word(doc, i) && NAMING_WORDS.contains(speech::word(doc, i)) {
             return true;
         }
         let linking = ["as", "a", "an", "the"];
         if step == 0
             && !linking
                 .iter()
-                .any(|w| cues::word(doc, i).eq_ignore_ascii_case(w))
+                .any(|w| speech::word(doc, i).eq_ignore_ascii_case(w))
         {
             return false;
         }
@@ -111,26 +113,24 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
 }
 
 /// True for a short fragment right after an indefinite article ("prepare a “quasi-state
-/// of war”", "promising a “formal update”"): a term held at a distance. `i` is the
-/// quotation's first token, `para` its paragraph.
-fn term_after_article(doc: &Document, para: Option<Span>, i: usize, words: usize) -> bool {
+/// of war”", "promising a “formal update”"): a term held at a distance.
+fn term_after_article(doc: &Document, context: &QuoteContext, words: usize) -> bool {
+    let i = context.first_token;
     words <= SHORT_TERM_WORDS
-        && context::after_paragraph_start(doc, i, para)
+        && i > context.paragraph_tokens.start
         && ["a", "an"]
             .iter()
-            .any(|a| cues::word(doc, i - 1).eq_ignore_ascii_case(a))
+            .any(|a| speech::word(doc, i - 1).eq_ignore_ascii_case(a))
 }
 
 /// True for a name or title in title case ("The History of Peter the Great", "Protector
-/// of Mexico"): every word of four letters or more is capitalised. `first` is the first
-/// token of `inner`.
-fn is_title_case(doc: &Document, first: usize, inner: Span, words: usize) -> bool {
+/// of Mexico"): every word of four letters or more among `tokens` is capitalised.
+fn is_title_case(doc: &Document, tokens: Range<usize>, words: usize) -> bool {
     if words < 2 {
         return false;
     }
-    let mut long_words = doc.tokens[first..]
+    let mut long_words = doc.tokens[tokens]
         .iter()
-        .take_while(|t| t.span().end() <= inner.end())
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| doc.slice(t.span()))
         .filter(|w| w.chars().count() >= 4)
@@ -150,22 +150,15 @@ enum TitlePosition {
     Other,
 }
 
-fn title_position(doc: &Document, span: Span) -> TitlePosition {
-    let p = doc
-        .paragraphs
-        .partition_point(|p| p.span.end() <= span.start());
-    let Some(para) = doc.paragraphs.get(p) else {
-        return TitlePosition::Other;
-    };
+fn title_position(doc: &Document, quote: &Quote) -> TitlePosition {
+    let para = &doc.paragraphs[quote.context.paragraph];
     if para.kind == ParagraphKind::Heading {
         return TitlePosition::Heading;
     }
-    if span.start() != para.span.start() {
+    if quote.span.start() != para.span.start() {
         return TitlePosition::Other;
     }
-    let rest = doc
-        .slice(Span::new(span.end(), para.span.end()))
-        .trim_start();
+    let rest = doc.text[quote.span.end()..para.span.end()].trim_start();
     if rest.chars().all(|c| !c.is_alphanumeric()) {
         TitlePosition::Heading
     } else if rest.starts_with(['—', '–', '-', '|']) {
@@ -175,12 +168,11 @@ fn title_position(doc: &Document, span: Span) -> TitlePosition {
     }
 }
 
-/// True when the quotation (first token `i`, paragraph `para`) follows a colon or comma
-/// in its paragraph ("Trump replied: “…”").
-fn follows_colon_or_comma(doc: &Document, para: Option<Span>, i: usize) -> bool {
-    i > 0
-        && matches!(cues::word(doc, i - 1), ":" | ",")
-        && context::after_paragraph_start(doc, i, para)
+/// True when the quotation follows a colon or comma in its paragraph ("Trump replied:
+/// “…”").
+fn follows_colon_or_comma(doc: &Document, context: &QuoteContext) -> bool {
+    let i = context.first_token;
+    i > context.paragraph_tokens.start && matches!(speech::word(doc, i - 1), ":" | ",")
 }
 
 #[cfg(test)]
@@ -191,25 +183,11 @@ mod tests {
     fn kind_of(text: &str, quote: &str) -> QuoteKind {
         let mut d = Document::new(text);
         segment::run(&mut d);
-        let s = text.find(quote).unwrap();
-        let span = Span::new(s, s + quote.len());
-        let open = quote.chars().next().unwrap().len_utf8();
-        let close = quote.chars().last().unwrap().len_utf8();
-        let inner = Span::new(s + open, s + quote.len() - close);
-        classify(&d, span, inner, &QuotedSpans::new(&d, vec![span]))
-    }
-
-    #[test]
-    fn first_token_from_matches_the_full_search() {
-        let text = "He said “yes, and more” then, “no” again.";
-        let mut d = Document::new(text);
-        segment::run(&mut d);
-        for from in 0..d.tokens.len() {
-            let floor = d.tokens[..from].last().map_or(0, |t| t.end());
-            for at in floor..=text.len() + 1 {
-                assert_eq!(first_token_from(&d, from, at), d.token_at_or_after(at));
-            }
-        }
+        crate::quotes::run(&mut d);
+        let start = text.find(quote).unwrap();
+        let q = d.quotes.iter().find(|q| q.span.start() == start).unwrap();
+        assert_eq!(d.slice(q.span), quote);
+        classify(&d, q)
     }
 
     #[test]

@@ -1,14 +1,13 @@
 //! Quote marks inside one paragraph: decides for each quote-mark character whether it
 //! opens a quotation, closes one or is an apostrophe, and pairs openers with closers on a
-//! stack. It relies only on the paragraph's text and the characters next to each mark.
+//! stack. It relies on the tokenizer's quote-mark tokens and the characters next to them.
 //!
 //! Apostrophes never open or close: a mark between two letters or digits ("don’t",
 //! "O'Brien"), before a digit ("’90s") or starting a short elision ("rock ’n’ roll", "’em")
 //! is an apostrophe, and a right single mark closes only a quotation that a left single
 //! mark opened (so "Russia’s" or "the leaders’ talks" never close anything).
 
-use crate::document::Span;
-use crate::wordwise;
+use crate::document::{Span, Token, TokenKind};
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
 const ELISIONS: [&str; 12] = [
@@ -90,7 +89,7 @@ fn is_close_punct(c: char) -> bool {
 
 /// True when the word after an apostrophe at `after` is a digit or a known elision.
 fn starts_elision(text: &str, after: usize) -> bool {
-    let rest = text.get(after..).unwrap_or("");
+    let rest = &text[after..];
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
@@ -98,30 +97,38 @@ fn starts_elision(text: &str, after: usize) -> bool {
         .char_indices()
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    let word = rest.get(..word_len).unwrap_or("").to_lowercase();
+    let word = rest[..word_len].to_lowercase();
     ELISIONS.contains(&word.as_str())
 }
 
-/// Finds the quotations of the paragraph `para` of `text`. Returns the outermost closed
-/// quotations and, when a quotation is still open at the paragraph's end, its opener's
-/// offset and character (an open straight single mark may still be an apostrophe: the
-/// caller keeps it only when the next paragraph continues the quotation).
-pub fn scan_paragraph(text: &str, para: Span) -> (Vec<Found>, Option<(usize, char)>) {
-    let body = text.get(para.start()..para.end()).unwrap_or("");
-    let marks = marks_of(body, para.start());
+/// Finds the quotations of the paragraph `para` of `text`, whose tokens are `tokens`.
+/// Returns the outermost closed quotations and, when a quotation is still open at the
+/// paragraph's end, its opener's offset and character (an open straight single mark may
+/// still be an apostrophe: the caller keeps it only when the next paragraph continues
+/// the quotation).
+pub fn scan_paragraph(
+    text: &str,
+    para: Span,
+    tokens: &[Token],
+) -> (Vec<Found>, Option<(usize, char)>) {
+    let marks: Vec<Mark> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::QuoteMark)
+        .map(|t| Mark::at(text, para, t.start()))
+        .collect();
     let mut state = State {
         stack: Vec::new(),
         pairs: Vec::new(),
         singles: SingleMarks::of(&marks),
     };
     for m in &marks {
-        on_mark(text, m.at, m.ch, m.prev, m.next, &mut state);
+        on_mark(text, m, &mut state);
     }
     let pending = state.stack.first().map(|o| (o.at, o.ch));
     (outermost(state.pairs), pending)
 }
 
-/// A quote-mark character of a paragraph and the characters next to it (`None` at the
+/// A quote mark of a paragraph and the characters next to it (`None` at the
 /// paragraph's edges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
@@ -131,66 +138,20 @@ struct Mark {
     next: Option<char>,
 }
 
-/// The quote marks of `body` (whose first byte is at `base` in the document), in order.
-/// Marks are rare, so the scan skips eight-byte words in which no mark can start (one
-/// word-wide test) and decodes characters only where one may: decoding every character
-/// of every paragraph was the quotes stage's biggest cost.
-fn marks_of(body: &str, base: usize) -> Vec<Mark> {
-    let bytes = body.as_bytes();
-    let mut marks = Vec::new();
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        if word_may_hold_mark(word) {
-            push_marks(body, base, at, word, &mut marks);
-        }
-        at += 8;
-    }
-    push_marks(body, base, at, words.remainder(), &mut marks);
-    marks
-}
-
-/// Pushes the marks starting in `chunk`, which starts at byte `at` of `body`.
-fn push_marks(body: &str, base: usize, at: usize, chunk: &[u8], marks: &mut Vec<Mark>) {
-    for (i, &byte) in (at..).zip(chunk) {
-        if may_start_mark(byte) {
-            marks.extend(mark_at(body, i, base));
+impl Mark {
+    /// The mark at byte `at` of `text`, in the paragraph `para`.
+    fn at(text: &str, para: Span, at: usize) -> Mark {
+        let ch = text[at..]
+            .chars()
+            .next()
+            .expect("a quote-mark token holds a mark");
+        Mark {
+            at,
+            ch,
+            prev: text[para.start()..at].chars().next_back(),
+            next: text[at + ch.len_utf8()..para.end()].chars().next(),
         }
     }
-}
-
-/// Whether [`may_start_mark`] holds for any of the eight bytes of `word`, tested on all
-/// at once: `x & x << 1` keeps the high bit of bytes with their top two bits set (0xC0
-/// and up, the lead bytes), and `(v - 1) & !v` sets the high bit of a byte of `v` that
-/// is zero (`v` = `x` with the mark's byte value removed from every byte). Neither has
-/// false negatives.
-fn word_may_hold_mark(word: &[u8]) -> bool {
-    let Some(x) = wordwise::word(word) else {
-        return true;
-    };
-    x & (x << 1) & wordwise::HIGH_BITS != 0
-        || wordwise::any_equal(x, b'"')
-        || wordwise::any_equal(x, b'\'')
-}
-
-/// True for a byte where a quote mark may start: an ASCII mark, or the lead byte of a
-/// multi-byte character (never a continuation byte). The ASCII marks are spelled out so
-/// that the block test vectorizes; a unit test checks them against `is_mark`.
-fn may_start_mark(byte: u8) -> bool {
-    byte == b'"' || byte == b'\'' || byte >= 0xC0
-}
-
-/// The mark starting at byte `i` of `body`, if a mark starts there.
-fn mark_at(body: &str, i: usize, base: usize) -> Option<Mark> {
-    let ch = body.get(i..)?.chars().next()?;
-    is_mark(ch).then(|| Mark {
-        at: base + i,
-        ch,
-        prev: body.get(..i).and_then(|before| before.chars().next_back()),
-        next: body
-            .get(i + ch.len_utf8()..)
-            .and_then(|after| after.chars().next()),
-    })
 }
 
 struct State {
@@ -238,79 +199,92 @@ impl SingleMarks {
 
 /// True for "s’ " + lowercase word: a plural possessive ("the leaders’ meeting").
 fn looks_possessive(text: &str, at: usize, c: char, prev: Option<char>) -> bool {
-    let after = text.get(at + c.len_utf8()..).unwrap_or("");
-    let mut rest = after.chars();
+    let mut rest = text[at + c.len_utf8()..].chars();
     prev.is_some_and(|p| p == 's' || p == 'S')
         && rest.next() == Some(' ')
         && rest.next().is_some_and(char::is_lowercase)
 }
 
 /// Handles one mark: closes, opens, or ignores it (apostrophes and strays).
-fn on_mark(
-    text: &str,
-    at: usize,
-    c: char,
-    prev: Option<char>,
-    next: Option<char>,
-    state: &mut State,
-) {
-    let State {
-        stack,
-        pairs,
-        singles,
-    } = state;
+fn on_mark(text: &str, m: &Mark, state: &mut State) {
     let alnum = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-    if alnum(prev) && alnum(next) && matches!(c, '\'' | '’' | '‘' | '‛') {
+    if alnum(m.prev) && alnum(m.next) && matches!(m.ch, '\'' | '’' | '‘' | '‛') {
         return; // inside a word: an apostrophe ("don’t", "O'Brien")
     }
-    let left = prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p));
-    let right = next.is_none_or(|n| n.is_whitespace() || is_close_punct(n));
-    let looks_opening = left && !right;
-    // Straight double quotes alternate; every other mark closes only from a closing position.
-    let possessive =
-        matches!(c, '’' | '\'') && looks_possessive(text, at, c, prev) && singles.later_closer(at);
-    let may_close = (c == '"' || !looks_opening) && !possessive;
-    if may_close {
-        let lowest = stack.len().saturating_sub(MAX_DEPTH);
-        if let Some(depth) = (lowest..stack.len())
-            .rev()
-            .find(|&d| closes(c, stack[d].ch))
-        {
-            let open = stack[depth];
-            stack.truncate(depth);
-            pairs.push(found(text, open, at, at + c.len_utf8(), true));
-            return;
-        }
-    }
-    // French guillemets take a space inside (« oui »); other openers touch their words.
-    let spaced_inside = matches!(c, '«' | '‹' | '»' | '›') && next.is_some();
-    if !can_open(c) || (next.is_none_or(char::is_whitespace) && !spaced_inside) {
-        return; // a stray closer, an inch mark, a possessive
-    }
-    let single = is_single(c);
-    if single && (!left || starts_elision(text, at + c.len_utf8())) {
-        return; // "’90s", "’n’", a trailing possessive
-    }
-    if !opens_by_shape(c) && !looks_opening && c != '"' {
+    let left = m.prev.is_none_or(|p| p.is_whitespace() || is_open_punct(p));
+    let right = m
+        .next
+        .is_none_or(|n| n.is_whitespace() || is_close_punct(n));
+    if may_close(text, m, left && !right, &state.singles) && close(text, m, state) {
         return;
+    }
+    if opens(text, m, left, right) {
+        open(text, m, state);
+    }
+}
+
+/// Whether `m` may close a quotation: straight double quotes alternate; every other mark
+/// closes only from a closing position, and a plural possessive ("the leaders’ meeting")
+/// only when no later mark closes the quotation.
+fn may_close(text: &str, m: &Mark, looks_opening: bool, singles: &SingleMarks) -> bool {
+    let possessive = matches!(m.ch, '’' | '\'')
+        && looks_possessive(text, m.at, m.ch, m.prev)
+        && singles.later_closer(m.at);
+    (m.ch == '"' || !looks_opening) && !possessive
+}
+
+/// Closes the innermost open quotation (of the top `MAX_DEPTH`) that `m` can close;
+/// false when there is none.
+fn close(text: &str, m: &Mark, state: &mut State) -> bool {
+    let lowest = state.stack.len().saturating_sub(MAX_DEPTH);
+    let Some(depth) = (lowest..state.stack.len())
+        .rev()
+        .find(|&d| closes(m.ch, state.stack[d].ch))
+    else {
+        return false;
+    };
+    let open = state.stack[depth];
+    state.stack.truncate(depth);
+    let end = m.at + m.ch.len_utf8();
+    state.pairs.push(found(text, open, m.at, end, true));
+    true
+}
+
+/// Whether `m` opens a quotation, given whether it stands where an opener (`left`) and
+/// a closer (`right`) would.
+fn opens(text: &str, m: &Mark, left: bool, right: bool) -> bool {
+    let c = m.ch;
+    // French guillemets take a space inside (« oui »); other openers touch their words.
+    let spaced_inside = matches!(c, '«' | '‹' | '»' | '›') && m.next.is_some();
+    if !can_open(c) || (m.next.is_none_or(char::is_whitespace) && !spaced_inside) {
+        return false; // a stray closer, an inch mark, a possessive
+    }
+    if is_single(c) && (!left || starts_elision(text, m.at + c.len_utf8())) {
+        return false; // "’90s", "’n’", a trailing possessive
+    }
+    let opening_position = left && !right;
+    if !opens_by_shape(c) && !opening_position && c != '"' {
+        return false;
     }
     // A straight mark glued to the end of a word and followed by punctuation is a closer
     // whose opener is missing (`probability")`), not an opener.
-    let closer_shaped = right && prev.is_some_and(|p| p.is_alphanumeric() || is_close_punct(p));
-    if c == '"' && closer_shaped {
-        return;
+    let closer_shaped = right
+        && m.prev
+            .is_some_and(|p| p.is_alphanumeric() || is_close_punct(p));
+    !(c == '"' && closer_shaped)
+}
+
+/// Opens a quotation at `m`. Double quotes of one style do not nest: a second opener
+/// means the first was never closed, so that quotation stops where the new one starts.
+fn open(text: &str, m: &Mark, state: &mut State) {
+    if !is_single(m.ch) && state.stack.last().is_some_and(|top| top.ch == m.ch) {
+        let top = state
+            .stack
+            .pop()
+            .expect("the top of the stack was just read");
+        state.pairs.push(found(text, top, m.at, m.at, false));
     }
-    // Double quotes of one style do not nest: a second opener means the first was never
-    // closed, so that quotation stops where the new one starts.
-    if !single {
-        if let Some(top) = stack.last().copied() {
-            if top.ch == c {
-                stack.pop();
-                pairs.push(found(text, top, at, at, false));
-            }
-        }
-    }
-    stack.push(Open { at, ch: c });
+    state.stack.push(Open { at: m.at, ch: m.ch });
 }
 
 /// The quotation from `open` to `end` (the closing mark ends at `end`; `close_at` is where
@@ -346,7 +320,7 @@ pub fn to_paragraph_end(text: &str, open: (usize, char), para_end: usize) -> Fou
 
 /// `span` without surrounding whitespace (always on char boundaries).
 pub fn trim(text: &str, span: Span) -> Span {
-    let s = text.get(span.start()..span.end()).unwrap_or("");
+    let s = &text[span.range()];
     let start = span.start() + (s.len() - s.trim_start().len());
     let end = span.start() + s.trim_end().len();
     if end < start {
@@ -375,24 +349,14 @@ fn outermost(mut pairs: Vec<Found>) -> Vec<Found> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn word_test_agrees_with_the_byte_test() {
-        for byte in 0..=255u8 {
-            for at in 0..8 {
-                let mut word = *b"plain ok";
-                word[at] = byte;
-                let slow = word.iter().any(|&b| may_start_mark(b));
-                assert_eq!(word_may_hold_mark(&word), slow, "{byte} at {at}");
-            }
-        }
-        let text = "Он сказал: «Да» — “yes,” he said; ‘ok’ and 'no' \"end\"";
-        let found: Vec<char> = marks_of(text, 0).iter().map(|m| m.ch).collect();
-        let slow: Vec<char> = text.chars().filter(|&c| is_mark(c)).collect();
-        assert_eq!(found, slow);
+    fn scan(text: &str) -> (Vec<Found>, Option<(usize, char)>) {
+        let mut tokens = Vec::new();
+        crate::segment::tokens::tokenize_into(text, 0, &mut tokens);
+        scan_paragraph(text, Span::new(0, text.len()), &tokens)
     }
 
     fn quotes(text: &str) -> Vec<&str> {
-        let (found, pending) = scan_paragraph(text, Span::new(0, text.len()));
+        let (found, pending) = scan(text);
         let mut out: Vec<&str> = found
             .iter()
             .map(|f| &text[f.inner.start()..f.inner.end()])
@@ -404,35 +368,24 @@ mod tests {
     }
 
     #[test]
-    fn marks_of_finds_every_mark_with_its_neighbours() {
+    fn marks_are_the_quote_mark_tokens_with_their_neighbours() {
         let body = "“Ça,” dit l'élève, plus tard, « oui » 「はい」 and then \"";
-        let marks = marks_of(body, 100);
-        let expected: Vec<Mark> = body
-            .char_indices()
-            .filter(|&(_, c)| is_mark(c))
-            .map(|(i, ch)| Mark {
-                at: 100 + i,
-                ch,
-                prev: body[..i].chars().next_back(),
-                next: body[i + ch.len_utf8()..].chars().next(),
-            })
+        let mut tokens = Vec::new();
+        crate::segment::tokens::tokenize_into(body, 0, &mut tokens);
+        let marks: Vec<Mark> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::QuoteMark)
+            .map(|t| Mark::at(body, Span::new(0, body.len()), t.start()))
             .collect();
-        assert_eq!(marks, expected);
-        assert_eq!(marks.len(), 8);
+        // Every mark of the text but the apostrophe inside "l'élève".
+        let expected: Vec<char> = body.chars().filter(|&c| is_mark(c)).collect();
+        let found: Vec<char> = marks.iter().map(|m| m.ch).collect();
+        assert_eq!(found.len() + 1, expected.len());
+        assert_eq!(found[..2], ['“', '”']);
         assert_eq!((marks[0].prev, marks[0].next), (None, Some('Ç')));
-        assert_eq!((marks[7].prev, marks[7].next), (Some(' '), None));
-        assert!(marks_of("no marks — at all, é", 0).is_empty());
-    }
-
-    #[test]
-    fn ascii_marks_are_the_ones_the_block_scan_looks_for() {
-        for byte in 0..0x80u8 {
-            assert_eq!(is_mark(char::from(byte)), may_start_mark(byte), "{byte}");
-        }
-        for c in ['“', '»', '「', '‛'] {
-            let mut buf = [0u8; 4];
-            assert!(may_start_mark(c.encode_utf8(&mut buf).as_bytes()[0]));
-        }
+        assert_eq!((marks[1].prev, marks[1].next), (Some(','), Some(' ')));
+        let last = marks.last().unwrap();
+        assert_eq!((last.ch, last.prev, last.next), ('"', Some(' '), None));
     }
 
     #[test]
@@ -501,7 +454,7 @@ mod tests {
     #[test]
     fn unclosed_quote_is_pending_at_paragraph_end() {
         let text = "He said “we will go on. And on.";
-        let (found, pending) = scan_paragraph(text, Span::new(0, text.len()));
+        let (found, pending) = scan(text);
         assert!(found.is_empty());
         assert_eq!(pending, Some((8, '“')));
     }
@@ -509,7 +462,7 @@ mod tests {
     #[test]
     fn repeated_opener_stops_the_unclosed_quotation() {
         let text = "He said “one thing. Then “another” came.";
-        let (found, _) = scan_paragraph(text, Span::new(0, text.len()));
+        let (found, _) = scan(text);
         let inners: Vec<_> = found
             .iter()
             .map(|f| &text[f.inner.start()..f.inner.end()])

@@ -1,8 +1,9 @@
-//! Quotations: finds quotation spans paragraph by paragraph from the quote marks
-//! (`marks`: apostrophes never open or close, nested quotes stay inside the outer one),
-//! joins split and multi-paragraph quotations into groups, and gives each its kind
-//! (`kind`: direct, partial, scare). Speakers are set later, by `attribution`, once
-//! entities are known. Relies on `segment` (paragraphs, tokens, sentences).
+//! Quotations: finds quotation spans paragraph by paragraph from the tokenizer's quote
+//! marks (`marks`: apostrophes never open or close, nested quotes stay inside the outer
+//! one), records each one's place and cues once (`context`), joins split and
+//! multi-paragraph quotations into groups, and gives each its kind (`kind`: direct,
+//! partial, scare). Speakers are set later, by `attribution`, from the same context once
+//! entities are known. Relies on `segment` (paragraphs, tokens, sentences) and `speech`.
 //!
 //! A quotation left open at the end of a paragraph continues into the next paragraph
 //! when that one starts with an opening mark (news style); the two are reported as
@@ -13,11 +14,9 @@
 pub mod context;
 pub mod kind;
 pub mod marks;
-pub mod places;
 
-use crate::attribution::cues;
-use crate::document::{Document, Quote, QuoteKind, Span};
-use context::QuotedSpans;
+use crate::document::{Document, Quote, QuoteContext, QuoteKind};
+use crate::speech;
 use marks::Found;
 
 /// At most this many unclosed-quotation warnings are written per document.
@@ -31,42 +30,50 @@ const SPLIT_GAP_TOKENS: usize = 24;
 #[derive(Debug, Clone, Copy)]
 struct Part {
     found: Found,
+    /// The index of its paragraph.
+    paragraph: usize,
     /// The quotation goes on in the next paragraph (news-style continuation).
     continues: bool,
     unclosed: bool,
 }
 
+impl Part {
+    /// The quotation, its kind, group and context not yet known.
+    fn quote(&self) -> Quote {
+        Quote {
+            span: self.found.span,
+            inner: self.found.inner,
+            kind: QuoteKind::Direct,
+            sentence: 0,
+            group: 0,
+            speaker: None,
+            cue: None,
+            unclosed: self.unclosed,
+            context: QuoteContext::default(),
+        }
+    }
+}
+
 /// Fills `doc.quotes` (speakers unset).
 pub fn run(doc: &mut Document) {
     let parts = find_parts(doc);
-    let quoted = QuotedSpans::new(doc, parts.iter().map(|p| p.found.span).collect());
-    let mut kinds: Vec<QuoteKind> = parts
-        .iter()
-        .map(|p| kind::classify(doc, p.found.span, p.found.inner, &quoted))
-        .collect();
-    let links = link_parts(doc, &parts, &kinds, &quoted);
+    doc.quotes = parts.iter().map(Part::quote).collect();
+    context::fill(doc, parts.iter().map(|p| p.paragraph));
+    let kinds: Vec<QuoteKind> = doc.quotes.iter().map(|q| kind::classify(doc, q)).collect();
+    let links = link_parts(doc, &parts, &kinds);
     let groups = number_groups(&links);
-    // Parts of one utterance share the kind of its first part.
-    for i in 1..parts.len() {
-        if groups[i] == groups[i - 1] && links[i - 1] == Link::Continuation {
-            kinds[i] = kinds[i - 1];
+    let mut kind = QuoteKind::Direct;
+    let mut previous = Link::None;
+    for (i, quote) in doc.quotes.iter_mut().enumerate() {
+        // The parts of a quotation continued over paragraphs share its first part's kind.
+        if previous != Link::Continuation {
+            kind = kinds[i];
         }
+        quote.kind = kind;
+        previous = links[i];
+        quote.group = groups[i];
+        quote.sentence = quote.context.sentence;
     }
-    doc.quotes = parts
-        .iter()
-        .zip(kinds)
-        .zip(groups)
-        .map(|((p, kind), group)| Quote {
-            span: p.found.span,
-            inner: p.found.inner,
-            kind,
-            sentence: quoted.place(doc, p.found.span).sentence.unwrap_or(0),
-            group,
-            speaker: None,
-            cue: None,
-            unclosed: p.unclosed,
-        })
-        .collect();
 }
 
 /// Scans every paragraph and decides, for quotations left open, between continuation
@@ -74,40 +81,8 @@ pub fn run(doc: &mut Document) {
 fn find_parts(doc: &mut Document) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
-    for (index, para) in doc.paragraphs.iter().enumerate() {
-        let (found, pending) = marks::scan_paragraph(doc.text, para.span);
-        let next = doc.paragraphs.get(index + 1).map(|p| doc.slice(p.span));
-        let continues = pending.is_some_and(|(_, ch)| next.is_some_and(|n| opens_like(n, ch)));
-        // An open straight single mark that nothing continues was an apostrophe.
-        let pending = pending.filter(|&(_, ch)| ch != '\'' || continues);
-        for f in found {
-            if pending.is_some_and(|(at, _)| f.span.start() > at) {
-                continue; // nested inside the quotation left open
-            }
-            if !f.closed {
-                warnings.push(unclosed_warning(doc, index, f));
-            }
-            if !f.inner.is_empty() {
-                parts.push(Part {
-                    found: f,
-                    continues: false,
-                    unclosed: !f.closed,
-                });
-            }
-        }
-        if let Some(open) = pending {
-            let f = marks::to_paragraph_end(doc.text, open, para.span.end());
-            if !continues {
-                warnings.push(unclosed_warning(doc, index, f));
-            }
-            if !f.inner.is_empty() {
-                parts.push(Part {
-                    found: f,
-                    continues,
-                    unclosed: !continues,
-                });
-            }
-        }
+    for index in 0..doc.paragraphs.len() {
+        warnings.extend(paragraph_parts(doc, index, &mut parts));
     }
     parts.sort_by_key(|p| p.found.span.start());
     let dropped = warnings.len().saturating_sub(MAX_WARNINGS);
@@ -117,6 +92,45 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
     }
     doc.warnings.extend(warnings);
     parts
+}
+
+/// Adds the quotations of paragraph `index` to `parts`; returns the warnings for those
+/// left unclosed.
+fn paragraph_parts(doc: &Document, index: usize, parts: &mut Vec<Part>) -> Vec<String> {
+    let para = doc.paragraphs[index].span;
+    let tokens = doc.token_at_or_after(para.start())..doc.token_at_or_after(para.end());
+    let (found, pending) = marks::scan_paragraph(doc.text, para, &doc.tokens[tokens]);
+    let next = doc.paragraphs.get(index + 1).map(|p| doc.slice(p.span));
+    let continues = pending.is_some_and(|(_, ch)| next.is_some_and(|n| opens_like(n, ch)));
+    // An open straight single mark that nothing continues was an apostrophe.
+    let pending = pending.filter(|&(_, ch)| ch != '\'' || continues);
+    let mut warnings = Vec::new();
+    let mut push = |found: Found, continues: bool| {
+        let unclosed = !found.closed && !continues;
+        if unclosed {
+            warnings.push(unclosed_warning(doc, index, found));
+        }
+        if !found.inner.is_empty() {
+            parts.push(Part {
+                found,
+                paragraph: index,
+                continues,
+                unclosed,
+            });
+        }
+    };
+    // Quotations after the one left open are nested inside it.
+    let before_pending = |f: &Found| pending.is_none_or(|(at, _)| f.span.start() <= at);
+    for f in found.into_iter().filter(before_pending) {
+        push(f, false);
+    }
+    if let Some(open) = pending {
+        push(
+            marks::to_paragraph_end(doc.text, open, para.end()),
+            continues,
+        );
+    }
+    warnings
 }
 
 /// True when `paragraph` starts with an opening mark of the same family (double or
@@ -149,21 +163,14 @@ enum Link {
     Split,
 }
 
-fn link_parts(
-    doc: &Document,
-    parts: &[Part],
-    kinds: &[QuoteKind],
-    quoted: &QuotedSpans,
-) -> Vec<Link> {
+fn link_parts(doc: &Document, parts: &[Part], kinds: &[QuoteKind]) -> Vec<Link> {
     (0..parts.len())
         .map(|i| {
-            let Some(next) = parts.get(i + 1) else {
-                return Link::None;
-            };
-            let this = &parts[i];
-            if this.continues && starts_paragraph(doc, next.found.span) {
+            if i + 1 == parts.len() {
+                Link::None
+            } else if parts[i].continues && starts_paragraph(doc, &doc.quotes[i + 1]) {
                 Link::Continuation
-            } else if is_split(doc, this, next, kinds[i], kinds[i + 1], quoted) {
+            } else if is_split(doc, i, kinds) {
                 Link::Split
             } else {
                 Link::None
@@ -172,46 +179,29 @@ fn link_parts(
         .collect()
 }
 
-fn starts_paragraph(doc: &Document, span: Span) -> bool {
-    doc.paragraphs
-        .binary_search_by_key(&span.start(), |p| p.span.start())
-        .is_ok()
+fn starts_paragraph(doc: &Document, quote: &Quote) -> bool {
+    doc.paragraphs[quote.context.paragraph].span.start() == quote.span.start()
 }
 
-/// “A,” he said, “B.” — B has no cue of its own, follows A's attribution closely in the
-/// same paragraph, and A left its sentence open.
-fn is_split(
-    doc: &Document,
-    a: &Part,
-    b: &Part,
-    kind_a: QuoteKind,
-    kind_b: QuoteKind,
-    quoted: &QuotedSpans,
-) -> bool {
-    if kind_a == QuoteKind::Scare || kind_b == QuoteKind::Scare {
+/// “A,” he said, “B.” — quotations `i` (A) and `i + 1` (B): B has no cue of its own,
+/// follows A's attribution closely in the same paragraph, and A left its sentence open.
+fn is_split(doc: &Document, i: usize, kinds: &[QuoteKind]) -> bool {
+    if kinds[i] == QuoteKind::Scare || kinds[i + 1] == QuoteKind::Scare {
         return false;
     }
-    let (place_a, place_b) = (
-        quoted.place(doc, a.found.span),
-        quoted.place(doc, b.found.span),
-    );
-    // Comparing paragraphs equals comparing their token ranges, because a paragraph
-    // holding a quote mark has at least one token.
-    if place_a.paragraph != place_b.paragraph {
+    let (a, b) = (&doc.quotes[i].context, &doc.quotes[i + 1].context);
+    let (gap_start, gap_end) = (a.end_token, b.first_token);
+    if a.paragraph != b.paragraph || gap_end.saturating_sub(gap_start) > SPLIT_GAP_TOKENS {
         return false;
     }
-    let gap_start = place_a.end_token;
-    let gap_end = place_b.first_token;
-    if gap_end.saturating_sub(gap_start) > SPLIT_GAP_TOKENS {
-        return false;
-    }
-    let a_cue = context::cue_after(doc, a.found.span, a.found.inner, quoted);
-    let a_attributed = a_cue.is_some_and(|c| c.cue.first < gap_end);
-    if !a_attributed || context::cue_after(doc, b.found.span, b.found.inner, quoted).is_some() {
-        return false; // A unattributed, or B attributed
+    let Some(a_cue) = a.after.filter(|c| c.cue.first < gap_end) else {
+        return false; // A unattributed
+    };
+    if b.after.is_some() {
+        return false; // B attributed
     }
     let b_cue_between = (gap_start..gap_end)
-        .any(|i| cues::cue_at(doc, i, gap_end).is_some() && a_cue.is_none_or(|c| c.cue.first != i));
+        .any(|k| k != a_cue.cue.first && speech::cue_at(doc, k, gap_end).is_some());
     !b_cue_between
 }
 
