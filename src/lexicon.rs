@@ -4,43 +4,12 @@
 //! File format: one entry per line; blank lines and lines starting with `#` (the header
 //! that names the list's sources) are skipped; surrounding whitespace is trimmed.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher};
 use std::sync::OnceLock;
 
-/// A fast, non-cryptographic hasher (FNV-1a over 8-byte words) for the word sets: the
-/// keys are our own word lists, so SipHash's flooding resistance buys nothing, while its
-/// cost showed up in profiles (word-set lookups run for nearly every token).
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
-            hash ^= hash >> 29;
-        }
-        for &b in chunks.remainder() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
-    }
-}
-
-/// The hash builder for word sets and maps.
-pub type FastHash = BuildHasherDefault<WordHasher>;
+/// The hasher of the word maps that are not [`WordTable`]s: std's SipHash with fixed
+/// keys, so that a map's order is the same on every run.
+pub type FixedHash = BuildHasherDefault<DefaultHasher>;
 
 /// Calls `f` with `word` in lowercase, without allocating when the word is short ASCII
 /// (nearly every token): lowercasing ran for most word-list lookups.

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
-use crate::lexicon::{with_lowercase, FastHash, WordTable};
+use crate::lexicon::{with_lowercase, FixedHash, WordTable};
 
 /// A possible proper-name mention, before typing and merging. Kept small, since a long
 /// text has over a million (120 bytes each was the largest temporary of the pipeline):
@@ -908,7 +908,7 @@ impl<'d> Finder<'_, 'd> {
         out: Vec<Candidate>,
         weak_runs: Vec<WeakRun>,
     ) -> Vec<Candidate> {
-        let known: std::collections::HashSet<&str, FastHash> = out
+        let known: std::collections::HashSet<&str, FixedHash> = out
             .iter()
             .filter(|c| !c.weak && c.word_count() >= 2)
             .map(|c| self.doc.slice(c.span))

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::lexicon::{with_lowercase, FastHash};
+use crate::lexicon::{with_lowercase, FixedHash};
 
 use super::candidates::{is_capitalised, Candidate, Names};
 use super::lists;
@@ -83,7 +83,7 @@ fn reads_as(words: &[&str], text: &str) -> bool {
 /// candidates carry the number, not a string of their own.
 #[derive(Default)]
 pub struct KeyTable<'t> {
-    ids: HashMap<Cow<'t, str>, u32, FastHash>,
+    ids: HashMap<Cow<'t, str>, u32, FixedHash>,
 }
 
 impl<'t> KeyTable<'t> {
@@ -350,11 +350,11 @@ fn add_namesake(namesakes: &mut Vec<usize>, g: usize) {
 
 /// The look-up tables over the multi-word groups.
 struct Maps<'t> {
-    by_surname: HashMap<String, Vec<usize>, FastHash>,
-    by_given: HashMap<&'t str, Vec<usize>, FastHash>,
-    by_skeleton: HashMap<String, Vec<usize>, FastHash>,
-    by_acronym: HashMap<String, usize, FastHash>,
-    by_first_and_skeleton: HashMap<String, usize, FastHash>,
+    by_surname: HashMap<String, Vec<usize>, FixedHash>,
+    by_given: HashMap<&'t str, Vec<usize>, FixedHash>,
+    by_skeleton: HashMap<String, Vec<usize>, FixedHash>,
+    by_acronym: HashMap<String, usize, FixedHash>,
+    by_first_and_skeleton: HashMap<String, usize, FixedHash>,
     /// Per group: the earlier full name it is a spelling variant of, if any.
     redirect: Vec<Option<usize>>,
 }

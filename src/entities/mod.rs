@@ -32,7 +32,7 @@ pub use descriptions::resolve_description;
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{narrow, Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
-use crate::lexicon::FastHash;
+use crate::lexicon::FixedHash;
 use candidates::{Candidate, Names};
 use merging::{Buckets, KeyTable};
 use typing::{Evidence, SmallEvidence};
@@ -136,10 +136,10 @@ fn evidence_of<'t>(
     keys: &mut KeyTable<'t>,
 ) -> (Vec<u32>, Vec<SmallEvidence>) {
     // Name text → (first candidate with it, key number, evidence of its words).
-    type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FastHash>;
+    type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FixedHash>;
     // Sized for a short text's names at once: rehashing as it grew was a tenth of the
     // cost (a long text's table grows as before).
-    let mut seen = Seen::with_capacity_and_hasher(cands.len().min(1024), FastHash::default());
+    let mut seen = Seen::with_capacity_and_hasher(cands.len().min(1024), FixedHash::default());
     keys.reserve(cands.len().min(1024));
     let mut ids = Vec::with_capacity(cands.len());
     let mut lexical = Vec::with_capacity(cands.len());
