@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport, Section};
+use crate::document::{EntityType, ParagraphKind, QuoteKind};
 
 /// How to lay the report out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +45,10 @@ const SPEAKER_COLOURS: [&str; 10] = [
 ];
 
 /// The colour of a quote kind's label (direct quotations have none).
-fn kind_colour(kind: &str) -> &'static str {
+fn kind_colour(kind: QuoteKind) -> &'static str {
     match kind {
-        "partial" => "36",
-        "scare" => "2;3",
+        QuoteKind::Partial => "36",
+        QuoteKind::Scare => "2;3",
         _ => "2",
     }
 }
@@ -199,9 +200,9 @@ impl Report {
             return self.none();
         }
         let kinds = [
-            ("body", "body", "body"),
-            ("heading", "heading", "headings"),
-            ("boilerplate", "boilerplate", "boilerplate"),
+            (ParagraphKind::Body, "body", "body"),
+            (ParagraphKind::Heading, "heading", "headings"),
+            (ParagraphKind::Boilerplate, "boilerplate", "boilerplate"),
         ]
         .map(|(kind, one, many)| {
             let n = a.paragraphs.iter().filter(|p| p.kind == kind).count();
@@ -216,7 +217,7 @@ impl Report {
             let is_heading = a
                 .paragraphs
                 .get(sentence.paragraph)
-                .is_some_and(|p| p.kind == "heading");
+                .is_some_and(|p| p.kind == ParagraphKind::Heading);
             if is_heading && last_paragraph != Some(sentence.paragraph) {
                 headings.push(shown(&sentence.text));
             }
@@ -280,9 +281,9 @@ impl Report {
                 Some(s) => self.speaker_name(Some(s.entity), &s.name),
                 None => "(no speaker)".to_string(),
             };
-            if first.kind != "direct" {
+            if first.kind != QuoteKind::Direct {
                 let label = format!("[{}]", first.kind);
-                let _ = write!(line, " {}", self.paint(&label, kind_colour(&first.kind)));
+                let _ = write!(line, " {}", self.paint(&label, kind_colour(first.kind)));
             }
             // A quotation ending a clause keeps its comma inside the marks (“…,” she said);
             // the list reads better without it.
@@ -301,10 +302,10 @@ impl Report {
             return self.none();
         }
         for (entity_type, label) in [
-            ("person", "People"),
-            ("organization", "Organizations"),
-            ("place", "Places"),
-            ("other", "Other"),
+            (EntityType::Person, "People"),
+            (EntityType::Organization, "Organizations"),
+            (EntityType::Place, "Places"),
+            (EntityType::Other, "Other"),
         ] {
             let of_type: Vec<&EntityReport> = entities
                 .iter()
@@ -315,7 +316,7 @@ impl Report {
             }
             let more = of_type.len().saturating_sub(ENTITIES_LISTED);
             let listed = of_type.into_iter().take(ENTITIES_LISTED);
-            if entity_type == "person" {
+            if entity_type == EntityType::Person {
                 // People one to a line, with what the article says they are.
                 self.item(&format!("{label}:"));
                 for person in listed {
@@ -663,7 +664,7 @@ mod tests {
         for person in analysis
             .entities
             .iter()
-            .filter(|e| e.entity_type == "person")
+            .filter(|e| e.entity_type == EntityType::Person)
         {
             assert!(text.contains(&format!("· {} (", person.name)), "{text}");
         }

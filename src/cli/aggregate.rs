@@ -38,7 +38,7 @@ impl Digest {
         }
         let mut claim_kinds: HashMap<&str, u64> = HashMap::new();
         for claim in &analysis.claims {
-            *claim_kinds.entry(&*claim.kind).or_default() += 1;
+            *claim_kinds.entry(claim.kind.as_str()).or_default() += 1;
         }
         Digest {
             words: analysis.stats.words as u64,

@@ -307,8 +307,8 @@ fn scan_word_from(
     (end, kind)
 }
 
-/// Which bytes are ASCII letters or digits: one table load per byte of a word, where
-/// the range tests took several compares and branches.
+/// Which bytes are ASCII letters or digits: one table load per byte of a word instead of
+/// several compares and branches.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
