@@ -558,6 +558,7 @@ mod tests {
     fn streamed_report_keeps_sections_source_and_warnings() {
         let source = crate::Source {
             path: "a \"b\".txt".into(),
+            line: Some(3),
             id: Some(serde_json::json!(7)),
             meta: [("lang".to_string(), serde_json::json!("en"))].into(),
         };
