@@ -888,6 +888,28 @@ mod tests {
     }
 
     #[test]
+    fn the_interviewer_is_the_person_the_journalist_word_describes() {
+        // The apposition describes Tom Haverford, not the person named after "spoke to".
+        let people: &[Spec] = &[
+            ("Tom Haverford", PERSON, &["Tom Haverford"]),
+            ("Maria Delgado", PERSON, &["Maria Delgado"]),
+        ];
+        let doc = attributed(
+            "Tom Haverford, our food editor, spoke to Maria Delgado about her book.\nQ: Why leftovers?\nA: Because we waste a third.\nQ: And?",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "Why"), Some("Tom Haverford".into()));
+        assert_eq!(speaker_of(&doc, "Because"), Some("Maria Delgado".into()));
+        // Both named as journalists: who asks is unknown, so the questions get nobody.
+        let doc = attributed(
+            "Maria Delgado, a writer, met our food editor Tom Haverford.\nQ: Why leftovers?\nA: Because we waste a third.\nQ: And?",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "Why"), None);
+        assert_eq!(speaker_of(&doc, "Because"), None);
+    }
+
+    #[test]
     fn headline_quotations_take_the_article_speaker() {
         let doc = attributed(
             "‘We will not back down,’ says minister\nTransport Minister Priya Kaur spoke on Tuesday. ‘We will not back down on this,’ Kaur said.",
