@@ -716,6 +716,18 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_nearest_the_quotation_names_its_speaker() {
+        let doc = attributed(
+            "Sarah Quinn told reporters that Mark Rowe had assured her: “We will have extra patrols.”",
+            &[
+                ("Sarah Quinn", PERSON, &["Sarah Quinn"]),
+                ("Mark Rowe", PERSON, &["Mark Rowe"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Mark Rowe".into()));
+    }
+
+    #[test]
     fn a_credit_line_continues_nobody() {
         let doc = attributed(
             "Matthew Ingram called it “another small skirmish in a long war.”\n\n“A new obsession is taking hold on the internet.” Anonymous blogger, “Anon declares war”\n\n“We will keep going.”",
