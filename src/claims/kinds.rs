@@ -6,7 +6,7 @@
 use super::lists::{self, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
-use crate::calendar::{self, Calendar};
+use crate::calendar::{self, Calendar, Reading};
 use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
@@ -24,8 +24,12 @@ fn calendar_of(p: &Piece) -> Option<Calendar> {
 /// A month or weekday name in lowercase, with a possessive or abbreviation period
 /// ("august’s", "jan.").
 pub fn calendar_word(lower: &str) -> Option<Calendar> {
-    let word = trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.');
-    calendar::calendar(word)
+    calendar::calendar(calendar_word_stem(lower))
+}
+
+/// A calendar word without its possessive or period: "august’s" → "august".
+fn calendar_word_stem(lower: &str) -> &str {
+    trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.')
 }
 
 /// `word` without any repeats of `suffix` at its end: `trim_end_matches` with a string
@@ -59,54 +63,61 @@ fn is_era(p: &Piece) -> bool {
 }
 
 /// A date that starts with a month or weekday name at piece `i`: "August 24, 2024",
-/// "May 4th", "August 2024", "in August", "Thursday". Returns its pieces `[first, end)`.
+/// "May 4th", "Jan. 5", "August 2024", "in August", "Thursday". Returns its pieces
+/// `[first, end)`.
 pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
     let p = pieces.get(i)?;
-    let cal = calendar_of(p)?;
-    if cal == Calendar::Weekday {
+    if calendar_of(p)? == Calendar::Weekday {
         return Some((i, i + 1));
     }
-    let mut end = i + 1;
-    // "Jan." abbreviations keep their period.
+    let reading = calendar::reading(calendar_word_stem(p.lower()))?;
+    let period = reading == Reading::Abbreviation
+        && pieces
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct(".") && n.join == Join::Attached);
+    let end = i + 1 + usize::from(period);
+    if let Some(numbered_end) = day_and_year(pieces, end) {
+        return Some((i, numbered_end));
+    }
+    let led = i
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| calendar::leads_a_month(b.lower()));
+    // Alone, "May" and "March" are months only after "in", "since", …; an abbreviation
+    // only with its period; other months anywhere but at the start.
+    let alone = match reading {
+        Reading::Name | Reading::Word => led,
+        Reading::Abbreviation => period,
+        Reading::Only => led || i > 0,
+    };
+    alone.then_some((i, end))
+}
+
+/// A day ("24", "4th") with maybe a year ("24, 2024"), or a year alone, at piece `k`
+/// after a month name: the end of the date.
+fn day_and_year(pieces: &[Piece], k: usize) -> Option<usize> {
+    let n = pieces.get(k)?;
+    if is_year_piece(n) {
+        return Some(k + 1);
+    }
+    if !is_day(n) {
+        return None;
+    }
+    let mut end = k + 1;
     if pieces
         .get(end)
-        .is_some_and(|n| n.is_punct(".") && n.join == Join::Attached)
-        && p.text.len() <= 4
+        .is_some_and(|s| s.join == Join::Attached && matches!(s.lower(), "st" | "nd" | "rd" | "th"))
     {
         end += 1;
     }
-    let mut numbered = false;
-    if let Some(n) = pieces.get(end) {
-        if is_day(n) {
-            numbered = true;
-            end += 1;
-            if pieces.get(end).is_some_and(|s| {
-                s.join == Join::Attached && matches!(s.lower(), "st" | "nd" | "rd" | "th")
-            }) {
-                end += 1;
-            }
-            if pieces.get(end).is_some_and(|c| c.is_punct(","))
-                && pieces.get(end + 1).is_some_and(is_year_piece)
-            {
-                end += 2;
-            } else if pieces.get(end).is_some_and(is_year_piece) {
-                end += 1;
-            }
-        } else if is_year_piece(n) {
-            numbered = true;
-            end += 1;
-        }
+    if pieces.get(end).is_some_and(|c| c.is_punct(","))
+        && pieces.get(end + 1).is_some_and(is_year_piece)
+    {
+        end += 2;
+    } else if pieces.get(end).is_some_and(is_year_piece) {
+        end += 1;
     }
-    if numbered {
-        return Some((i, end));
-    }
-    let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let led = before.is_some_and(|b| calendar::leads_a_month(b.lower()));
-    // "May" alone is a date only after "in", "since", ...; other months also alone.
-    if led || (p.lower() != "may" && p.lower() != "march" && i > 0) {
-        return Some((i, end));
-    }
-    None
+    Some(end)
 }
 
 /// A date written with numbers that starts at the numeral `n`: a year ("2025"), a decade

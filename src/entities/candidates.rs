@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
+use crate::calendar;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Sentence, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FastHash, WordTable};
 
@@ -857,36 +858,18 @@ impl<'d> Finder<'_, 'd> {
             && (is_number(i + 1) || (self.text(i + 1) == "." && is_number(i + 2)))
     }
 
-    /// "in May", "May 5", "May 2019": the month, not Theresa May.
+    /// "in May", "May 5", "May 2019": the month, not Theresa May (the words that lead a
+    /// month are [`calendar::leads_a_month`], as claims reads dates).
     fn is_month_may(&self, i: usize) -> bool {
         let next_is_number = self
             .doc
             .tokens
             .get(i + 1)
             .is_some_and(|t| t.kind == TokenKind::Number);
-        let before = i
+        let led = i
             .checked_sub(1)
-            .map(|b| self.text(b).to_lowercase())
-            .unwrap_or_default();
-        next_is_number
-            || matches!(
-                before.as_str(),
-                "in" | "since"
-                    | "until"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "of"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "from"
-                    | "through"
-            )
+            .is_some_and(|b| calendar::leads_a_month(self.text(b)));
+        next_is_number || led
     }
 
     /// The text from token `start` to the end of token `end - 1`.
