@@ -218,11 +218,15 @@ fn iso_date(pieces: &[Piece], n: &Numeral) -> Option<usize> {
 
 /// Whether the year-like number `n` is a year, not a count of something ("1709
 /// schoolchildren", "2000 years", "a 2000-year-old temple", "2000%"); "World Cup 2018
-/// day five" and "the 2000 votes" (a determiner before) are years.
+/// day five", "the 2000 votes" (a determiner before) and "2000 levels" (a point of
+/// reference) are years.
 fn stands_as_a_year(pieces: &[Piece], n: &Numeral) -> bool {
     let Some(after) = pieces.get(n.end) else {
         return true;
     };
+    if after.is_word() && lists::YEAR_REFERENCE_NOUNS.contains(after.lower()) {
+        return true;
+    }
     let determined = n
         .first
         .checked_sub(1)
@@ -395,59 +399,55 @@ fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
     comma_before && name && closed
 }
 
-/// An ordinal that ranks something: "third-largest", "1st place", "ranked 3rd", "finished
-/// second". Plain ordinals ("the first visit") are not claims.
+/// The piece that makes the digits of `n` a rank: "#" glued before them ("the #2
+/// browser"), or "number" after a verb of moving or being ("rose to number 3 in the
+/// charts", "is number 1"; but "number 10 Downing Street" is an address).
+pub fn rank_marker(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let at = n.first.checked_sub(1)?;
+    let (marker, first) = (&pieces[at], &pieces[n.first]);
+    if !first.is_digits() {
+        return None;
+    }
+    if marker.is_punct("#") && first.join == Join::Attached {
+        return Some(at);
+    }
+    let verb = at.checked_sub(1).is_some_and(|v| {
+        matches!(
+            pieces[v].lower(),
+            "to" | "reached" | "hit" | "is" | "was" | "remains" | "became"
+        )
+    });
+    let named = pieces
+        .get(n.end)
+        .is_some_and(|w| w.is_word() && w.is_capitalized());
+    (marker.lower() == "number" && verb && !named).then_some(at)
+}
+
+/// An ordinal that ranks by a measure: a superlative after it ("third-largest", "the 86th
+/// most subscribed", "second lowest") or a verb of ranking before it ("ranked 3rd",
+/// "ranks third"). Other ordinals are positions in a sequence, not claims: a repeat ("for
+/// a third time"), a place in a contest ("second place", "finished 3rd"), a plain
+/// ordinal ("the first visit").
 pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
-    let next = pieces.get(n.end);
-    // "in the first place" is an idiom.
-    let before = |k: usize| {
-        n.first
-            .checked_sub(k)
-            .and_then(|b| pieces.get(b))
-            .map(|p| p.lower())
-    };
-    if before(1) == Some("the")
-        && before(2) == Some("in")
-        && next.is_some_and(|w| w.lower() == "place")
-    {
-        return false;
-    }
-    // "for a third time", "the 4th straight time": how often something happened.
-    let repeat = |k: usize| {
-        pieces
-            .get(n.end + k)
-            .is_some_and(|w| matches!(w.lower(), "time" | "times"))
-    };
-    let straight = next.is_some_and(|w| matches!(w.lower(), "straight" | "consecutive"));
-    if n.value >= 2.0 && (repeat(0) || (straight && repeat(1))) {
-        return true;
-    }
-    if let Some(w) = next {
+    let superlative = pieces.get(n.end).is_some_and(|w| {
         let l = w.lower();
-        if l.ends_with("est") && l.len() > 4
+        (l.ends_with("est") && l.len() > 4)
             || matches!(
                 l,
-                "most" | "place" | "placed" | "largest" | "biggest" | "best" | "worst"
+                "most" | "least" | "largest" | "biggest" | "best" | "worst"
             )
-        {
-            return true;
-        }
-    }
-    n.first > 0
-        && pieces.get(n.first - 1).is_some_and(|b| {
+    });
+    let ranked = n
+        .first
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| {
             matches!(
                 b.lower(),
-                "ranked"
-                    | "ranks"
-                    | "rank"
-                    | "ranking"
-                    | "finished"
-                    | "came"
-                    | "placed"
-                    | "place"
-                    | "seeded"
+                "ranked" | "ranks" | "rank" | "ranking" | "seeded"
             )
-        })
+        });
+    superlative || ranked
 }
 
 #[cfg(test)]

@@ -280,8 +280,13 @@ mod tests {
         );
         assert_eq!(one("They lost 2-1.").1, "score");
         assert_eq!(one("the third-largest city").1, "ordinal");
-        assert_eq!(one("She finished 3rd.").1, "ordinal");
+        assert_eq!(one("It is ranked 3rd in Europe.").1, "ordinal");
         assert_eq!(one("It is the #2 browser.").0, "#2");
+        assert_eq!(
+            one("The site rose to number 3 in the charts.").0,
+            "number 3"
+        );
+        assert!(claims("He lives at number 10 Downing Street.").is_empty());
         // A plain ordinal is no claim.
         assert!(claims("the first visit").is_empty());
     }
@@ -305,15 +310,21 @@ mod tests {
     }
 
     #[test]
-    fn repeated_events_are_ordinals_and_a_third_of_is_a_fraction() {
-        assert_eq!(
-            claims("He ran for a third time."),
-            [row("third", "ordinal", 3.0, None, None)]
-        );
-        assert_eq!(one("It won for the 4th straight time.").1, "ordinal");
+    fn only_ranks_by_a_measure_are_ordinal_claims() {
+        // Positions in a sequence: repeats and places in a contest.
+        for text in [
+            "He ran for a third time.",
+            "It won for the 4th straight time.",
+            "He spoke for the first time.",
+            "She finished 3rd.",
+            "Nathan Law came second place in the constituency.",
+            "It was the second time that the line had closed.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        assert_eq!(one("It is the 86th most subscribed channel.").1, "ordinal");
+        assert_eq!(one("Protection B is the second lowest grade.").1, "ordinal");
         assert_eq!(one("A third of voters stayed home.").1, "ratio");
-        // "for the first time" is an idiom, not a claim.
-        assert!(claims("He spoke for the first time.").is_empty());
     }
 
     #[test]
