@@ -18,21 +18,47 @@ pub mod pieces;
 pub mod screen;
 pub mod subject;
 
-use crate::document::{Document, Span};
+use crate::document::{self, Document, ParagraphKind, Span};
 
 /// Fills `doc.claims`.
 pub fn run(doc: &mut Document) {
-    let mut claims = Vec::new();
+    let (mut claims, mut too_long) = (Vec::new(), Vec::new());
     for s in 0..doc.sentences.len() {
-        if screen::may_hold_claims(doc, s) {
-            extract::sentence_claims(doc, s, &mut claims);
+        if !in_boilerplate(doc, s) && screen::may_hold_claims(doc, s) {
+            extract::sentence_claims(doc, s, &mut claims, &mut too_long);
         }
+    }
+    if let Some(first) = too_long.first() {
+        doc.warnings
+            .push(too_long_warning(doc, *first, too_long.len()));
     }
     // Up to half the capacity is unused after the doublings; free it before the
     // claimant search builds its indexes (a shrink of a large buffer moves no bytes).
     claims.shrink_to_fit();
     claimant::assign(doc, &mut claims);
     doc.claims = claims;
+}
+
+/// Whether sentence `s` is in a boilerplate paragraph (a credit line, an author's bio, a
+/// caption): its numbers are no claims the article makes.
+fn in_boilerplate(doc: &Document, s: usize) -> bool {
+    let paragraph = &doc.paragraphs[doc.sentences[s].paragraph()];
+    paragraph.kind == ParagraphKind::Boilerplate
+}
+
+/// The warning for `count` numbers too long to read, the first at `first`.
+fn too_long_warning(doc: &Document, first: Span, count: usize) -> String {
+    let at = doc.text[..first.start()].chars().count();
+    let others = match count {
+        1 => String::new(),
+        _ => format!(" (and {} more)", count - 1),
+    };
+    format!(
+        "a number of {} characters at character {at}{others} is longer than {} bytes: \
+         not read as a claim",
+        doc.slice(first).chars().count(),
+        document::MAX_TOKEN_BYTES
+    )
 }
 
 /// A number as written, before any judgement of whether it is a claim.
