@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use super::candidates::{is_capitalised, Candidate, CapitalStats, Names};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
+use crate::lexicon::WordSet;
 
 /// Scores for each type; the highest positive one wins.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,37 +54,6 @@ impl Evidence {
                 |best, s| if s.0 > best.0 { s } else { best },
             );
         (score > 0).then_some(t)
-    }
-}
-
-/// One mention's [`Evidence`] in four bytes, for the arrays that hold one per mention
-/// (a long text has a million mentions: at 16 bytes, the two arrays took 32 MB). One
-/// mention's scores stay far within a byte (none reaches 20); sums over mentions are
-/// kept as [`Evidence`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SmallEvidence([i8; 4]);
-
-impl From<Evidence> for SmallEvidence {
-    fn from(e: Evidence) -> SmallEvidence {
-        let narrow =
-            |score: i32| i8::try_from(score).unwrap_or(if score < 0 { i8::MIN } else { i8::MAX });
-        SmallEvidence([
-            narrow(e.person),
-            narrow(e.organization),
-            narrow(e.place),
-            narrow(e.other),
-        ])
-    }
-}
-
-impl From<SmallEvidence> for Evidence {
-    fn from(SmallEvidence([person, organization, place, other]): SmallEvidence) -> Evidence {
-        Evidence {
-            person: person.into(),
-            organization: organization.into(),
-            place: place.into(),
-            other: other.into(),
-        }
     }
 }
 
@@ -343,6 +313,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if !c.possessive && c.suffix().is_none() && is_speech_verb(after) {
         e.bump(EntityType::Person, 1);
     }
+    if is_organization_context(doc, c, before, before2, after) {
+        e.bump(EntityType::Organization, 4);
+    }
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
@@ -363,6 +336,48 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
         e.bump(EntityType::Person, 1);
     }
     e
+}
+
+/// Words after an organization's name that show it is one ("Vodafone's chief
+/// executive", "Siemens shares", "a Kremlin spokeswoman").
+static ORG_CONTEXT_WORDS: WordSet =
+    WordSet::exact(include_str!("../../data/org_context_words.txt"));
+
+/// "Shares in X", "a spokesman for X", "X said in a statement", "X's chief executive",
+/// "X spokeswoman": the name is an organization's, whatever it looks like.
+fn is_organization_context(
+    doc: &Document,
+    c: &Candidate,
+    before: &str,
+    before2: &str,
+    after: &str,
+) -> bool {
+    let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let end = c.end_token();
+    let before2 = before2.to_ascii_lowercase();
+    let shares_in = matches!(before, "in" | "of") && matches!(before2.as_str(), "shares" | "stake");
+    let spokesman_for = before == "for"
+        && matches!(
+            before2.as_str(),
+            "spokesman" | "spokeswoman" | "spokesperson"
+        );
+    let statement = matches!(after, "said" | "says")
+        && word_at(end + 1) == "in"
+        && matches!(word_at(end + 2), "a" | "its")
+        && word_at(end + 3) == "statement";
+    // After a possessive, words that a person's name also takes ("Putin's spokesman",
+    // "Trump's chief of staff") prove nothing; "chief executive" and business words do.
+    let personal = matches!(
+        after,
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "staff" | "workers"
+    ) || (after == "chief"
+        && !matches!(
+            word_at(end + 1),
+            "executive" | "executives" | "financial" | "operating"
+        ));
+    let followed =
+        ORG_CONTEXT_WORDS.contains(after) && !(c.possessive && personal) && !c.has_title_or_role();
+    shares_in || spokesman_for || statement || followed
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
@@ -455,26 +470,6 @@ mod tests {
                 (doc.slice(c.span).to_string(), decide(&e))
             })
             .collect()
-    }
-
-    #[test]
-    fn small_evidence_keeps_one_mention_s_scores() {
-        let e = Evidence {
-            person: -3,
-            organization: 16,
-            place: 0,
-            other: 127,
-        };
-        assert_eq!(Evidence::from(SmallEvidence::from(e)), e);
-        assert_eq!(std::mem::size_of::<SmallEvidence>(), 4);
-        let huge = Evidence {
-            person: 1000,
-            organization: -1000,
-            ..Evidence::default()
-        };
-        let narrowed = Evidence::from(SmallEvidence::from(huge));
-        assert_eq!((narrowed.person, narrowed.organization), (127, -128));
-        assert_eq!(SmallEvidence::default(), Evidence::default().into());
     }
 
     #[test]
