@@ -37,7 +37,7 @@ fn claimants(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn dates(doc: &Document) -> Vec<&str> {
+fn dates<'d>(doc: &'d Document) -> Vec<&'d str> {
     doc.claims
         .iter()
         .filter(|c| c.kind() == ClaimKind::Date)
@@ -231,7 +231,8 @@ fn a_number_too_long_to_read_gives_no_claim_and_a_warning() {
     );
     // Up to the token limit, a long number is one claim.
     let long = "9".repeat(200);
-    let doc = byline::annotate(&format!("It is {long} km."));
+    let text = format!("It is {long} km.");
+    let doc = byline::annotate(&text);
     assert_eq!(doc.claims.len(), 1);
 }
 

@@ -432,7 +432,7 @@ fn one_of_them(a: &Around) -> bool {
     if !(a.first.lower() == "one" && a.single()) {
         return false;
     }
-    if !a.after.is_some_and(|after| after.lower() == "of") {
+    if a.after.is_none_or(|after| after.lower() != "of") {
         return false;
     }
     let restricted = a

@@ -91,7 +91,7 @@ fn makes_one_a_pronoun(word: &str) -> bool {
 fn is_pronoun_one(pieces: &[Piece], i: usize) -> bool {
     let back = |k: usize| i.checked_sub(k).and_then(|b| pieces.get(b));
     let determined = back(1).is_some_and(|b| {
-        let only_alone = b.lower() == "only" && !back(2).is_some_and(|d| d.lower() == "the");
+        let only_alone = b.lower() == "only" && back(2).is_none_or(|d| d.lower() != "the");
         b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(b.lower()) && !only_alone
     });
     let scaled = pieces
