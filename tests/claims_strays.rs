@@ -189,10 +189,14 @@ fn claimants_come_from_the_clause_that_governs_the_number() {
             ("18.5%".to_string(), Some("Adam Wood".to_string())),
         ]
     );
-    // Never a place.
+    // A name hyphenated into a modifier is no subject; a country as subject speaks.
     assert_eq!(
         claimants("Revenue rose 11%, the Walldorf-based company said."),
         [("11%".to_string(), None)]
+    );
+    assert_eq!(
+        claimants("After the talks, North Korea stated it would respond within 48 hours."),
+        [("48 hours".to_string(), Some("North Korea".to_string()))]
     );
     // A relative clause or an apposition describing the speaker: the article's voice.
     let text = "“The plant will close,” said Maria Lopez. Tom Baker, who spent 31 years \

@@ -3,14 +3,15 @@
 //! speech, it belongs to the subject of the reporting verb that governs its clause
 //! ("Putin said … nearly 5,000 sq km" → the entity with a mention right before "said";
 //! "…, police said"; "according to X"; in "X said …, while Y cautioned …" each clause has
-//! its own). A claimant is never a place. Else the article
-//! states the number in its own voice, as in a relative clause that describes someone
-//! ("Tom Baker, who spent 31 years at Hartwell, said …"): no claimant.
+//! its own). A name hyphenated into a modifier ("the Walldorf-based company said") is no
+//! subject. Else the article states the number in its own voice, as in a relative clause
+//! that describes someone ("Tom Baker, who spent 31 years at Hartwell, said …"): no
+//! claimant.
 //! Relies on `doc.quotes` (with speakers) and `doc.entities` (with mentions); reads them
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
 use super::lists;
-use crate::document::{narrow, Claim, ClaimKind, Document, EntityType, Quote, Span, TokenKind};
+use crate::document::{narrow, Claim, ClaimKind, Document, Quote, Span, TokenKind};
 
 /// Tokens allowed between a subject mention and its verb ("Putin also said").
 const MAX_SUBJECT_GAP: usize = 3;
@@ -147,11 +148,12 @@ impl SentenceMentions {
     fn new(doc: &Document, wanted: &[bool]) -> SentenceMentions {
         let mut sorted = Vec::new();
         for (id, e) in doc.entities.iter().enumerate() {
-            let kept = e.mentions.iter().filter(|m| wanted[m.sentence()]); // one flag per sentence
-                                                                           // A claimant speaks: never a place ("the Walldorf-based company said").
-            if e.entity_type == EntityType::Place {
-                continue;
-            }
+            // One flag per sentence. A name glued by a hyphen to the next word modifies
+            // it ("the Walldorf-based company said"): no subject, so no claimant.
+            let kept = e
+                .mentions
+                .iter()
+                .filter(|m| wanted[m.sentence()] && !modifies_next_word(doc, m.span));
             sorted
                 .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
@@ -180,6 +182,14 @@ impl SentenceMentions {
         }
         &self.current
     }
+}
+
+/// Whether the name at `span` is glued by a hyphen to the word after it ("Walldorf-based",
+/// "U.S.-led").
+fn modifies_next_word(doc: &Document, span: Span) -> bool {
+    doc.text
+        .get(span.end()..)
+        .is_some_and(|rest| rest.starts_with(['-', '‐']))
 }
 
 /// The clause structure of a sentence, as far as claimants need it: token indices (into
