@@ -728,6 +728,31 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_no_speech_verb_takes_the_clause_subject() {
+        let people: &[Spec] = &[
+            ("Ned Lamont", PERSON, &["Ned Lamont"]),
+            ("Connecticut", EntityType::Place, &["Connecticut"]),
+            ("John Smith", PERSON, &["John Smith"]),
+        ];
+        let doc = attributed(
+            "Connecticut Governor Ned Lamont released a statement saying the state was “working around the clock”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "working"), Some("Ned Lamont".into()));
+        // The participle's subject is not the object of the main verb.
+        let doc = attributed(
+            "The court sentenced John Smith to life, saying he was “a danger to the public”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "a danger"), None);
+        let doc = attributed(
+            "Police who arrested John Smith issued a statement saying he was “cooperating”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "cooperating"), None);
+    }
+
+    #[test]
     fn a_credit_line_continues_nobody() {
         let doc = attributed(
             "Matthew Ingram called it “another small skirmish in a long war.”\n\n“A new obsession is taking hold on the internet.” Anonymous blogger, “Anon declares war”\n\n“We will keep going.”",
