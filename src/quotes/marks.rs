@@ -7,6 +7,8 @@
 //! is an apostrophe, and a right single mark closes only a quotation that a left single
 //! mark opened (so "Russia’s" or "the leaders’ talks" never close anything).
 
+use std::iter::Peekable;
+
 use crate::document::{Span, Token, TokenKind};
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
@@ -111,18 +113,19 @@ pub fn scan_paragraph(
     para: Span,
     tokens: &[Token],
 ) -> (Vec<Found>, Option<(usize, char)>) {
-    let marks: Vec<Mark> = tokens
+    // The marks are read from the tokens as they are needed, never collected: a paragraph
+    // of nothing but marks would hold a record per byte.
+    let marks = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::QuoteMark)
-        .map(|t| Mark::at(text, para, t.start()))
-        .collect();
+        .map(move |t| Mark::at(text, para, t.start()));
     let mut state = State {
         stack: Vec::new(),
         pairs: Vec::new(),
-        singles: SingleMarks::of(&marks),
+        singles: SingleMarks::new(marks.clone()),
     };
-    for m in &marks {
-        on_mark(text, m, &mut state);
+    for m in marks {
+        on_mark(text, &m, &mut state);
     }
     let pending = state.stack.first().map(|o| (o.at, o.ch));
     (outermost(state.pairs), pending)
@@ -154,47 +157,60 @@ impl Mark {
     }
 }
 
-struct State {
+struct State<'m> {
     stack: Vec<Open>,
     pairs: Vec<Found>,
-    singles: SingleMarks,
+    singles: SingleMarks<'m>,
 }
 
 /// Where single marks in closing and opening shape are, to look ahead from a mark that
-/// may be a plural possessive ("the leaders’ meeting") rather than a closer.
-struct SingleMarks {
-    closers: Vec<usize>,
-    openers: Vec<usize>,
+/// may be a plural possessive ("the leaders’ meeting") rather than a closer. Marks are
+/// asked about in text order, so each list is a cursor that only moves forward.
+struct SingleMarks<'m> {
+    closers: Peekable<Box<dyn Iterator<Item = usize> + 'm>>,
+    openers: Peekable<Box<dyn Iterator<Item = usize> + 'm>>,
 }
 
-impl SingleMarks {
-    fn of(marks: &[Mark]) -> SingleMarks {
-        let mut singles = SingleMarks {
-            closers: Vec::new(),
-            openers: Vec::new(),
-        };
-        for m in marks.iter().filter(|m| matches!(m.ch, '’' | '\'' | '‘')) {
-            let word_before = m.prev.is_some_and(|p| !p.is_whitespace());
-            let word_after = m.next.is_some_and(char::is_alphanumeric);
-            if m.ch != '‘' && word_before && !word_after {
-                singles.closers.push(m.at);
-            } else if m.ch != '’' && !word_before && word_after {
-                singles.openers.push(m.at);
-            }
+impl<'m> SingleMarks<'m> {
+    fn new(marks: impl Iterator<Item = Mark> + Clone + 'm) -> SingleMarks<'m> {
+        let singles = marks.filter(|m| matches!(m.ch, '’' | '\'' | '‘'));
+        let closers = singles.clone().filter_map(|m| {
+            let (before, after) = word_around(&m);
+            (m.ch != '‘' && before && !after).then_some(m.at)
+        });
+        let openers = singles.filter_map(|m| {
+            let (before, after) = word_around(&m);
+            (m.ch != '’' && !before && after).then_some(m.at)
+        });
+        let closers: Box<dyn Iterator<Item = usize> + 'm> = Box::new(closers);
+        let openers: Box<dyn Iterator<Item = usize> + 'm> = Box::new(openers);
+        SingleMarks {
+            closers: closers.peekable(),
+            openers: openers.peekable(),
         }
-        singles
     }
 
     /// True when a later single mark closes the quotation before any new one opens, so
-    /// the mark at `at` need not be its closer.
-    fn later_closer(&self, at: usize) -> bool {
-        let first_after = |list: &[usize]| list.get(list.partition_point(|&p| p <= at)).copied();
-        match (first_after(&self.closers), first_after(&self.openers)) {
+    /// the mark at `at` need not be its closer. `at` never decreases from call to call.
+    fn later_closer(&mut self, at: usize) -> bool {
+        let first_after = |list: &mut Peekable<_>| {
+            while list.next_if(|&p| p <= at).is_some() {}
+            list.peek().copied()
+        };
+        match (first_after(&mut self.closers), first_after(&mut self.openers)) {
             (Some(close), Some(open)) => close < open,
             (Some(_), None) => true,
             _ => false,
         }
     }
+}
+
+/// Whether a word touches the single mark `m` before it (any non-space) and after it (a
+/// letter or digit).
+fn word_around(m: &Mark) -> (bool, bool) {
+    let before = m.prev.is_some_and(|p| !p.is_whitespace());
+    let after = m.next.is_some_and(char::is_alphanumeric);
+    (before, after)
 }
 
 /// True for "s’ " + lowercase word: a plural possessive ("the leaders’ meeting").
@@ -215,7 +231,7 @@ fn on_mark(text: &str, m: &Mark, state: &mut State) {
     let right = m
         .next
         .is_none_or(|n| n.is_whitespace() || is_close_punct(n));
-    if may_close(text, m, left && !right, &state.singles) && close(text, m, state) {
+    if may_close(text, m, left && !right, &mut state.singles) && close(text, m, state) {
         return;
     }
     if opens(text, m, left, right) {
@@ -226,7 +242,7 @@ fn on_mark(text: &str, m: &Mark, state: &mut State) {
 /// Whether `m` may close a quotation: straight double quotes alternate; every other mark
 /// closes only from a closing position, and a plural possessive ("the leaders’ meeting")
 /// only when no later mark closes the quotation.
-fn may_close(text: &str, m: &Mark, looks_opening: bool, singles: &SingleMarks) -> bool {
+fn may_close(text: &str, m: &Mark, looks_opening: bool, singles: &mut SingleMarks) -> bool {
     let possessive = matches!(m.ch, '’' | '\'')
         && looks_possessive(text, m.at, m.ch, m.prev)
         && singles.later_closer(m.at);
