@@ -62,6 +62,12 @@ const WORD_WINDOW: usize = 6;
 
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●"];
 
+/// The most tokens a sentence holds: a longer run without a sentence end (a transcript
+/// without punctuation, a page of marks) is cut into sentences of this many tokens, so
+/// that the work and buffers every later stage keeps per sentence stay bounded. The
+/// longest sentence of the evaluation texts has about 200 tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 1024;
+
 /// Fills `doc.sentences` and each paragraph's sentence range.
 pub fn split(doc: &mut Document) {
     // About one sentence per twenty tokens in news text; a guess too low only regrows.
@@ -86,7 +92,7 @@ pub fn split(doc: &mut Document) {
         };
         ranges.clear();
         para.sentence_ranges(&mut ranges);
-        for range in ranges.iter().cloned() {
+        for range in ranges.iter().flat_map(|r| cut_long(r.clone())) {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
                 sentences.push(Sentence::new(
@@ -100,6 +106,14 @@ pub fn split(doc: &mut Document) {
         first_token = end_token;
     }
     doc.sentences = sentences;
+}
+
+/// `range` in pieces of at most [`MAX_SENTENCE_TOKENS`] tokens.
+fn cut_long(range: std::ops::Range<usize>) -> impl Iterator<Item = std::ops::Range<usize>> {
+    range
+        .clone()
+        .step_by(MAX_SENTENCE_TOKENS)
+        .map(move |start| start..(start + MAX_SENTENCE_TOKENS).min(range.end))
 }
 
 /// The tokens of one paragraph, with the questions the rules ask about them. Every
@@ -707,6 +721,26 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_cut_every_max_tokens() {
+        use super::MAX_SENTENCE_TOKENS;
+        // 2.5 sentences' worth of words with no period, then a real sentence.
+        let words = "word ".repeat(MAX_SENTENCE_TOKENS * 5 / 2);
+        let text = format!("{words}end. Then more.");
+        let mut doc = Document::new(&text);
+        super::super::run(&mut doc);
+        let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.tokens().len()).collect();
+        let rest = MAX_SENTENCE_TOKENS / 2 + 2;
+        assert_eq!(
+            lengths,
+            [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, rest, 3],
+            "{lengths:?}"
+        );
+        assert!(doc.slice(doc.sentences[2].span).ends_with("word end."));
+        // Sentences within the bound are untouched.
+        assert_eq!(sentences("One two. Three four."), ["One two.", "Three four."]);
     }
 
     #[test]

@@ -46,9 +46,18 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
     for p in paragraphs {
         let body = text.get(p.span.start()..p.span.end()).unwrap_or("");
         let may_hold_email = text_holds_at && body.contains('@');
-        tokenize_paragraph(body, p.span.start(), may_hold_email, &mut tokens);
+        let after = text.len() - p.span.end();
+        tokenize_paragraph(body, p.span.start(), after, may_hold_email, &mut tokens);
     }
     tokens
+}
+
+/// Makes room for more tokens when `tokens` is full, `rest` bytes of text still to
+/// tokenize: twice the room as usual, but never more than `rest` tokens (every token
+/// holds a byte), so the array never reserves more than one token per byte of text.
+#[cold]
+fn grow(tokens: &mut Vec<Token>, rest: usize) {
+    tokens.reserve_exact(tokens.capacity().max(16).min(rest.max(1)));
 }
 
 /// Longest web address or e-mail address kept as one token, in bytes; the bound keeps
@@ -60,12 +69,19 @@ const MAX_INITIALISM_LEN: usize = 16;
 
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
-    tokenize_paragraph(body, base, body.contains('@'), tokens);
+    tokenize_paragraph(body, base, 0, body.contains('@'), tokens);
 }
 
-/// [`tokenize_into`], told whether `body` holds an `@`: e-mail addresses need one, and
-/// most paragraphs have none, so the look-ahead for one after every word is skipped.
-fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mut Vec<Token>) {
+/// [`tokenize_into`], told how many bytes of text follow `body` and whether `body` holds
+/// an `@`: e-mail addresses need one, and most paragraphs have none, so the look-ahead
+/// for one after every word is skipped.
+fn tokenize_paragraph(
+    body: &str,
+    base: usize,
+    after: usize,
+    may_hold_email: bool,
+    tokens: &mut Vec<Token>,
+) {
     let bytes = body.as_bytes();
     let mut pos = 0;
     // Whether the character before `pos` is a space or an opening mark (or there is
@@ -84,14 +100,14 @@ fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mu
                 if !(after_space && may_start_address(char::from(b), may_hold_email)) =>
             {
                 let (end, kind) = scan_word_from(body, pos, pos + 1, b.is_ascii_digit());
-                push_token(tokens, body, base, pos..end, kind);
+                push_token(tokens, body, base, after, pos..end, kind);
                 pos = end;
                 // A word is no opening mark.
                 after_space = false;
                 continue;
             }
             AsciiClass::Mark if !(after_space && may_hold_email) => {
-                push_token(tokens, body, base, pos..pos + 1, TokenKind::Punct);
+                push_token(tokens, body, base, after, pos..pos + 1, TokenKind::Punct);
                 pos += 1;
                 after_space = is_opening(char::from(b));
                 continue;
@@ -117,7 +133,7 @@ fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mu
         };
         // Every token holds at least its first character.
         pos = end.max(start + c.len_utf8());
-        push_token(tokens, body, base, start..pos, kind);
+        push_token(tokens, body, base, after, start..pos, kind);
         // Only a one-character token can be an opening mark: words, numbers and
         // addresses end with a letter, a digit or a slash.
         after_space = pos == start + c.len_utf8() && is_opening(c);
@@ -197,9 +213,13 @@ fn push_token(
     tokens: &mut Vec<Token>,
     body: &str,
     base: usize,
+    after: usize,
     range: std::ops::Range<usize>,
     kind: TokenKind,
 ) {
+    if tokens.len() == tokens.capacity() {
+        grow(tokens, body.len() - range.start + after);
+    }
     if range.len() <= MAX_TOKEN_BYTES {
         tokens.push(Token::new(
             Span::new(base + range.start, base + range.end),
