@@ -22,7 +22,6 @@ use crate::analysis::{
     QuoteReport, Section, SectionSink, SentenceReport, SpeakerReport, TextSpan,
 };
 use crate::document::Document;
-use crate::wordwise;
 use crate::Options;
 
 /// Bytes gathered before they are handed to the output.
@@ -469,16 +468,13 @@ static DIGIT_PAIRS: [u8; 200] = {
     table
 };
 
-/// Whether any of the eight bytes of `word` may need an escape: a control character
-/// (below 0x20), a quotation mark or a backslash. Word-wide tests without false
-/// negatives: `x - 0x01..` sets the high bit of a byte that was zero (or, through a
-/// borrow, of a byte above one that was), `x ^ b` zeroes the bytes equal to `b`, and
-/// bytes with their high bit set (UTF-8 beyond ASCII) are masked out by `!x`.
-fn may_need_escape(word: &[u8]) -> bool {
-    let Some(x) = wordwise::word(word) else {
-        return true;
-    };
-    wordwise::any_below(x, 0x20) || wordwise::any_equal(x, b'"') || wordwise::any_equal(x, b'\\')
+/// Whether any byte of `chunk` may need an escape: a control character (below 0x20), a
+/// quotation mark or a backslash.
+fn may_need_escape(chunk: &[u8]) -> bool {
+    // A fold without branches, which the compiler vectorizes.
+    chunk.iter().fold(false, |any, &b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 /// For each byte, 0 when it is written as is, else the letter of its escape (`u` for

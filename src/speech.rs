@@ -14,7 +14,7 @@ static INVERTING_CUES: WordSet = WordSet::caseless(include_str!("../data/inverti
 
 /// A speech-verb entry, under its first word: whether the word alone is a cue, and the
 /// phrases it starts, in list order.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Verb {
     single: bool,
     phrases: Vec<Vec<String>>,

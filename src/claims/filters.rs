@@ -13,7 +13,6 @@ use super::lists::{self, FUNCTION_WORDS, LABELS};
 use super::numbers::Numeral;
 use super::pieces::{Join, Piece, PieceKind};
 use crate::document::Span;
-use crate::wordwise;
 
 /// How a mask pattern spells its character classes and word boundaries.
 struct Classes {
@@ -176,25 +175,21 @@ struct ByteMarks {
 }
 
 impl ByteMarks {
-    /// Reads `bytes` eight at a time (a byte loop cost ten instructions a byte). The
-    /// per-word tests are kept as bit masks and OR-ed together (each mask is non-zero
-    /// exactly when its word has such a byte), so a word costs a few instructions and no
-    /// branch: this runs over every sentence that may hold a claim, and reading it whole
-    /// also tells whether it is all ASCII (see [`masked_spans`]).
+    /// What `bytes` holds.
     fn of(bytes: &[u8]) -> ByteMarks {
-        let mut seen = SeenBits::default();
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            seen.read(wordwise::word(chunk).unwrap_or(0));
+        let mut marks = ByteMarks {
+            digit_or_at: false,
+            non_ascii: false,
+            colon: false,
+            w: false,
+        };
+        for &byte in bytes {
+            marks.digit_or_at |= byte.is_ascii_digit() || byte == b'@';
+            marks.non_ascii |= !byte.is_ascii();
+            marks.colon |= byte == b':';
+            marks.w |= byte | 0x20 == b'w';
         }
-        // Spaces fill the last word: they are none of the bytes looked for.
-        let rest = chunks.remainder();
-        let mut last = [b' '; 8];
-        if let Some(dest) = last.get_mut(..rest.len()) {
-            dest.copy_from_slice(rest);
-        }
-        seen.read(u64::from_le_bytes(last));
-        seen.marks()
+        marks
     }
 
     /// Every mask holds a digit, an `@`, `://` or `www.`: sentences without any skip the
@@ -206,39 +201,6 @@ impl ByteMarks {
             || (self.non_ascii && non_ascii_chars(text).any(|c| !neutral(c) && c.is_numeric()))
             || (self.colon && text.contains("://"))
             || (self.w && has_www(text))
-    }
-}
-
-/// The high-bit masks of [`ByteMarks`]'s tests, OR-ed over the words read.
-#[derive(Default)]
-struct SeenBits {
-    digit_or_at: u64,
-    high: u64,
-    colon: u64,
-    w: u64,
-}
-
-impl SeenBits {
-    /// Reads one word (little-endian).
-    #[inline]
-    fn read(&mut self, word: u64) {
-        use wordwise::{splat, HIGH_BITS as HIGH};
-        // Non-zero exactly when some ASCII byte of `x` is below `n` (see `wordwise`).
-        let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x & HIGH;
-        let equal = |x: u64, byte: u8| below(x ^ splat(byte), 1);
-        self.digit_or_at |= below(word ^ splat(b'0'), 10) | equal(word, b'@');
-        self.high |= word & HIGH;
-        self.colon |= equal(word, b':');
-        self.w |= equal(word | splat(0x20), b'w');
-    }
-
-    fn marks(&self) -> ByteMarks {
-        ByteMarks {
-            digit_or_at: self.digit_or_at != 0,
-            non_ascii: self.high != 0,
-            colon: self.colon != 0,
-            w: self.w != 0,
-        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::{ClaimKind, Qualifier};
-use crate::lexicon::{entries, with_lowercase, FastHash, WordSet};
+use crate::lexicon::{entries, with_lowercase, FixedHash, WordSet};
 
 const NUMBER_WORDS: &str = include_str!("../../data/number_words.txt");
 const UNITS: &str = include_str!("../../data/units.txt");
@@ -95,8 +95,8 @@ pub fn may_start_number_words(lower: &str) -> bool {
 }
 
 /// The words of [`may_start_number_words`], all lowercase ASCII.
-pub fn number_word_starts() -> &'static HashSet<String, FastHash> {
-    static SET: OnceLock<HashSet<String, FastHash>> = OnceLock::new();
+pub fn number_word_starts() -> &'static HashSet<String, FixedHash> {
+    static SET: OnceLock<HashSet<String, FixedHash>> = OnceLock::new();
     SET.get_or_init(|| {
         let words = number_words()
             .iter()
@@ -187,7 +187,7 @@ impl Shapes {
 /// first and hashes only the words that may be in the list.
 pub struct ShapedMap<V> {
     shapes: Shapes,
-    map: HashMap<&'static str, V, FastHash>,
+    map: HashMap<&'static str, V, FixedHash>,
 }
 
 impl<V> ShapedMap<V> {
@@ -207,7 +207,7 @@ impl<V> ShapedMap<V> {
 
 impl<V> FromIterator<(&'static str, V)> for ShapedMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(pairs: I) -> ShapedMap<V> {
-        let map: HashMap<&'static str, V, FastHash> = pairs.into_iter().collect();
+        let map: HashMap<&'static str, V, FixedHash> = pairs.into_iter().collect();
         ShapedMap {
             shapes: Shapes::of(map.keys().copied()),
             map,

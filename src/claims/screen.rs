@@ -15,7 +15,6 @@ use super::numbers;
 use crate::calendar;
 use crate::document::{Document, Span, TokenKind};
 use crate::lexicon::with_lowercase;
-use crate::wordwise;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
 pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
@@ -64,48 +63,28 @@ struct SentenceBytes {
 }
 
 impl SentenceBytes {
-    /// Reads `text`, which starts at byte `base` of the document. Eight bytes at a time:
-    /// this runs over every sentence, and a byte loop was most of the screen's time.
+    /// Reads `text`, which starts at byte `base` of the document.
     fn of(text: &str, base: usize) -> SentenceBytes {
         let mut facts = SentenceBytes {
             digit: false,
             specials: Some(([0; MAX_SPECIALS], 0)),
         };
-        // A plain loop over the chunks: the chained `wordwise::words` iterator cost more
-        // per word than the tests themselves.
-        let mut chunks = text.as_bytes().chunks_exact(8);
-        let mut at = base;
-        for chunk in &mut chunks {
-            facts.read_word(wordwise::word(chunk).unwrap_or(0), at);
-            at += 8;
+        // A hyphen, or the first byte of a non-ASCII character (0b11xx_xxxx).
+        let special = |b: u8| b == b'-' || b >= 0xC0;
+        // Blocks of bytes tested without branches (the compiler vectorizes the folds);
+        // only a block holding a special byte is read byte by byte.
+        for (block, bytes) in text.as_bytes().chunks(16).enumerate() {
+            facts.digit |= bytes.iter().fold(false, |any, b| any | b.is_ascii_digit());
+            if !bytes.iter().fold(false, |any, &b| any | special(b)) {
+                continue;
+            }
+            for (at, &byte) in (base + block * 16..).zip(bytes) {
+                if special(byte) {
+                    facts.push_special(at);
+                }
+            }
         }
-        // Spaces fill the last word: they are none of the bytes looked for.
-        let rest = chunks.remainder();
-        let mut last = [b' '; 8];
-        if let Some(dest) = last.get_mut(..rest.len()) {
-            dest.copy_from_slice(rest);
-        }
-        facts.read_word(u64::from_le_bytes(last), at);
         facts
-    }
-
-    /// Reads eight bytes (little-endian) starting at document offset `at`.
-    fn read_word(&mut self, word: u64, at: usize) {
-        use wordwise::{splat, HIGH_BITS as HIGH};
-        // A byte below 10 once '0' is mapped to 0 is a digit (bytes of 0x80 and more keep
-        // their high bit and never count).
-        self.digit |= wordwise::any_below(word ^ splat(b'0'), 10);
-        // The high bit of each byte equal to '-' (exact per byte: no borrows), and of
-        // each first byte of a non-ASCII character (0b11xx_xxxx).
-        let dashes = word ^ splat(b'-');
-        let zero = !(((dashes & !HIGH) + !HIGH) | dashes | !HIGH);
-        let leads = word & (word << 1) & HIGH;
-        let mut marks = zero | leads;
-        while marks != 0 {
-            let offset = at + (marks.trailing_zeros() / 8) as usize;
-            marks &= marks - 1;
-            self.push_special(offset);
-        }
     }
 
     fn push_special(&mut self, offset: usize) {

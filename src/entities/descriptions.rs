@@ -8,8 +8,7 @@
 
 use super::candidates::{is_capitalised, strip_possessive};
 use super::lists;
-use crate::document::{Document, EntityType, Mention, MentionKind, Span, Token, TokenKind};
-use crate::lexicon::with_lowercase;
+use crate::document::{Document, EntityType, Mention, MentionKind, Span, TokenKind};
 use std::collections::{BTreeMap, HashMap};
 
 /// A role as a place (from a nationality) and a head noun: ("Ukraine", "president").
@@ -22,19 +21,16 @@ pub struct RoleKey {
 /// Reads "the Ukrainian president", "US president", "Russian President" or "the
 /// president" into a role key; `None` when the text names no role.
 pub fn parse_role(text: &str) -> Option<RoleKey> {
-    let mut place: Option<&'static str> = None;
-    // The last title found: a word as written (lowercased at the end, so that the
-    // titles a phrase passes over cost no String), or a two-word title, built lowercase.
-    let mut head: Option<Result<&str, String>> = None;
     let mut words = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
+        .map(|w| strip_possessive(w).0)
         .peekable();
-    // The two-word title tried, built in one buffer (this runs for every word of every
-    // role phrase).
+    let mut place: Option<&'static str> = None;
+    // The last title found, in lowercase.
+    let mut head: Option<String> = None;
     let mut two = String::new();
     while let Some(word) = words.next() {
-        let (word, _) = strip_possessive(word);
         if matches!(word, "at" | "of" | "for" | "in" | "with" | "from") {
             break;
         }
@@ -47,23 +43,20 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
         }
         if let Some(next) = words.peek() {
             two.clear();
-            with_lowercase(word, |w| two.push_str(w));
+            two.push_str(word);
             two.push(' ');
-            with_lowercase(strip_possessive(next).0, |w| two.push_str(w));
+            two.push_str(next);
             if lists::title(&two).is_some() {
-                head = Some(Err(std::mem::take(&mut two)));
+                head = Some(two.to_lowercase());
                 words.next();
                 continue;
             }
         }
-        if with_lowercase(word, |w| lists::title(w).is_some()) {
-            head = Some(Ok(word));
+        if lists::title(word).is_some() {
+            head = Some(word.to_lowercase());
         }
     }
-    let head = match head? {
-        Ok(word) => word.to_lowercase(),
-        Err(two) => two,
-    };
+    let head = head?;
     if matches!(
         head.as_str(),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "madam"
@@ -120,10 +113,9 @@ fn add_role(index: &mut RoleIndex, entity: usize, role: &str) {
     }
 }
 
-/// Description mentions found during the stage, per entity, ordered by span. They are kept
-/// apart from `Entity::mentions` until the stage ends and then merged in one sort per
-/// entity: inserting each one in place shifted every later mention, which was quadratic
-/// on long texts (millions of mentions of one person).
+/// Description mentions found during the stage, per entity, ordered by span: kept apart
+/// from `Entity::mentions` until the stage ends and then merged in one sort per entity
+/// (inserting each in place would shift every later mention).
 type Attached = HashMap<usize, BTreeMap<Span, usize>>;
 
 fn last_mention_before(
@@ -132,9 +124,8 @@ fn last_mention_before(
     entity: usize,
     at: usize,
 ) -> Option<usize> {
-    // Mentions are in text order: a binary search, where a scan of every mention for
-    // every description was quadratic on long texts.
-    let mentions = &doc.entities.get(entity)?.mentions;
+    // Mentions are in text order.
+    let mentions = &doc.entities[entity].mentions;
     let before = mentions.partition_point(|m| m.span.start() < at);
     let named = before
         .checked_sub(1)
@@ -204,79 +195,77 @@ struct Found {
 
 fn find_descriptions(doc: &Document) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut two = String::new();
-    let word = |i: usize| doc.tokens.get(i).map(|t| doc.slice(t.span())).unwrap_or("");
-    // Three-byte tokens only are read: this runs for every token of the text.
-    let is_the =
-        |t: &Token| t.end() - t.start() == 3 && matches!(doc.slice(t.span()), "the" | "The");
+    let mut two = String::new(); // one buffer for every two-word title tried
     for (sentence, s) in doc.sentences.iter().enumerate() {
-        let tokens = doc.tokens.get(s.tokens()).unwrap_or(&[]);
-        for (i, t) in (s.tokens().start..).zip(tokens) {
-            if !is_the(t) {
-                continue;
+        for i in s.tokens() {
+            if matches!(doc.slice(doc.tokens[i].span()), "the" | "The") {
+                out.extend(description_after(doc, sentence, i, &mut two));
             }
-            let mut j = i + 1;
-            let mut demonym = None;
-            if lists::demonym(word(j)).is_some_and(|p| p != "-") {
-                demonym = Some(word(j));
-                j += 1;
-            }
-            let (noun, possessive) = strip_possessive(word(j));
-            if !lists::may_start_title(noun) {
-                continue; // no title of one or two words starts with it
-            }
-            // The title list is caseless: look up first, lowercase only what matched (this
-            // runs for every "the" of the text).
-            two.clear();
-            two.push_str(noun);
-            two.push(' ');
-            two.push_str(strip_possessive(word(j + 1)).0);
-            let (head, end) =
-                if !possessive && j + 1 < s.tokens().end && lists::title(&two).is_some() {
-                    (two.to_lowercase(), j + 2)
-                } else if j < s.tokens().end && lists::title(noun).is_some() {
-                    (noun.to_lowercase(), j + 1)
-                } else {
-                    continue;
-                };
-            let Some(key) = parse_role(&head).map(|k| RoleKey {
-                place: demonym.and_then(lists::demonym).map(str::to_string),
-                ..k
-            }) else {
-                continue;
-            };
-            if is_capitalised(word(end))
-                && doc
-                    .tokens
-                    .get(end)
-                    .is_some_and(|t| t.kind == TokenKind::Word)
-            {
-                continue; // "the President Putin": a title, handled with the name
-            }
-            let (Some(first), Some(last)) = (doc.tokens.get(i), doc.tokens.get(end - 1)) else {
-                continue;
-            };
-            let last_text = strip_possessive(doc.slice(last.span())).0;
-            let role_text = match demonym {
-                Some(d) => format!("{d} {}", key.head),
-                None => key.head.clone(),
-            };
-            out.push(Found {
-                span: Span::new(first.span().start(), last.span().start() + last_text.len()),
-                sentence,
-                key,
-                role_text,
-                next_token: end,
-                possessive: possessive || strip_possessive(doc.slice(last.span())).1,
-            });
         }
     }
     out
 }
 
-/// The starts of person name mentions, sorted, with their entity: found once, so that
-/// each description looks up the name after it by binary search instead of a scan of
-/// every entity (quadratic on long texts).
+/// The description that the "the" at token `the` of `sentence` opens, if any: "the
+/// Ukrainian president", "the prime minister", not "the President Putin" (a title).
+fn description_after(
+    doc: &Document,
+    sentence: usize,
+    the: usize,
+    two: &mut String,
+) -> Option<Found> {
+    let sentence_end = doc.sentences[sentence].tokens().end;
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let mut j = the + 1;
+    let demonym = Some(word(j)).filter(|w| lists::demonym(w).is_some_and(|p| p != "-"));
+    if demonym.is_some() {
+        j += 1;
+    }
+    let (noun, possessive) = strip_possessive(word(j));
+    if !lists::may_start_title(noun) {
+        return None; // no title of one or two words starts with it
+    }
+    two.clear();
+    two.push_str(noun);
+    two.push(' ');
+    two.push_str(strip_possessive(word(j + 1)).0);
+    let (head, end) = if !possessive && j + 1 < sentence_end && lists::title(two).is_some() {
+        (two.to_lowercase(), j + 2)
+    } else if j < sentence_end && lists::title(noun).is_some() {
+        (noun.to_lowercase(), j + 1)
+    } else {
+        return None;
+    };
+    let key = RoleKey {
+        place: demonym.and_then(lists::demonym).map(str::to_string),
+        ..parse_role(&head)?
+    };
+    let title_of_a_name = doc
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span())));
+    if title_of_a_name {
+        return None;
+    }
+    let last = doc.slice(doc.tokens[end - 1].span());
+    let (last_text, last_possessive) = strip_possessive(last);
+    let role_text = match demonym {
+        Some(d) => format!("{d} {}", key.head),
+        None => key.head.clone(),
+    };
+    let start = doc.tokens[the].span().start();
+    Some(Found {
+        span: Span::new(start, doc.tokens[end - 1].span().start() + last_text.len()),
+        sentence,
+        key,
+        role_text,
+        next_token: end,
+        possessive: possessive || last_possessive,
+    })
+}
+
+/// The starts of person name mentions, sorted, with their entity: each description looks
+/// up the name after it by binary search.
 fn person_name_starts(doc: &Document) -> Vec<(usize, usize)> {
     let mut starts: Vec<(usize, usize)> = doc
         .entities
@@ -319,9 +308,7 @@ fn inside_quote(doc: &Document, span: Span) -> bool {
     let before = doc
         .quotes
         .partition_point(|q| q.span.start() <= span.start());
-    doc.quotes
-        .get(..before)
-        .unwrap_or(&[])
+    doc.quotes[..before]
         .iter()
         .rev()
         .take(QUOTE_LOOKBACK)

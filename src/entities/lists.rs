@@ -5,20 +5,16 @@
 
 use std::sync::OnceLock;
 
-use crate::calendar;
+use super::facts::FactEntry;
 use crate::document::Gender;
 pub use crate::lexicon::entries;
 use crate::lexicon::{WordSet, WordTable};
 
-const ORG_WORDS_FILE: &str = include_str!("../../data/org_words.txt");
-const KNOWN_ORGS_FILE: &str = include_str!("../../data/known_orgs.txt");
-const PLACE_WORDS_FILE: &str = include_str!("../../data/place_words.txt");
-const OTHER_WORDS_FILE: &str = include_str!("../../data/other_words.txt");
-const NOT_NAMES_FILE: &str = include_str!("../../data/not_names.txt");
-const SURNAMES_FILE: &str = include_str!("../../data/surnames.txt");
-const COMMON_WORDS_FILE: &str = include_str!("../../data/common_words.txt");
-const PLACES_FILE: &str = include_str!("../../data/places.txt");
-const PLACES_EXTRA_FILE: &str = include_str!("../../data/places_extra.txt");
+pub use super::facts::{Fact, WordFacts};
+use super::facts::{
+    COMMON_WORDS_FILE, DEMONYMS, KNOWN_ORGS_FILE, NOT_NAMES_FILE, ORG_WORDS_FILE, OTHER_WORDS_FILE,
+    PLACES_EXTRA_FILE, PLACES_FILE, PLACE_WORDS_FILE, TITLES,
+};
 
 pub static ORG_WORDS: WordSet = WordSet::exact(ORG_WORDS_FILE);
 pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_nouns.txt"));
@@ -43,10 +39,6 @@ impl FactList {
     }
 }
 
-const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
-const GIVEN_NAMES_INTL: &str = include_str!("../../data/given_names_intl.txt");
-const TITLES: &str = include_str!("../../data/titles.txt");
-const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 const NAME_ALIASES: &str = include_str!("../../data/name_aliases.txt");
 
 /// A `key<TAB>value` list parsed into a map; `lowercase` lowercases the keys (and makes
@@ -186,192 +178,14 @@ pub fn is_common_word(word: &str) -> bool {
         .is_some_and(|e| e.lowered.has(Fact::Common))
 }
 
-/// One thing the lists can say about a single word (see [`facts`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u16)]
-pub enum Fact {
-    /// [`NOT_NAMES`] holds the word, or it is a month or weekday name
-    /// ([`calendar::names_only`], capitalised).
-    NotName = 1,
-    /// [`SURNAMES`] holds the word.
-    Surname = 1 << 1,
-    /// [`ORG_WORDS`] holds the word.
-    OrgWord = 1 << 2,
-    /// [`PLACE_WORDS`] holds the word.
-    PlaceWord = 1 << 3,
-    /// [`OTHER_WORDS`] holds the word.
-    OtherWord = 1 << 4,
-    /// [`KNOWN_ORGS`] holds the word.
-    KnownOrg = 1 << 5,
-    /// [`is_place`].
-    Place = 1 << 6,
-    /// [`given_name`] is `Some`.
-    GivenName = 1 << 7,
-    /// [`demonym`] is `Some`.
-    Demonym = 1 << 8,
-    /// [`demonym`] is `Some("-")`: a group with no place ("Democrats").
-    GroupDemonym = 1 << 9,
-    /// [`is_common_word`].
-    Common = 1 << 10,
-    /// [`title`] is `Some` (for the word alone).
-    Title = 1 << 11,
-    /// [`may_start_title`].
-    MayStartTitle = 1 << 12,
-    /// [`given_name`] is `Some(Some(Gender::Male))`.
-    GivenMale = 1 << 13,
-    /// [`given_name`] is `Some(Some(Gender::Female))`.
-    GivenFemale = 1 << 14,
-}
-
-/// The answers of every single-word list of this module about one word, as bit flags.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordFacts(u16);
-
-impl WordFacts {
-    /// The flags as bits (to keep them packed with other numbers).
-    pub fn bits(self) -> u16 {
-        self.0
-    }
-
-    /// The facts whose bits are `bits` (as [`WordFacts::bits`] gave them).
-    pub fn from_bits(bits: u16) -> WordFacts {
-        WordFacts(bits)
-    }
-
-    pub fn has(self, fact: Fact) -> bool {
-        self.0 & fact as u16 != 0
-    }
-
-    /// True when the word has any of `facts`.
-    pub fn any(self, facts: &[Fact]) -> bool {
-        facts.iter().any(|&f| self.has(f))
-    }
-
-    fn with(self, fact: Fact) -> WordFacts {
-        WordFacts(self.0 | fact as u16)
-    }
-}
-
-/// Facts stored under one key: those of lists that match the word exactly, and those of
-/// lists that match the word's lowercase form (the key being that lowercase form).
-#[derive(Clone, Copy, Default)]
-struct FactEntry {
-    exact: WordFacts,
-    lowered: WordFacts,
-}
-
-/// Every list of this module in one table: the entity stage asks up to ten lists about
-/// each capitalised word, and one probe here answers them all.
-static FACTS: OnceLock<WordTable<FactEntry>> = OnceLock::new();
-
-/// The key of a `key<TAB>value` line, as [`TabMap`] reads it.
-fn key_of(line: &str) -> &str {
-    line.split('\t').next().unwrap_or("").trim()
-}
-
-fn build_facts() -> WordTable<FactEntry> {
-    let mut table: WordTable<FactEntry> = WordTable::new(std::iter::empty());
-    add_given_names(&mut table);
-    let mut add = |key: &str, fact: Fact, lowered: bool| {
-        if let Some(entry) = table.get_or_insert_mut(key, FactEntry::default) {
-            let facts = if lowered {
-                &mut entry.lowered
-            } else {
-                &mut entry.exact
-            };
-            *facts = facts.with(fact);
-        }
-    };
-    let exact: [(&'static [&'static str], Fact); 7] = [
-        (&[NOT_NAMES_FILE], Fact::NotName),
-        (&[SURNAMES_FILE], Fact::Surname),
-        (&[ORG_WORDS_FILE], Fact::OrgWord),
-        (&[PLACE_WORDS_FILE], Fact::PlaceWord),
-        (&[OTHER_WORDS_FILE], Fact::OtherWord),
-        (&[KNOWN_ORGS_FILE], Fact::KnownOrg),
-        (&[PLACES_FILE, PLACES_EXTRA_FILE], Fact::Place),
-    ];
-    for (files, fact) in exact {
-        for key in files.iter().flat_map(|file| entries(file)) {
-            add(key, fact, false);
-        }
-    }
-    for name in calendar::names_only() {
-        add(&capitalised(name), Fact::NotName, false);
-    }
-    for key in entries(COMMON_WORDS_FILE) {
-        add(key, Fact::Common, true);
-    }
-    for line in entries(TITLES) {
-        let key = key_of(line).to_lowercase();
-        add(&key, Fact::Title, true);
-        if let Some(first) = key.split(' ').next() {
-            add(first.trim_end_matches('.'), Fact::MayStartTitle, true);
-        }
-    }
-    add_demonyms(&mut add);
-    table
-}
-
-/// A lowercase ASCII word with its first letter in capitals ("monday" → "Monday").
-fn capitalised(word: &str) -> String {
-    let mut word = word.to_string();
-    if let Some(first) = word.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    word
-}
-
-/// Adds the given names with their gender hint (the first line of a name wins, as in a
-/// [`TabMap`]).
-fn add_given_names(table: &mut WordTable<FactEntry>) {
-    for line in [GIVEN_NAMES, GIVEN_NAMES_INTL]
-        .iter()
-        .flat_map(|f| entries(f))
-    {
-        let mut parts = line.splitn(2, '\t');
-        let key = parts.next().unwrap_or("").trim();
-        let gender = match parts.next().unwrap_or("").trim() {
-            "m" => Some(Fact::GivenMale),
-            "f" => Some(Fact::GivenFemale),
-            _ => None,
-        };
-        let Some(entry) = table.get_or_insert_mut(key, FactEntry::default) else {
-            continue;
-        };
-        if !entry.exact.has(Fact::GivenName) {
-            entry.exact = entry.exact.with(Fact::GivenName);
-            if let Some(gender) = gender {
-                entry.exact = entry.exact.with(gender);
-            }
-        }
-    }
-}
-
-/// Adds the demonyms and the plurals [`demonym`] accepts ("Ukrainians"), each with the
-/// value that function would find first.
-fn add_demonyms(add: &mut impl FnMut(&str, Fact, bool)) {
-    let mut add_one = |word: &str, place: &str| {
-        add(word, Fact::Demonym, false);
-        if place == "-" {
-            add(word, Fact::GroupDemonym, false);
-        }
-    };
-    for line in entries(DEMONYMS) {
-        let key = key_of(line);
-        let Some(place) = DEMONYM_MAP.get(key) else {
-            continue;
-        };
-        add_one(key, place);
-        let plural = format!("{key}s");
-        if key.len() > 2 && DEMONYM_MAP.get(&plural).is_none() {
-            add_one(&plural, place);
-        }
-    }
-}
+/// Every list of [`facts`] in one table: the entity stage asks up to ten lists about each
+/// capitalised word, and one probe here answers them all. The build script builds it
+/// with [`super::facts::build`]: built at start-up, it took most of a short article's
+/// analysis.
+static FACTS: WordTable<FactEntry> = include!(concat!(env!("OUT_DIR"), "/word_facts.rs"));
 
 fn facts_table() -> &'static WordTable<FactEntry> {
-    FACTS.get_or_init(build_facts)
+    &FACTS
 }
 
 /// The facts of the lists that match `word` exactly (not those of common words and
@@ -402,7 +216,18 @@ pub fn facts(word: &str) -> WordFacts {
 
 #[cfg(test)]
 mod tests {
+    use super::super::facts::{
+        self, capitalised, key_of, GIVEN_NAMES, GIVEN_NAMES_INTL, SURNAMES_FILE,
+    };
     use super::*;
+    use crate::calendar;
+
+    #[test]
+    fn the_table_built_at_compile_time_is_the_recipe_s() {
+        let write = |e: &FactEntry| format!("{e:?}");
+        let (frozen, built) = (FACTS.to_rust(write), facts::build().to_rust(write));
+        assert!(frozen == built, "the generated table is not the recipe's");
+    }
 
     #[test]
     fn lists_load_and_answer() {

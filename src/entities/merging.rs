@@ -9,11 +9,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::lexicon::{with_lowercase, FastHash};
+use crate::lexicon::{with_lowercase, FixedHash};
 
-use super::candidates::{is_capitalised, Candidate, Names};
+use super::candidates::{is_capitalised, Names};
 use super::lists;
-use super::typing::{is_acronym, looks_like_personal_name, Evidence, SmallEvidence};
+use super::typing::{is_acronym, looks_like_personal_name, Evidence};
+use super::Weighed;
 use crate::document::{narrow, EntityType};
 
 /// The key under which identical names meet.
@@ -83,7 +84,7 @@ fn reads_as(words: &[&str], text: &str) -> bool {
 /// candidates carry the number, not a string of their own.
 #[derive(Default)]
 pub struct KeyTable<'t> {
-    ids: HashMap<Cow<'t, str>, u32, FastHash>,
+    ids: HashMap<Cow<'t, str>, u32, FixedHash>,
 }
 
 impl<'t> KeyTable<'t> {
@@ -111,12 +112,15 @@ impl<'t> KeyTable<'t> {
     }
 }
 
+/// The mentions that share one name key.
 struct Group<'a, 't> {
     /// The words of the group's first mention.
     words: &'a [&'t str],
     lexical: Evidence,
     /// Lexical and context evidence of all the group's mentions.
     total: Evidence,
+    /// Where its mentions start, in text order.
+    starts: Vec<usize>,
 }
 
 impl Group<'_, '_> {
@@ -127,74 +131,51 @@ impl Group<'_, '_> {
             _ => false,
         }
     }
-}
 
-/// The numbers 0..n sorted into buckets by a bucket number below `count`: one array
-/// and the bounds of each bucket in it, not a Vec per bucket. Each bucket lists its
-/// numbers in increasing order. Numbers and bounds are 32-bit: n is a count of
-/// candidates, a million or more on a long text.
-pub struct Buckets {
-    items: Vec<u32>,
-    /// Bucket b is `items[bounds[b]..bounds[b + 1]]`.
-    bounds: Vec<u32>,
-}
-
-impl Buckets {
-    /// Puts each position of `bucket_of` into the bucket it names (numbers not below
-    /// `count` are left out).
-    pub fn new(count: usize, bucket_of: impl Iterator<Item = usize> + Clone) -> Buckets {
-        let mut bounds = vec![0u32; count + 1];
-        for b in bucket_of.clone() {
-            if let Some(n) = bounds.get_mut(b + 1) {
-                *n += 1;
-            }
-        }
-        for b in 1..bounds.len() {
-            let before = bounds.get(b - 1).copied().unwrap_or(0);
-            if let Some(n) = bounds.get_mut(b) {
-                *n += before;
-            }
-        }
-        let mut next = bounds.clone();
-        let mut items = vec![0u32; bounds.last().map_or(0, |&n| n as usize)];
-        for (i, b) in bucket_of.enumerate() {
-            if let Some(at) = next.get_mut(b).filter(|_| b < count) {
-                if let Some(slot) = items.get_mut(*at as usize) {
-                    *slot = narrow(i);
-                }
-                *at += 1;
-            }
-        }
-        Buckets { items, bounds }
-    }
-
-    /// The number of buckets.
-    pub fn len(&self) -> usize {
-        self.bounds.len().saturating_sub(1)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The numbers in bucket `b`.
-    pub fn get(&self, b: usize) -> &[u32] {
-        match (self.bounds.get(b), self.bounds.get(b + 1)) {
-            (Some(&from), Some(&to)) => self.items.get(from as usize..to as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+    /// The start of its last mention before byte `at`.
+    fn last_start_before(&self, at: usize) -> Option<usize> {
+        let before = self.starts.partition_point(|&start| start < at);
+        Some(self.starts[before.checked_sub(1)?])
     }
 }
 
-/// The groups of one document, and their mentions.
+/// The groups of one document: the mentions that share a name key.
 struct Groups<'a, 't> {
     list: Vec<Group<'a, 't>>,
-    cands: &'a [Candidate],
-    /// The candidates of each group, in text order (candidates come sorted by start).
-    members: Buckets,
+    /// The group of each mention.
+    group_of: Vec<usize>,
+    /// The group of each name key number, when a mention has that key.
+    group_of_key: Vec<Option<usize>>,
 }
 
 impl<'a, 't> Groups<'a, 't> {
+    /// Groups the mentions (sorted by start) by key, numbered in order of first mention.
+    fn of(weighed: &[Weighed], names: &'a Names<'t>, keys: &KeyTable) -> Groups<'a, 't> {
+        let mut groups = Groups {
+            list: Vec::new(),
+            group_of: Vec::with_capacity(weighed.len()),
+            group_of_key: vec![None; keys.len()],
+        };
+        for w in weighed {
+            let g = *groups.group_of_key[w.key as usize].get_or_insert_with(|| {
+                groups.list.push(Group {
+                    words: names.words(&w.cand),
+                    lexical: Evidence::default(),
+                    total: Evidence::default(),
+                    starts: Vec::new(),
+                });
+                groups.list.len() - 1
+            });
+            let group = &mut groups.list[g];
+            group.lexical.add(w.lexical);
+            group.total.add(w.lexical);
+            group.total.add(w.context);
+            group.starts.push(w.cand.span.start());
+            groups.group_of.push(g);
+        }
+        groups
+    }
+
     fn get(&self, g: usize) -> Option<&Group<'a, 't>> {
         self.list.get(g)
     }
@@ -202,99 +183,26 @@ impl<'a, 't> Groups<'a, 't> {
     fn len(&self) -> usize {
         self.list.len()
     }
-
-    /// The start of the last mention of group `g` before byte `at`.
-    fn last_start_before(&self, g: usize, at: usize) -> Option<usize> {
-        let start = |i: u32| {
-            self.cands
-                .get(i as usize)
-                .map_or(usize::MAX, |c| c.span.start())
-        };
-        let members = self.members.get(g);
-        // A binary search, where scanning every mention for every ambiguous mention was
-        // quadratic (98% of the time on a 1 GB input).
-        let before = members.partition_point(|&i| start(i) < at);
-        before
-            .checked_sub(1)
-            .and_then(|k| members.get(k))
-            .map(|&i| start(i))
-    }
 }
 
-/// Assigns each candidate a cluster number (0..n, in order of first mention); returns
-/// the numbers (32-bit, one per candidate) and n.
-/// `key_ids` are the candidates' [`name_key`]s, numbered in `keys`; their array becomes
-/// the returned one (each number is replaced in place, so that the stage's peak holds
-/// one array of a number per candidate, not three).
-pub fn cluster(
-    cands: &[Candidate],
-    names: &Names,
-    key_ids: Vec<u32>,
-    keys: &KeyTable,
-    lexical: &[SmallEvidence],
-    context: &[SmallEvidence],
-) -> (Vec<u32>, usize) {
-    // Groups are numbered in order of first mention, whatever the key numbers.
-    let key_count = key_ids.iter().map(|&k| k as usize + 1).max().unwrap_or(0);
-    let mut group_of_key: Vec<u32> = vec![u32::MAX; key_count.max(keys.len())];
-    let mut list: Vec<Group> = Vec::with_capacity(keys.len());
-    let mut group_of = key_ids;
-    group_of.truncate(cands.len());
-    for (i, (c, key)) in cands.iter().zip(group_of.iter_mut()).enumerate() {
-        let mut unused = u32::MAX;
-        // Always a slot: the table covers every key number.
-        let slot = group_of_key.get_mut(*key as usize).unwrap_or(&mut unused);
-        if *slot == u32::MAX {
-            *slot = narrow(list.len());
-            list.push(Group {
-                words: names.words(c),
-                lexical: Evidence::default(),
-                total: Evidence::default(),
-            });
-        }
-        let g = *slot;
-        if let Some(group) = list.get_mut(g as usize) {
-            let lex = Evidence::from(lexical.get(i).copied().unwrap_or_default());
-            group.lexical.add(lex);
-            group.total.add(lex);
-            group
-                .total
-                .add(context.get(i).copied().unwrap_or_default().into());
-        }
-        *key = g;
-    }
-    let members = Buckets::new(list.len(), group_of.iter().map(|&g| g as usize));
-    let groups = Groups {
-        list,
-        cands,
-        members,
-    };
+/// Assigns each mention (sorted by start) a cluster number (0..n, in order of first
+/// mention); returns the numbers and n.
+pub fn cluster(weighed: &[Weighed], names: &Names, keys: &KeyTable) -> (Vec<usize>, usize) {
+    let groups = Groups::of(weighed, names, keys);
     let maps = Maps::build(&groups);
     let mut targets: Vec<Option<Target>> = Vec::new();
     targets.resize_with(groups.len(), || None);
-    let no_target = Target::Fixed(None);
-    // Each candidate's group number is replaced by the group it goes to, in place: a
-    // second array of one number per candidate was the peak of the stage's memory.
-    let mut assigned = group_of;
-    for (c, slot) in cands.iter().zip(assigned.iter_mut()) {
-        let g = *slot as usize;
-        let g = maps.redirect.get(g).copied().flatten().unwrap_or(g);
-        let target = match targets.get_mut(g) {
-            Some(slot) => {
-                slot.get_or_insert_with(|| maps.target_of(&groups, keys, &group_of_key, g))
-            }
-            None => &no_target,
-        };
+    let mut assigned = Vec::with_capacity(weighed.len());
+    for (w, &g) in weighed.iter().zip(&groups.group_of) {
+        let g = maps.redirect[g].unwrap_or(g);
+        let target = targets[g].get_or_insert_with(|| maps.target_of(&groups, keys, g));
         let found = match target {
             Target::Fixed(found) => *found,
-            Target::Nearest(found) => nearest_before(&groups, found, c.span.start()),
+            Target::Nearest(found) => nearest_before(&groups, found, w.cand.span.start()),
         };
-        *slot = narrow(found.unwrap_or(g));
+        assigned.push(found.unwrap_or(g));
     }
-    let group_count = groups.len();
-    // The groups and their look-up tables go before the renumbering allocates.
-    drop((targets, maps, groups, group_of_key));
-    compact(assigned, group_count)
+    compact(assigned, groups.len())
 }
 
 /// Where a group's one-word mentions go: a fixed group (or none), or the one of several
@@ -305,34 +213,27 @@ enum Target {
 }
 
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(groups: &Groups, keys: &KeyTable, group_of_key: &[u32], g: usize) -> Option<usize> {
-    let group = groups.get(g)?;
-    let [word] = group.words else {
+fn plural_of(groups: &Groups, keys: &KeyTable, g: usize) -> Option<usize> {
+    let [word] = groups.get(g)?.words else {
         return None;
     };
     let stem = word.strip_suffix('s')?;
-    let key = keys.get(stem)?;
-    let t = *group_of_key.get(key as usize)?;
-    (t != u32::MAX && t as usize != g).then_some(t as usize)
+    let t = groups.group_of_key[keys.get(stem)? as usize]?;
+    (t != g).then_some(t)
 }
 
-/// Renumbers groups 0..n in order of first appearance, in place; `groups` is above
-/// every group number.
-fn compact(mut assigned: Vec<u32>, groups: usize) -> (Vec<u32>, usize) {
-    // Group numbers are below the group count: a table, not a map.
-    let mut renumber: Vec<u32> = vec![u32::MAX; groups];
+/// Renumbers groups 0..n in order of first appearance; `groups` is above every group
+/// number.
+fn compact(mut assigned: Vec<usize>, groups: usize) -> (Vec<usize>, usize) {
+    let mut renumber: Vec<Option<usize>> = vec![None; groups];
     let mut count = 0;
     for g in &mut assigned {
-        let Some(slot) = renumber.get_mut(*g as usize) else {
-            continue; // not reached: every group number is below `groups`
-        };
-        if *slot == u32::MAX {
-            *slot = count;
+        *g = *renumber[*g].get_or_insert_with(|| {
             count += 1;
-        }
-        *g = *slot;
+            count - 1
+        });
     }
-    (assigned, count as usize)
+    (assigned, count)
 }
 
 /// How many full names one surname, spelling or given name may stand for: a one-word
@@ -350,11 +251,11 @@ fn add_namesake(namesakes: &mut Vec<usize>, g: usize) {
 
 /// The look-up tables over the multi-word groups.
 struct Maps<'t> {
-    by_surname: HashMap<String, Vec<usize>, FastHash>,
-    by_given: HashMap<&'t str, Vec<usize>, FastHash>,
-    by_skeleton: HashMap<String, Vec<usize>, FastHash>,
-    by_acronym: HashMap<String, usize, FastHash>,
-    by_first_and_skeleton: HashMap<String, usize, FastHash>,
+    by_surname: HashMap<String, Vec<usize>, FixedHash>,
+    by_given: HashMap<&'t str, Vec<usize>, FixedHash>,
+    by_skeleton: HashMap<String, Vec<usize>, FixedHash>,
+    by_acronym: HashMap<String, usize, FixedHash>,
+    by_first_and_skeleton: HashMap<String, usize, FixedHash>,
     /// Per group: the earlier full name it is a spelling variant of, if any.
     redirect: Vec<Option<usize>>,
 }
@@ -392,10 +293,7 @@ impl<'t> Maps<'t> {
             }
         }
         for (g, key) in people {
-            let found = maps.variant_of_full_name(groups, g, &key);
-            if let Some(slot) = maps.redirect.get_mut(g) {
-                *slot = found;
-            }
+            maps.redirect[g] = maps.variant_of_full_name(groups, g, &key);
         }
         maps
     }
@@ -412,17 +310,11 @@ impl<'t> Maps<'t> {
     /// Where the mentions of group `g` go (decided once per group): for a one-word name,
     /// the full name it stands for; else, or when there is none, the name it is the
     /// plural of.
-    fn target_of(
-        &self,
-        groups: &Groups,
-        keys: &KeyTable,
-        group_of_key: &[u32],
-        g: usize,
-    ) -> Target {
+    fn target_of(&self, groups: &Groups, keys: &KeyTable, g: usize) -> Target {
         let one_word = groups.get(g).is_some_and(|group| group.words.len() == 1);
         match one_word.then(|| self.full_name_for(groups, g)).flatten() {
             Some(target) => target,
-            None => Target::Fixed(plural_of(groups, keys, group_of_key, g)),
+            None => Target::Fixed(plural_of(groups, keys, g)),
         }
     }
 
@@ -486,7 +378,7 @@ fn nearest_before(groups: &Groups, found: &[usize], at: usize) -> Option<usize> 
     super::steps::add(found.len());
     found
         .iter()
-        .filter_map(|&g| groups.last_start_before(g, at).map(|s| (s, g)))
+        .filter_map(|&g| Some((groups.get(g)?.last_start_before(at)?, g)))
         .max()
         .map(|(_, g)| g)
         .or_else(|| found.first().copied())
@@ -627,16 +519,5 @@ mod tests {
             (keys.get("Moscow"), keys.get("Paris"), keys.len()),
             (Some(1), None, 2)
         );
-    }
-
-    #[test]
-    fn buckets_list_their_numbers_in_order() {
-        let buckets = Buckets::new(3, [2, 0, 2, 7, 0, 2].into_iter());
-        assert_eq!(buckets.len(), 3);
-        assert_eq!(buckets.get(0), [1, 4]);
-        assert!(buckets.get(1).is_empty());
-        assert_eq!(buckets.get(2), [0, 2, 5]);
-        assert!(buckets.get(3).is_empty(), "out of range, and 7 is left out");
-        assert!(Buckets::new(0, std::iter::empty()).is_empty());
     }
 }

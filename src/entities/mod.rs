@@ -21,6 +21,7 @@
 
 pub mod candidates;
 pub mod descriptions;
+mod facts;
 pub mod lists;
 pub mod merging;
 pub mod roles;
@@ -31,46 +32,46 @@ pub use descriptions::resolve_description;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{narrow, Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
-use crate::lexicon::FastHash;
+use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
+use crate::lexicon::FixedHash;
 use candidates::{Candidate, Names};
-use merging::{Buckets, KeyTable};
-use typing::{Evidence, SmallEvidence};
+use merging::KeyTable;
+use typing::Evidence;
 
 /// The most roles an entity keeps: each new role is compared with those it has.
 const MAX_ROLES: usize = 64;
 
+/// A name candidate with its name key (a number in the document's [`KeyTable`]) and
+/// the evidence of its own words and of its context.
+pub struct Weighed {
+    pub cand: Candidate,
+    pub key: u32,
+    pub lexical: Evidence,
+    pub context: Evidence,
+}
+
 /// Fills `doc.entities`.
-pub fn run<'t>(doc: &mut Document<'t>) {
-    let (mut cands, names, stats) = candidates::find(doc);
-    // Candidates, their name key numbers and their lexical evidence live in parallel
-    // arrays, not in a Vec of tuples split apart afterwards: on a long text the
-    // candidates are the largest temporary of the pipeline, and the split held two
-    // copies of them at once.
+pub fn run(doc: &mut Document<'_>) {
+    let (cands, names, stats) = candidates::find(doc);
     let mut keys = KeyTable::default();
-    let (mut key_ids, mut lexical) = evidence_of(doc, &names, &cands, &mut keys);
-    let nested = nested_names(doc, &names, &cands, &lexical);
-    let (nested_ids, nested_lexical) = evidence_of(doc, &names, &nested, &mut keys);
-    // Exactly the room needed: growing by doubling would leave up to as much unused.
-    cands.reserve_exact(nested.len());
-    cands.extend(nested);
-    key_ids.extend(nested_ids);
-    lexical.extend(nested_lexical);
-    sort_by_start(&mut cands, &mut key_ids, &mut lexical);
-    let context: Vec<SmallEvidence> = cands
-        .iter()
-        .zip(&lexical)
-        .map(|(c, &lex)| typing::contextual(doc, &names, c, &lex.into()).into())
-        .collect();
-    let (cluster_of, count) = merging::cluster(&cands, &names, key_ids, &keys, &lexical, &context);
-    drop(keys);
-    let members = Buckets::new(count, cluster_of.iter().map(|&g| g as usize));
-    drop(cluster_of);
+    let mut weighed = weigh(doc, &names, cands, &mut keys);
+    let nested = nested_names(doc, &names, &weighed);
+    weighed.extend(weigh(doc, &names, nested, &mut keys));
+    // Stable: a nested name follows the name it was found in.
+    weighed.sort_by_key(|w| w.cand.span.start());
+    for w in &mut weighed {
+        w.context = typing::contextual(doc, &names, &w.cand, &w.lexical);
+    }
+    let (cluster_of, count) = merging::cluster(&weighed, &names, &keys);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (i, &cluster) in cluster_of.iter().enumerate() {
+        members[cluster].push(i);
+    }
     // Asked only when a country is found, and then once.
     let mut sports = None;
     let mut entities = Vec::with_capacity(count);
-    for m in (0..members.len()).map(|m| members.get(m)) {
-        let Some(mut e) = build_entity(doc, &names, &cands, &lexical, &context, m) else {
+    for m in &members {
+        let Some(mut e) = build_entity(doc, &names, &weighed, m) else {
             continue;
         };
         // In a match report "Belgium beat Panama": the national teams.
@@ -82,18 +83,13 @@ pub fn run<'t>(doc: &mut Document<'t>) {
         }
         entities.push(e);
     }
-    // The candidates and their evidence are done with: freed before the later steps
-    // allocate theirs (they were the peak of memory on long texts).
-    drop((cands, names, lexical, context, members, stats));
     doc.entities = entities;
     roles::add_appositions(doc);
     let mut by_role = descriptions::add_descriptions(doc);
     let new_index = sort_by_salience(doc);
-    // The role index that resolved the descriptions, renumbered, is the one later stages
-    // use: indexing the roles again parsed every role a second time.
     for holders in by_role.values_mut() {
         for (entity, _) in holders.iter_mut() {
-            *entity = new_index.get(*entity).copied().unwrap_or(*entity);
+            *entity = new_index[*entity];
         }
     }
     doc.people_by_role = by_role;
@@ -101,200 +97,121 @@ pub fn run<'t>(doc: &mut Document<'t>) {
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
 /// person an organization is named after ("Andy Warhol Foundation").
-fn nested_names(
-    doc: &Document,
-    names: &Names,
-    cands: &[Candidate],
-    lexical: &[SmallEvidence],
-) -> Vec<Candidate> {
-    cands
+fn nested_names(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<Candidate> {
+    weighed
         .iter()
-        .zip(lexical)
         // A nested place needs two words or more, a nested person three.
-        .filter(|(c, &lex)| {
-            c.word_count() >= 2 && Evidence::from(lex).best() != Some(EntityType::Person)
-        })
-        .flat_map(|(c, _)| {
-            let person = if c.word_count() >= 3 {
-                candidates::nested_person(doc, names, c)
+        .filter(|w| w.cand.word_count() >= 2 && w.lexical.best() != Some(EntityType::Person))
+        .flat_map(|w| {
+            let person = if w.cand.word_count() >= 3 {
+                candidates::nested_person(doc, names, &w.cand)
             } else {
                 None
             };
-            [candidates::nested_place(doc, names, c), person]
+            [candidates::nested_place(doc, names, &w.cand), person]
         })
         .flatten()
         .collect()
 }
 
-/// The name key (typing and merging both need it), as a number in `keys`, and the
-/// lexical evidence of each candidate. A name written again (same text, same words)
-/// shares its first mention's: both were hot spots when computed for every mention.
-fn evidence_of<'t>(
+/// Each candidate with its name key, numbered in `keys`, and the evidence of its words
+/// (its context is weighed later). A name written again (same text, same words) shares
+/// the key and word evidence of its first mention.
+fn weigh<'t>(
     doc: &Document<'t>,
     names: &Names<'t>,
-    cands: &[Candidate],
+    cands: Vec<Candidate>,
     keys: &mut KeyTable<'t>,
-) -> (Vec<u32>, Vec<SmallEvidence>) {
-    // Name text → (first candidate with it, key number, evidence of its words).
-    type Seen<'t> = HashMap<&'t str, (usize, u32, Option<Evidence>), FastHash>;
-    // Sized for a short text's names at once: rehashing as it grew was a tenth of the
-    // cost (a long text's table grows as before).
-    let mut seen = Seen::with_capacity_and_hasher(cands.len().min(1024), FastHash::default());
-    keys.reserve(cands.len().min(1024));
-    let mut ids = Vec::with_capacity(cands.len());
-    let mut lexical = Vec::with_capacity(cands.len());
-    for (i, c) in cands.iter().enumerate() {
-        let full = doc.slice(c.span);
-        let c_words = names.words(c);
-        let known = seen
-            .get(full)
-            .filter(|(first, _, _)| cands.get(*first).is_some_and(|f| names.words(f) == c_words));
-        let (id, words) = match known {
-            Some(&(_, id, words)) => (id, words),
+) -> Vec<Weighed> {
+    // Name text → (its words, key number, evidence of its words).
+    type Seen<'n, 't> = HashMap<&'t str, (&'n [&'t str], u32, Option<Evidence>), FixedHash>;
+    let mut seen = Seen::default();
+    let mut weighed = Vec::with_capacity(cands.len());
+    for cand in cands {
+        let text = doc.slice(cand.span);
+        let words = names.words(&cand);
+        let known = seen.get(text).filter(|(first, _, _)| *first == words);
+        let (key, word_evidence) = match known {
+            Some(&(_, key, evidence)) => (key, evidence),
             None => {
-                let key = merging::name_key_in(c_words, full);
-                let words = typing::name_evidence(full, c_words, &key);
-                let id = keys.id(key);
-                seen.entry(full).or_insert((i, id, words));
-                (id, words)
+                let key = merging::name_key_in(words, text);
+                let evidence = typing::name_evidence(text, words, &key);
+                let key = keys.id(key);
+                seen.entry(text).or_insert((words, key, evidence));
+                (key, evidence)
             }
         };
-        ids.push(id);
-        let evidence = words.map_or_else(Evidence::default, |e| typing::with_title(e, c));
-        lexical.push(SmallEvidence::from(evidence));
+        let lexical =
+            word_evidence.map_or_else(Evidence::default, |e| typing::with_title(e, &cand));
+        weighed.push(Weighed {
+            cand,
+            key,
+            lexical,
+            context: Evidence::default(),
+        });
     }
-    (ids, lexical)
+    weighed
 }
 
-/// Sorts the parallel arrays by candidate start, stably (nested names follow the name
-/// they were found in), moving elements in place rather than into new arrays.
-fn sort_by_start(cands: &mut [Candidate], keys: &mut [u32], lexical: &mut [SmallEvidence]) {
-    if cands.is_sorted_by_key(|c| c.span.start()) {
-        return;
-    }
-    // 32-bit positions, sorted in place with the position breaking ties (as stable as a
-    // stable sort, without its scratch buffer): on a long text each is a million long.
-    let mut order: Vec<u32> = (0..cands.len()).map(narrow).collect();
-    order.sort_unstable_by_key(|&i| {
-        let start = cands.get(i as usize).map_or(usize::MAX, |c| c.span.start());
-        (start, i)
-    });
-    permute_in_place(order, |a, b| {
-        cands.swap(a, b);
-        keys.swap(a, b);
-        lexical.swap(a, b);
-    });
-}
-
-/// Rearranges arrays so that position k holds what was at `order[k]`, by following each
-/// cycle of the permutation with `swap` (which swaps two positions in every array).
-fn permute_in_place(mut order: Vec<u32>, mut swap: impl FnMut(usize, usize)) {
-    for start in 0..order.len() {
-        let mut k = start;
-        while let Some(&next) = order.get(k) {
-            let next = next as usize;
-            if next == k {
-                break;
-            }
-            if let Some(slot) = order.get_mut(k) {
-                *slot = narrow(k);
-            }
-            if next == start {
-                break;
-            }
-            swap(k, next);
-            k = next;
+/// The type of the entity made of `members`: the lexical evidence of its fullest
+/// mentions and the context evidence of all.
+fn entity_type_of(weighed: &[Weighed], members: &[usize], longest: usize) -> EntityType {
+    let mut evidence = Evidence::default();
+    for w in members.iter().map(|&i| &weighed[i]) {
+        if w.cand.word_count() == longest {
+            evidence.add(w.lexical);
         }
+        evidence.add(w.context);
     }
+    typing::decide(&evidence)
 }
 
-/// One entity from its candidate mentions; `None` for a name that is only capitals at
-/// sentence starts and has no type.
+/// One entity from its candidate mentions (`members`, indices into `weighed`, in text
+/// order); `None` for a name that is only capitals at sentence starts and has no type.
 fn build_entity(
     doc: &Document,
     names: &Names,
-    cands: &[Candidate],
-    lexical: &[SmallEvidence],
-    context: &[SmallEvidence],
-    members: &[u32],
+    weighed: &[Weighed],
+    members: &[usize],
 ) -> Option<Entity> {
-    let longest = members
-        .iter()
-        .filter_map(|&i| cands.get(i as usize).map(Candidate::word_count))
-        .max()?;
-    let fullest = members.iter().copied().find(|&i| {
-        cands
-            .get(i as usize)
-            .is_some_and(|c| c.word_count() == longest)
-    })?;
-    let mut evidence = Evidence::default();
-    for &i in members {
-        let Some(c) = cands.get(i as usize) else {
-            continue;
-        };
-        if c.word_count() == longest {
-            evidence.add(lexical.get(i as usize).copied().unwrap_or_default().into());
-        }
-        evidence.add(context.get(i as usize).copied().unwrap_or_default().into());
-    }
-    let entity_type = typing::decide(&evidence);
-    let all_weak = members
-        .iter()
-        .all(|&i| cands.get(i as usize).is_some_and(|c| c.weak));
-    if entity_type == EntityType::Other && all_weak {
+    let cands = members.iter().map(|&i| &weighed[i].cand);
+    let longest = cands.clone().map(Candidate::word_count).max()?;
+    let fullest = cands.clone().find(|c| c.word_count() == longest)?;
+    let entity_type = entity_type_of(weighed, members, longest);
+    if entity_type == EntityType::Other && cands.clone().all(|c| c.weak) {
         return None;
     }
-    let fullest_c = cands.get(fullest as usize)?;
-    let name = display_name(doc, names, fullest_c);
-    let titles = members
-        .iter()
-        .filter(|&&i| {
-            cands
-                .get(i as usize)
-                .is_some_and(|c| names.title(c).is_some())
-        })
-        .count();
-    let mut mentions = Vec::with_capacity(members.len() + titles);
-    let mut aliases: Vec<String> = Vec::new();
-    let mut alias_set: HashSet<&str> = HashSet::new();
-    let mut roles_found: Vec<String> = Vec::new();
+    let name = display_name(doc, names, fullest);
+    let mut entity = Entity::new(&name, entity_type);
+    let mut aliases: HashSet<&str> = HashSet::new();
     let mut gender = None;
-    for &i in members {
-        let Some(c) = cands.get(i as usize) else {
-            continue;
-        };
+    for c in cands {
         if let Some(title) = names.title(c) {
-            mentions.push(Mention::new(title, MentionKind::Title, c.sentence()));
+            entity
+                .mentions
+                .push(Mention::new(title, MentionKind::Title, c.sentence()));
         }
-        mentions.push(Mention::new(c.span, MentionKind::Name, c.sentence()));
+        entity
+            .mentions
+            .push(Mention::new(c.span, MentionKind::Name, c.sentence()));
         let text = doc.slice(c.span);
-        if text != name && alias_set.insert(text) {
-            aliases.push(text.to_string());
+        if text != name && aliases.insert(text) {
+            entity.aliases.push(text.to_string());
         }
         if let Some(role) = names.role(c) {
-            let known = roles_found.iter().any(|r| r.eq_ignore_ascii_case(role));
-            if !known && roles_found.len() < MAX_ROLES {
-                roles_found.push(role.to_string());
+            let known = entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role));
+            if !known && entity.roles.len() < MAX_ROLES {
+                entity.roles.push(role.to_string());
             }
         }
         gender = gender.or(c.gender);
     }
-    if entity_type == EntityType::Person && gender.is_none() {
-        gender = given_name_gender(names.words(fullest_c));
-    }
-    if entity_type != EntityType::Person {
-        gender = None;
-    }
-    mentions.sort_by_key(|m| m.span);
-    Some(Entity {
-        name,
-        entity_type,
-        mentions,
-        aliases,
-        roles: roles_found,
-        affiliation: None,
-        gender,
-    })
+    entity.gender = match entity_type {
+        EntityType::Person => gender.or_else(|| given_name_gender(names.words(fullest))),
+        _ => None,
+    };
+    entity.mentions.sort_by_key(|m| m.span);
+    Some(entity)
 }
 
 /// The entity's name: the fullest mention, with a short form expanded ("US" → "United
@@ -327,36 +244,30 @@ fn given_name_gender(words: &[&str]) -> Option<Gender> {
 /// Sorts entities by mention count (descending), then first position, and renumbers
 /// affiliations; returns the new index of each old one.
 fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
-    let first = |e: &Entity| {
-        e.mentions
-            .first()
-            .map(|m| m.span.start())
-            .unwrap_or(usize::MAX)
-    };
+    let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.span.start());
     let mut order: Vec<usize> = (0..doc.entities.len()).collect();
     order.sort_by_key(|&i| {
-        let e = doc.entities.get(i);
-        (
-            std::cmp::Reverse(e.map(|e| e.mentions.len()).unwrap_or(0)),
-            e.map(first).unwrap_or(usize::MAX),
-        )
+        let e = &doc.entities[i];
+        (std::cmp::Reverse(e.mentions.len()), first(e))
     });
     let mut new_index = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
-        if let Some(slot) = new_index.get_mut(old) {
-            *slot = new;
-        }
+        new_index[old] = new;
     }
-    let mut old = std::mem::take(&mut doc.entities);
-    let mut sorted = Vec::with_capacity(old.len());
-    for &i in &order {
-        if let Some(e) = old.get_mut(i) {
-            let mut e = std::mem::replace(e, Entity::new("", EntityType::Other));
-            e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
-            sorted.push(e);
-        }
-    }
-    doc.entities = sorted;
+    let mut old: Vec<Option<Entity>> = std::mem::take(&mut doc.entities)
+        .into_iter()
+        .map(Some)
+        .collect();
+    doc.entities = order
+        .iter()
+        .map(|&i| {
+            let mut e = old[i]
+                .take()
+                .expect("each entity has one place in the order");
+            e.affiliation = e.affiliation.map(|a| new_index[a]);
+            e
+        })
+        .collect();
     new_index
 }
 
@@ -555,19 +466,6 @@ mod tests {
 #[cfg(test)]
 mod more_tests {
     use super::*;
-
-    #[test]
-    fn permutes_in_place_like_a_stable_sort() {
-        let starts = [5, 1, 5, 0, 9, 1, 3, 3, 0];
-        let mut values: Vec<(usize, usize)> = starts.iter().copied().zip(0..).collect();
-        let mut expected = values.clone();
-        expected.sort_by_key(|&(start, _)| start);
-        let mut order: Vec<u32> = (0..values.len() as u32).collect();
-        order.sort_by_key(|&i| starts[i as usize]);
-        permute_in_place(order, |a, b| values.swap(a, b));
-        assert_eq!(values, expected);
-        permute_in_place(Vec::new(), |_, _| panic!("nothing to swap"));
-    }
 
     fn analyse(text: &str) -> Document<'_> {
         let mut doc = Document::new(text);

@@ -56,37 +56,6 @@ impl Evidence {
     }
 }
 
-/// One mention's [`Evidence`] in four bytes, for the arrays that hold one per mention
-/// (a long text has a million mentions: at 16 bytes, the two arrays took 32 MB). One
-/// mention's scores stay far within a byte (none reaches 20); sums over mentions are
-/// kept as [`Evidence`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SmallEvidence([i8; 4]);
-
-impl From<Evidence> for SmallEvidence {
-    fn from(e: Evidence) -> SmallEvidence {
-        let narrow =
-            |score: i32| i8::try_from(score).unwrap_or(if score < 0 { i8::MIN } else { i8::MAX });
-        SmallEvidence([
-            narrow(e.person),
-            narrow(e.organization),
-            narrow(e.place),
-            narrow(e.other),
-        ])
-    }
-}
-
-impl From<SmallEvidence> for Evidence {
-    fn from(SmallEvidence([person, organization, place, other]): SmallEvidence) -> Evidence {
-        Evidence {
-            person: person.into(),
-            organization: organization.into(),
-            place: place.into(),
-            other: other.into(),
-        }
-    }
-}
-
 /// Words after a name that make it the subject of speech.
 fn is_speech_verb(word: &str) -> bool {
     matches!(
@@ -455,26 +424,6 @@ mod tests {
                 (doc.slice(c.span).to_string(), decide(&e))
             })
             .collect()
-    }
-
-    #[test]
-    fn small_evidence_keeps_one_mention_s_scores() {
-        let e = Evidence {
-            person: -3,
-            organization: 16,
-            place: 0,
-            other: 127,
-        };
-        assert_eq!(Evidence::from(SmallEvidence::from(e)), e);
-        assert_eq!(std::mem::size_of::<SmallEvidence>(), 4);
-        let huge = Evidence {
-            person: 1000,
-            organization: -1000,
-            ..Evidence::default()
-        };
-        let narrowed = Evidence::from(SmallEvidence::from(huge));
-        assert_eq!((narrowed.person, narrowed.organization), (127, -128));
-        assert_eq!(SmallEvidence::default(), Evidence::default().into());
     }
 
     #[test]

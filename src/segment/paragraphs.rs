@@ -11,7 +11,6 @@
 use super::sentences::CREDIT_LABELS;
 use crate::document::{Document, Paragraph, ParagraphKind, Span};
 use crate::lexicon::{entries, WordSet, WordTable};
-use crate::wordwise;
 use std::sync::OnceLock;
 
 /// A line of the text, without its line break.
@@ -33,59 +32,40 @@ const MAX_LINES_RESERVED: usize = 4096;
 /// and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab).
 fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
-    // Sized for lines of about sixty bytes (capped: a long text's guess would be mostly
-    // unused): grown one doubling at a time, the vector showed in profiles.
+    // Sized for lines of about sixty bytes, capped: a long text's guess would be mostly
+    // unused.
     let mut out = Vec::with_capacity((text.len() / 64 + 1).min(MAX_LINES_RESERVED));
     let (mut start, mut i) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            if has_no_line_break(chunk) {
-                i += 8;
-                continue;
-            }
-            // Most bytes cannot start a line break (one table load each): go to the
-            // chunk's first one that may, or past the chunk.
-            match chunk
-                .iter()
-                .position(|&c| MAY_START_LINE_BREAK[usize::from(c)])
-            {
-                Some(0) => {}
-                Some(k) => {
-                    i += k;
-                    continue;
-                }
-                None => {
-                    i += 8;
-                    continue;
-                }
-            }
-        }
-        let len = if MAY_START_LINE_BREAK[usize::from(b)] {
-            line_break_len(bytes, i)
-        } else {
-            0
-        };
-        if len == 0 {
-            i += 1;
+    while i < bytes.len() {
+        // Most blocks of sixteen bytes are ASCII without a control byte, so they hold no
+        // line break: tested without branches (the compiler vectorizes the fold).
+        let end = (i + 16).min(bytes.len());
+        let block = bytes.get(i..end).unwrap_or(&[]);
+        if !block
+            .iter()
+            .fold(false, |any, &c| any | !(0x0E..0x80).contains(&c))
+        {
+            i = end;
             continue;
         }
-        out.push(line(text, start, i));
-        i += len;
-        start = i;
+        while i < end {
+            let len = match bytes.get(i) {
+                Some(&b) if MAY_START_LINE_BREAK[usize::from(b)] => line_break_len(bytes, i),
+                _ => 0,
+            };
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            out.push(line(text, start, i));
+            i += len;
+            start = i;
+        }
     }
     if start < text.len() {
         out.push(line(text, start, text.len()));
     }
     out
-}
-
-/// Whether none of the eight bytes of `chunk` can start a line break: all are ASCII and
-/// none is below 0x0E (LF, VT, FF and CR are 0x0A–0x0D). Ordinary text passes, so the
-/// line scan moves eight bytes at a time. A word-wide test: subtracting 0x0E from every
-/// byte sets the high bit of some byte below 0x0E, when there is one, that was clear.
-fn has_no_line_break(chunk: &[u8]) -> bool {
-    wordwise::word(chunk)
-        .is_some_and(|word| word & wordwise::HIGH_BITS == 0 && !wordwise::any_below(word, 0x0E))
 }
 
 /// The bytes that start a line break in UTF-8: LF, VT, FF, CR, and the lead bytes of
@@ -583,25 +563,6 @@ mod tests {
             let starts = [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2].contains(&b);
             assert_eq!(MAY_START_LINE_BREAK[usize::from(b)], starts, "{b}");
         }
-    }
-
-    #[test]
-    fn eight_byte_test_finds_every_possible_break() {
-        let naive = |chunk: &[u8]| chunk.iter().all(|&b| b.is_ascii() && b >= 0x0E);
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"abcdefgh";
-                chunk[at] = b;
-                assert_eq!(has_no_line_break(&chunk), naive(&chunk), "{b} at {at}");
-                // And with a second unusual byte before it.
-                chunk[(at + 7) % 8] = 0x0D;
-                assert!(!has_no_line_break(&chunk));
-            }
-        }
-        assert!(has_no_line_break(b"Hello, w"));
-        // A tab cannot break a line, but the word-wide test leaves it to the byte scan.
-        assert!(!has_no_line_break(b"Hello,\tw"));
-        assert!(!has_no_line_break(b"short"));
     }
 
     #[test]
