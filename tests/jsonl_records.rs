@@ -34,7 +34,9 @@ fn run(input: &str) -> (bool, Vec<String>) {
 /// The raw JSON text of the first `"key":` value in a compact report line.
 fn raw_field<'r>(report: &'r str, key: &str) -> &'r str {
     let key = format!("\"{key}\":");
-    let start = report.find(&key).unwrap_or_else(|| panic!("no {key} in {report}"));
+    let start = report
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {key} in {report}"));
     let rest = &report[start + key.len()..];
     let (mut depth, mut in_string, mut escaped) = (0, false, false);
     for (i, c) in rest.char_indices() {
@@ -86,8 +88,7 @@ fn numbers_keep_their_digits_even_beyond_f64() {
     assert_eq!(raw_field(&out[0], "id"), "1e+400");
     let meta = raw_field(&out[0], "meta");
     assert_eq!(
-        meta,
-        "{\"big\":-2.5e+300,\"score\":0.10,\"tiny\":1e-400}",
+        meta, "{\"big\":-2.5e+300,\"score\":0.10,\"tiny\":1e-400}",
         "{}",
         out[0]
     );
@@ -95,7 +96,8 @@ fn numbers_keep_their_digits_even_beyond_f64() {
 
 #[test]
 fn nested_meta_comes_back_whole() {
-    let record = "{\"text\": \"One.\", \"id\": \"a-1\", \"src\": {\"ids\": [18446744073709551616, 1.50], \
+    let record =
+        "{\"text\": \"One.\", \"id\": \"a-1\", \"src\": {\"ids\": [18446744073709551616, 1.50], \
                   \"site\": {\"name\": \"x\", \"rank\": 3}}, \"flag\": true, \"none\": null}\n";
     let out = reports(record);
     assert_eq!(raw_field(&out[0], "id"), "\"a-1\"");
@@ -110,6 +112,9 @@ fn nested_meta_comes_back_whole() {
 fn a_huge_id_is_kept_in_the_error_record_too() {
     let (analysed, out) = run("{\"id\": 340282366920938463463374607431768211457}\n");
     assert!(!analysed);
-    assert_eq!(raw_field(&out[0], "id"), "340282366920938463463374607431768211457");
+    assert_eq!(
+        raw_field(&out[0], "id"),
+        "340282366920938463463374607431768211457"
+    );
     assert!(out[0].contains("\"error\""), "{}", out[0]);
 }
