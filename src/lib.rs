@@ -36,6 +36,7 @@ pub mod entities;
 pub mod input;
 pub mod json;
 pub mod lexicon;
+mod limits;
 pub mod offsets;
 pub mod quotes;
 pub mod segment;
