@@ -10,6 +10,7 @@
 use std::iter::Peekable;
 
 use crate::document::{Span, Token, TokenKind};
+use crate::limits;
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
 const ELISIONS: [&str; 12] = [
@@ -18,6 +19,9 @@ const ELISIONS: [&str; 12] = [
 
 /// Nesting deeper than this is treated as noise: a closer only looks this far down.
 const MAX_DEPTH: usize = 4;
+
+/// The most quotations open at once; past it the second-deepest is forgotten.
+const MAX_OPEN: usize = 64;
 
 /// A quotation found in a paragraph (byte offsets into the document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,12 +111,14 @@ fn starts_elision(text: &str, after: usize) -> bool {
 /// Returns the outermost closed quotations and, when a quotation is still open at the
 /// paragraph's end, its opener's offset and character (an open straight single mark may
 /// still be an apostrophe: the caller keeps it only when the next paragraph continues
-/// the quotation).
+/// the quotation). `kept_before` quotations were found before the paragraph: marks past
+/// [`limits::QUOTATIONS`] are passed over, and the last value says whether any was.
 pub fn scan_paragraph(
     text: &str,
     para: Span,
     tokens: &[Token],
-) -> (Vec<Found>, Option<(usize, char)>) {
+    kept_before: usize,
+) -> (Vec<Found>, Option<(usize, char)>, bool) {
     // The marks are read from the tokens as they are needed, never collected: a paragraph
     // of nothing but marks would hold a record per byte.
     let marks = tokens
@@ -124,11 +130,16 @@ pub fn scan_paragraph(
         pairs: Vec::new(),
         singles: SingleMarks::new(marks.clone()),
     };
+    let mut limited = false;
     for m in marks {
+        if !limits::QUOTATIONS.admits(kept_before + state.pairs.len(), m.at) {
+            limited = true;
+            continue;
+        }
         on_mark(text, &m, &mut state);
     }
     let pending = state.stack.first().map(|o| (o.at, o.ch));
-    (outermost(state.pairs), pending)
+    (outermost(state.pairs), pending, limited)
 }
 
 /// A quote mark of a paragraph and the characters next to it (`None` at the
@@ -197,7 +208,10 @@ impl<'m> SingleMarks<'m> {
             while list.next_if(|&p| p <= at).is_some() {}
             list.peek().copied()
         };
-        match (first_after(&mut self.closers), first_after(&mut self.openers)) {
+        match (
+            first_after(&mut self.closers),
+            first_after(&mut self.openers),
+        ) {
             (Some(close), Some(open)) => close < open,
             (Some(_), None) => true,
             _ => false,
@@ -293,6 +307,11 @@ fn opens(text: &str, m: &Mark, left: bool, right: bool) -> bool {
 /// Opens a quotation at `m`. Double quotes of one style do not nest: a second opener
 /// means the first was never closed, so that quotation stops where the new one starts.
 fn open(text: &str, m: &Mark, state: &mut State) {
+    if state.stack.len() == MAX_OPEN {
+        // Deeper nesting is noise (a closer looks only `MAX_DEPTH` down); the bottom
+        // stays, since it is what a paragraph leaves open.
+        state.stack.remove(1);
+    }
     if !is_single(m.ch) && state.stack.last().is_some_and(|top| top.ch == m.ch) {
         let top = state
             .stack
@@ -348,17 +367,12 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 /// Keeps the quotations not contained in another (nested quotes belong to the outer one).
 fn outermost(mut pairs: Vec<Found>) -> Vec<Found> {
-    pairs.sort_by_key(|f| (f.span.start(), std::cmp::Reverse(f.span.end())));
-    let mut out: Vec<Found> = Vec::with_capacity(pairs.len());
-    for f in pairs {
-        if out
-            .last()
-            .is_none_or(|last| last.span.end() <= f.span.start())
-        {
-            out.push(f);
-        }
-    }
-    out
+    // No two quotations open at the same mark, so the order is total and the unstable
+    // sort (which needs no buffer) gives the stable one's.
+    pairs.sort_unstable_by_key(|f| (f.span.start(), std::cmp::Reverse(f.span.end())));
+    // Each is compared with the last one kept.
+    pairs.dedup_by(|f, kept| f.span.start() < kept.span.end());
+    pairs
 }
 
 #[cfg(test)]
@@ -368,7 +382,8 @@ mod tests {
     fn scan(text: &str) -> (Vec<Found>, Option<(usize, char)>) {
         let mut tokens = Vec::new();
         crate::segment::tokens::tokenize_into(text, 0, &mut tokens);
-        scan_paragraph(text, Span::new(0, text.len()), &tokens)
+        let (found, pending, _) = scan_paragraph(text, Span::new(0, text.len()), &tokens, 0);
+        (found, pending)
     }
 
     fn quotes(text: &str) -> Vec<&str> {
