@@ -19,14 +19,21 @@ pub mod screen;
 pub mod subject;
 
 use crate::document::{Document, Span};
+use crate::limits;
 
 /// Fills `doc.claims`.
 pub fn run(doc: &mut Document) {
     let mut claims = Vec::new();
+    let mut limited = false;
     for s in 0..doc.sentences.len() {
         if screen::may_hold_claims(doc, s) {
+            let before = claims.len();
             extract::sentence_claims(doc, s, &mut claims);
+            limited |= limits::keep(&mut claims, before, limits::CLAIMS, |c| c.span().start());
         }
+    }
+    if limited {
+        doc.warnings.push(limits::CLAIMS.warning());
     }
     // Up to half the capacity is unused after the doublings; free it before the
     // claimant search builds its indexes (a shrink of a large buffer moves no bytes).
