@@ -10,7 +10,10 @@ use std::str::FromStr;
 use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Claim, Document, Entity, Mention, Quote, Span, Token, TokenKind};
+use crate::document::{
+    Claim, ClaimKind, Document, Entity, EntityType, Mention, MentionKind, ParagraphKind, Qualifier,
+    Quote, QuoteKind, Span, Token, TokenKind,
+};
 use crate::offsets::CharOffsets;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -68,6 +71,9 @@ impl FromStr for Section {
 pub struct Source {
     /// The file path, or "-" for standard input.
     pub path: String,
+    /// The record's line in its file (1-based) when read from JSON Lines, else null: each
+    /// output record can be matched to its input line, whatever the ids.
+    pub line: Option<u64>,
     /// The record's `id` when read from JSON Lines, else null.
     pub id: Option<serde_json::Value>,
     /// The record's other fields when read from JSON Lines, else empty.
@@ -78,6 +84,7 @@ impl Default for Source {
     fn default() -> Source {
         Source {
             path: "-".to_string(),
+            line: None,
             id: None,
             meta: BTreeMap::new(),
         }
@@ -106,11 +113,11 @@ pub struct TextSpan<'t> {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct ParagraphReport<'t> {
+pub struct ParagraphReport {
     pub start: usize,
     pub end: usize,
     /// `body`, `heading` or `boilerplate`.
-    pub kind: Cow<'t, str>,
+    pub kind: ParagraphKind,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -145,7 +152,7 @@ pub struct QuoteReport<'t> {
     /// The quoted words, without the marks.
     pub text: Cow<'t, str>,
     /// `direct`, `partial` or `scare`.
-    pub kind: Cow<'t, str>,
+    pub kind: QuoteKind,
     pub speaker: Option<SpeakerReport<'t>>,
     pub cue: Option<TextSpan<'t>>,
     /// Index into `sentences` of the sentence where the quotation starts.
@@ -163,7 +170,7 @@ pub struct MentionReport<'t> {
     pub end: usize,
     pub text: Cow<'t, str>,
     /// `name`, `title`, `description` or `pronoun`.
-    pub kind: Cow<'t, str>,
+    pub kind: MentionKind,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -173,7 +180,7 @@ pub struct EntityReport<'t> {
     pub name: Cow<'t, str>,
     /// `person`, `organization`, `place` or `other`.
     #[serde(rename = "type")]
-    pub entity_type: Cow<'t, str>,
+    pub entity_type: EntityType,
     pub mention_count: usize,
     pub mentions: Vec<MentionReport<'t>>,
     pub aliases: Vec<String>,
@@ -186,12 +193,12 @@ pub struct ClaimReport<'t> {
     pub start: usize,
     pub end: usize,
     pub text: Cow<'t, str>,
-    pub kind: Cow<'t, str>,
+    pub kind: ClaimKind,
     pub value: Option<f64>,
     pub value_max: Option<f64>,
     pub unit: Option<String>,
     /// `exact`, `approximate`, `upper_bound`, `lower_bound`, or null when unqualified.
-    pub qualifier: Option<Cow<'t, str>>,
+    pub qualifier: Option<Qualifier>,
     pub subject: Option<TextSpan<'t>>,
     pub sentence: usize,
     pub claimant: Option<EntityRef<'t>>,
@@ -203,7 +210,7 @@ pub struct Analysis<'t> {
     pub schema_version: u32,
     pub source: Source,
     pub stats: Stats,
-    pub paragraphs: Vec<ParagraphReport<'t>>,
+    pub paragraphs: Vec<ParagraphReport>,
     pub sentences: Vec<SentenceReport<'t>>,
     pub quotes: Vec<QuoteReport<'t>>,
     pub entities: Vec<EntityReport<'t>>,
@@ -385,10 +392,7 @@ impl<'t, M: SerializeMap> SectionSink<'t> for MapSections<'_, M> {
     fn header(&mut self, header: &Analysis<'t>) -> Result<(), M::Error> {
         self.head(header)
     }
-    fn paragraphs(
-        &mut self,
-        items: impl Iterator<Item = ParagraphReport<'t>>,
-    ) -> Result<(), M::Error> {
+    fn paragraphs(&mut self, items: impl Iterator<Item = ParagraphReport>) -> Result<(), M::Error> {
         self.entry(Section::Paragraphs, &Items::new(items))
     }
     fn sentences(
@@ -436,7 +440,7 @@ pub(crate) trait SectionSink<'t> {
     }
     fn paragraphs(
         &mut self,
-        items: impl Iterator<Item = ParagraphReport<'t>>,
+        items: impl Iterator<Item = ParagraphReport>,
     ) -> Result<(), Self::Error>;
     fn sentences(
         &mut self,
@@ -494,7 +498,7 @@ fn count_words(tokens: &[Token]) -> usize {
 /// The sink of [`Analysis::from_annotated`]: keeps every section.
 #[derive(Default)]
 struct Collect<'t> {
-    paragraphs: Vec<ParagraphReport<'t>>,
+    paragraphs: Vec<ParagraphReport>,
     sentences: Vec<SentenceReport<'t>>,
     quotes: Vec<QuoteReport<'t>>,
     entities: Vec<EntityReport<'t>>,
@@ -505,7 +509,7 @@ impl<'t> SectionSink<'t> for Collect<'t> {
     type Error = std::convert::Infallible;
     fn paragraphs(
         &mut self,
-        items: impl Iterator<Item = ParagraphReport<'t>>,
+        items: impl Iterator<Item = ParagraphReport>,
     ) -> Result<(), Self::Error> {
         self.paragraphs = items.collect();
         Ok(())
@@ -571,13 +575,13 @@ impl<'d, 't> Converter<'d, 't> {
         })
     }
 
-    fn paragraphs(self) -> impl Iterator<Item = ParagraphReport<'t>> + 'd {
+    fn paragraphs(self) -> impl Iterator<Item = ParagraphReport> + 'd {
         self.doc.paragraphs.iter().map(move |p| {
             let (start, end) = self.start_end(p.span);
             ParagraphReport {
                 start,
                 end,
-                kind: Cow::Borrowed(p.kind.as_str()),
+                kind: p.kind,
             }
         })
     }
@@ -611,7 +615,7 @@ impl<'d, 't> Converter<'d, 't> {
             start,
             end,
             text: Cow::Borrowed(self.doc.slice(q.inner)),
-            kind: Cow::Borrowed(q.kind.as_str()),
+            kind: q.kind,
             speaker,
             cue: q.cue.map(|c| self.text_span(c)),
             sentence: q.sentence,
@@ -632,7 +636,7 @@ impl<'d, 't> Converter<'d, 't> {
         EntityReport {
             id,
             name: Cow::Owned(e.name.clone()),
-            entity_type: Cow::Borrowed(e.entity_type.as_str()),
+            entity_type: e.entity_type,
             mention_count: e.mentions.len(),
             mentions: e.mentions.iter().map(|m| self.mention(m)).collect(),
             aliases: e.aliases.clone(),
@@ -647,7 +651,7 @@ impl<'d, 't> Converter<'d, 't> {
             start,
             end,
             text: Cow::Borrowed(self.doc.slice(m.span)),
-            kind: Cow::Borrowed(m.kind.as_str()),
+            kind: m.kind,
         }
     }
 
@@ -661,11 +665,11 @@ impl<'d, 't> Converter<'d, 't> {
             start,
             end,
             text: Cow::Borrowed(self.doc.slice(c.span())),
-            kind: Cow::Borrowed(c.kind().as_str()),
+            kind: c.kind(),
             value: c.value().filter(|v| v.is_finite()),
             value_max: c.value_max().filter(|v| v.is_finite()),
             unit: c.unit().map(str::to_string),
-            qualifier: c.qualifier().map(|q| Cow::Borrowed(q.as_str())),
+            qualifier: c.qualifier(),
             subject: c.subject().map(|s| self.text_span(s)),
             sentence: c.sentence(),
             claimant: c.claimant().and_then(|e| self.entity_ref(e)),

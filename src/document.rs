@@ -8,7 +8,30 @@
 //! converts them to code point offsets once, at the end (see [`crate::offsets`]).
 
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// `Display` of the report's enums: the name the JSON report gives them.
+macro_rules! display_as_str {
+    ($($kind:ty),*) => {$(
+        impl fmt::Display for $kind {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    )*};
+}
+
+display_as_str!(
+    ParagraphKind,
+    QuoteKind,
+    EntityType,
+    MentionKind,
+    Qualifier,
+    ClaimKind
+);
 
 /// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
 /// Stored on 32 bits each (a document's text is at most [`MAX_TEXT_BYTES`]): spans are in
@@ -56,7 +79,8 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     Body,
     Heading,
@@ -210,7 +234,8 @@ impl Sentence {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     Direct,
     Partial,
@@ -308,7 +333,8 @@ pub struct QuoteContext {
     pub after: Option<AfterCue>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum EntityType {
     Person,
     Organization,
@@ -344,7 +370,8 @@ impl Gender {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MentionKind {
     /// A proper name ("Zelensky", "Volodymyr Zelensky").
     Name,
@@ -426,7 +453,8 @@ impl Entity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
     Approximate,
@@ -446,7 +474,8 @@ impl Qualifier {
 }
 
 /// What a numeric claim measures, from the unit or the words around the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// A plain number of things ("5,000 drones").
     Count,
@@ -697,7 +726,10 @@ impl<'t> Document<'t> {
     /// The tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         match self.sentences.get(sentence) {
-            Some(s) => self.tokens.get(s.tokens()).unwrap_or(&[]),
+            Some(s) => self
+                .tokens
+                .get(s.tokens())
+                .expect("a sentence's tokens are in the token list"),
             None => &[],
         }
     }

@@ -21,7 +21,7 @@ use crate::analysis::{
     self, Analysis, ClaimReport, EntityRef, EntityReport, MentionReport, ParagraphReport,
     QuoteReport, Section, SectionSink, SentenceReport, SpeakerReport, TextSpan,
 };
-use crate::document::Document;
+use crate::document::{Document, Qualifier};
 use crate::Options;
 
 /// Bytes gathered before they are handed to the output.
@@ -108,7 +108,7 @@ impl<'t> SectionSink<'t> for JsonSections<'_> {
             .collect();
         self.json.head(header)
     }
-    fn paragraphs(&mut self, items: impl Iterator<Item = ParagraphReport<'t>>) -> io::Result<()> {
+    fn paragraphs(&mut self, items: impl Iterator<Item = ParagraphReport>) -> io::Result<()> {
         self.write(Section::Paragraphs, items, Json::paragraph)
     }
     fn sentences(&mut self, items: impl Iterator<Item = SentenceReport<'t>>) -> io::Result<()> {
@@ -334,7 +334,7 @@ impl Json<'_> {
     fn paragraph(&mut self, p: &ParagraphReport) -> io::Result<()> {
         self.start_end(p.start, p.end);
         self.raw(b",\"kind\":");
-        self.string(&p.kind);
+        self.string(p.kind.as_str());
         self.raw(b"}");
         Ok(())
     }
@@ -367,7 +367,7 @@ impl Json<'_> {
         self.raw(b",\"text\":");
         self.string(&q.text);
         self.raw(b",\"kind\":");
-        self.string(&q.kind);
+        self.string(q.kind.as_str());
         self.raw(b",\"speaker\":");
         self.speaker(q.speaker.as_ref());
         self.raw(b",\"cue\":");
@@ -387,7 +387,7 @@ impl Json<'_> {
         self.raw(b",\"text\":");
         self.string(&m.text);
         self.raw(b",\"kind\":");
-        self.string(&m.kind);
+        self.string(m.kind.as_str());
         self.raw(b"}");
         Ok(())
     }
@@ -405,7 +405,7 @@ impl Json<'_> {
         self.raw(b",\"name\":");
         self.string(&e.name);
         self.raw(b",\"type\":");
-        self.string(&e.entity_type);
+        self.string(e.entity_type.as_str());
         self.raw(b",\"mention_count\":");
         self.uint(e.mention_count);
         self.raw(b",\"mentions\":");
@@ -425,7 +425,7 @@ impl Json<'_> {
         self.raw(b",\"text\":");
         self.string(&c.text);
         self.raw(b",\"kind\":");
-        self.string(&c.kind);
+        self.string(c.kind.as_str());
         self.raw(b",\"value\":");
         self.float(c.value)?;
         self.raw(b",\"value_max\":");
@@ -433,7 +433,7 @@ impl Json<'_> {
         self.raw(b",\"unit\":");
         self.opt_string(c.unit.as_deref());
         self.raw(b",\"qualifier\":");
-        self.opt_string(c.qualifier.as_deref());
+        self.opt_string(c.qualifier.map(Qualifier::as_str));
         self.raw(b",\"subject\":");
         self.text_span(c.subject.as_ref());
         self.raw(b",\"sentence\":");
@@ -558,6 +558,7 @@ mod tests {
     fn streamed_report_keeps_sections_source_and_warnings() {
         let source = crate::Source {
             path: "a \"b\".txt".into(),
+            line: Some(3),
             id: Some(serde_json::json!(7)),
             meta: [("lang".to_string(), serde_json::json!("en"))].into(),
         };

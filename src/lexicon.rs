@@ -17,7 +17,7 @@ use std::hash::{BuildHasherDefault, DefaultHasher};
 pub type FixedHash = BuildHasherDefault<DefaultHasher>;
 
 /// Calls `f` with `word` in lowercase, without allocating when the word is short ASCII
-/// (nearly every token): lowercasing ran for most word-list lookups.
+/// (nearly every token): most word-list look-ups lowercase their word.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
         return f(word);

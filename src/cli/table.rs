@@ -103,7 +103,7 @@ fn claim_row(c: &ClaimReport) -> Vec<String> {
         number(c.value),
         number(c.value_max),
         c.unit.clone().unwrap_or_default(),
-        c.qualifier.as_deref().unwrap_or_default().to_string(),
+        c.qualifier.map_or("", |q| q.as_str()).to_string(),
         c.claimant
             .as_ref()
             .map(|e| e.name.to_string())

@@ -47,7 +47,9 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph], warnings: &mut Vec<String>
     let text_holds_at = text.contains('@');
     let mut joined = false;
     for p in paragraphs {
-        let body = text.get(p.span.start()..p.span.end()).unwrap_or("");
+        let body = text
+            .get(p.span.range())
+            .expect("a paragraph's span lies on char boundaries of the text");
         let may_hold_email = text_holds_at && body.contains('@');
         let after = text.len() - p.span.end();
         joined |= tokenize_paragraph(body, p.span.start(), after, may_hold_email, &mut tokens);
@@ -354,8 +356,8 @@ fn scan_word_from(
     (end, kind)
 }
 
-/// Which bytes are ASCII letters or digits: one table load per byte of a word, where
-/// the range tests took several compares and branches.
+/// Which bytes are ASCII letters or digits: one table load per byte of a word instead of
+/// several compares and branches.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;

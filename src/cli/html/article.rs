@@ -88,7 +88,7 @@ fn paragraphs<'a>(analysis: &'a Analysis, length: usize) -> Vec<Para<'a>> {
             out.push(Para {
                 start,
                 end,
-                kind: wording::token(&p.kind),
+                kind: wording::token(p.kind.as_str()),
             });
             done = end;
         }
@@ -361,7 +361,7 @@ impl Writer<'_, '_> {
 
     fn open_quote(&mut self, i: usize, first: bool) {
         let quote = &self.analysis.quotes[i];
-        let kind = wording::token(&quote.kind);
+        let kind = wording::token(quote.kind.as_str());
         let entity = quote.speaker.as_ref().map(|s| s.entity);
         let rank = entity.and_then(|e| self.speakers.rank(e));
         let label = first && entity.is_some() && self.labelled.insert(quote.group);
@@ -400,7 +400,7 @@ impl Writer<'_, '_> {
         buf.push_str(&format!(
             " class=\"claim{}\" data-claim=\"{i}\" data-kind=\"{}\"",
             if first { "" } else { " cont" },
-            wording::token(&claim.kind)
+            wording::token(claim.kind.as_str())
         ));
         if let Some(value) = claim.value {
             buf.push_str(&format!(" data-value=\"{}\"", wording::number(value)));
@@ -412,8 +412,8 @@ impl Writer<'_, '_> {
 
     fn open_mention(&mut self, entity: usize, mention: usize, first: bool) {
         let e = &self.analysis.entities[entity];
-        let kind = wording::token(&e.mentions[mention].kind);
-        let entity_type = wording::token(&e.entity_type);
+        let kind = wording::token(e.mentions[mention].kind.as_str());
+        let entity_type = wording::token(e.entity_type.as_str());
         let buf = &mut self.buf;
         buf.push_str("<a");
         if first {

@@ -102,7 +102,7 @@ fn header(buf: &mut String, title: &str, analysis: &Analysis) {
         analysis
             .entities
             .iter()
-            .filter(|e| wording::token(&e.entity_type) == t)
+            .filter(|e| wording::token(e.entity_type.as_str()) == t)
             .count()
     };
     let mut parts = vec![

@@ -105,7 +105,10 @@ impl Panel<'_, '_> {
         ));
         for &i in quotes {
             let quote = &self.analysis.quotes[i];
-            buf.push_str(&format!("<li class=\"k-{}\">", wording::token(&quote.kind)));
+            buf.push_str(&format!(
+                "<li class=\"k-{}\">",
+                wording::token(quote.kind.as_str())
+            ));
             self.link(buf, Item::Quote(i), &format!("q{i}"), &quote.text);
             buf.push_str("</li>");
         }
@@ -196,7 +199,7 @@ impl Panel<'_, '_> {
             self.link(buf, Item::Claim(i), &format!("c{i}"), &claim.text);
             buf.push_str(&format!(
                 "</td><td>{}</td><td>",
-                wording::token(&claim.kind)
+                wording::token(claim.kind.as_str())
             ));
             escape::text(buf, &wording::claim_value(claim));
             buf.push_str(&format!("</td><td>{}</td><td>", wording::qualifier(claim)));
@@ -234,7 +237,7 @@ fn section_start(buf: &mut String, id: &str, heading: &str, n: usize) {
 
 /// The entity's type as one of the panel's sections.
 fn kind_of<'e>(entity: &'e EntityReport) -> &'e str {
-    match wording::token(&entity.entity_type) {
+    match wording::token(entity.entity_type.as_str()) {
         t @ ("person" | "organization" | "place") => t,
         _ => "other",
     }

@@ -53,7 +53,7 @@ pub fn claim_value(claim: &ClaimReport) -> String {
 
 /// The qualifier in words: `at least`, `at most`, `about`, `exactly`, or empty.
 pub fn qualifier(claim: &ClaimReport) -> &'static str {
-    match claim.qualifier.as_deref() {
+    match claim.qualifier.map(|q| q.as_str()) {
         Some("lower_bound") => "at least",
         Some("upper_bound") => "at most",
         Some("approximate") => "about",
@@ -64,7 +64,7 @@ pub fn qualifier(claim: &ClaimReport) -> &'static str {
 
 /// The tooltip of a claim: kind, qualified value and claimant.
 pub fn claim_tooltip(claim: &ClaimReport) -> String {
-    let mut out = format!("{} claim", token(&claim.kind));
+    let mut out = format!("{} claim", token(claim.kind.as_str()));
     if claim.value.is_some() {
         out.push_str(": ");
         let qualifier = qualifier(claim);
