@@ -70,6 +70,9 @@ impl FromStr for Section {
 pub struct Source {
     /// The file path, or "-" for standard input.
     pub path: String,
+    /// The record's line in its file (1-based) when read from JSON Lines, else null: each
+    /// output record can be matched to its input line, whatever the ids.
+    pub line: Option<u64>,
     /// The record's `id` when read from JSON Lines, else null.
     pub id: Option<serde_json::Value>,
     /// The record's other fields when read from JSON Lines, else empty.
@@ -80,6 +83,7 @@ impl Default for Source {
     fn default() -> Source {
         Source {
             path: "-".to_string(),
+            line: None,
             id: None,
             meta: BTreeMap::new(),
         }

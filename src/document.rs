@@ -726,7 +726,10 @@ impl<'t> Document<'t> {
     /// The tokens of a sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         match self.sentences.get(sentence) {
-            Some(s) => self.tokens.get(s.tokens()).unwrap_or(&[]),
+            Some(s) => self
+                .tokens
+                .get(s.tokens())
+                .expect("a sentence's tokens are in the token list"),
             None => &[],
         }
     }

@@ -1,11 +1,15 @@
 //! The human-readable report (`byline --format text`): the source, word and sentence counts
-//! and reading time, then one section per analysis (paragraphs, sentences, quotes,
-//! entities, claims; an empty one says so), wrapped to a given width, with ANSI colour
-//! only when asked. It reads nothing but the [`Analysis`], so it shows exactly what the
-//! JSON shows and honours `--only` through [`Analysis::shows`]. Article text is shown
-//! through [`visible`], so an article cannot steer the reader's terminal.
+//! and reading time, then one section per analysis (paragraphs, sentences, speakers and
+//! their quotes, entities, claims; an empty one says so), wrapped to a given width, with
+//! ANSI colour only when asked: each speaker keeps one colour wherever the name appears,
+//! and quote kinds have theirs. Quotations are counted as utterances (the parts of a split
+//! quotation, “A,” she said, “B.”, are one), as `--summary` counts them; the JSON lists
+//! the parts. It reads nothing but the [`Analysis`], so it shows exactly what the JSON
+//! shows and honours `--only` through [`Analysis::shows`]. Article text is shown through
+//! [`visible`], so an article cannot steer the reader's terminal.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport, Section};
@@ -32,14 +36,38 @@ impl Default for Style {
 /// How many entities of one type are listed before "and N more".
 const ENTITIES_LISTED: usize = 12;
 
+/// Section titles: bold cyan.
+const TITLE: &str = "1;36";
+/// The speakers' colours, given in the order of the Speakers section (the most quoted
+/// first) and reused from the start when there are more speakers than colours.
+const SPEAKER_COLOURS: [&str; 10] = [
+    "1;33", "1;32", "1;35", "1;34", "1;31", "33", "32", "35", "34", "31",
+];
+
+/// The colour of a quote kind's label (direct quotations have none).
+fn kind_colour(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Partial => "36",
+        QuoteKind::Scare => "2;3",
+        _ => "2",
+    }
+}
+
 /// Renders the whole report; it ends with a newline.
 pub fn render(analysis: &Analysis, style: &Style) -> String {
+    let speakers = Speaker::rank(&analysis.quotes, &analysis.entities);
     let mut out = Report {
         text: String::new(),
         style: Style {
             width: style.width.max(20),
             color: style.color,
         },
+        colours: speakers
+            .iter()
+            .filter_map(|speaker| speaker.entity)
+            .zip(SPEAKER_COLOURS.iter().cycle())
+            .map(|(entity, colour)| (entity, *colour))
+            .collect(),
     };
     out.header(analysis);
     if analysis.shows(Section::Paragraphs) {
@@ -49,6 +77,7 @@ pub fn render(analysis: &Analysis, style: &Style) -> String {
         out.sentences(analysis);
     }
     if analysis.shows(Section::Quotes) {
+        out.speakers(&speakers);
         out.quotes(&analysis.quotes);
     }
     if analysis.shows(Section::Entities) {
@@ -60,15 +89,83 @@ pub fn render(analysis: &Analysis, style: &Style) -> String {
     if !analysis.warnings.is_empty() {
         out.title("Warnings", analysis.warnings.len());
         for warning in &analysis.warnings {
-            out.item(warning);
+            out.item(&shown(warning));
         }
     }
     out.text
 }
 
+/// The parts of each utterance: consecutive quotations sharing a group.
+pub fn utterances<'q, 't>(
+    quotes: &'q [QuoteReport<'t>],
+) -> impl Iterator<Item = &'q [QuoteReport<'t>]> {
+    quotes.chunk_by(|a, b| a.group == b.group)
+}
+
+/// One line of the Speakers section.
+struct Speaker<'a> {
+    /// The speaker's entity; `None` for the quotations with no speaker.
+    entity: Option<usize>,
+    name: &'a str,
+    role: Option<&'a str>,
+    utterances: usize,
+    words: usize,
+}
+
+impl<'a> Speaker<'a> {
+    /// Every speaker, the most quoted first (then the most words, then the first quoted);
+    /// the quotations with no speaker, if any, last.
+    fn rank(quotes: &'a [QuoteReport], entities: &'a [EntityReport]) -> Vec<Speaker<'a>> {
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut index: HashMap<Option<usize>, usize> = HashMap::new();
+        for parts in utterances(quotes) {
+            let speaker = parts.iter().find_map(|q| q.speaker.as_ref());
+            let entity = speaker.map(|s| s.entity);
+            let at = *index.entry(entity).or_insert_with(|| {
+                speakers.push(Speaker {
+                    entity,
+                    name: speaker.map_or("(no speaker)", |s| &*s.name),
+                    role: entity
+                        .and_then(|e| entities.iter().find(|x| x.id == e))
+                        .and_then(main_role),
+                    utterances: 0,
+                    words: 0,
+                });
+                speakers.len() - 1
+            });
+            speakers[at].utterances += 1;
+            speakers[at].words += parts
+                .iter()
+                .map(|q| q.text.split_whitespace().count())
+                .sum::<usize>();
+        }
+        // A stable sort keeps the order of first quotation among equals.
+        speakers.sort_by_key(|s| {
+            (
+                s.entity.is_none(),
+                std::cmp::Reverse(s.utterances),
+                std::cmp::Reverse(s.words),
+            )
+        });
+        speakers
+    }
+}
+
+/// The most specific role: "Ukrainian president" rather than "president".
+fn main_role<'a>(entity: &'a EntityReport) -> Option<&'a str> {
+    entity
+        .roles
+        .iter()
+        .rev()
+        .max_by_key(|r| r.len())
+        .map(String::as_str)
+}
+
 struct Report {
     text: String,
     style: Style,
+    /// Each speaker's colour, by entity.
+    colours: HashMap<usize, &'static str>,
 }
 
 impl Report {
@@ -81,16 +178,20 @@ impl Report {
         self.text.push_str(&line);
         self.text.push('\n');
         let s = &a.stats;
-        let minutes = match s.reading_minutes {
-            1 => "about 1 minute to read".to_string(),
-            n => format!("about {n} minutes to read"),
-        };
-        self.line(&format!(
-            "{} · {} · {} · {minutes}",
-            count(s.words, "word"),
-            count(s.sentences, "sentence"),
-            count(s.paragraphs, "paragraph"),
-        ));
+        let mut counts = [
+            count(s.words, "word", "words"),
+            count(s.sentences, "sentence", "sentences"),
+            count(s.paragraphs, "paragraph", "paragraphs"),
+        ]
+        .join(" · ");
+        match s.reading_minutes {
+            0 => {}
+            1 => counts.push_str(" · about 1 minute to read"),
+            n => {
+                let _ = write!(counts, " · about {n} minutes to read");
+            }
+        }
+        self.line(&counts);
     }
 
     fn paragraphs(&mut self, a: &Analysis) {
@@ -99,17 +200,18 @@ impl Report {
             return self.none();
         }
         let kinds = [
-            (ParagraphKind::Body, "body"),
-            (ParagraphKind::Heading, "headings"),
-            (ParagraphKind::Boilerplate, "boilerplate"),
+            (ParagraphKind::Body, "body", "body"),
+            (ParagraphKind::Heading, "heading", "headings"),
+            (ParagraphKind::Boilerplate, "boilerplate", "boilerplate"),
         ]
-        .map(|(kind, label)| {
+        .map(|(kind, one, many)| {
             let n = a.paragraphs.iter().filter(|p| p.kind == kind).count();
-            format!("{n} {label}")
+            (n > 0).then(|| count(n, one, many))
         });
+        let kinds: Vec<String> = kinds.into_iter().flatten().collect();
         self.item(&kinds.join(", "));
         // The text of a heading is its sentence (one pass: sentences know their paragraph).
-        let mut headings: Vec<&str> = Vec::new();
+        let mut headings: Vec<Cow<str>> = Vec::new();
         let mut last_paragraph = None;
         for sentence in &a.sentences {
             let is_heading = a
@@ -117,7 +219,7 @@ impl Report {
                 .get(sentence.paragraph)
                 .is_some_and(|p| p.kind == ParagraphKind::Heading);
             if is_heading && last_paragraph != Some(sentence.paragraph) {
-                headings.push(&sentence.text);
+                headings.push(shown(&sentence.text));
             }
             last_paragraph = Some(sentence.paragraph);
         }
@@ -144,27 +246,53 @@ impl Report {
         ));
     }
 
+    /// Who is quoted, the most first: role, utterances, words quoted.
+    fn speakers(&mut self, speakers: &[Speaker]) {
+        let named = speakers.iter().filter(|s| s.entity.is_some()).count();
+        self.title("Speakers", named);
+        if speakers.is_empty() {
+            return self.none();
+        }
+        for speaker in speakers {
+            let mut line = self.speaker_name(speaker.entity, speaker.name);
+            let _ = write!(
+                line,
+                ": {}, {} quoted",
+                count(speaker.utterances, "utterance", "utterances"),
+                count(speaker.words, "word", "words")
+            );
+            if let Some(role) = speaker.role {
+                let _ = write!(line, " ({})", shown(role));
+            }
+            self.item(&line);
+        }
+    }
+
     fn quotes(&mut self, quotes: &[QuoteReport]) {
-        self.title("Quotes", quotes.len());
+        self.title("Quotes", utterances(quotes).count());
         if quotes.is_empty() {
             return self.none();
         }
-        // Parts of one utterance (“A,” he said, “B.”) share a group: one item, joined by " … ".
-        for parts in quotes.chunk_by(|a, b| a.group == b.group) {
+        // Parts of one utterance (“A,” he said, “B.”) are one item, joined by " … ".
+        for parts in utterances(quotes) {
             let Some(first) = parts.first() else { continue };
-            let speaker = parts
-                .iter()
-                .find_map(|q| q.speaker.as_ref())
-                .map_or("(no speaker)", |s| &*s.name);
-            let kind = if first.kind == QuoteKind::Direct {
-                String::new()
-            } else {
-                format!(" [{}]", first.kind)
+            let speaker = parts.iter().find_map(|q| q.speaker.as_ref());
+            let mut line = match speaker {
+                Some(s) => self.speaker_name(Some(s.entity), &s.name),
+                None => "(no speaker)".to_string(),
             };
+            if first.kind != QuoteKind::Direct {
+                let label = format!("[{}]", first.kind);
+                let _ = write!(line, " {}", self.paint(&label, kind_colour(first.kind)));
+            }
             // A quotation ending a clause keeps its comma inside the marks (“…,” she said);
             // the list reads better without it.
-            let words: Vec<&str> = parts.iter().map(|q| q.text.trim_end_matches(',')).collect();
-            self.item(&format!("{speaker}{kind}: “{}”", words.join(" … ")));
+            let words: Vec<Cow<str>> = parts
+                .iter()
+                .map(|q| shown(q.text.trim_end_matches(',')))
+                .collect();
+            let _ = write!(line, ": “{}”", words.join(" … "));
+            self.item(&line);
         }
     }
 
@@ -192,23 +320,26 @@ impl Report {
                 // People one to a line, with what the article says they are.
                 self.item(&format!("{label}:"));
                 for person in listed {
-                    let mut line = format!("{} ({})", person.name, person.mention_count);
-                    // The most specific role: "Ukrainian president" rather than "president".
-                    if let Some(role) = person.roles.iter().rev().max_by_key(|r| r.len()) {
-                        let _ = write!(line, ": {role}");
+                    let mut line = self.speaker_name(Some(person.id), &person.name);
+                    let _ = write!(line, " ({})", person.mention_count);
+                    if let Some(role) = main_role(person) {
+                        let _ = write!(line, ": {}", shown(role));
                     }
-                    self.text
-                        .push_str(&wrap(&shown(&line), self.style.width, "    · ", "      "));
+                    self.sub_item(&line);
                 }
                 if more > 0 {
-                    let line = format!("and {more} more");
-                    self.text
-                        .push_str(&wrap(&line, self.style.width, "    · ", "      "));
+                    self.sub_item(&format!("and {more} more"));
                 }
                 continue;
             }
             let mut names: Vec<String> = listed
-                .map(|e| format!("{} ({})", e.name, e.mention_count))
+                .map(|e| {
+                    format!(
+                        "{} ({})",
+                        self.speaker_name(Some(e.id), &e.name),
+                        e.mention_count
+                    )
+                })
                 .collect();
             if more > 0 {
                 names.push(format!("and {more} more"));
@@ -217,26 +348,40 @@ impl Report {
         }
     }
 
+    /// Each claim: kind, the number as written and what it counts, qualifier, claimant.
     fn claims(&mut self, claims: &[ClaimReport]) {
         self.title("Claims", claims.len());
         if claims.is_empty() {
             return self.none();
         }
         for c in claims {
-            let mut line = format!("{}: {}", c.kind, c.text);
+            let mut line = format!("{}: {}", c.kind, shown(&c.text));
+            if let Some(subject) = &c.subject {
+                let _ = write!(line, " ({})", shown(&subject.text));
+            }
             if let Some(qualifier) = &c.qualifier {
                 let _ = write!(line, " [{qualifier}]");
             }
             if let Some(claimant) = &c.claimant {
-                let _ = write!(line, " — {}", claimant.name);
+                let name = self.speaker_name(Some(claimant.entity), &claimant.name);
+                let _ = write!(line, " — according to {name}");
             }
             self.item(&line);
         }
     }
 
+    /// A name, made safe to show, in its speaker's colour when it has one.
+    fn speaker_name(&self, entity: Option<usize>, name: &str) -> String {
+        let name = shown(name);
+        match entity.and_then(|e| self.colours.get(&e)) {
+            Some(colour) => self.paint(&name, colour),
+            None => name.into_owned(),
+        }
+    }
+
     fn title(&mut self, name: &str, n: usize) {
         self.text.push('\n');
-        let title = self.paint(name, "1;36");
+        let title = self.paint(name, TITLE);
         let _ = writeln!(self.text, "{title} ({n})");
     }
 
@@ -244,14 +389,21 @@ impl Report {
         self.item("none found");
     }
 
-    /// A list item: "- " then the text, wrapped with a hanging indent.
+    /// A list item: "- " then the text (already made safe to show), wrapped with a hanging
+    /// indent.
     fn item(&mut self, text: &str) {
-        let wrapped = wrap(&shown(text), self.style.width, "  - ", "    ");
+        let wrapped = wrap(text, self.style.width, "  - ", "    ");
+        self.text.push_str(&wrapped);
+    }
+
+    /// An item under an item: "· " then the text (already made safe to show).
+    fn sub_item(&mut self, text: &str) {
+        let wrapped = wrap(text, self.style.width, "    · ", "      ");
         self.text.push_str(&wrapped);
     }
 
     fn line(&mut self, text: &str) {
-        let wrapped = wrap(&shown(text), self.style.width, "", "");
+        let wrapped = wrap(text, self.style.width, "", "");
         self.text.push_str(&wrapped);
     }
 
@@ -317,15 +469,32 @@ fn steers_terminal(c: char, next: Option<char>) -> bool {
     }
 }
 
-fn count(n: usize, noun: &str) -> String {
+/// "1 word", "2 words": `n` with the noun's singular or plural.
+pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        format!("1 {one}")
     } else {
-        format!("{n} {noun}s")
+        format!("{n} {many}")
     }
 }
 
-/// Greedy word wrap to `width` characters; the first line starts with `first`, the others
+/// The characters of `word` a terminal shows: all but those of SGR colour sequences
+/// (`ESC [ … m`), which only the report itself writes (article text is [`visible`]).
+fn shown_width(word: &str) -> usize {
+    let mut width = 0;
+    let mut in_sequence = false;
+    for c in word.chars() {
+        match (in_sequence, c) {
+            (false, '\x1b') => in_sequence = true,
+            (false, _) => width += 1,
+            (true, 'm') => in_sequence = false,
+            (true, _) => {}
+        }
+    }
+    width
+}
+
+/// Greedy word wrap to `width` characters (colour sequences take no room); the first line starts with `first`, the others
 /// with `rest`. A word longer than a line gets a line of its own rather than being cut.
 /// Every line, the last included, ends with a newline.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
@@ -334,7 +503,7 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     out.push_str(first);
     let mut line_has_word = false;
     for word in text.split_whitespace() {
-        let word_len = word.chars().count();
+        let word_len = shown_width(word);
         if line_has_word && line_len + 1 + word_len > width {
             out.push('\n');
             out.push_str(rest);
@@ -413,6 +582,49 @@ mod tests {
     }
 
     #[test]
+    fn speakers_are_ranked_by_utterances_then_words_unattributed_last() {
+        let text = "“Yes,” Ann Lee said. “We will build it,” said Bo Kim. “Soon,” Bo Kim added. \
+                    “Maybe,” someone whispered. “It is, as I said, done,” Ann Lee said, “and paid.”";
+        let analysis = analyze(text, &Options::default());
+        let ranked = Speaker::rank(&analysis.quotes, &analysis.entities);
+        let lines: Vec<(&str, usize, usize)> = ranked
+            .iter()
+            .map(|s| (s.name, s.utterances, s.words))
+            .collect();
+        let named: Vec<&(&str, usize, usize)> =
+            lines.iter().filter(|l| l.0 != "(no speaker)").collect();
+        assert!(named.len() >= 2, "{lines:?}");
+        assert!(
+            named
+                .windows(2)
+                .all(|w| (w[0].1, w[0].2) >= (w[1].1, w[1].2)),
+            "{lines:?}"
+        );
+        let utterances: usize = lines.iter().map(|l| l.1).sum();
+        assert_eq!(utterances, utterances_of(&analysis));
+        if let Some(unattributed) = lines.iter().position(|l| l.0 == "(no speaker)") {
+            assert_eq!(unattributed, lines.len() - 1, "{lines:?}");
+        }
+    }
+
+    fn utterances_of(analysis: &Analysis) -> usize {
+        let groups: std::collections::BTreeSet<usize> =
+            analysis.quotes.iter().map(|q| q.group).collect();
+        groups.len()
+    }
+
+    #[test]
+    fn colour_sequences_take_no_room_when_wrapping() {
+        assert_eq!(shown_width("\x1b[1;33mAnn\x1b[0m"), 3);
+        let painted = "\x1b[1;33mAnn Lee\x1b[0m said it";
+        assert_eq!(wrap(painted, 15, "", ""), format!("{painted}\n"));
+        assert_eq!(
+            wrap(painted, 14, "", ""),
+            "\x1b[1;33mAnn Lee\x1b[0m said\nit\n"
+        );
+    }
+
+    #[test]
     fn wrap_respects_width_and_indents() {
         let wrapped = wrap("aaa bbb ccc ddd eee", 11, "  - ", "    ");
         assert_eq!(wrapped, "  - aaa bbb\n    ccc ddd\n    eee\n");
@@ -463,7 +675,7 @@ mod tests {
         let analysis = analyze("", &Options::default());
         let text = render(&analysis, &Style::default());
         assert!(text.contains("0 words"), "{text}");
-        assert_eq!(text.matches("none found").count(), 5, "{text}");
+        assert_eq!(text.matches("none found").count(), 6, "{text}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `byline` command: inputs (files, stdin, `-`, JSON Lines),
 //! output formats and framing, failures and exit codes, limits and broken pipes.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
@@ -321,6 +322,7 @@ fn text_format_is_a_readable_report_without_colour_in_a_pipe() {
     for title in [
         "Paragraphs (",
         "Sentences (",
+        "Speakers (",
         "Quotes (",
         "Entities (",
         "Claims (",
@@ -619,4 +621,212 @@ fn file_names_in_messages_cannot_steer_the_terminal() {
         r.stderr
     );
     assert!(!r.stderr.contains('\x1b'));
+}
+
+#[test]
+fn jsonl_output_lines_carry_their_input_line_numbers() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"One.\"}\n",
+        "\n",
+        "{oops\n",
+        "{\"text\": \"Four.\"}\n",
+        "   \n",
+        "{\"id\": \"f\", \"text\": \"Six.\"}\n",
+    );
+    let r = run(byline()
+        .args(["--input-format", "jsonl", "-j", "3"])
+        .write_stdin(input));
+    assert_eq!(r.code, 1, "blank lines and bad records are failures");
+    let lines = json_lines(&r.stdout);
+    assert_eq!(lines.len(), 6, "one output line per input line");
+    for (i, line) in lines.iter().enumerate() {
+        let number = line
+            .get("error")
+            .map_or(&line["source"]["line"], |_| &line["line"]);
+        assert_eq!(number, &Value::from(i + 1), "{line}");
+    }
+    assert_eq!(lines[5]["source"]["id"], "f");
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("a blank line"));
+    assert!(
+        r.stderr.contains("byline: -:5: a blank line"),
+        "{}",
+        r.stderr
+    );
+    // A file read whole has no line.
+    let r = run(byline().arg(SEED));
+    let report: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(report["source"]["line"], Value::Null);
+}
+
+fn text_view(args: &[&str]) -> String {
+    let r = run(byline().args(["-f", "text"]).args(args));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn color_is_chosen_with_the_flag_and_no_color() {
+    assert!(text_view(&["--color", "always", SEED]).contains("\x1b[1;36mSpeakers\x1b[0m"));
+    assert!(!text_view(&["--color", "never", SEED]).contains('\x1b'));
+    assert!(!text_view(&[SEED]).contains('\x1b'), "auto: not a terminal");
+    let forced = run(byline()
+        .env("NO_COLOR", "1")
+        .args(["-f", "text", "--color", "always", SEED]));
+    assert!(
+        forced.stdout.contains('\x1b'),
+        "the flag wins over NO_COLOR"
+    );
+    let summary = run(byline().args(["--summary", "-f", "text", "--color", "always", SEED]));
+    assert!(summary.stdout.contains("\x1b[1;36mTop speakers\x1b[0m"));
+    let r = run(byline().args(["--color", "sometimes", SEED]));
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn each_speaker_keeps_one_colour_and_quote_kinds_have_theirs() {
+    let coloured = text_view(&["--color", "always", SEED]);
+    let painted = |name: &str| -> BTreeSet<String> {
+        coloured
+            .match_indices(&format!("m{name}\x1b[0m"))
+            .map(|(at, _)| {
+                let start = coloured[..at].rfind('\x1b').unwrap();
+                coloured[start..at].to_string()
+            })
+            .collect()
+    };
+    let trump = painted("Donald Trump");
+    let zelensky = painted("Volodymyr Zelensky");
+    assert_eq!(trump.len(), 1, "{trump:?}");
+    assert_eq!(zelensky.len(), 1, "{zelensky:?}");
+    assert_ne!(trump, zelensky);
+    assert!(coloured.contains("m[partial]\x1b[0m") && coloured.contains("m[scare]\x1b[0m"));
+    // Colour codes take no room: lines stay within the width.
+    for line in coloured.lines() {
+        let shown: String = line
+            .split('\x1b')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('m').map_or("", |(_, rest)| rest)
+                }
+            })
+            .collect();
+        assert!(
+            shown.chars().count() <= 80 || !shown.trim().contains(' '),
+            "{shown:?}"
+        );
+    }
+}
+
+/// The `Speakers` lines of a text view: (name, utterances).
+fn speaker_lines(view: &str) -> Vec<(String, u64)> {
+    let section = view.split("\nSpeakers (").nth(1).unwrap();
+    let section = section.split("\n\n").next().unwrap();
+    let joined = section.replace("\n    ", " ");
+    joined
+        .lines()
+        .filter_map(|line| line.strip_prefix("  - "))
+        .map(|line| {
+            let (name, rest) = line.split_once(": ").unwrap();
+            let n = rest.split(' ').next().unwrap().parse().unwrap();
+            (name.to_string(), n)
+        })
+        .collect()
+}
+
+#[test]
+fn speakers_count_utterances_as_the_json_groups_them_and_summary_agrees() {
+    let view = text_view(&[SEED]);
+    let speakers = speaker_lines(&view);
+    let report: Value = serde_json::from_str(&run(byline().arg(SEED)).stdout).unwrap();
+    let mut groups: BTreeMap<String, BTreeSet<u64>> = BTreeMap::new();
+    for quote in report["quotes"].as_array().unwrap() {
+        let name = quote["speaker"]["name"].as_str().unwrap_or("(no speaker)");
+        groups
+            .entry(name.into())
+            .or_default()
+            .insert(quote["group"].as_u64().unwrap());
+    }
+    assert_eq!(speakers.len(), groups.len(), "{view}");
+    for (name, utterances) in &speakers {
+        assert_eq!(groups[name].len() as u64, *utterances, "{name}");
+    }
+    let named: Vec<u64> = speakers
+        .iter()
+        .filter(|s| s.0 != "(no speaker)")
+        .map(|s| s.1)
+        .collect();
+    assert!(
+        named.windows(2).all(|w| w[0] >= w[1]),
+        "most quoted first: {speakers:?}"
+    );
+    assert_eq!(speakers[0].0, "Donald Trump");
+    assert!(view.contains("  - Donald Trump: 7 utterances, "), "{view}");
+    assert!(view.contains(" words quoted (US president)"), "{view}");
+    let total: usize = groups.values().map(BTreeSet::len).sum();
+    assert!(
+        view.contains(&format!("\nQuotes ({total})\n")),
+        "one count everywhere"
+    );
+
+    let summary = run(byline().args(["--summary", SEED]));
+    let summary: Value = serde_json::from_str(&summary.stdout).unwrap();
+    assert_eq!(summary["quotes"], total);
+    for ranked in summary["top_speakers"].as_array().unwrap() {
+        let name = ranked["name"].as_str().unwrap();
+        assert_eq!(ranked["quotes"], groups[name].len(), "{name}");
+    }
+}
+
+#[test]
+fn claims_show_their_subject_and_claimant() {
+    let view = text_view(&["--only", "claims", SEED]);
+    assert!(view.contains("  - count: two (leaders)\n"), "{view}");
+    assert!(
+        view.contains(
+            "  - percent: about 1% (Ukraine) [approximate] — according to Vladimir Putin\n"
+        ),
+        "{view}"
+    );
+}
+
+#[test]
+fn counts_have_their_plural_forms() {
+    let r = run(byline()
+        .args(["-f", "text"])
+        .write_stdin("Storm hits\n\nIt rained all day."));
+    assert!(
+        r.stdout.contains("\n  - 1 body, 1 heading\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run(byline().args(["-f", "text"]).write_stdin("It rained."));
+    assert!(
+        r.stdout
+            .contains("\n2 words · 1 sentence · 1 paragraph · about 1 minute to read\n"),
+        "{}",
+        r.stdout
+    );
+    let empty = run(byline().args(["-f", "text"]).write_stdin(""));
+    assert!(
+        empty
+            .stdout
+            .contains("\n0 words · 0 sentences · 0 paragraphs\n"),
+        "{}",
+        empty.stdout
+    );
+    assert!(!empty.stdout.contains("to read"), "{}", empty.stdout);
+    let summary = run(byline().args(["--summary", "-f", "text", SEED]));
+    assert!(
+        summary
+            .stdout
+            .starts_with("1 article analysed, 0 failed · 1018 words"),
+        "{}",
+        summary.stdout
+    );
 }

@@ -79,8 +79,9 @@ fn several_inputs_give_a_page_each_and_an_index() {
     let (link, cells) = &rows[0];
     assert_eq!(link.as_deref(), Some("seed-article.html"));
     assert_eq!(cells[0], "fixtures/seed-article.txt");
-    // words, quotations, people, organizations, claims, top speakers
-    assert_eq!(&cells[2..6], ["21", "8", "8", "16"]);
+    // words, quotations (utterances, as --summary counts them), people, organizations,
+    // claims, top speakers
+    assert_eq!(&cells[2..6], ["19", "8", "8", "16"]);
     assert!(cells[6].starts_with("Donald Trump"), "{}", cells[6]);
 }
 

@@ -1,11 +1,12 @@
 //! `--summary`: one aggregate over a whole batch. Each worker reduces its analysis to a
 //! small [`Digest`] (names and counts only), and the writer folds the digests into an
 //! [`Aggregate`] with hash maps, so the cost is linear in the batch and memory grows with
-//! the number of distinct names, not with the number of articles.
+//! the number of distinct names, not with the number of articles. Quotations are counted
+//! as utterances, as in the text view (a split quotation is one).
 
 use std::collections::{BTreeMap, HashMap};
 
-use byline::summary::{visible, wrap, Style};
+use byline::summary::{self, count, visible, wrap, Style};
 use byline::Analysis;
 use serde::Serialize;
 
@@ -26,9 +27,12 @@ pub struct Digest {
 
 impl Digest {
     pub fn of(analysis: &Analysis) -> Digest {
+        // Utterances, as the text view counts them: the parts of a split quotation are one.
         let mut speakers: HashMap<&str, u64> = HashMap::new();
-        for quote in &analysis.quotes {
-            if let Some(speaker) = &quote.speaker {
+        let mut utterances = 0;
+        for parts in summary::utterances(&analysis.quotes) {
+            utterances += 1;
+            if let Some(speaker) = parts.iter().find_map(|q| q.speaker.as_ref()) {
                 *speakers.entry(&*speaker.name).or_default() += 1;
             }
         }
@@ -39,7 +43,7 @@ impl Digest {
         Digest {
             words: analysis.stats.words as u64,
             sentences: analysis.stats.sentences as u64,
-            quotes: analysis.stats.quotes as u64,
+            quotes: utterances,
             claims: analysis.stats.claims as u64,
             speakers: owned(speakers),
             entities: analysis
@@ -208,15 +212,18 @@ impl Report {
                 format!("\n{name}\n")
             }
         };
-        out.push_str(&wrap(
-            &format!(
-                "{} articles analysed, {} failed · {} words · {} sentences · {} quotations · {} claims",
-                self.articles, self.failed, self.words, self.sentences, self.quotes, self.claims
+        let counts = [
+            format!(
+                "{} analysed, {} failed",
+                count(self.articles as usize, "article", "articles"),
+                self.failed
             ),
-            style.width,
-            "",
-            "",
-        ));
+            count(self.words as usize, "word", "words"),
+            count(self.sentences as usize, "sentence", "sentences"),
+            count(self.quotes as usize, "quotation", "quotations"),
+            count(self.claims as usize, "claim", "claims"),
+        ];
+        out.push_str(&wrap(&counts.join(" · "), style.width, "", ""));
         let lists = [
             ("Top speakers", &self.top_speakers, "quotation"),
             ("Top people", &self.top_people, "mention"),
@@ -229,13 +236,11 @@ impl Report {
                 out.push_str("  - none found\n");
             }
             for ranked in list {
-                let plural = if ranked.count == 1 { "" } else { "s" };
                 let item = format!(
-                    "{}: {} {unit}{plural} in {} article{}",
+                    "{}: {} in {}",
                     visible(&ranked.name),
-                    ranked.count,
-                    ranked.articles,
-                    if ranked.articles == 1 { "" } else { "s" }
+                    count(ranked.count as usize, unit, &format!("{unit}s")),
+                    count(ranked.articles as usize, "article", "articles"),
                 );
                 out.push_str(&wrap(&item, style.width, "  - ", "    "));
             }

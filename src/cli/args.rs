@@ -122,7 +122,7 @@ pub struct Args {
     pub quiet: bool,
 
     /// Print one aggregate over all inputs instead of a report per input: top speakers
-    /// with their quote counts, top people, organizations and places, claims per kind
+    /// with their utterances, top people, organizations and places, claims per kind
     /// (JSON, or text with -f text).
     #[arg(long)]
     pub summary: bool,

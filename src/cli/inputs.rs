@@ -258,8 +258,11 @@ fn read_article(reader: impl Read, path: &str, max_bytes: u64, skip_binary: bool
     }
 }
 
-/// Streams JSON Lines records: one unit per non-blank line. Lines over `max_bytes` are
-/// skipped (not kept in memory) and reported as failed units.
+/// What every JSON Lines line must be; each record error ends with it.
+pub const RECORD_SHAPE: &str = "each line should be a JSON object with a \"text\" string";
+
+/// Streams JSON Lines records: one unit per line. Lines over `max_bytes` (not kept in
+/// memory) and blank lines are failed units, so every line has its place in the output.
 fn read_records(
     mut reader: impl BufRead,
     path: &str,
@@ -281,7 +284,13 @@ fn read_records(
         };
         let unit = match read {
             Ok(None) => return true,
-            Ok(Some(LineEnd::Complete)) if line.iter().all(u8::is_ascii_whitespace) => continue,
+            // A blank line gets its error record too, so that output line N is always the
+            // result of input line N.
+            Ok(Some(LineEnd::Complete)) if line.iter().all(u8::is_ascii_whitespace) => Unit {
+                origin,
+                size: line.len() as u64 + 1,
+                payload: Payload::Failed(format!("a blank line: {RECORD_SHAPE}")),
+            },
             Ok(Some(LineEnd::Complete)) => Unit {
                 origin,
                 size: line.len() as u64 + 1,
@@ -412,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn records_are_numbered_and_blank_lines_skipped() {
+    fn every_line_is_a_numbered_unit_blank_ones_failed() {
         let input = b"{\"text\":\"a\"}\n\n  \n{\"text\":\"b\"}\n[\"a long line\"]\n";
         let mut units = Vec::new();
         read_records(&input[..], "in.jsonl", 12, &mut |unit| {
@@ -420,9 +429,20 @@ mod tests {
             true
         });
         let labels: Vec<String> = units.iter().map(|u| u.origin.label()).collect();
-        assert_eq!(labels, ["in.jsonl:1", "in.jsonl:4", "in.jsonl:5"]);
+        let lines = [
+            "in.jsonl:1",
+            "in.jsonl:2",
+            "in.jsonl:3",
+            "in.jsonl:4",
+            "in.jsonl:5",
+        ];
+        assert_eq!(labels, lines);
+        for blank in &units[1..3] {
+            assert!(matches!(&blank.payload, Payload::Failed(m) if m.starts_with("a blank line")));
+        }
+        assert!(matches!(units[3].payload, Payload::Record(_)));
         assert!(
-            matches!(units[2].payload, Payload::Failed(_)),
+            matches!(units[4].payload, Payload::Failed(_)),
             "too long, not skipped"
         );
     }

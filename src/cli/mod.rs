@@ -40,13 +40,7 @@ pub fn run(args: Args) -> io::Result<u8> {
         return run_command(command);
     }
     check_combinations(&args);
-    let filter = (!args.glob.is_empty()).then(|| {
-        FileFilter::new(&args.glob).unwrap_or_else(|message| {
-            Args::command()
-                .error(ErrorKind::ValueValidation, message)
-                .exit()
-        })
-    });
+    let filter = file_filter(&args);
     let paths = if args.files.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -62,25 +56,12 @@ pub fn run(args: Args) -> io::Result<u8> {
     }
     let recursive = args.recursive || filter.is_some();
     let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl || recursive;
-    let format = args.format.unwrap_or(if args.table.is_some() {
-        OutputFormat::Tsv
-    } else if several {
-        OutputFormat::Jsonl
-    } else {
-        OutputFormat::Json
-    });
+    let format = output_format(&args, several);
     let page_dir = (format == OutputFormat::Html)
         .then(|| page_directory(&args, several))
         .flatten();
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let style = Style {
-        width: terminal_width(to_terminal),
-        color: match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => to_terminal && colour_allowed(),
-        },
-    };
+    let style = text_style(args.color, to_terminal);
     let pretty = args.pretty || to_terminal;
     let (piece, framing) = shape(&args, format, several, pretty, style);
     let render = RenderConfig {
@@ -113,15 +94,55 @@ pub fn run(args: Args) -> io::Result<u8> {
     pipeline::run(paths, read, render, jobs, &mut writer)?;
     let code = writer.finish()?.exit_code();
     drop(writer);
-    if let Some(output_file) = output_file {
-        if code < 2 {
-            output_file.commit()?;
-        } else {
-            let path = output_file.given().display();
-            eprintln!("byline: {path}: not written (nothing could be analysed)");
-        }
-    }
+    finish_output(output_file, code)?;
     Ok(code)
+}
+
+/// The `-g` globs, compiled; a bad glob is a usage error.
+fn file_filter(args: &Args) -> Option<FileFilter> {
+    (!args.glob.is_empty()).then(|| {
+        FileFilter::new(&args.glob).unwrap_or_else(|message| {
+            Args::command()
+                .error(ErrorKind::ValueValidation, message)
+                .exit()
+        })
+    })
+}
+
+/// `-f`, or the default: tsv with `--table`, JSON Lines for several inputs, else JSON.
+fn output_format(args: &Args, several: bool) -> OutputFormat {
+    args.format.unwrap_or(if args.table.is_some() {
+        OutputFormat::Tsv
+    } else if several {
+        OutputFormat::Jsonl
+    } else {
+        OutputFormat::Json
+    })
+}
+
+fn text_style(color: ColorChoice, to_terminal: bool) -> Style {
+    Style {
+        width: terminal_width(to_terminal),
+        color: match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => to_terminal && colour_allowed(),
+        },
+    }
+}
+
+/// Puts the `-o` file in place when the run succeeded (exit 0 or 1); otherwise the
+/// temporary file goes and an existing file stays as it was.
+fn finish_output(output_file: Option<OutputFile>, code: u8) -> io::Result<()> {
+    let Some(output_file) = output_file else {
+        return Ok(());
+    };
+    if code < 2 {
+        return output_file.commit();
+    }
+    let path = output_file.given().display();
+    eprintln!("byline: {path}: not written (nothing could be analysed)");
+    Ok(())
 }
 
 /// The files this run writes to, with the refusal should one be named as an input: the

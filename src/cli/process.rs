@@ -15,7 +15,7 @@ use serde_json::Value;
 use super::aggregate::Digest;
 use super::args::Table;
 use super::html;
-use super::inputs::{Origin, Payload, Unit};
+use super::inputs::{Origin, Payload, Unit, RECORD_SHAPE};
 use super::table;
 
 /// What each analysis becomes.
@@ -193,7 +193,7 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
                 ..Source::default()
             },
         ),
-        Payload::Record(line) => parse_record(&line, path)?,
+        Payload::Record(line) => parse_record(&line, path, unit.origin.line)?,
     };
     let id = source.id.clone();
     let size = bytes.len();
@@ -250,11 +250,12 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
     })
 }
 
-/// What every JSON Lines line must be; each record error ends with it.
-const RECORD_SHAPE: &str = "each line should be a JSON object with a \"text\" string";
-
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
-fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure> {
+fn parse_record(
+    line: &[u8],
+    path: String,
+    line_number: Option<u64>,
+) -> Result<(Vec<u8>, Source), Failure> {
     let refused = |id: Option<Value>, problem: String| Failure {
         id,
         reason: format!("{problem}: {RECORD_SHAPE}"),
@@ -275,7 +276,13 @@ fn parse_record(line: &[u8], path: String) -> Result<(Vec<u8>, Source), Failure>
         None => return Err(refused(id, "the record has no \"text\" field".into())),
     };
     let meta: BTreeMap<String, Value> = fields.into_iter().collect();
-    Ok((text.into_bytes(), Source { path, id, meta }))
+    let source = Source {
+        path,
+        line: line_number,
+        id,
+        meta,
+    };
+    Ok((text.into_bytes(), source))
 }
 
 /// "a JSON array", "a number"...: what a value is, in a message.

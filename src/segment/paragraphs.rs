@@ -40,7 +40,7 @@ fn lines(text: &str) -> Vec<Line> {
         // Most blocks of sixteen bytes are ASCII without a control byte, so they hold no
         // line break: tested without branches (the compiler vectorizes the fold).
         let end = (i + 16).min(bytes.len());
-        let block = bytes.get(i..end).unwrap_or(&[]);
+        let block = &bytes[i..end]; // i < end <= bytes.len()
         if !block
             .iter()
             .fold(false, |any, &c| any | !(0x0E..0x80).contains(&c))
@@ -96,7 +96,9 @@ fn line_break_len(bytes: &[u8], i: usize) -> usize {
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
-    let body = text.get(start..end).unwrap_or("");
+    let body = text
+        .get(start..end)
+        .expect("a line starts and ends at a line break, on char boundaries");
     let trimmed_start = start + (body.len() - body.trim_start().len());
     let trimmed_end = start + body.trim_end().len();
     let blank = trimmed_end <= trimmed_start;
@@ -110,7 +112,7 @@ fn line(text: &str, start: usize, end: usize) -> Line {
         span,
         blank,
         indent,
-        chars: char_len(text.get(span.start()..span.end()).unwrap_or("")),
+        chars: char_len(&body[span.start() - start..span.end() - start]),
     }
 }
 
@@ -154,7 +156,8 @@ fn paragraph(span: Span) -> Paragraph {
 }
 
 fn line_text(text: &str, l: Line) -> &str {
-    text.get(l.span.start()..l.span.end()).unwrap_or("")
+    text.get(l.span.range())
+        .expect("a line's span lies on char boundaries of the text")
 }
 
 fn char_len(s: &str) -> usize {
@@ -240,7 +243,10 @@ pub fn classify(doc: &mut Document) {
         .enumerate()
         .map(|(i, p)| {
             let body = doc.slice(p.span);
-            let sentences = doc.sentences.get(p.sentences()).unwrap_or(&[]);
+            let sentences = doc
+                .sentences
+                .get(p.sentences())
+                .expect("a paragraph's sentences are in the sentence list");
             let last_sentence = sentences.last().map(|s| doc.slice(s.span)).unwrap_or("");
             if is_boilerplate(body, i, count) || is_caption(body, sentences.len(), last_sentence) {
                 ParagraphKind::Boilerplate

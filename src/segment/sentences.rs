@@ -70,7 +70,10 @@ pub fn split(doc: &mut Document) {
     let mut ranges = Vec::new();
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
-        let rest = doc.tokens.get(first_token..).unwrap_or(&[]);
+        let rest = doc
+            .tokens
+            .get(first_token..)
+            .expect("the tokens before this paragraph's are counted");
         // The paragraph's tokens come next in the array: a forward scan over them is
         // cheaper than a binary search over all the rest (a cache miss per step).
         let count = rest
@@ -79,7 +82,10 @@ pub fn split(doc: &mut Document) {
             .unwrap_or(rest.len());
         let end_token = first_token + count;
         let first_sentence = sentences.len();
-        let tokens = doc.tokens.get(first_token..end_token).unwrap_or(&[]);
+        let tokens = doc
+            .tokens
+            .get(first_token..end_token)
+            .expect("this paragraph's tokens are counted in the rest");
         let para = Para {
             text: doc.text,
             toks: tokens,

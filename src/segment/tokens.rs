@@ -44,7 +44,9 @@ pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
     // paragraph.
     let text_holds_at = text.contains('@');
     for p in paragraphs {
-        let body = text.get(p.span.start()..p.span.end()).unwrap_or("");
+        let body = text
+            .get(p.span.range())
+            .expect("a paragraph's span lies on char boundaries of the text");
         let may_hold_email = text_holds_at && body.contains('@');
         tokenize_paragraph(body, p.span.start(), may_hold_email, &mut tokens);
     }
