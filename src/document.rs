@@ -331,6 +331,12 @@ pub struct QuoteContext {
     pub cue_before: Option<Cue>,
     /// The attribution right after it, if any.
     pub after: Option<AfterCue>,
+    /// For the words of an interview transcript, which have no quotation marks: the
+    /// speaker label opening their paragraph ("Q", "A", "LOWE").
+    pub label: Option<Span>,
+    /// For a quotation in a headline: a later quotation of the article that repeats
+    /// its words (an index into `Document::quotes`).
+    pub echo_of: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

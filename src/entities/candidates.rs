@@ -459,7 +459,7 @@ impl TokenInfo {
             return TokenInfo::Other;
         }
         let (word, possessive) = strip_possessive(doc.slice(token.span()));
-        if !is_capitalised(word) {
+        if !is_capitalised(word) && !is_lowercase_legal_suffix(doc, i, word) {
             return TokenInfo::Other;
         }
         let facts = lists::facts(word);
@@ -472,6 +472,15 @@ impl TokenInfo {
             facts,
         }
     }
+}
+
+/// "plc" after a capitalised word ("Acme Holdings plc"): a legal suffix written in
+/// lowercase, part of the name.
+fn is_lowercase_legal_suffix(doc: &Document, i: usize, word: &str) -> bool {
+    has_no_uppercase(word)
+        && lists::ORG_WORDS.contains(word)
+        && i.checked_sub(1)
+            .is_some_and(|before| is_capitalised(strip_possessive(text_at(doc, before)).0))
 }
 
 /// The text of token `i` of `doc`; "" past the last token.
@@ -735,8 +744,14 @@ impl<'d> Finder<'_, 'd> {
     fn split_run(&mut self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
         let mut piece_start = run.0;
         for i in run.0..=run.1 {
-            let title_before_name =
-                || i + 1 < run.1 && self.is_name_word(i + 1) && self.raw_facts(i).has(Fact::Title);
+            let title_before_name = || {
+                i + 1 < run.1
+                    && self.is_name_word(i + 1)
+                    && (self.raw_facts(i).has(Fact::Title)
+                        || self
+                            .title_at(i, run.1)
+                            .is_some_and(|(after, _)| after < run.1))
+            };
             let cut = i == run.1 || (self.is_droppable(i) && !title_before_name());
             if cut {
                 self.split_and(sentence, piece_start, i, out);

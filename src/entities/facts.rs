@@ -12,6 +12,7 @@ pub const KNOWN_ORGS_FILE: &str = include_str!("../../data/known_orgs.txt");
 pub const PLACE_WORDS_FILE: &str = include_str!("../../data/place_words.txt");
 pub const OTHER_WORDS_FILE: &str = include_str!("../../data/other_words.txt");
 pub const NOT_NAMES_FILE: &str = include_str!("../../data/not_names.txt");
+pub const NOT_NAME_WORDS_FILE: &str = include_str!("../../data/not_name_words.txt");
 pub const SURNAMES_FILE: &str = include_str!("../../data/surnames.txt");
 pub const COMMON_WORDS_FILE: &str = include_str!("../../data/common_words.txt");
 pub const PLACES_FILE: &str = include_str!("../../data/places.txt");
@@ -129,7 +130,7 @@ pub fn build() -> WordTable<FactEntry> {
         }
     };
     let exact: [(&'static [&'static str], Fact); 7] = [
-        (&[NOT_NAMES_FILE], Fact::NotName),
+        (&[NOT_NAMES_FILE, NOT_NAME_WORDS_FILE], Fact::NotName),
         (&[SURNAMES_FILE], Fact::Surname),
         (&[ORG_WORDS_FILE], Fact::OrgWord),
         (&[PLACE_WORDS_FILE], Fact::PlaceWord),

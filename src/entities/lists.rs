@@ -267,11 +267,17 @@ mod tests {
 
     /// The facts of `word`, each asked of a list of its own (as the lists were before
     /// the combined table).
+    use crate::entities::facts::NOT_NAME_WORDS_FILE;
+
+    static NOT_NAME_WORDS_ALONE: WordSet = WordSet::exact(NOT_NAME_WORDS_FILE);
+
     fn facts_one_by_one(word: &str) -> WordFacts {
         let given = GIVEN_ALONE.get(word).map(gender_of);
         let answers = [
             (
-                NOT_NAMES.contains(word) || calendar::names_only().any(|n| capitalised(n) == word),
+                NOT_NAMES.contains(word)
+                    || NOT_NAME_WORDS_ALONE.contains(word)
+                    || calendar::names_only().any(|n| capitalised(n) == word),
                 Fact::NotName,
             ),
             (SURNAMES_ALONE.contains(word), Fact::Surname),
@@ -302,6 +308,7 @@ mod tests {
     fn combined_facts_agree_with_each_list() {
         let files = [
             NOT_NAMES_FILE,
+            NOT_NAME_WORDS_FILE,
             SURNAMES_FILE,
             ORG_WORDS_FILE,
             PLACE_WORDS_FILE,

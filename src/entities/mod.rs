@@ -534,6 +534,102 @@ mod more_tests {
 }
 
 #[cfg(test)]
+mod evidence_tests {
+    use super::*;
+
+    fn analyse(text: &str) -> Document<'_> {
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        run(&mut doc);
+        doc
+    }
+
+    fn type_of(doc: &Document, name: &str) -> Option<EntityType> {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.entity_type)
+    }
+
+    #[test]
+    fn context_words_make_unknown_names_organizations() {
+        let doc = analyse(
+            "Shares in Korvalis rose 3%. Brentmoor said in a statement that it would \
+             appeal. A spokeswoman for Dunmere declined to comment. Vantrell's chief \
+             executive resigned, and a Holbeck spokesman confirmed it.",
+        );
+        for name in ["Korvalis", "Brentmoor", "Dunmere", "Vantrell", "Holbeck"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_person_s_spokesman_leaves_the_person_a_person() {
+        let doc = analyse("Vladimir Putin met officials. Putin's spokesman Dmitry Peskov spoke.");
+        assert_eq!(type_of(&doc, "Vladimir Putin"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn legal_suffixes_make_organizations() {
+        let doc = analyse("Nordhaven AG will buy Acme Holdings plc. Hollins Pryor LLP advised.");
+        for name in ["Nordhaven AG", "Acme Holdings plc", "Hollins Pryor LLP"] {
+            let names: Vec<_> = doc
+                .entities
+                .iter()
+                .map(|e| (&e.name, e.entity_type))
+                .collect();
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn function_words_holidays_and_common_acronyms_are_no_names() {
+        let doc = analyse(
+            "In Tokyo, prices rose. Sales grew over Christmas and Easter. \
+             The show is on TV at 9pm GMT; use a VPN on your PC. An RLM mark hid it.",
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Tokyo"]);
+        assert_eq!(type_of(&doc, "Tokyo"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn multi_word_titles_become_roles_not_names() {
+        let doc = analyse(
+            "Chief Executive Officer Katrin Vogel said so. Foreign Secretary David Lammy \
+             agreed. Attorney General Pam Bondi did not.",
+        );
+        let people: Vec<(&str, &[String])> = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.roles.as_slice()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Katrin Vogel", &["chief executive officer".to_string()][..]),
+                ("David Lammy", &["foreign secretary".to_string()][..]),
+                ("Pam Bondi", &["attorney general".to_string()][..]),
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_are_no_organizations() {
+        let doc = analyse("The Gabonese team arrived. Many Britons stayed at home.");
+        assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+    }
+}
+
+#[cfg(test)]
 mod linearity_tests {
     use super::*;
 

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use super::candidates::{is_capitalised, Candidate, CapitalStats, Names};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
+use crate::lexicon::WordSet;
 
 /// Scores for each type; the highest positive one wins.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -312,6 +313,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if !c.possessive && c.suffix().is_none() && is_speech_verb(after) {
         e.bump(EntityType::Person, 1);
     }
+    if is_organization_context(doc, c, before, before2, after) {
+        e.bump(EntityType::Organization, 4);
+    }
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
@@ -332,6 +336,48 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
         e.bump(EntityType::Person, 1);
     }
     e
+}
+
+/// Words after an organization's name that show it is one ("Vodafone's chief
+/// executive", "Siemens shares", "a Kremlin spokeswoman").
+static ORG_CONTEXT_WORDS: WordSet =
+    WordSet::exact(include_str!("../../data/org_context_words.txt"));
+
+/// "Shares in X", "a spokesman for X", "X said in a statement", "X's chief executive",
+/// "X spokeswoman": the name is an organization's, whatever it looks like.
+fn is_organization_context(
+    doc: &Document,
+    c: &Candidate,
+    before: &str,
+    before2: &str,
+    after: &str,
+) -> bool {
+    let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let end = c.end_token();
+    let before2 = before2.to_ascii_lowercase();
+    let shares_in = matches!(before, "in" | "of") && matches!(before2.as_str(), "shares" | "stake");
+    let spokesman_for = before == "for"
+        && matches!(
+            before2.as_str(),
+            "spokesman" | "spokeswoman" | "spokesperson"
+        );
+    let statement = matches!(after, "said" | "says")
+        && word_at(end + 1) == "in"
+        && matches!(word_at(end + 2), "a" | "its")
+        && word_at(end + 3) == "statement";
+    // After a possessive, words that a person's name also takes ("Putin's spokesman",
+    // "Trump's chief of staff") prove nothing; "chief executive" and business words do.
+    let personal = matches!(
+        after,
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "staff" | "workers"
+    ) || (after == "chief"
+        && !matches!(
+            word_at(end + 1),
+            "executive" | "executives" | "financial" | "operating"
+        ));
+    let followed =
+        ORG_CONTEXT_WORDS.contains(after) && !(c.possessive && personal) && !c.has_title_or_role();
+    shares_in || spokesman_for || statement || followed
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
