@@ -1,7 +1,7 @@
 //! Fixture test: the numeric claims of the seed article (`fixtures/seed-article.txt`), as
 //! issue 5 lists them: text, kind, value, unit, qualifier, subject and claimant.
 
-use byline::document::{Claim, Document, Qualifier};
+use byline::{Claim, Document, Qualifier};
 
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 

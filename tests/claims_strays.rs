@@ -4,8 +4,8 @@
 //! that governs the number, never a place, and the article's own voice; and numbers too
 //! long to read (issue 19).
 
-use byline::document::Document;
 use byline::ClaimKind;
+use byline::Document;
 
 /// (text, kind) of every claim of `text` that is not a date.
 fn claims(text: &str) -> Vec<(String, &'static str)> {

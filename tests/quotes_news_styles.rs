@@ -2,7 +2,7 @@
 //! quotes, American straight and curly double quotes, unnamed spokespeople and the pronouns
 //! that refer back to them, quoted fragments inside reported speech, group speakers.
 
-use byline::document::{Document, QuoteKind};
+use byline::{Document, QuoteKind};
 
 /// (quoted words, kind, speaker name)
 fn quotes(doc: &Document) -> Vec<(String, QuoteKind, Option<String>)> {

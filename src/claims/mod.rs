@@ -62,16 +62,20 @@ fn too_long_warning(doc: &Document, first: Span, count: usize) -> String {
 }
 
 /// A number as written, before any judgement of whether it is a claim.
+#[cfg(feature = "dev")]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberMention {
+    /// The numeral's words or digits.
     pub span: Span,
+    /// Its value.
     pub value: f64,
     /// Glued to a unit word ("180ml", "29km"): a measure rather than a bare number.
     pub glued_unit: bool,
 }
 
 /// Every numeral of the document (including those inside names, dates and phone numbers),
-/// as a plain number recogniser sees them.
+/// as a plain number recogniser sees them (for the tests that score byline against one).
+#[cfg(feature = "dev")]
 pub fn numbers(doc: &Document) -> Vec<NumberMention> {
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {

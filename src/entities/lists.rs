@@ -12,8 +12,8 @@ use crate::lexicon::{WordSet, WordTable};
 
 pub use super::facts::{Fact, WordFacts};
 use super::facts::{
-    COMMON_WORDS_FILE, DEMONYMS, KNOWN_ORGS_FILE, NOT_NAMES_FILE, ORG_WORDS_FILE, OTHER_WORDS_FILE,
-    PLACES_EXTRA_FILE, PLACES_FILE, PLACE_WORDS_FILE, TITLES,
+    DEMONYMS, KNOWN_ORGS_FILE, ORG_WORDS_FILE, OTHER_WORDS_FILE, PLACES_EXTRA_FILE, PLACES_FILE,
+    PLACE_WORDS_FILE, TITLES,
 };
 
 pub static ORG_WORDS: WordSet = WordSet::exact(ORG_WORDS_FILE);
@@ -21,10 +21,8 @@ pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_n
 pub static KNOWN_ORGS: WordSet = WordSet::exact(KNOWN_ORGS_FILE);
 pub static PLACE_WORDS: WordSet = WordSet::exact(PLACE_WORDS_FILE);
 pub static OTHER_WORDS: WordSet = WordSet::exact(OTHER_WORDS_FILE);
-pub static NOT_NAMES: WordSet = WordSet::exact(NOT_NAMES_FILE);
 /// Surnames (in the table of [`facts`]: no table of their own to build).
 pub static SURNAMES: FactList = FactList(Fact::Surname);
-pub static COMMON_WORDS: WordSet = WordSet::exact(COMMON_WORDS_FILE);
 pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
 pub const SPORTS_WORDS_FILE: &str = include_str!("../../data/sports_words.txt");
 
@@ -217,7 +215,8 @@ pub fn facts(word: &str) -> WordFacts {
 #[cfg(test)]
 mod tests {
     use super::super::facts::{
-        self, capitalised, key_of, GIVEN_NAMES, GIVEN_NAMES_INTL, SURNAMES_FILE,
+        self, capitalised, key_of, COMMON_WORDS_FILE, GIVEN_NAMES, GIVEN_NAMES_INTL,
+        NOT_NAMES_FILE, SURNAMES_FILE,
     };
     use super::*;
     use crate::calendar;
@@ -260,6 +259,8 @@ mod tests {
         assert!(!may_start_title("Zelensky") && !may_start_title(""));
     }
 
+    static NOT_NAMES: WordSet = WordSet::exact(NOT_NAMES_FILE);
+    static COMMON_WORDS: WordSet = WordSet::exact(COMMON_WORDS_FILE);
     static SURNAMES_ALONE: WordSet = WordSet::exact(SURNAMES_FILE);
     static PLACES_ALONE: WordSet = WordSet::exact(PLACES_FILE);
     static PLACES_EXTRA_ALONE: WordSet = WordSet::exact(PLACES_EXTRA_FILE);
