@@ -35,6 +35,7 @@ mod document;
 mod entities;
 pub mod input;
 mod lexicon;
+mod limits;
 mod offsets;
 mod quotes;
 mod segment;
