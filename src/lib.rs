@@ -85,7 +85,26 @@ pub use document::{
     ParagraphKind, Qualifier, Quote, QuoteKind, Sentence, Span, Speaker, Token, TokenKind,
 };
 
-/// What to compute and how to label the result.
+/// What to compute and how to label the result. `Options::default()` reports every
+/// section, labels the source "-" and adds no warning.
+///
+/// ```
+/// use byline::{Options, Section, Source};
+///
+/// let options = Options {
+///     source: Source { path: "storm.txt".into(), ..Source::default() },
+///     only: Some(vec![Section::Quotes]),
+///     ..Options::default()
+/// };
+/// let analysis = byline::analyze("“It was loud,” a neighbour said.", &options);
+/// assert_eq!(analysis.source.path, "storm.txt");
+/// assert_eq!(analysis.quotes[0].text, "It was loud,");
+/// assert!(analysis.shows(Section::Quotes) && !analysis.shows(Section::Sentences));
+///
+/// let json = serde_json::to_value(&analysis).unwrap();
+/// assert_eq!(json["source"]["path"], "storm.txt");
+/// assert!(json.get("quotes").is_some() && json.get("sentences").is_none());
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Where the text came from, copied into the report's `source`.
