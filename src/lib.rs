@@ -55,6 +55,7 @@
 // it relies on (a broken invariant then panics loudly; the CLI turns a panic into an
 // error record for that input).
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![deny(missing_docs)]
 
 pub mod analysis;
 mod attribution;
@@ -72,7 +73,10 @@ mod segment;
 mod speech;
 pub mod summary;
 
-pub use analysis::{Analysis, Section, Source};
+pub use analysis::{
+    Analysis, ClaimReport, EntityRef, EntityReport, MentionReport, ParagraphReport, QuoteReport,
+    Section, SentenceReport, Source, SpeakerReport, Stats, TextSpan, SCHEMA_VERSION,
+};
 
 /// Internals that byline's own tests, benchmarks and examples reach (the `dev` feature,
 /// which they turn on): no part of the library's API, and free to change.
