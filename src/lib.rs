@@ -82,8 +82,14 @@ pub use analysis::{
 /// which they turn on): no part of the library's API, and free to change.
 #[cfg(feature = "dev")]
 pub mod dev {
-    pub use crate::claims::{numbers, NumberMention};
+    pub use crate::claims::NumberMention;
     pub use crate::document::MAX_TOKEN_BYTES;
+
+    /// Every numeral of the document, as a plain number recogniser sees them (a function
+    /// rather than a re-export: `claims::numbers` also names the number readers' module).
+    pub fn numbers(doc: &crate::Document) -> Vec<NumberMention> {
+        crate::claims::numbers(doc)
+    }
 }
 pub use document::{
     Claim, ClaimKind, Document, Entity, EntityType, Gender, Mention, MentionKind, Paragraph,
