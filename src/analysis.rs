@@ -15,6 +15,7 @@ use crate::document::{
 };
 use crate::offsets::CharOffsets;
 
+/// The version of the report's schema, in every report's `schema_version`.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Average silent reading speed used for `stats.reading_minutes`.
@@ -24,14 +25,20 @@ const WORDS_PER_MINUTE: f64 = 238.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
+    /// Where each paragraph is and its kind.
     Paragraphs,
+    /// Each sentence with its text.
     Sentences,
+    /// Quotations with their kind, speaker and cue.
     Quotes,
+    /// People, organizations and places with their mentions.
     Entities,
+    /// Numeric claims with their kind, value, unit and claimant.
     Claims,
 }
 
 impl Section {
+    /// Every section, in report order.
     pub const ALL: [Section; 5] = [
         Section::Paragraphs,
         Section::Sentences,
@@ -40,6 +47,7 @@ impl Section {
         Section::Claims,
     ];
 
+    /// The section's name in the report and on the command line ("quotes").
     pub fn as_str(self) -> &'static str {
         match self {
             Section::Paragraphs => "paragraphs",
@@ -90,14 +98,22 @@ impl Default for Source {
     }
 }
 
+/// Counts over the whole text.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Stats {
+    /// Length of the text in Unicode code points.
     pub characters: usize,
+    /// Words and numbers.
     pub words: usize,
+    /// Paragraphs.
     pub paragraphs: usize,
+    /// Sentences.
     pub sentences: usize,
+    /// Quotations (each part of a split quotation counts).
     pub quotes: usize,
+    /// Entities.
     pub entities: usize,
+    /// Numeric claims.
     pub claims: usize,
     /// Estimated reading time at 238 words a minute, rounded up to a whole minute.
     pub reading_minutes: u64,
@@ -106,53 +122,84 @@ pub struct Stats {
 /// A span of the text with its text, for mentions, cues and subjects.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TextSpan<'t> {
+    /// Its first code point.
     pub start: usize,
+    /// The code point after its last.
     pub end: usize,
+    /// Its text.
     pub text: Cow<'t, str>,
 }
 
+/// A paragraph: where it is (without its surrounding whitespace) and its kind.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ParagraphReport {
+    /// Its first code point.
     pub start: usize,
+    /// The code point after its last.
     pub end: usize,
     /// `body`, `heading` or `boilerplate`.
     pub kind: ParagraphKind,
 }
 
+/// A sentence.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SentenceReport<'t> {
+    /// Its first code point.
     pub start: usize,
+    /// The code point after its last.
     pub end: usize,
     /// Index into `paragraphs`.
     pub paragraph: usize,
+    /// Its text.
     pub text: Cow<'t, str>,
 }
 
 /// An entity reference: its id (index into `entities`) and full name.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EntityRef<'t> {
+    /// Index into `entities`.
     pub entity: usize,
+    /// The entity's name.
     pub name: Cow<'t, str>,
 }
 
+/// Who said a quotation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SpeakerReport<'t> {
+    /// Index into `entities`.
     pub entity: usize,
+    /// The speaker's name.
     pub name: Cow<'t, str>,
     /// The mention that names the speaker at this quotation (name, pronoun or description).
     pub mention: Option<TextSpan<'t>>,
 }
 
+/// A quotation, its kind and, when the text says, its speaker and reporting cue.
+///
+/// ```
+/// use byline::QuoteKind;
+///
+/// let text = "“The water came fast,” said Ana Silva, a farmer. “We lost everything.”";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let first = &analysis.quotes[0];
+/// assert_eq!((first.text.as_ref(), first.kind), ("The water came fast,", QuoteKind::Direct));
+/// assert_eq!(first.cue.as_ref().map(|c| c.text.as_ref()), Some("said"));
+/// let speakers: Vec<_> = analysis.quotes.iter().map(|q| q.speaker.as_ref().map(|s| s.name.as_ref())).collect();
+/// assert_eq!(speakers, [Some("Ana Silva"), Some("Ana Silva")]);
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct QuoteReport<'t> {
-    /// Including the quote marks.
+    /// Its first code point, the opening mark.
     pub start: usize,
+    /// The code point after its closing mark.
     pub end: usize,
     /// The quoted words, without the marks.
     pub text: Cow<'t, str>,
     /// `direct`, `partial` or `scare`.
     pub kind: QuoteKind,
+    /// Who said it, when the text says.
     pub speaker: Option<SpeakerReport<'t>>,
+    /// The reporting words ("said", "according to") that tie the speaker to it.
     pub cue: Option<TextSpan<'t>>,
     /// Index into `sentences` of the sentence where the quotation starts.
     pub sentence: usize,
@@ -163,57 +210,123 @@ pub struct QuoteReport<'t> {
     pub unclosed: bool,
 }
 
+/// One mention of an entity.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct MentionReport<'t> {
+    /// Its first code point.
     pub start: usize,
+    /// The code point after its last.
     pub end: usize,
+    /// Its words.
     pub text: Cow<'t, str>,
     /// `name`, `title`, `description` or `pronoun`.
     pub kind: MentionKind,
 }
 
+/// A person, organization or place, one per referent, with its mentions, other names,
+/// roles and affiliation.
+///
+/// ```
+/// let text = "Ana Silva, a spokeswoman for the Red Cross, said on Friday that the \
+///             Red Cross had sent tents. Silva said more were coming.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let silva = analysis.entities.iter().find(|e| e.name == "Ana Silva").unwrap();
+/// assert_eq!(silva.mention_count, silva.mentions.len());
+/// assert!(silva.aliases.contains(&"Silva".to_string()));
+/// assert_eq!(silva.affiliation.as_ref().map(|a| a.name.as_ref()), Some("Red Cross"));
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EntityReport<'t> {
     /// The entity's index in `entities`; entities are sorted by salience.
     pub id: usize,
+    /// The fullest name the article uses.
     pub name: Cow<'t, str>,
     /// `person`, `organization`, `place` or `other`.
     #[serde(rename = "type")]
     pub entity_type: EntityType,
+    /// How many mentions `mentions` lists.
     pub mention_count: usize,
+    /// Every mention, in text order.
     pub mentions: Vec<MentionReport<'t>>,
+    /// Other names used for it (surname alone, spelling variants, acronyms).
     pub aliases: Vec<String>,
+    /// Roles and titles from titles and appositions ("US president").
     pub roles: Vec<String>,
+    /// The organization it belongs to.
     pub affiliation: Option<EntityRef<'t>>,
 }
 
+/// A numeric claim: the number, what it measures, how the wording bounds it, what it
+/// counts and on whose authority it is given.
+///
+/// ```
+/// use byline::{ClaimKind, Qualifier};
+///
+/// let text = "Officials said nearly 5,000 sq km of farmland was flooded.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let area = &analysis.claims[0];
+/// assert_eq!(area.text, "nearly 5,000 sq km");
+/// assert_eq!((area.kind, area.value, area.unit.as_deref()), (ClaimKind::Area, Some(5000.0), Some("km2")));
+/// assert_eq!(area.qualifier, Some(Qualifier::UpperBound)); // "nearly": just under
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ClaimReport<'t> {
+    /// The first code point of the whole expression, qualifier words and unit included.
     pub start: usize,
+    /// The code point after its last.
     pub end: usize,
+    /// The expression ("nearly 5,000 sq km").
     pub text: Cow<'t, str>,
+    /// What the number measures.
     pub kind: ClaimKind,
+    /// The number, when it has a value.
     pub value: Option<f64>,
+    /// The high end of a range.
     pub value_max: Option<f64>,
+    /// Normalised unit ("km2", "USD", "year", "%").
     pub unit: Option<String>,
     /// `exact`, `approximate`, `upper_bound`, `lower_bound`, or null when unqualified.
     pub qualifier: Option<Qualifier>,
+    /// What is counted ("farmland", "drones").
     pub subject: Option<TextSpan<'t>>,
+    /// Index into `sentences`.
     pub sentence: usize,
+    /// On whose authority the number is given; `None` for the article's own voice.
     pub claimant: Option<EntityRef<'t>>,
 }
 
-/// The analysis of one text: schema version 1.
+/// The analysis of one text, schema version 1: what [`analyze`](crate::analyze) returns
+/// and byline's JSON output serialises. Offsets are Unicode code point offsets into the
+/// text, end exclusive; texts are borrowed from the text where they can be.
+///
+/// ```
+/// let text = "Storm Hits Coast\n\nThe storm reached the coast on Monday. Two people died.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// assert_eq!(analysis.schema_version, byline::SCHEMA_VERSION);
+/// assert_eq!((analysis.stats.paragraphs, analysis.stats.sentences), (2, 3));
+/// let last = &analysis.sentences[2];
+/// assert_eq!((last.paragraph, last.text.as_ref()), (1, "Two people died."));
+/// assert_eq!(analysis.stats.characters, text.chars().count());
+/// ```
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct Analysis<'t> {
+    /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// Where the text came from ([`Options::source`](crate::Options::source)).
     pub source: Source,
+    /// Counts over the whole text.
     pub stats: Stats,
+    /// Paragraphs in text order.
     pub paragraphs: Vec<ParagraphReport>,
+    /// Sentences in text order.
     pub sentences: Vec<SentenceReport<'t>>,
+    /// Quotations in text order.
     pub quotes: Vec<QuoteReport<'t>>,
+    /// Entities, most mentioned first (an entity's id is its index here).
     pub entities: Vec<EntityReport<'t>>,
+    /// Numeric claims in text order.
     pub claims: Vec<ClaimReport<'t>>,
+    /// Problems met in the input and the text (invalid UTF-8, an unclosed quotation).
     pub warnings: Vec<String>,
     /// The sections to serialize (`None`: all).
     #[serde(skip)]

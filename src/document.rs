@@ -578,9 +578,9 @@ impl Entity {
 pub enum Qualifier {
     /// Stated as exact ("exactly 40", "precisely 40").
     Exact,
-    /// An estimate ("about 40", "nearly 40").
+    /// An estimate ("about 40", "roughly 40").
     Approximate,
-    /// At most ("up to 40", "fewer than 40").
+    /// At most ("up to 40", "fewer than 40", "nearly 40").
     UpperBound,
     /// At least ("more than 40", "at least 40").
     LowerBound,

@@ -1,6 +1,19 @@
 //! Turns raw input bytes into analysable text: refuses binary data, drops a leading byte
 //! order mark and decodes invalid UTF-8 with U+FFFD replacements (with a warning), so
 //! that analysis never sees anything but valid UTF-8.
+//!
+//! ```
+//! use byline::input::{decode, InputError};
+//!
+//! let decoded = decode(b"\xEF\xBB\xBFCaf\xE9 owners said prices rose.").unwrap();
+//! assert_eq!(decoded.text, "Caf\u{FFFD} owners said prices rose.");
+//! assert_eq!(decoded.warnings.len(), 1);
+//! let options = byline::Options { warnings: decoded.warnings, ..Default::default() };
+//! let analysis = byline::analyze(&decoded.text, &options);
+//! assert!(analysis.warnings[0].starts_with("invalid UTF-8 (first at byte 3)"));
+//!
+//! assert_eq!(decode(b"PK\x03\x04\x00\x00").unwrap_err(), InputError::Binary { offset: 4 });
+//! ```
 
 use std::borrow::Cow;
 use std::fmt;
@@ -9,10 +22,14 @@ use std::fmt;
 /// ripgrep do).
 pub const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
+/// Why bytes cannot be analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// A NUL byte within the first [`BINARY_SNIFF_BYTES`] bytes.
-    Binary { offset: usize },
+    Binary {
+        /// Where the first NUL byte is.
+        offset: usize,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -30,7 +47,11 @@ impl std::error::Error for InputError {}
 /// Decoded text and the warnings decoding produced.
 #[derive(Debug)]
 pub struct Decoded<'b> {
+    /// The text, borrowed from the bytes when they were valid UTF-8.
     pub text: Cow<'b, str>,
+    /// What decoding changed (invalid UTF-8 replaced), for [`Options::warnings`].
+    ///
+    /// [`Options::warnings`]: crate::Options::warnings
     pub warnings: Vec<String>,
 }
 

@@ -6,8 +6,8 @@
 //! characters that could steer a terminal are written as visible escapes
 //! ([`byline::summary::visible`]): a table is often read with `cat` or `column`.
 
-use byline::analysis::{Analysis, ClaimReport, EntityReport, QuoteReport};
 use byline::summary::visible;
+use byline::{Analysis, ClaimReport, EntityReport, QuoteReport};
 use serde_json::Value;
 
 use super::args::Table;

@@ -4,7 +4,7 @@
 //! inside decimals, initialisms and host names ("3.5", "U.S", "Ph.D", "wikihow.com"; the
 //! final period of "U.S." is a token of its own, which the sentence splitter judges); a
 //! number written without its leading zero keeps its period (".50"); a web or e-mail
-//! address is one `Word` ("https://example.com/a.html", "jane.doe@example.com").
+//! address is one `Word` (`https://example.com/a.html`, `jane.doe@example.com`).
 
 use crate::document::{Paragraph, Span, Token, TokenKind, MAX_TOKEN_BYTES};
 use crate::limits;

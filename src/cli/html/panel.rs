@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use byline::analysis::EntityReport;
+use byline::EntityReport;
 use byline::{Analysis, Section};
 
 use super::article::Item;

@@ -1,7 +1,7 @@
 //! The page's words for the report's values: class-safe names of kinds and types,
 //! quotation and claim descriptions, numbers without float noise, plurals.
 
-use byline::analysis::ClaimReport;
+use byline::ClaimReport;
 
 /// A kind or type as a class or data value: the report's value when it is a plain
 /// lowercase word (they all are), else `other`; never anything from the article text.
