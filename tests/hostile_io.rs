@@ -13,7 +13,10 @@ fn sh(script: &str) -> (Option<i32>, String) {
         .env("BYLINE", BYLINE)
         .output()
         .unwrap();
-    (output.status.code(), String::from_utf8(output.stderr).unwrap())
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
 }
 
 #[test]
@@ -34,7 +37,10 @@ fn dev_zero_is_refused_from_its_first_bytes() {
     // With no size limit to stop it, only the NUL check can end the read early.
     let (status, stderr) = sh("\"$BYLINE\" --max-bytes 1000000000000 /dev/zero");
     assert_eq!(status, Some(2), "{stderr}");
-    assert!(stderr.contains("binary data (NUL byte at offset 0)"), "{stderr}");
+    assert!(
+        stderr.contains("binary data (NUL byte at offset 0)"),
+        "{stderr}"
+    );
 }
 
 #[test]
