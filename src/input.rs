@@ -1,6 +1,7 @@
-//! Turns raw input bytes into analysable text: refuses binary data, drops a leading byte
-//! order mark and decodes invalid UTF-8 with U+FFFD replacements (with a warning), so
-//! that analysis never sees anything but valid UTF-8.
+//! Turns raw input bytes into analysable text: refuses binary data and UTF-16/UTF-32
+//! text (by its byte order mark), drops a leading UTF-8 byte order mark and decodes
+//! invalid UTF-8 with U+FFFD replacements (with a warning), so that analysis never sees
+//! anything but valid UTF-8.
 //!
 //! ```
 //! use byline::input::{decode, InputError};
@@ -30,6 +31,11 @@ pub enum InputError {
         /// Where the first NUL byte is.
         offset: usize,
     },
+    /// Text in another Unicode encoding, known by its byte order mark ("UTF-16LE").
+    NotUtf8 {
+        /// The encoding its byte order mark names.
+        encoding: &'static str,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -38,7 +44,35 @@ impl fmt::Display for InputError {
             InputError::Binary { offset } => {
                 write!(f, "binary data (NUL byte at offset {offset}), not analysed")
             }
+            InputError::NotUtf8 { encoding } => write!(
+                f,
+                "{encoding} text (byte order mark), not analysed: convert it to UTF-8 first, \
+                 e.g. `iconv -f {encoding} -t UTF-8`"
+            ),
         }
+    }
+}
+
+/// The byte order marks of the other Unicode encodings; UTF-32LE's starts like UTF-16LE's,
+/// so it comes first.
+const OTHER_BOMS: [(&[u8], &str); 4] = [
+    (b"\xFF\xFE\0\0", "UTF-32LE"),
+    (b"\0\0\xFE\xFF", "UTF-32BE"),
+    (b"\xFF\xFE", "UTF-16LE"),
+    (b"\xFE\xFF", "UTF-16BE"),
+];
+
+/// Checks the start of an input (at least its first [`BINARY_SNIFF_BYTES`] bytes, or all
+/// of it when shorter): refused when it opens with a UTF-16 or UTF-32 byte order mark or
+/// holds a NUL byte. Enough to refuse an input before reading the rest of it.
+pub fn check_start(bytes: &[u8]) -> Result<(), InputError> {
+    if let Some(&(_, encoding)) = OTHER_BOMS.iter().find(|(bom, _)| bytes.starts_with(bom)) {
+        return Err(InputError::NotUtf8 { encoding });
+    }
+    let sniff = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
+    match sniff.iter().position(|&b| b == 0) {
+        Some(offset) => Err(InputError::Binary { offset }),
+        None => Ok(()),
     }
 }
 
@@ -57,10 +91,7 @@ pub struct Decoded<'b> {
 
 /// Decodes `bytes` as described in the module doc.
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, InputError> {
-    let sniff = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(bytes);
-    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset });
-    }
+    check_start(bytes)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
@@ -87,10 +118,7 @@ fn replace_invalid(bytes: &[u8], first: usize) -> Decoded<'static> {
 
 /// [`decode`] for bytes the caller owns: valid UTF-8 becomes the text without a copy.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded<'static>, InputError> {
-    let sniff = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(&bytes);
-    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset });
-    }
+    check_start(&bytes)?;
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
@@ -147,6 +175,40 @@ mod tests {
             let owned = decode_owned(bytes.to_vec()).map(|d| (d.text.into_owned(), d.warnings));
             assert_eq!(borrowed, owned, "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn names_utf16_and_utf32_by_their_byte_order_marks() {
+        let utf16le: Vec<u8> = "\u{FEFF}Hi."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let utf16be: Vec<u8> = "\u{FEFF}Hi."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let utf32le: Vec<u8> = "\u{FEFF}Hi."
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let utf32be: Vec<u8> = "\u{FEFF}Hi."
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        for (bytes, encoding) in [
+            (utf16le, "UTF-16LE"),
+            (utf16be, "UTF-16BE"),
+            (utf32le, "UTF-32LE"),
+            (utf32be, "UTF-32BE"),
+        ] {
+            let err = decode_owned(bytes).unwrap_err();
+            assert_eq!(err, InputError::NotUtf8 { encoding });
+            assert!(err
+                .to_string()
+                .contains(&format!("iconv -f {encoding} -t UTF-8")));
+        }
+        // A UTF-8 byte order mark is dropped, not refused.
+        assert_eq!(decode("\u{FEFF}Hi.".as_bytes()).unwrap().text, "Hi.");
     }
 
     #[test]

@@ -118,3 +118,56 @@ fn a_huge_id_is_kept_in_the_error_record_too() {
     );
     assert!(out[0].contains("\"error\""), "{}", out[0]);
 }
+
+/// The reports byline writes for the JSON Lines bytes `input`, all sections, and its
+/// standard error.
+fn run_bytes(input: &[u8]) -> (Vec<serde_json::Value>, String) {
+    let output = byline()
+        .args(["--input-format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let reports = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (reports, String::from_utf8(output.stderr).unwrap())
+}
+
+#[test]
+fn invalid_utf8_in_a_record_is_replaced_with_a_warning() {
+    let (reports, stderr) =
+        run_bytes(b"{\"id\":1,\"text\":\"Caf\xE9 Rouge opened. It sold tea.\"}\n");
+    assert_eq!(reports.len(), 1);
+    let report = &reports[0];
+    assert_eq!(report["source"]["id"], 1);
+    assert_eq!(report["stats"]["sentences"], 2, "{report}");
+    assert_eq!(report["sentences"][0]["text"], "Caf\u{FFFD} Rouge opened.");
+    let warnings = report["warnings"].as_array().unwrap();
+    assert!(warnings
+        .iter()
+        .any(|w| w.as_str().unwrap().starts_with("invalid UTF-8")));
+    assert!(stderr.contains("warning: invalid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn a_leading_byte_order_mark_in_a_text_is_counted_in_its_offsets() {
+    // The record's text starts with U+FEFF: offsets are into rec["text"] as JSON gives it.
+    let (reports, _) = run_bytes("{\"text\":\"\u{FEFF}Prices rose. Rents fell.\"}\n".as_bytes());
+    let text = "\u{FEFF}Prices rose. Rents fell.";
+    let second = &reports[0]["sentences"][1];
+    let start = second["start"].as_u64().unwrap() as usize;
+    let end = second["end"].as_u64().unwrap() as usize;
+    let chars: Vec<char> = text.chars().collect();
+    assert_eq!(chars[start..end].iter().collect::<String>(), "Rents fell.");
+    assert_eq!(reports[0]["stats"]["characters"], chars.len());
+}
+
+#[test]
+fn carriage_returns_alone_end_records() {
+    let (reports, _) = run_bytes(b"{\"id\":1,\"text\":\"A b.\"}\r{\"id\":2,\"text\":\"C d.\"}\r");
+    let ids: Vec<&serde_json::Value> = reports.iter().map(|r| &r["source"]["id"]).collect();
+    assert_eq!(ids, [1, 2]);
+    assert_eq!(reports[1]["source"]["line"], 2);
+}

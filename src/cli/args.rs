@@ -113,7 +113,8 @@ pub struct Args {
     pub glob: Vec<String>,
 
     /// Articles analysed in parallel [default: the number of CPUs]. Output order is the
-    /// input order whatever the number.
+    /// input order whatever the number. Each article is one worker's job: a single large
+    /// file is no faster with more jobs.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 

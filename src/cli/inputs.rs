@@ -226,8 +226,9 @@ fn failed(path: &str, reason: String) -> Unit {
 }
 
 /// Reads one whole article, refusing it once it passes `max_bytes` (so a special file or a
-/// growing one cannot exhaust memory either). With `skip_binary`, an input with a NUL
-/// byte in its first bytes is skipped after reading only those.
+/// growing one cannot exhaust memory either). An input whose first bytes hold a NUL or a
+/// UTF-16/UTF-32 byte order mark is refused (with `skip_binary`, skipped) after reading
+/// only those: `byline /dev/zero` reads 8 KiB, not `max_bytes`.
 fn read_article(reader: impl Read, path: &str, max_bytes: u64, skip_binary: bool) -> Unit {
     let origin = Origin {
         path: path.to_string(),
@@ -238,14 +239,18 @@ fn read_article(reader: impl Read, path: &str, max_bytes: u64, skip_binary: bool
     let sniffed = (&mut limited)
         .take(BINARY_SNIFF_BYTES as u64)
         .read_to_end(&mut bytes);
-    let payload = if skip_binary && sniffed.is_ok() && bytes.contains(&0) {
-        Payload::Skipped("skipped: binary file".to_string())
-    } else {
-        match sniffed.and_then(|_| limited.read_to_end(&mut bytes)) {
+    let refused = sniffed
+        .is_ok()
+        .then(|| byline::input::check_start(&bytes).err())
+        .flatten();
+    let payload = match refused {
+        Some(_) if skip_binary => Payload::Skipped("skipped: binary file".to_string()),
+        Some(err) => Payload::Failed(err.to_string()),
+        None => match sniffed.and_then(|_| limited.read_to_end(&mut bytes)) {
             Err(err) => Payload::Failed(io_reason(&err)),
             Ok(_) if bytes.len() as u64 > max_bytes => Payload::Failed(too_large(None, max_bytes)),
             Ok(_) => Payload::Article(bytes),
-        }
+        },
     };
     let size = match &payload {
         Payload::Article(bytes) => bytes.len() as u64,
@@ -323,7 +328,7 @@ enum LineEnd {
     TooLong(u64),
 }
 
-/// Reads one line into `line` (without "\n" or "\r\n"), keeping at most `limit` bytes of
+/// Reads one line into `line` (without its end: "\n", "\r\n" or a lone "\r"), keeping at most `limit` bytes of
 /// it in memory. `None` at end of input.
 fn read_line_limited(
     reader: &mut impl BufRead,
@@ -342,31 +347,47 @@ fn read_line_limited(
             break;
         }
         saw_anything = true;
-        let newline = buffer.iter().position(|&b| b == b'\n');
-        let chunk = &buffer[..newline.unwrap_or(buffer.len())];
+        let end = buffer.iter().position(|&b| b == b'\n' || b == b'\r');
+        let carriage_return = end.is_some_and(|n| buffer[n] == b'\r');
+        let chunk = &buffer[..end.unwrap_or(buffer.len())];
         length += chunk.len() as u64;
         if length <= limit {
             line.extend_from_slice(chunk);
         } else {
             line.clear();
         }
-        let consumed = newline.map_or(chunk.len(), |n| n + 1);
+        let consumed = end.map_or(chunk.len(), |n| n + 1);
         reader.consume(consumed);
-        if newline.is_some() {
+        if carriage_return {
+            skip_line_feed(reader)?;
+        }
+        if end.is_some() {
             break;
         }
     }
     if !saw_anything {
         return Ok(None);
     }
-    if line.last() == Some(&b'\r') {
-        line.pop();
-        length = length.saturating_sub(1);
-    }
     if length > limit {
         return Ok(Some(LineEnd::TooLong(length)));
     }
     Ok(Some(LineEnd::Complete))
+}
+
+/// After a carriage return: consumes the line feed of a CRLF line end, if one follows.
+fn skip_line_feed(reader: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        match reader.fill_buf() {
+            Ok(next) => {
+                if next.first() == Some(&b'\n') {
+                    reader.consume(1);
+                }
+                return Ok(());
+            }
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        }
+    }
 }
 
 fn too_large(size: Option<u64>, max_bytes: u64) -> String {
@@ -408,6 +429,15 @@ mod tests {
     fn splits_lines_across_buffer_refills() {
         let got = lines(b"first line\r\nsecond\n\nlast", 100);
         let want = ["first line", "second", "", "last"].map(|s| Ok(s.to_string()));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_too() {
+        // Old Mac line ends: each record its own line, not all merged into one. The
+        // reader's buffer of 4 bytes splits "\r\n" between two refills.
+        let got = lines(b"one\rtwo\r\nabc\r\nz\r\r", 100);
+        let want = ["one", "two", "abc", "z", ""].map(|s| Ok(s.to_string()));
         assert_eq!(got, want);
     }
 
@@ -471,10 +501,21 @@ mod tests {
         let unit = read_article(&b"GIF89a\0\0"[..], "x.gif", 100, true);
         assert!(matches!(unit.payload, Payload::Skipped(_)));
         let unit = read_article(&b"GIF89a\0\0"[..], "x.gif", 100, false);
+        assert!(matches!(unit.payload, Payload::Failed(ref m) if m.starts_with("binary data")));
+        // Refused after the first 8 KiB, whatever the limit: an endless source of NULs
+        // (`/dev/zero`) is not read on.
+        let mut endless = std::io::repeat(0).take(1 << 30);
+        let unit = read_article(&mut endless, "/dev/zero", 1 << 40, false);
         assert!(
-            matches!(unit.payload, Payload::Article(_)),
-            "decode refuses it later"
+            matches!(unit.payload, Payload::Failed(ref m) if m.contains("NUL byte at offset 0"))
         );
+        assert_eq!(endless.limit(), (1 << 30) - BINARY_SNIFF_BYTES as u64);
+        let utf16: Vec<u8> = "\u{FEFF}Hi"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let unit = read_article(&utf16[..], "u.txt", 100, false);
+        assert!(matches!(unit.payload, Payload::Failed(ref m) if m.starts_with("UTF-16LE text")));
         let long_text = "word ".repeat(4000);
         let unit = read_article(long_text.as_bytes(), "a.txt", 1 << 20, true);
         assert!(matches!(unit.payload, Payload::Article(ref b) if b.len() == long_text.len()));

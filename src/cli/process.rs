@@ -182,31 +182,28 @@ struct Analysed {
 fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
     let path = unit.origin.path.clone();
     let label = unit.origin.label();
-    let (bytes, source) = match unit.payload {
+    let (text, source, warnings) = match unit.payload {
         Payload::Failed(reason) | Payload::Skipped(reason) => {
             return Err(Failure { id: None, reason })
         }
-        Payload::Article(bytes) => (
-            bytes,
-            Source {
+        Payload::Article(bytes) => {
+            let decoded = byline::input::decode_owned(bytes).map_err(|err| Failure {
+                id: None,
+                reason: err.to_string(),
+            })?;
+            let source = Source {
                 path,
                 ..Source::default()
-            },
-        ),
-        Payload::Record(line) => parse_record(&line, path, unit.origin.line)?,
+            };
+            (decoded.text.into_owned(), source, decoded.warnings)
+        }
+        Payload::Record(line) => decode_record(&line, path, unit.origin.line)?,
     };
-    let id = source.id.clone();
-    let size = bytes.len();
-    let decoded = byline::input::decode_owned(bytes).map_err(|err| Failure {
-        id,
-        reason: err.to_string(),
-    })?;
-    let text = decoded.text.into_owned();
-    let warnings = decoded.warnings.clone();
+    let size = text.len();
     let options = Options {
         source,
         only: config.only.clone(),
-        warnings: decoded.warnings,
+        warnings: warnings.clone(),
     };
     if size >= STREAM_FROM_BYTES && !matches!(config.piece, Piece::Digest) {
         let work = stream(text, options, config.clone(), label);
@@ -250,12 +247,28 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
     })
 }
 
+/// A JSON Lines record's text, source and warnings. Invalid UTF-8 in the line is replaced
+/// by U+FFFD with a warning, as in a text file; the text is the "text" string exactly as
+/// JSON gives it, so a leading U+FEFF stays in it and offsets count it.
+fn decode_record(
+    line: &[u8],
+    path: String,
+    line_number: Option<u64>,
+) -> Result<(String, Source, Vec<String>), Failure> {
+    let decoded = byline::input::decode(line).map_err(|err| Failure {
+        id: None,
+        reason: err.to_string(),
+    })?;
+    let (text, source) = parse_record(decoded.text.as_bytes(), path, line_number)?;
+    Ok((text, source, decoded.warnings))
+}
+
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
 fn parse_record(
     line: &[u8],
     path: String,
     line_number: Option<u64>,
-) -> Result<(Vec<u8>, Source), Failure> {
+) -> Result<(String, Source), Failure> {
     let refused = |id: Option<Value>, problem: String| Failure {
         id,
         reason: format!("{problem}: {RECORD_SHAPE}"),
@@ -282,7 +295,7 @@ fn parse_record(
         id,
         meta,
     };
-    Ok((text.into_bytes(), source))
+    Ok((text, source))
 }
 
 /// "a JSON array", "a number"...: what a value is, in a message.
