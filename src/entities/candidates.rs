@@ -708,6 +708,11 @@ impl<'d> Finder<'_, 'd> {
         let Some(before) = connector.checked_sub(1) else {
             return false;
         };
+        if self.text(connector) == "&" {
+            // "Simon & Schuster", "Marks & Spencer"; not "Ukraine & Russia".
+            let place = |i: usize| self.facts(i).has(Fact::Place);
+            return !(place(before) || place(connector + 1));
+        }
         let head = self.facts(before);
         let institutional =
             head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Title]);
@@ -800,9 +805,10 @@ impl<'d> Finder<'_, 'd> {
             self.strip_title(sentence, start, end, out);
             return;
         }
+        // "Marks & Spencer", "Simon & Schuster": an ampersand joins a firm's name.
         let mut piece = start;
         for i in start..=end {
-            if i == end || matches!(self.text(i), "and" | "&") {
+            if i == end || self.text(i) == "and" {
                 let (from, to) = self.trim_connectors(piece, i);
                 if from < to {
                     self.strip_title(sentence, from, to, out);
@@ -910,10 +916,13 @@ impl<'d> Finder<'_, 'd> {
     ) {
         let lone = start + 1 == end;
         let word = self.facts(start);
-        if lone && word.has(Fact::Demonym) && !word.has(Fact::Place) {
+        if lone && word.has(Fact::Demonym) && !word.any(&[Fact::Place, Fact::KnownOrg]) {
             return;
         }
-        let group_tail = !lone && self.facts(end - 1).has(Fact::GroupDemonym);
+        // "Liberal Democrats" is a party; "Senate Democrats" a group in a body.
+        let group_tail = !lone
+            && self.facts(end - 1).has(Fact::GroupDemonym)
+            && !lists::KNOWN_ORGS.contains(self.run_text(start, end));
         let end = if group_tail { end - 1 } else { end };
         let (start, end) = self.trim_connectors(start, end);
         if start < end {
