@@ -23,8 +23,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/calendar.rs");
     println!("cargo::rerun-if-changed=src/entities/facts.rs");
     println!("cargo::rerun-if-changed=data");
-    let table = facts::build()
-        .to_rust(|e| format!("FactEntry::of({},{})", e.exact.bits(), e.lowered.bits()));
+    let table = facts::build().to_rust(|e| format!("FactEntry::of({},{})", e.exact.0, e.lowered.0));
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     let path = Path::new(&out).join("word_facts.rs");
     if let Err(e) = std::fs::write(&path, table) {

@@ -76,7 +76,7 @@ fn list<T>(name: &str, len: usize, capacity: usize) {
 }
 
 fn lists(doc: &byline::Document) {
-    use byline::document::{Claim, Mention, Paragraph, Quote, Sentence, Token};
+    use byline::{Claim, Mention, Paragraph, Quote, Sentence, Token};
     list::<Token>("tokens", doc.tokens.len(), doc.tokens.capacity());
     list::<Sentence>("sentences", doc.sentences.len(), doc.sentences.capacity());
     list::<Paragraph>(

@@ -18,11 +18,24 @@ pub enum Calendar {
     Weekday,
 }
 
-/// A calendar word: what it names, and whether it is also a common proper name ("may").
+/// How else a calendar word reads (the third field of `data/calendar_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Only as a month or weekday.
+    Only,
+    /// Also a common proper name ("May").
+    Name,
+    /// Also a common word ("march").
+    Word,
+    /// A short form ("Jan", "Sept").
+    Abbreviation,
+}
+
+/// A calendar word: what it names and how else it reads.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     kind: Calendar,
-    also_a_name: bool,
+    reading: Reading,
 }
 
 fn words() -> &'static HashMap<&'static str, Entry> {
@@ -37,8 +50,13 @@ fn words() -> &'static HashMap<&'static str, Entry> {
                     "weekday" => Calendar::Weekday,
                     _ => return None,
                 };
-                let also_a_name = f.next() == Some("name");
-                Some((word, Entry { kind, also_a_name }))
+                let reading = match f.next() {
+                    Some("name") => Reading::Name,
+                    Some("word") => Reading::Word,
+                    Some("abbreviation") => Reading::Abbreviation,
+                    _ => Reading::Only,
+                };
+                Some((word, Entry { kind, reading }))
             })
             .collect()
     })
@@ -47,6 +65,11 @@ fn words() -> &'static HashMap<&'static str, Entry> {
 /// The month or weekday that the lowercase word `lower` names ("may", "jan", "friday").
 pub fn calendar(lower: &str) -> Option<Calendar> {
     words().get(lower).map(|e| e.kind)
+}
+
+/// How else the calendar word `lower` reads.
+pub fn reading(lower: &str) -> Option<Reading> {
+    words().get(lower).map(|e| e.reading)
 }
 
 /// Every month and weekday name and abbreviation, lowercase.
@@ -58,7 +81,7 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 pub fn names_only() -> impl Iterator<Item = &'static str> {
     words()
         .iter()
-        .filter(|(_, e)| !e.also_a_name)
+        .filter(|(_, e)| e.reading != Reading::Name)
         .map(|(w, _)| *w)
 }
 
@@ -79,6 +102,9 @@ mod tests {
         assert_eq!(calendar("Thursday"), None);
         assert_eq!(names().count(), 7 + 12 + 12);
         assert!(names_only().all(|w| w != "may") && names_only().count() == 30);
+        assert_eq!(reading("may"), Some(Reading::Name));
+        assert_eq!(reading("sept"), Some(Reading::Abbreviation));
+        assert_eq!(reading("june"), Some(Reading::Only));
         assert!(leads_a_month("in") && leads_a_month("Since") && leads_a_month("between"));
         assert!(!leads_a_month("said"));
     }

@@ -5,7 +5,7 @@
 //! pronoun and description mentions to `entities`); `claims` fills `claims`.
 //!
 //! Spans are byte offsets (so slicing is cheap and always on `char` boundaries); the report
-//! converts them to code point offsets once, at the end (see [`crate::offsets`]).
+//! converts them to code point offsets once, at the end (see `offsets`).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -34,8 +34,16 @@ display_as_str!(
 );
 
 /// A half-open byte range `[start, end)` of the document text, on `char` boundaries.
-/// Stored on 32 bits each (a document's text is at most [`MAX_TEXT_BYTES`]): spans are in
-/// every annotation, and a long text has millions of them.
+/// Stored on 32 bits each (a document's text is at most 4 GiB): spans are in every
+/// annotation, and a long text has millions of them.
+///
+/// ```
+/// let doc = byline::annotate("Prices rose 5% in May.");
+/// let claim = doc.claims[0].span();
+/// assert_eq!(doc.slice(claim), "5%");
+/// assert_eq!((claim.start(), claim.end(), claim.len()), (12, 14, 2));
+/// assert!(doc.sentences[0].span.contains(claim));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     start: u32,
@@ -43,7 +51,7 @@ pub struct Span {
 }
 
 impl Span {
-    /// The span `[start, end)`; offsets beyond [`MAX_TEXT_BYTES`] are clamped to it (a
+    /// The span `[start, end)`; offsets beyond 4 GiB are clamped to `u32::MAX` (a
     /// document never holds such a text: see [`Document::new`]).
     #[inline]
     pub fn new(start: usize, end: usize) -> Span {
@@ -52,10 +60,12 @@ impl Span {
             end: narrow(end),
         }
     }
+    /// The first byte.
     #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
+    /// The byte after the last one.
     #[inline]
     pub fn end(&self) -> usize {
         self.end as usize
@@ -65,29 +75,50 @@ impl Span {
     pub fn range(&self) -> Range<usize> {
         self.start()..self.end()
     }
+    /// The length in bytes.
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start) as usize
     }
+    /// True when the span covers no byte.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// True when `other` lies within this span.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// True when the two spans share at least one byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 }
 
+/// What a paragraph is: article text, a heading, or boilerplate around the article.
+///
+/// ```
+/// use byline::ParagraphKind;
+///
+/// let text = "Storm Hits Coast\n\nThe storm reached the coast on Monday, officials said.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let kinds: Vec<ParagraphKind> = analysis.paragraphs.iter().map(|p| p.kind).collect();
+/// assert_eq!(kinds, [ParagraphKind::Heading, ParagraphKind::Body]);
+/// assert_eq!(ParagraphKind::Heading.as_str(), "heading");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
+    /// Article text.
     Body,
+    /// A headline or section heading: a short line without sentence-final punctuation,
+    /// or a quoted headline.
     Heading,
+    /// Text about the article rather than of it: source and credit lines, prompts such
+    /// as "Read more", a trailing author bio.
     Boilerplate,
 }
 
 impl ParagraphKind {
+    /// The kind's name in the report ("body", "heading", "boilerplate").
     pub fn as_str(self) -> &'static str {
         match self {
             ParagraphKind::Body => "body",
@@ -97,13 +128,14 @@ impl ParagraphKind {
     }
 }
 
-/// A paragraph. Its sentence range is stored on 32 bits (read through
+/// A paragraph of the text (paragraphs are separated by blank lines). Its sentence range is stored on 32 bits (read through
 /// [`Paragraph::sentences`]), like every index of an annotation kept per sentence or
 /// paragraph: a long text has millions of them, and fewer than 2^32 tokens.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// The paragraph's text without its surrounding whitespace.
     pub span: Span,
+    /// Article text, heading or boilerplate.
     pub kind: ParagraphKind,
     first_sentence: u32,
     end_sentence: u32,
@@ -111,7 +143,7 @@ pub struct Paragraph {
 
 impl Paragraph {
     /// A body paragraph over `span`, its sentences not yet known.
-    pub fn new(span: Span) -> Paragraph {
+    pub(crate) fn new(span: Span) -> Paragraph {
         Paragraph {
             span,
             kind: ParagraphKind::Body,
@@ -126,7 +158,7 @@ impl Paragraph {
         self.first_sentence as usize..self.end_sentence as usize
     }
 
-    pub fn set_sentences(&mut self, sentences: Range<usize>) {
+    pub(crate) fn set_sentences(&mut self, sentences: Range<usize>) {
         self.first_sentence = narrow(sentences.start);
         self.end_sentence = narrow(sentences.end);
     }
@@ -136,10 +168,11 @@ impl Paragraph {
 /// never wrapped (a document holds at most [`MAX_TEXT_BYTES`] of text, so no index of
 /// its annotations reaches the clamp).
 #[inline]
-pub fn narrow(n: usize) -> u32 {
+pub(crate) fn narrow(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// Letters, possibly with inner apostrophes, hyphens or periods ("don’t", "U.S.").
@@ -152,16 +185,19 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token, stored compactly: a document has about one token per five bytes of text, so
-/// the token array is the largest annotation and its size sets byline's memory use
-/// (6 bytes per token: a 32-bit start, an 8-bit length and the kind, packed without
-/// padding; the text is at most [`MAX_TEXT_BYTES`] long and a token at most
-/// [`MAX_TOKEN_BYTES`]).
+/// A word, number or punctuation mark of the text (read its span through
+/// [`Token::span`]).
+///
+/// Stored compactly: a document has about one token per five bytes of text, so the token
+/// array is the largest annotation and its size sets byline's memory use (6 bytes per
+/// token: a 32-bit start, an 8-bit length and the kind, packed without padding; the text
+/// is at most 4 GiB long and a token at most 255 bytes: the tokenizer cuts longer runs).
 #[derive(Debug, Clone, Copy)]
 #[repr(C, packed(2))]
 pub struct Token {
     start: u32,
     len: u8,
+    /// Word, number, quotation mark or other punctuation.
     pub kind: TokenKind,
 }
 
@@ -177,7 +213,7 @@ impl Token {
     /// A token over `span`, which must lie within a text of at most [`MAX_TEXT_BYTES`] and
     /// be at most [`MAX_TOKEN_BYTES`] long (beyond that, the offsets are clamped, never
     /// wrapped).
-    pub fn new(span: Span, kind: TokenKind) -> Token {
+    pub(crate) fn new(span: Span, kind: TokenKind) -> Token {
         Token {
             start: span.start,
             len: u8::try_from(span.len()).unwrap_or(u8::MAX),
@@ -185,16 +221,19 @@ impl Token {
         }
     }
 
+    /// Where the token is in the text.
     #[inline]
     pub fn span(&self) -> Span {
         Span::new(self.start(), self.end())
     }
 
+    /// Its first byte.
     #[inline]
     pub fn start(&self) -> usize {
         self.start as usize
     }
 
+    /// The byte after its last one.
     #[inline]
     pub fn end(&self) -> usize {
         self.start as usize + self.len as usize
@@ -205,6 +244,7 @@ impl Token {
 /// [`Sentence::paragraph`] and [`Sentence::tokens`]; 20 bytes a sentence).
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// The sentence's text, from its first token to its last.
     pub span: Span,
     paragraph: u32,
     first_token: u32,
@@ -212,7 +252,7 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    pub fn new(span: Span, paragraph: usize, tokens: Range<usize>) -> Sentence {
+    pub(crate) fn new(span: Span, paragraph: usize, tokens: Range<usize>) -> Sentence {
         Sentence {
             span,
             paragraph: narrow(paragraph),
@@ -234,15 +274,31 @@ impl Sentence {
     }
 }
 
+/// What a quotation is: reported speech, a few quoted words inside a sentence, or words
+/// set off in quotation marks without being anyone's speech.
+///
+/// ```
+/// use byline::QuoteKind;
+///
+/// let text = "“We will rebuild,” the mayor said. Critics called the plan “a fantasy”.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let kinds: Vec<QuoteKind> = analysis.quotes.iter().map(|q| q.kind).collect();
+/// assert_eq!(kinds, [QuoteKind::Direct, QuoteKind::Partial]);
+/// assert_eq!(QuoteKind::Partial.to_string(), "partial");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
+    /// Someone's words, quoted as a whole sentence or more.
     Direct,
+    /// A few quoted words within the writer's own sentence.
     Partial,
+    /// Quotation marks that distance the writer from a word ("so-called"), not speech.
     Scare,
 }
 
 impl QuoteKind {
+    /// The kind's name in the report ("direct", "partial", "scare").
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -256,10 +312,13 @@ impl QuoteKind {
 /// name, a pronoun or a description), when there is one in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Speaker {
+    /// The speaker, as an index into `Document::entities`.
     pub entity: usize,
+    /// The words that name the speaker at this quotation.
     pub mention: Option<Span>,
 }
 
+/// A quotation: its marks and words, its kind and, when the text says, its speaker.
 #[derive(Debug, Clone)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included (or to the end of the
@@ -267,12 +326,14 @@ pub struct Quote {
     pub span: Span,
     /// The quoted words, without the marks.
     pub inner: Span,
+    /// Direct, partial or scare quotation.
     pub kind: QuoteKind,
     /// The sentence the quotation starts in.
     pub sentence: usize,
     /// Parts of one utterance (split or multi-paragraph quotations) share a group number;
     /// a quotation on its own has a group of its own. Groups are numbered from 0 in order.
     pub group: usize,
+    /// Who said it, when the text says.
     pub speaker: Option<Speaker>,
     /// The reporting word ("said", "according to") that ties the speaker to the quotation.
     pub cue: Option<Span>,
@@ -280,7 +341,7 @@ pub struct Quote {
     pub unclosed: bool,
     /// Where it sits and the cues around it, found once by `quotes` for itself and for
     /// `attribution`.
-    pub context: QuoteContext,
+    pub(crate) context: QuoteContext,
 }
 
 /// A reporting cue in the text ("said", "according to"): its span and its tokens.
@@ -331,18 +392,46 @@ pub struct QuoteContext {
     pub cue_before: Option<Cue>,
     /// The attribution right after it, if any.
     pub after: Option<AfterCue>,
+    /// For the words of an interview transcript, which have no quotation marks: the
+    /// speaker label opening their paragraph ("Q", "A", "LOWE").
+    pub label: Option<Span>,
+    /// For a quotation in a headline: a later quotation of the article that repeats
+    /// its words (an index into `Document::quotes`).
+    pub echo_of: Option<usize>,
 }
 
+/// What an entity is.
+///
+/// ```
+/// use byline::EntityType;
+///
+/// let text = "Maria Lopez, a spokeswoman for the World Bank, spoke in Nairobi on Tuesday.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let typed: Vec<(&str, EntityType)> = analysis
+///     .entities
+///     .iter()
+///     .map(|e| (e.name.as_ref(), e.entity_type))
+///     .collect();
+/// assert!(typed.contains(&("Maria Lopez", EntityType::Person)));
+/// assert!(typed.contains(&("World Bank", EntityType::Organization)));
+/// assert!(typed.contains(&("Nairobi", EntityType::Place)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityType {
+    /// A person ("Volodymyr Zelensky").
     Person,
+    /// A company, institution, party, team or other body ("the World Bank").
     Organization,
+    /// A country, city, region or other place ("Kyiv").
     Place,
+    /// A name of none of these kinds (an event such as the Olympics, a product such as
+    /// Windows 10).
     Other,
 }
 
 impl EntityType {
+    /// The type's name in the report ("person", "organization", "place", "other").
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "person",
@@ -357,11 +446,14 @@ impl EntityType {
 /// resolving pronouns; added by the entities stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Gender {
+    /// Male ("Mr", "he", a male given name).
     Male,
+    /// Female ("Ms", "she", a female given name).
     Female,
 }
 
 impl Gender {
+    /// "male" or "female".
     pub fn as_str(self) -> &'static str {
         match self {
             Gender::Male => "male",
@@ -370,6 +462,18 @@ impl Gender {
     }
 }
 
+/// How a mention refers to its entity.
+///
+/// ```
+/// use byline::MentionKind;
+///
+/// let text = "President Joe Biden spoke on Monday. “We are ready,” he said.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let biden = &analysis.entities[0];
+/// assert_eq!(biden.name, "Joe Biden");
+/// let kinds: Vec<MentionKind> = biden.mentions.iter().map(|m| m.kind).collect();
+/// assert_eq!(kinds, [MentionKind::Title, MentionKind::Name, MentionKind::Pronoun]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionKind {
@@ -384,6 +488,7 @@ pub enum MentionKind {
 }
 
 impl MentionKind {
+    /// The kind's name in the report ("name", "title", "description", "pronoun").
     pub fn as_str(self) -> &'static str {
         match self {
             MentionKind::Name => "name",
@@ -398,13 +503,15 @@ impl MentionKind {
 /// [`Mention::sentence`]), as a long text has over a million of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
+    /// The words of the mention.
     pub span: Span,
+    /// Name, title, description or pronoun.
     pub kind: MentionKind,
     sentence: u32,
 }
 
 impl Mention {
-    pub fn new(span: Span, kind: MentionKind, sentence: usize) -> Mention {
+    pub(crate) fn new(span: Span, kind: MentionKind, sentence: usize) -> Mention {
         Mention {
             span,
             kind,
@@ -419,10 +526,12 @@ impl Mention {
     }
 }
 
+/// A person, organization or place, with every mention that refers to it.
 #[derive(Debug, Clone)]
 pub struct Entity {
     /// The fullest name the article uses.
     pub name: String,
+    /// Person, organization, place or other.
     pub entity_type: EntityType,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
@@ -440,7 +549,7 @@ pub struct Entity {
 impl Entity {
     /// An entity with a name and a type and nothing else yet (no mentions, aliases,
     /// roles, affiliation or gender).
-    pub fn new(name: impl Into<String>, entity_type: EntityType) -> Entity {
+    pub(crate) fn new(name: impl Into<String>, entity_type: EntityType) -> Entity {
         Entity {
             name: name.into(),
             entity_type,
@@ -453,16 +562,33 @@ impl Entity {
     }
 }
 
+/// How the wording around a number bounds it ("about", "more than", "up to").
+///
+/// ```
+/// use byline::Qualifier;
+///
+/// let text = "More than 200 people were evacuated and about 40 homes were damaged.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let qualifiers: Vec<Option<Qualifier>> = analysis.claims.iter().map(|c| c.qualifier).collect();
+/// assert_eq!(qualifiers, [Some(Qualifier::LowerBound), Some(Qualifier::Approximate)]);
+/// assert_eq!(Qualifier::LowerBound.as_str(), "lower_bound");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
+    /// Stated as exact ("exactly 40", "precisely 40").
     Exact,
+    /// An estimate ("about 40", "nearly 40").
     Approximate,
+    /// At most ("up to 40", "fewer than 40").
     UpperBound,
+    /// At least ("more than 40", "at least 40").
     LowerBound,
 }
 
 impl Qualifier {
+    /// The qualifier's name in the report ("exact", "approximate", "upper_bound",
+    /// "lower_bound").
     pub fn as_str(self) -> &'static str {
         match self {
             Qualifier::Exact => "exact",
@@ -474,6 +600,16 @@ impl Qualifier {
 }
 
 /// What a numeric claim measures, from the unit or the words around the number.
+///
+/// ```
+/// use byline::ClaimKind;
+///
+/// let text = "The city spent $2.5 million on 120 new buses, a rise of 15%.";
+/// let analysis = byline::analyze(text, &byline::Options::default());
+/// let kinds: Vec<ClaimKind> = analysis.claims.iter().map(|c| c.kind).collect();
+/// assert_eq!(kinds, [ClaimKind::Money, ClaimKind::Count, ClaimKind::Percent]);
+/// assert_eq!(ClaimKind::from_name("money"), Some(ClaimKind::Money));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
@@ -570,7 +706,8 @@ impl ClaimKind {
     }
 }
 
-/// A numeric claim. Read it through its methods.
+/// A numeric claim: a number with what it measures, its unit and qualifier, and who
+/// gives it. Read it through its methods.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Claim {
     parts: ClaimParts,
@@ -578,9 +715,9 @@ pub struct Claim {
 }
 
 /// The parts of a [`Claim`], as the claims stage finds them (its claimant comes later:
-/// [`Claim::set_claimant`]).
+/// `Claim::set_claimant`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ClaimParts {
+pub(crate) struct ClaimParts {
     /// The whole expression, qualifier words and unit included ("nearly 5,000 sq km").
     pub span: Span,
     /// Where the number with its currency and unit starts, after the qualifier words
@@ -604,7 +741,7 @@ pub struct ClaimParts {
 
 impl Claim {
     /// A claim of `parts`, without a claimant.
-    pub fn new(parts: ClaimParts) -> Claim {
+    pub(crate) fn new(parts: ClaimParts) -> Claim {
         Claim {
             parts,
             claimant: None,
@@ -664,32 +801,43 @@ impl Claim {
     }
 
     /// Sets the claimant.
-    pub fn set_claimant(&mut self, entity: Option<usize>) {
+    pub(crate) fn set_claimant(&mut self, entity: Option<usize>) {
         self.claimant = entity;
     }
 }
 
-/// The text and all its annotations.
+/// The text and all its annotations, as byte spans into the text ([`annotate`] fills
+/// it; [`Analysis::from_document`] turns it into the report).
+///
+/// [`annotate`]: crate::annotate
+/// [`Analysis::from_document`]: crate::Analysis::from_document
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
+    /// The text analysed.
     pub text: &'t str,
+    /// Paragraphs in text order.
     pub paragraphs: Vec<Paragraph>,
+    /// Every token of every paragraph, in text order.
     pub tokens: Vec<Token>,
+    /// Sentences in text order.
     pub sentences: Vec<Sentence>,
+    /// Quotations in text order.
     pub quotes: Vec<Quote>,
+    /// People, organizations and places, most mentioned first.
     pub entities: Vec<Entity>,
+    /// Numeric claims in text order.
     pub claims: Vec<Claim>,
     /// Person entities by the head noun of each of their roles ("president" → (entity,
     /// Some("Ukraine"))), filled by the entities stage so that role descriptions resolve
     /// without a scan of every person (quadratic on huge inputs).
-    pub people_by_role: HashMap<String, Vec<(usize, Option<String>)>>,
+    pub(crate) people_by_role: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Problems found in the text ("unclosed quotation at …"), in the order found.
     pub warnings: Vec<String>,
 }
 
 impl<'t> Document<'t> {
-    /// A document over `text`. A text longer than [`MAX_TEXT_BYTES`] (4 GiB) is cut at
-    /// the last character boundary within the limit, with a warning: token offsets are
+    /// A document over `text`, without annotations yet. A text longer than 4 GiB is cut
+    /// at the last character boundary within the limit, with a warning: token offsets are
     /// 32-bit.
     pub fn new(text: &'t str) -> Document<'t> {
         let mut warnings = Vec::new();
@@ -735,7 +883,7 @@ impl<'t> Document<'t> {
     }
 
     /// The index of the sentence containing byte offset `at`, if any (binary search).
-    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end() <= at);
         match self.sentences.get(i) {
             Some(s) if s.span.start() <= at => Some(i),
@@ -744,7 +892,7 @@ impl<'t> Document<'t> {
     }
 
     /// The index of the first token that ends after byte offset `at` (binary search).
-    pub fn token_at_or_after(&self, at: usize) -> usize {
+    pub(crate) fn token_at_or_after(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span().end() <= at)
     }
 }

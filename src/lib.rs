@@ -28,22 +28,33 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod analysis;
-pub mod attribution;
+mod attribution;
 mod calendar;
-pub mod claims;
-pub mod document;
-pub mod entities;
+mod claims;
+mod document;
+mod entities;
 pub mod input;
 pub mod json;
-pub mod lexicon;
-pub mod offsets;
-pub mod quotes;
-pub mod segment;
-pub mod speech;
+mod lexicon;
+mod offsets;
+mod quotes;
+mod segment;
+mod speech;
 pub mod summary;
 
 pub use analysis::{Analysis, Section, Source};
-pub use document::{ClaimKind, Document, Span};
+
+/// Internals that byline's own tests, benchmarks and examples reach (the `dev` feature,
+/// which they turn on): no part of the library's API, and free to change.
+#[cfg(feature = "dev")]
+pub mod dev {
+    pub use crate::claims::{numbers, NumberMention};
+    pub use crate::document::MAX_TOKEN_BYTES;
+}
+pub use document::{
+    Claim, ClaimKind, Document, Entity, EntityType, Gender, Mention, MentionKind, Paragraph,
+    ParagraphKind, Qualifier, Quote, QuoteKind, Sentence, Span, Speaker, Token, TokenKind,
+};
 
 /// What to compute and how to label the result.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,9 @@
 //! Reporting cues: the speech verbs of `data/speech_verbs.txt` ("said", "told",
-//! "according to") found among the tokens, and whether one is used actively ("she said",
-//! not "she was asked"). Both `quotes` (to tell speech from scare quotes) and
-//! `attribution` (to find speakers) read them; it relies on `segment`'s tokens alone.
+//! "according to") and the characterizing verbs of `data/characterizing_verbs.txt`
+//! ("called it “…”", "accused X of “…”") found among the tokens, and whether one is used
+//! actively ("she said", not "she was asked"). Both `quotes` (to tell speech from scare
+//! quotes) and `attribution` (to find speakers) read them; it relies on `segment`'s
+//! tokens alone.
 
 use std::sync::OnceLock;
 
@@ -11,6 +13,18 @@ use crate::lexicon::{self, WordSet, WordTable};
 const SPEECH_VERBS: &str = include_str!("../data/speech_verbs.txt");
 static PASSIVE_MARKERS: WordSet = WordSet::caseless(include_str!("../data/passive_markers.txt"));
 static INVERTING_CUES: WordSet = WordSet::caseless(include_str!("../data/inverting_cues.txt"));
+static CHARACTERIZING_VERBS: WordSet =
+    WordSet::caseless(include_str!("../data/characterizing_verbs.txt"));
+
+/// Words that may stand between a characterizing verb and its quotation without being
+/// its object ("described as “…”", "accused of “…”").
+const NOT_AN_OBJECT: [&str; 10] = [
+    "as", "of", "a", "an", "the", "for", "with", "by", "to", "in",
+];
+
+/// Subject pronouns that may stand right before a characterizing verb ("what he called
+/// “…”").
+const SUBJECT_PRONOUNS: [&str; 6] = ["he", "she", "they", "we", "i", "it"];
 
 /// A speech-verb entry, under its first word: whether the word alone is a cue, and the
 /// phrases it starts, in list order.
@@ -79,6 +93,47 @@ pub fn cue_at(doc: &Document, i: usize, end: usize) -> Option<Cue> {
 fn cue_over(doc: &Document, first: usize, len: usize) -> Cue {
     let span = Span::new(doc.tokens[first].start(), doc.tokens[first + len - 1].end());
     Cue { span, first, len }
+}
+
+/// The characterizing cue at token `i` for the quotation whose first token is `quote`
+/// ("called it “unfair”", "what he called “a disgrace”"): its verb needs an object
+/// between it and the quotation, or a subject right before it when nothing stands
+/// between.
+pub fn characterizing_at(doc: &Document, i: usize, quote: usize) -> Option<Cue> {
+    if i >= quote || !is_word(doc, i) || !CHARACTERIZING_VERBS.contains(word(doc, i)) {
+        return None;
+    }
+    let object = (i + 1..quote).any(|k| {
+        is_word(doc, k)
+            && !NOT_AN_OBJECT
+                .iter()
+                .any(|w| word(doc, k).eq_ignore_ascii_case(w))
+    });
+    let subject = i > 0 && {
+        let before = word(doc, i - 1);
+        SUBJECT_PRONOUNS
+            .iter()
+            .any(|p| before.eq_ignore_ascii_case(p))
+    };
+    (object || (i + 1 == quote && subject)).then(|| cue_over(doc, i, 1))
+}
+
+/// True when `cue` is a characterizing verb ("called it “…”"), not a speech phrase
+/// ("called for").
+pub fn is_characterizing(doc: &Document, cue: &Cue) -> bool {
+    cue.len == 1 && CHARACTERIZING_VERBS.contains(word(doc, cue.first))
+}
+
+/// The cue at token `i` for a quotation later in its sentence, whose first token is
+/// `quote`: a speech verb, or a characterizing verb with its object. A word that is both
+/// ("called": "“Come back!” she called") is a cue before a quotation only as a
+/// characterizing verb or in a phrase ("called for").
+pub fn cue_before(doc: &Document, i: usize, quote: usize) -> Option<Cue> {
+    let spoken = cue_at(doc, i, quote);
+    if !is_word(doc, i) || !CHARACTERIZING_VERBS.contains(word(doc, i)) {
+        return spoken;
+    }
+    characterizing_at(doc, i, quote).or(spoken.filter(|c| c.len > 1))
 }
 
 /// True for "according to", whose speaker always follows it.
@@ -165,6 +220,24 @@ mod tests {
         assert!(cue_at(&d, index_of(&d, "Said"), d.tokens.len()).is_none());
         let d = doc("she added that");
         assert_eq!(cue_at(&d, 1, d.tokens.len()).map(|c| c.len), Some(1));
+    }
+
+    #[test]
+    fn characterizing_verbs_need_an_object_or_a_subject() {
+        let cue = |text: &str, verb: &str| {
+            let d = doc(text);
+            let quote = (0..d.tokens.len()).find(|&i| word(&d, i) == "“").unwrap();
+            characterizing_at(&d, index_of(&d, verb), quote).is_some()
+        };
+        assert!(cue("She called it “unfair” today.", "called"));
+        assert!(cue(
+            "He accused the government of “sitting on its hands”.",
+            "accused"
+        ));
+        assert!(cue("It was what he called “a disgrace”.", "called"));
+        assert!(!cue("They built a robot called “Robogee”.", "called"));
+        assert!(!cue("The man accused of “fraud” left.", "accused"));
+        assert!(!cue("It was described as “a shambles”.", "described"));
     }
 
     #[test]

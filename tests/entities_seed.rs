@@ -2,7 +2,7 @@
 //! one entity per referent, typed, with descriptions for the presidents; and every entity
 //! id referenced anywhere in the report exists.
 
-use byline::document::{EntityType, MentionKind};
+use byline::{EntityType, MentionKind};
 
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 

@@ -6,10 +6,10 @@
 //!   gives ranges as their midpoint); also counted: matches with the exact span. Reported
 //!   as recall/precision; the test fails if recall drops below the floor measured when the
 //!   scorer was written (a regression guard, not a target).
-//! - `spellout`: the values of `byline::claims::numbers`, in order, must equal the list.
+//! - `spellout`: the values of `byline::dev::numbers`, in order, must equal the list.
 //! - `errors`: the inputs must be analysed without a panic.
 
-use byline::document::{Claim, Document};
+use byline::{Claim, Document};
 use serde_json::Value;
 
 const CASES: &str = include_str!("data/quantulum_en.json");
@@ -105,10 +105,7 @@ fn quantulum_spelled_out_numbers() {
     for case in cases.iter().filter(|c| c["set"] == "spellout") {
         let input = case["input"].as_str().unwrap_or("");
         let doc = byline::annotate(input);
-        let got: Vec<f64> = byline::claims::numbers(&doc)
-            .iter()
-            .map(|n| n.value)
-            .collect();
+        let got: Vec<f64> = byline::dev::numbers(&doc).iter().map(|n| n.value).collect();
         let want: Vec<f64> = case["results"]
             .as_array()
             .into_iter()

@@ -2,7 +2,7 @@
 //! quotes, American straight and curly double quotes, unnamed spokespeople and the pronouns
 //! that refer back to them, quoted fragments inside reported speech, group speakers.
 
-use byline::document::{Document, QuoteKind};
+use byline::{Document, QuoteKind};
 
 /// (quoted words, kind, speaker name)
 fn quotes(doc: &Document) -> Vec<(String, QuoteKind, Option<String>)> {
@@ -90,4 +90,52 @@ fn the_spokesman_and_the_age_description_refer_back() {
     assert_eq!(speaker_of(text, "We will"), Some("Treasury".into()));
     let text = "Harry Kane scored twice on Saturday. “We’ve done our job,” the 32-year-old told Sky Sports.";
     assert_eq!(speaker_of(text, "We’ve done"), Some("Harry Kane".into()));
+}
+
+#[test]
+fn quotation_reopened_without_its_paragraph_break() {
+    let text = "Harbour master Tomasz Wilk said: \"The storm surge was higher than anything we had modelled. \"Three of the pontoons broke free.\"\nThe port reopened on Thursday.";
+    let doc = byline::annotate(text);
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    assert_eq!(found[1].2.as_deref(), Some("Tomasz Wilk"));
+}
+
+#[test]
+fn partial_quotes_after_characterizing_verbs() {
+    let text = "The general secretary of the teachers’ union, Raymond Osei, accused the government of “sitting on its hands” while schools crumbled. Opposition leader Fiona Grant called the response “frankly insulting”.";
+    assert_eq!(speaker_of(text, "sitting"), Some("Raymond Osei".into()));
+    assert_eq!(speaker_of(text, "frankly"), Some("Fiona Grant".into()));
+}
+
+#[test]
+fn interview_transcript_labels() {
+    let text = "Marine biologist Dr Helen Achterberg has studied whales for two decades. We asked her about this winter’s sightings.\nQ: Why are the whales coming so close to the shore?\nA: Mostly it is about food.\nQ: Is that a sign of climate change?\nA: It may be.";
+    let doc = byline::annotate(text);
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found.iter().all(|q| q.1 == QuoteKind::Direct));
+    assert_eq!(found[0].2, None);
+    assert_eq!(found[1].2.as_deref(), Some("Helen Achterberg"));
+}
+
+#[test]
+fn headline_quotation_repeated_in_the_body() {
+    let text = "\"Nobody is safe here\": residents fear more flooding\nPeople living on the estate say they are afraid when it rains. \"Nobody is safe here,\" said Joan Pritchard, 71.";
+    let doc = byline::annotate(text);
+    let found = quotes(&doc);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].1, QuoteKind::Direct);
+    assert_eq!(found[0].2.as_deref(), Some("Joan Pritchard"));
+}
+
+#[test]
+fn group_speaker_keeps_its_cue() {
+    let text =
+        "A man was arrested on Friday. “The suspect was detained at the scene,” police said.";
+    let doc = byline::annotate(text);
+    let quote = &doc.quotes[0];
+    assert!(quote.speaker.is_none());
+    assert_eq!(quote.cue.map(|c| doc.slice(c)), Some("said"));
 }

@@ -1,7 +1,7 @@
 //! The seed article's quotations: all 21 found, with their kinds, groups and (once
 //! attribution runs) speakers, as the quotations issue lists them.
 
-use byline::document::{Document, QuoteKind};
+use byline::{Document, QuoteKind};
 
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 
@@ -161,7 +161,7 @@ fn seed_pronoun_speakers_become_pronoun_mentions() {
     let pronouns = zelensky
         .mentions
         .iter()
-        .filter(|m| m.kind == byline::document::MentionKind::Pronoun)
+        .filter(|m| m.kind == byline::MentionKind::Pronoun)
         .count();
     assert!(
         pronouns >= 2,

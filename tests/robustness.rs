@@ -67,7 +67,7 @@ fn ten_megabytes_without_a_space() {
     let text = "a".repeat(size(10_000_000));
     let analysis = assert_invariants(&text);
     // Tokens hold at most MAX_TOKEN_BYTES (255 bytes), so the run is cut into pieces.
-    let pieces = text.len().div_ceil(byline::document::MAX_TOKEN_BYTES);
+    let pieces = text.len().div_ceil(byline::dev::MAX_TOKEN_BYTES);
     assert_eq!(analysis.stats.words, pieces);
 }
 

@@ -1,7 +1,7 @@
 //! Segmentation of the seed article (`fixtures/seed-article.txt`): one paragraph per line,
 //! its headings and boilerplate, and sentence boundaries around quotations.
 
-use byline::document::ParagraphKind;
+use byline::ParagraphKind;
 
 const SEED: &str = include_str!("../fixtures/seed-article.txt");
 

@@ -14,6 +14,7 @@ use crate::lexicon;
 use crate::quotes::context::inside_quote;
 use crate::speech;
 
+use super::interview::Sides;
 use super::mentions::{MentionIndex, MentionRef};
 use super::words;
 
@@ -31,6 +32,9 @@ const MAX_INVERTED_GAP: usize = 5;
 const INTRO_SUBJECT_TOKENS: usize = 3;
 /// Tokens "the 43-year-old" may span, however the age is tokenized.
 const AGE_DESCRIPTION_TOKENS: usize = 6;
+/// Tokens after an unnamed spokesperson where their name may follow ("The spokesman,
+/// Daniel Rourke, later said").
+const NAMED_LATER_TOKENS: usize = 150;
 /// Sentences looked back over to resolve a pronoun.
 const PRONOUN_LOOKBACK: usize = 8;
 /// Tokens looked back over to resolve a pronoun, however long its sentences: keeps the
@@ -41,8 +45,9 @@ const LOOKBACK_TOKENS: usize = 400;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Resolved {
     pub entity: usize,
-    /// The name, description or pronoun naming the speaker here.
-    pub mention: Span,
+    /// The name, description or pronoun naming the speaker here (none for a label "A:"
+    /// naming the interviewee).
+    pub mention: Option<Span>,
     /// True when `mention` is a pronoun (to be added to the entity's mentions).
     pub pronoun: bool,
     pub cue: Option<Span>,
@@ -53,9 +58,11 @@ pub struct Resolved {
 pub struct Attribution {
     /// The speaker the patterns found, if any.
     pub speaker: Option<Resolved>,
-    /// True when the quotation has a cue of its own, even with its speaker unknown: such
-    /// a quotation never inherits the previous speaker.
+    /// True when the quotation has a cue (or a transcript label) of its own, even with
+    /// its speaker unknown: such a quotation never inherits the previous speaker.
     pub own_cue: bool,
+    /// Its cue, even when the speaker is unknown ("police said").
+    pub cue: Option<Span>,
 }
 
 pub struct Ctx<'a, 't> {
@@ -67,39 +74,49 @@ pub struct Ctx<'a, 't> {
 }
 
 /// A stretch of one sentence an antecedent search looks at: its tokens and its text.
-struct LookBack {
-    tokens: Range<usize>,
-    span: Span,
+pub(super) struct LookBack {
+    pub(super) tokens: Range<usize>,
+    pub(super) span: Span,
 }
 
 impl Ctx<'_, '_> {
-    fn token_span(&self, i: usize) -> Span {
+    pub(super) fn token_span(&self, i: usize) -> Span {
         self.doc.tokens[i].span()
     }
 
     /// True when byte offset `at` is inside a quotation.
-    fn quoted(&self, at: usize) -> bool {
+    pub(super) fn quoted(&self, at: usize) -> bool {
         inside_quote(&self.doc.quotes, at)
     }
 
-    /// Tries the patterns around `quote`: after-quote attribution first, then a cue
-    /// earlier in its sentence, then an introducing colon. The answer also says whether
-    /// the quotation has a cue of its own.
-    pub fn attribute(&self, quote: &Quote) -> Attribution {
+    /// Tries the patterns around `quote`: a transcript label (`sides` are the interview's
+    /// people), after-quote attribution, then a cue earlier in its sentence, then an
+    /// introducing colon. The answer also says whether the quotation has a cue of its own.
+    pub fn attribute(&self, quote: &Quote, sides: Sides) -> Attribution {
         let context = &quote.context;
-        if let Some(found) = context.after.and_then(|a| self.after_quote(a)) {
+        if let Some(label) = context.label {
             return Attribution {
-                speaker: Some(found),
+                speaker: self.label_speaker(label, sides),
                 own_cue: true,
+                cue: None,
             };
         }
+        let cue = context.after.map(|a| a.cue).or(context.cue_before);
         let speaker = context
-            .cue_before
-            .and_then(|cue| self.before_quote(cue, context.before.clone()))
+            .after
+            .and_then(|a| self.after_quote(a))
+            .or_else(|| {
+                let before = context.cue_before?;
+                self.before_quote(before, context.before.clone())
+            })
             .or_else(|| self.colon_intro(context.first_token));
         Attribution {
             speaker,
-            own_cue: context.after.is_some() || context.cue_before.is_some(),
+            own_cue: cue.is_some(),
+            cue: match speaker {
+                Some(found) => found.cue,
+                None => cue.map(|c| c.span),
+            },
         }
     }
 
@@ -158,7 +175,7 @@ impl Ctx<'_, '_> {
                     return None;
                 }
                 let earlier = (window.start..cue.first).rev().find_map(|i| {
-                    let c = speech::cue_at(self.doc, i, cue.first)?;
+                    let c = speech::cue_before(self.doc, i, cue.first)?;
                     (!self.quoted(c.span.start()) && speech::is_active(self.doc, i, window.start))
                         .then_some(c)
                 })?;
@@ -270,12 +287,69 @@ impl Ctx<'_, '_> {
         if !words::is_spokesperson_word(self.doc, t) {
             return None;
         }
+        if let Some(person) = self.spokesperson_named_later(t) {
+            return Some(resolved(person));
+        }
         let floor = t.saturating_sub(3).max(lo);
         let named = (floor..t).rev().find_map(|k| {
             let m = self.mentions.any_ending_at(self.token_span(k).end())?;
             speaks_for(&m).then(|| resolved(m))
         });
-        named.or_else(|| self.definite_spokesperson(t, lo))
+        named
+            .or_else(|| self.definite_spokesperson(t, lo))
+            .or_else(|| self.spokesperson_of_described(t, lo))
+    }
+
+    /// "a company spokesman", "a ministry spokeswoman", "a spokesperson for the
+    /// company" at token `t`: the organization "the company" or "the ministry" would be.
+    fn spokesperson_of_described(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let before = t.checked_sub(1).filter(|&k| k >= lo);
+        let noun = before
+            .filter(|&k| self.is_organization_word(k))
+            .or_else(|| {
+                let w = speech::word(self.doc, t + 1);
+                let for_the = (w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at"))
+                    && speech::word(self.doc, t + 2).eq_ignore_ascii_case("the");
+                for_the
+                    .then_some(t + 3)
+                    .filter(|&k| self.is_organization_word(k))
+            })?;
+        let entity = self.organization_described_by(noun, self.token_span(t).start())?;
+        Some(Resolved {
+            entity,
+            mention: Some(self.token_span(t)),
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    fn is_organization_word(&self, k: usize) -> bool {
+        words::is_organization_noun(self.doc, k) || words::is_named_organization_noun(self.doc, k)
+    }
+
+    /// The person an unnamed spokesperson (token `t`) turns out to be, named a little
+    /// later as "the spokesman": "The spokesman, Daniel Rourke, later said".
+    fn spokesperson_named_later(&self, t: usize) -> Option<MentionRef> {
+        spokesperson_gender(self.doc, t)?;
+        let w = speech::word(self.doc, t);
+        let len = self.doc.tokens.len();
+        (t + 1..(t + 1 + NAMED_LATER_TOKENS).min(len))
+            .inspect(|_| self.step())
+            .filter(|&k| {
+                speech::word(self.doc, k).eq_ignore_ascii_case(w)
+                    && speech::word(self.doc, k - 1).eq_ignore_ascii_case("the")
+            })
+            .find_map(|k| {
+                let next = if speech::word(self.doc, k + 1) == "," {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let start = self.doc.tokens.get(next)?.start();
+                self.mentions
+                    .starting_at(start)
+                    .filter(|m| m.entity_type == EntityType::Person)
+            })
     }
 
     /// The organization an unnamed spokesperson at token `t` speaks for: named just
@@ -352,7 +426,7 @@ impl Ctx<'_, '_> {
         let entity = self.spokesperson_antecedent(mention.start(), gender)?;
         Some(Resolved {
             entity,
-            mention,
+            mention: Some(mention),
             pronoun: false,
             cue: None,
         })
@@ -372,30 +446,47 @@ impl Ctx<'_, '_> {
             .rev()
             .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let span = Span::new(self.token_span(the).start(), self.token_span(t).end());
-        let entity = if words::is_organization_noun(self.doc, t) {
-            self.antecedent(span.start(), EntityType::Organization, None)?
-        } else if words::is_named_organization_noun(self.doc, t) {
-            // "the ministry": only an organization whose name says ministry.
-            let noun = speech::word(self.doc, t).to_lowercase();
-            let named = |e: usize| {
-                self.doc
-                    .entities
-                    .get(e)
-                    .is_some_and(|e| e.name.to_lowercase().contains(&noun))
-            };
-            self.antecedent_where(span.start(), EntityType::Organization, None, named)?
+        let entity = if self.is_organization_word(t) {
+            self.organization_described_by(t, span.start())?
         } else {
-            let e =
-                crate::entities::resolve_description(self.doc, self.doc.slice(span), span.start())?;
-            let person = self.doc.entities.get(e)?.entity_type == EntityType::Person;
-            person.then_some(e)?
+            self.nominal_speaker(the + 1..t + 1, span.start())
+                .or_else(|| self.role_index_holder(span))?
         };
         Some(Resolved {
             entity,
-            mention: span,
+            mention: Some(span),
             pronoun: false,
             cue: None,
         })
+    }
+
+    /// The person holding the role that `description` ("the Ukrainian president") names,
+    /// through the entities' role index, which knows head nouns and nationalities: a
+    /// description with other words ("the deputy mayor") is not looked up there.
+    fn role_index_holder(&self, description: Span) -> Option<usize> {
+        let text = self.doc.slice(description);
+        let mut words = text.split_whitespace().skip(1).collect::<Vec<_>>();
+        words.pop();
+        if !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return None;
+        }
+        let e = crate::entities::resolve_description(self.doc, text, description.start())?;
+        (self.doc.entities[e].entity_type == EntityType::Person).then_some(e)
+    }
+
+    /// The organization that the noun at token `t` stands for before byte `at`: "the
+    /// company" the most recent organization not named as an institution, "the ministry"
+    /// the most recent one whose name says ministry.
+    fn organization_described_by(&self, t: usize, at: usize) -> Option<usize> {
+        if words::is_organization_noun(self.doc, t) {
+            // "the company" is no ministry, council or university.
+            let unlike_institution =
+                |e: usize| !words::names_an_institution(&self.doc.entities[e].name);
+            return self.antecedent_where(at, EntityType::Organization, None, unlike_institution);
+        }
+        let noun = speech::word(self.doc, t).to_lowercase();
+        let named = |e: usize| self.doc.entities[e].name.to_lowercase().contains(&noun);
+        self.antecedent_where(at, EntityType::Organization, None, named)
     }
 
     /// "the 43-year-old" ending at token `t` (British sports and crime reporting): the
@@ -422,42 +513,63 @@ impl Ctx<'_, '_> {
         let entity = self.antecedent(mention.start(), EntityType::Person, None)?;
         Some(Resolved {
             entity,
-            mention,
+            mention: Some(mention),
             pronoun: false,
             cue: None,
         })
     }
 
-    /// Accepts a mention as speaker. An organization or place after a preposition speaks
-    /// only through a spokesperson ("a spokesman for Google"); after a person ("Lydia
-    /// Buchtmann for Food Standards Australia") the person speaks; after any other word
-    /// ("an analyst at Morgan Stanley") the speaker is unnamed.
+    /// Accepts a mention as speaker. A name after a preposition may not be the subject:
+    /// after a person ("Nick Farrow of BNP Paribas") the person speaks; an organization
+    /// speaks through a spokesperson or analyst ("a spokesman for Google", "an analyst at
+    /// Morgan Stanley") and is otherwise unnamed; a person spoken for by a relation ("a
+    /// lawyer for John Smith", `data/relational_nouns.txt`) is not the speaker.
     fn accept_mention(&self, m: MentionRef, lo: usize) -> Option<Resolved> {
-        if m.entity_type == EntityType::Person {
+        let Some(preposition) = self.preposition_before(m, lo) else {
             return Some(resolved(m));
+        };
+        let head = preposition.checked_sub(1).filter(|&h| h >= lo);
+        let head_person = head.and_then(|h| {
+            self.mentions
+                .ending_at(self.token_span(h).end())
+                .filter(|p| p.entity_type == EntityType::Person && p.entity != m.entity)
+        });
+        if let Some(person) = head_person {
+            return Some(resolved(person));
         }
-        let first = self.doc.token_at_or_after(m.span.start());
-        // The word right before the mention decides ("for the ministry": "the" is part
-        // of the organization's name phrase, so look one further).
-        let mut before = first;
+        let Some(head) = head else {
+            return (m.entity_type == EntityType::Person).then(|| resolved(m));
+        };
+        if words::is_spokesperson_word(self.doc, head) {
+            return Some(resolved(self.spokesperson_named_later(head).unwrap_or(m)));
+        }
+        let spoken_for = words::is_relational_noun(self.doc, head);
+        (m.entity_type == EntityType::Person && !spoken_for).then(|| resolved(m))
+    }
+
+    /// The preposition right before the mention `m` (over an article or its title: "for
+    /// the ministry", "for Mr Brandt"), not before token `lo`.
+    fn preposition_before(&self, m: MentionRef, lo: usize) -> Option<usize> {
+        let mut before = self.doc.token_at_or_after(m.span.start());
+        if let Some(title) = self.title_before(m, lo) {
+            before = self.doc.token_at_or_after(title.start());
+        }
         if before > lo && ["the", "a", "an"].contains(&speech::word(self.doc, before - 1)) {
             before -= 1;
         }
-        if before <= lo || !words::is_preposition(self.doc, before - 1) {
-            return Some(resolved(m));
-        }
-        let preposition = before - 1;
-        if preposition <= lo {
-            return None;
-        }
-        let head = preposition - 1;
-        if words::is_spokesperson_word(self.doc, head) {
-            return Some(resolved(m));
-        }
+        let preposition = before.checked_sub(1).filter(|&p| p >= lo)?;
+        words::is_preposition(self.doc, preposition).then_some(preposition)
+    }
+
+    /// The title mention of `m`'s entity right before it ("Mr" of "Mr Brandt"), not
+    /// before token `lo`.
+    fn title_before(&self, m: MentionRef, lo: usize) -> Option<Span> {
+        let first = self.doc.token_at_or_after(m.span.start());
+        let prev = first.checked_sub(1).filter(|&k| k >= lo)?;
         self.mentions
-            .ending_at(self.token_span(head).end())
-            .filter(|p| p.entity_type == EntityType::Person)
-            .map(resolved)
+            .ending_at(self.token_span(prev).end())
+            .filter(|t| t.entity == m.entity && t.kind == MentionKind::Title)
+            .map(|t| t.span)
     }
 
     /// The speaker named right after token `from` ("said Max Bergmann", "said the
@@ -478,8 +590,12 @@ impl Ctx<'_, '_> {
             }
             if words::is_spokesperson_word(self.doc, k) {
                 // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
-                if let Some(m) = self.organization_of_spokesperson(k) {
+                let named = self.spokesperson_named_later(k);
+                if let Some(m) = named.or_else(|| self.organization_of_spokesperson(k)) {
                     return Some(resolved(m));
+                }
+                if let Some(r) = self.spokesperson_of_described(k, from) {
+                    return Some(r);
                 }
             }
         }
@@ -514,7 +630,7 @@ impl Ctx<'_, '_> {
             .or_else(|| self.antecedent(span.start(), want, gender))?;
         Some(Resolved {
             entity,
-            mention: span,
+            mention: Some(span),
             pronoun: true,
             cue: None,
         })
@@ -528,7 +644,7 @@ impl Ctx<'_, '_> {
     }
 
     /// [`Self::antecedent`] among the entities that `accept` lets through.
-    fn antecedent_where(
+    pub(super) fn antecedent_where(
         &self,
         at: usize,
         want: EntityType,
@@ -544,7 +660,10 @@ impl Ctx<'_, '_> {
                 .collect();
             // The subject of a speech verb beats any other subject ("Goldman Sachs
             // economist Jan Hatzius wrote …"), which beats a name after a preposition.
-            let speaking = candidates.iter().rev().find(|m| self.precedes_cue(m));
+            let speaking = candidates
+                .iter()
+                .rev()
+                .find(|m| self.precedes_cue(m) && !self.after_preposition(m));
             let subject = candidates.iter().find(|m| !self.after_preposition(m));
             if let Some(m) = speaking.or(subject).or(candidates.first()) {
                 return Some(m.entity);
@@ -556,7 +675,7 @@ impl Ctx<'_, '_> {
     /// The stretches of text a pronoun or description at byte `at` looks back over for
     /// its antecedent, nearest first: its own sentence up to `at`, then the sentences
     /// before, at most `PRONOUN_LOOKBACK` sentences and `LOOKBACK_TOKENS` tokens back.
-    fn look_back(&self, at: usize) -> impl Iterator<Item = LookBack> + '_ {
+    pub(super) fn look_back(&self, at: usize) -> impl Iterator<Item = LookBack> + '_ {
         let doc = self.doc;
         let s = doc.sentence_at(at);
         let end_token = doc.token_at_or_after(at);
@@ -564,6 +683,7 @@ impl Ctx<'_, '_> {
         let nearest = s.map_or(0, |s| s + 1);
         let oldest = nearest.saturating_sub(PRONOUN_LOOKBACK + 1);
         (oldest..nearest).rev().map_while(move |k| {
+            self.step();
             let sentence = &doc.sentences[k];
             let tokens = sentence.tokens().start.max(floor)..sentence.tokens().end.min(end_token);
             let start = if tokens.start > sentence.tokens().start {
@@ -580,12 +700,12 @@ impl Ctx<'_, '_> {
     }
 
     /// The mentions starting inside `span`, each counted as a step of work.
-    fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
+    pub(super) fn mentions_within(&self, span: Span) -> impl Iterator<Item = MentionRef> + '_ {
         self.mentions.within(span).inspect(|_| self.step())
     }
 
     /// Counts one step of look-back work (see `Ctx::steps`).
-    fn step(&self) {
+    pub(super) fn step(&self) {
         self.steps.set(self.steps.get() + 1);
     }
 
@@ -598,7 +718,7 @@ impl Ctx<'_, '_> {
     }
 
     /// True when a cue verb follows the mention (over adverbs: "Warren also said").
-    fn precedes_cue(&self, m: &MentionRef) -> bool {
+    pub(super) fn precedes_cue(&self, m: &MentionRef) -> bool {
         self.active_cue_after(m.span.end())
     }
 
@@ -615,7 +735,7 @@ impl Ctx<'_, '_> {
             .is_some_and(|_| speech::is_active(self.doc, i, 0))
     }
 
-    fn after_preposition(&self, m: &MentionRef) -> bool {
+    pub(super) fn after_preposition(&self, m: &MentionRef) -> bool {
         let i = self.doc.token_at_or_after(m.span.start());
         i > 0 && words::is_preposition(self.doc, i - 1)
     }
@@ -664,7 +784,7 @@ fn spokesperson_gender(doc: &Document, t: usize) -> Option<SpokespersonGender> {
 fn resolved(m: MentionRef) -> Resolved {
     Resolved {
         entity: m.entity,
-        mention: m.span,
+        mention: Some(m.span),
         pronoun: false,
         cue: None,
     }

@@ -12,6 +12,8 @@ static SKIP_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/attribution_skip_words.txt"));
 static SPOKESPERSON_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/spokesperson_words.txt"));
+static RELATIONAL_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/relational_nouns.txt"));
 static ORGANIZATION_NOUNS: WordSet =
     WordSet::caseless(include_str!("../../data/organization_nouns.txt"));
 static NAMED_ORGANIZATION_NOUNS: WordSet =
@@ -63,6 +65,11 @@ pub fn is_spokesperson_word(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && SPOKESPERSON_WORDS.contains(word(doc, i))
 }
 
+/// True for a noun of someone who speaks for a person ("a lawyer for John Smith").
+pub fn is_relational_noun(doc: &Document, i: usize) -> bool {
+    is_word(doc, i) && RELATIONAL_NOUNS.contains(word(doc, i))
+}
+
 /// True for a noun that, after "the", stands for an organization ("the company").
 pub fn is_organization_noun(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && ORGANIZATION_NOUNS.contains(word(doc, i))
@@ -72,6 +79,13 @@ pub fn is_organization_noun(doc: &Document, i: usize) -> bool {
 /// ("the ministry" → "Ministry of Defence").
 pub fn is_named_organization_noun(doc: &Document, i: usize) -> bool {
     is_word(doc, i) && NAMED_ORGANIZATION_NOUNS.contains(word(doc, i))
+}
+
+/// True when an organization's name says it is an institution ("Ministry of Defence",
+/// "Leeds City Council"), which "the company" never refers to.
+pub fn names_an_institution(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| NAMED_ORGANIZATION_NOUNS.contains(w))
 }
 
 pub fn is_preposition(doc: &Document, i: usize) -> bool {

@@ -1,8 +1,12 @@
 //! Claimants: on whose authority a number is given. A number inside a quotation belongs
 //! to the quotation's speaker (from `quotes` and `attribution`). Otherwise, in reported
-//! speech, it belongs to the subject of a reporting verb in the same sentence ("Putin said
-//! … nearly 5,000 sq km" → the entity with a mention right before "said"; "…, police
-//! said"; "according to X"). Else the article states it in its own voice: no claimant.
+//! speech, it belongs to the subject of the reporting verb that governs its clause
+//! ("Putin said … nearly 5,000 sq km" → the entity with a mention right before "said";
+//! "…, police said"; "according to X"; in "X said …, while Y cautioned …" each clause has
+//! its own). A name hyphenated into a modifier ("the Walldorf-based company said") is no
+//! subject. Else the article states the number in its own voice, as in a relative clause
+//! that describes someone ("Tom Baker, who spent 31 years at Hartwell, said …"): no
+//! claimant.
 //! Relies on `doc.quotes` (with speakers) and `doc.entities` (with mentions); reads them
 //! through maps built once, so the cost is linear in claims, quotes and mentions.
 
@@ -25,9 +29,9 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             *slot = true;
         }
     }
-    // The cues of the sentence last looked at (claims come in sentence order), in one
-    // buffer reused from sentence to sentence.
-    let (mut cues, mut cues_of) = (Vec::new(), None);
+    // The clauses of the sentence last looked at (claims come in sentence order), in
+    // buffers reused from sentence to sentence.
+    let (mut clauses, mut clauses_of) = (Clauses::default(), None);
     for claim in claims.iter_mut() {
         if claim.kind() == ClaimKind::Date {
             continue;
@@ -45,14 +49,17 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let s = claim.sentence();
-        if cues_of != Some(s) {
-            cue_tokens(doc, s, &mut cues);
-            cues_of = Some(s);
+        if clauses_of != Some(s) {
+            clauses.read(doc, s);
+            clauses_of = Some(s);
+        }
+        if clauses.in_relative_clause(doc, span) {
+            continue; // the article describing someone
         }
         let sentence_mentions = mentions
             .get_or_insert_with(|| SentenceMentions::new(doc, &wanted))
             .of(s);
-        claim.set_claimant(reported_by(doc, span, &cues, sentence_mentions, &quotes));
+        claim.set_claimant(reported_by(doc, span, &clauses, sentence_mentions, &quotes));
     }
 }
 
@@ -141,7 +148,12 @@ impl SentenceMentions {
     fn new(doc: &Document, wanted: &[bool]) -> SentenceMentions {
         let mut sorted = Vec::new();
         for (id, e) in doc.entities.iter().enumerate() {
-            let kept = e.mentions.iter().filter(|m| wanted[m.sentence()]); // one flag per sentence
+            // One flag per sentence. A name glued by a hyphen to the next word modifies
+            // it ("the Walldorf-based company said"): no subject, so no claimant.
+            let kept = e
+                .mentions
+                .iter()
+                .filter(|m| wanted[m.sentence()] && !modifies_next_word(doc, m.span));
             sorted
                 .extend(kept.map(|m| [m.sentence(), m.span.start(), m.span.end(), id].map(narrow)));
         }
@@ -172,39 +184,109 @@ impl SentenceMentions {
     }
 }
 
-/// Sets `out` to the indices (into `doc.tokens`) of the reporting verbs of sentence `s`.
-fn cue_tokens(doc: &Document, s: usize, out: &mut Vec<usize>) {
-    out.clear();
-    let sentence = &doc.sentences[s]; // a claim's sentence is the document's
-    out.extend(sentence.tokens().filter(|&t| {
-        doc.tokens
-            .get(t)
-            .is_some_and(|tok| tok.kind == TokenKind::Word && lists::is_cue(doc.slice(tok.span())))
-    }));
+/// Whether the name at `span` is glued by a hyphen to the word after it ("Walldorf-based",
+/// "U.S.-led").
+fn modifies_next_word(doc: &Document, span: Span) -> bool {
+    doc.text
+        .get(span.end()..)
+        .is_some_and(|rest| rest.starts_with(['-', '‐']))
+}
+
+/// The clause structure of a sentence, as far as claimants need it: token indices (into
+/// `doc.tokens`, ascending) of its reporting verbs, of the words that open a new clause
+/// with its own subject (";", ", while", ", whereas", ", but"), and of the relative
+/// pronouns that open a clause describing the noun before them (", who", ", which").
+#[derive(Default)]
+struct Clauses {
+    cues: Vec<usize>,
+    boundaries: Vec<usize>,
+    relatives: Vec<usize>,
+}
+
+/// Tokens looked back over from a number for the relative pronoun of its clause.
+const MAX_RELATIVE_CLAUSE: usize = 12;
+
+impl Clauses {
+    /// Reads the clauses of sentence `s`.
+    fn read(&mut self, doc: &Document, s: usize) {
+        self.cues.clear();
+        self.boundaries.clear();
+        self.relatives.clear();
+        let mut after_comma = false;
+        for t in doc.sentences[s].tokens() {
+            let token = &doc.tokens[t]; // a sentence's tokens are the document's
+            let word = doc.slice(token.span());
+            if token.kind == TokenKind::Word {
+                let lower = |w: &str| word.eq_ignore_ascii_case(w);
+                if lists::is_cue(word) {
+                    self.cues.push(t);
+                }
+                if after_comma && ["while", "whereas", "but"].into_iter().any(lower) {
+                    self.boundaries.push(t);
+                }
+                if after_comma && ["who", "which", "whose"].into_iter().any(lower) {
+                    self.relatives.push(t);
+                }
+            } else if word == ";" {
+                self.boundaries.push(t);
+            }
+            after_comma = word == ",";
+        }
+    }
+
+    /// Whether a clause boundary lies between tokens `a` and `b` (`a` < `b`).
+    fn separated(&self, a: usize, b: usize) -> bool {
+        let i = self.boundaries.partition_point(|&t| t <= a);
+        self.boundaries.get(i).is_some_and(|&t| t < b)
+    }
+
+    /// Whether the number at `span` is in a relative clause set off by a comma ("Tom
+    /// Baker, who spent 31 years at Hartwell"), with no reporting verb of its own and no
+    /// punctuation between the pronoun and the number.
+    fn in_relative_clause(&self, doc: &Document, span: Span) -> bool {
+        let number = doc.token_at_or_after(span.start());
+        let i = self.relatives.partition_point(|&t| t < number);
+        let Some(&pronoun) = i.checked_sub(1).and_then(|k| self.relatives.get(k)) else {
+            return false;
+        };
+        let plain_words = (pronoun + 1..number).all(|t| {
+            let tok = &doc.tokens[t];
+            matches!(tok.kind, TokenKind::Word | TokenKind::Number)
+                && !lists::is_cue(doc.slice(tok.span()))
+        });
+        number - pronoun <= MAX_RELATIVE_CLAUSE && plain_words
+    }
 }
 
 /// The entity that reports the number at `span`, from the cues of its sentence.
 fn reported_by(
     doc: &Document,
     span: Span,
-    cues: &[usize],
+    clauses: &Clauses,
     mentions: &[(Span, usize)],
     quotes: &QuoteIndex,
 ) -> Option<usize> {
-    // The nearest cue before the number, else the nearest after it; a cue inside a
-    // quotation reports that quotation, not the number.
+    // The nearest cue before the number, else the nearest after it, in the number's own
+    // clause; a cue inside a quotation reports that quotation, not the number.
+    let number = doc.token_at_or_after(span.start());
     let outside = |t: &usize| {
         doc.tokens
             .get(*t)
             .is_some_and(|tok| !quotes.inside_any(tok.span()))
     };
+    let cues = &clauses.cues;
     // Cues are in text order: split them at the number and look a few steps each way.
     let split = cues.partition_point(|&t| {
         doc.tokens
             .get(t)
             .is_some_and(|tok| tok.span().end() <= span.start())
     });
-    let before = cues[..split].iter().rev().take(4).find(|t| outside(t));
+    let before = cues[..split]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|t| outside(t))
+        .filter(|&&t| !clauses.separated(t, number));
     let after = cues[split..]
         .iter()
         .take(4)
@@ -213,17 +295,21 @@ fn reported_by(
                 .get(t)
                 .is_some_and(|tok| tok.span().start() >= span.end())
         })
-        .find(|t| outside(t));
+        .find(|t| outside(t))
+        .filter(|&&t| !clauses.separated(number, t));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
     // number names who gave it, ahead of any cue of the main clause.
     if let Some(entity) = after.and_then(|&cue| relative_clause_claimant(doc, span, cue, mentions))
     {
         return Some(entity);
     }
-    [before, after]
-        .into_iter()
-        .flatten()
-        .find_map(|&cue| subject_of(doc, cue, mentions))
+    [before, after].into_iter().flatten().find_map(|&cue| {
+        let (subject, entity) = subject_of(doc, cue, mentions)?;
+        // "John Burrows, the chairman of a panel of twelve, said": a number between the
+        // subject and its verb describes the subject, in the article's voice.
+        let describes_subject = subject.start() < span.start() && cue > number;
+        (!describes_subject).then_some(entity)
+    })
 }
 
 /// Tokens allowed between a number and the subject of a relative clause after it
@@ -258,8 +344,8 @@ fn relative_clause_claimant(
     (m.start() >= span.end() && gap <= 2).then_some(*entity)
 }
 
-/// The entity whose mention is the subject of the reporting verb at token `cue`.
-fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<usize> {
+/// The mention (and its entity) that is the subject of the reporting verb at token `cue`.
+fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<(Span, usize)> {
     let cue_span = doc.tokens.get(cue)?.span();
     // No character but the ASCII ones lowercases into "according": no need to build
     // the lowercase word.
@@ -271,7 +357,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
         let limit = if according { 2 } else { 1 };
         let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
         if close && (according || !has_mention_just_before(doc, cue, mentions)) {
-            return Some(*entity);
+            return Some((*m, *entity));
         }
     }
     if according {
@@ -287,7 +373,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
             .is_some_and(|tok| tok.kind != TokenKind::Word)
     });
     if gap_tokens.len() <= MAX_SUBJECT_GAP && !gap_has_punct {
-        return Some(*entity);
+        return Some((*m, *entity));
     }
     // "Michael Carpenter, a former official at X, said": the mention before the
     // apposition's opening comma, when a comma closes it right before the verb.
@@ -305,7 +391,7 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
                     .get(next)
                     .is_some_and(|t| doc.slice(t.span()) == ",")
             })
-            .map(|(_, e)| *e);
+            .copied();
     }
     None
 }

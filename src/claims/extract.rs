@@ -14,6 +14,7 @@ use super::subject;
 use crate::document::{Claim, ClaimKind, ClaimParts, Document, Qualifier, Span};
 
 /// A claim found in a sentence, before claimants are known.
+#[derive(Clone, Copy)]
 struct Found {
     /// First and one-past-last piece of the whole claim (qualifier and unit included).
     first: usize,
@@ -27,8 +28,9 @@ struct Found {
     qualifier: Option<Qualifier>,
 }
 
-/// Appends the claims of sentence `s` to `out`.
-pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
+/// Appends the claims of sentence `s` to `out`, and to `too_long` the numbers left out
+/// for their length (see [`numbers::too_long_at`]).
+pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>, too_long: &mut Vec<Span>) {
     let sentence = &doc.sentences[s];
     let lowered = super::pieces::Lowered::of(doc, s);
     let pieces = super::pieces::of_sentence_lowered(doc, s, &lowered);
@@ -42,6 +44,14 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>) {
     while i < pieces.len() {
         if !may_start_claim(&pieces, i, &mut next_number) {
             i += 1;
+            continue;
+        }
+        if let Some(end) = numbers::too_long_at(&pieces, i) {
+            too_long.push(Span::new(
+                pieces[i].span.start(),
+                pieces[end - 1].span.end(),
+            ));
+            i = end;
             continue;
         }
         // Dates that start with a word: "August 2024", "on Thursday".
@@ -171,8 +181,13 @@ fn currency_before_number(pieces: &[Piece], i: usize) -> Option<(&'static str, u
 /// [`currency_before_number`] where a number is known to start within the three pieces
 /// after `i`.
 fn currency_before_number_ahead(pieces: &[Piece], i: usize) -> Option<(&'static str, usize, f64)> {
+    // "music's $500 million man": the "s" of a possessive is no Singapore.
+    let possessive = pieces[i].lower() == "s"
+        && i.checked_sub(1)
+            .is_some_and(|b| matches!(pieces[b].text, "'" | "’"));
+    let longest = if possessive { 1 } else { 3 };
     // Longest surface first, over up to three pieces ("U.S.$" is "U.S", ".", "$").
-    for len in (1..=3).rev() {
+    for len in (1..=longest).rev() {
         let end = i + len;
         if pieces.get(end).is_some_and(|next| !starts_number(next)) {
             continue;
@@ -522,7 +537,8 @@ fn claim_at(
         None
     };
     let start = currency.map_or(i, |(_, start, _)| start);
-    let n = numbers::parse_at(pieces, start, currency.is_some())?;
+    let n = numbers::parse_at(pieces, start, currency.is_some())
+        .or_else(|| a_qualified_unit(pieces, start))?;
     let numeral_span = Span::new(
         pieces.get(n.first)?.span.start(),
         pieces.get(n.end - 1)?.span.end(),
@@ -533,6 +549,9 @@ fn claim_at(
     if currency.is_none() {
         if filters::is_not_a_quantity(pieces, &n, first_in_paragraph) {
             return Some(skip(n.end));
+        }
+        if let Some(found) = age_decade(pieces, &n) {
+            return Some(found);
         }
         // Years, decades and dates written with numbers.
         if let Some((first, end)) = kinds::numeric_date(pieces, &n) {
@@ -551,7 +570,68 @@ fn claim_at(
     }
     reading.qualifier_after();
     reading.kind_from_unit();
-    Some(reading.finish())
+    let found = reading.finish();
+    if let Some(end) = exchange_rate_note(pieces, &found) {
+        return Some(skip(end));
+    }
+    Some(found)
+}
+
+/// "($1 = 0.9245 euros)", "1 euro = $1.08": an exchange-rate note, one unit of a currency
+/// equal to an amount of another; no claim of the article. Returns the piece after it.
+fn exchange_rate_note(pieces: &[Piece], found: &Found) -> Option<usize> {
+    if found.kind != ClaimKind::Money || found.value != Some(1.0) {
+        return None;
+    }
+    let equals = found.end;
+    if !pieces.get(equals)?.is_punct("=") {
+        return None;
+    }
+    let start = currency_before_number(pieces, equals + 1).map_or(equals + 1, |(_, s, _)| s);
+    let amount = numbers::parse_at(pieces, start, true)?;
+    Some(unit_after(pieces, amount.end).map_or(amount.end, |(_, end)| end))
+}
+
+/// "under an hour", "more than a year", "nearly a mile": "a"/"an" as one, before a unit
+/// and after qualifier words (without them, "a year ago" or "once a week" counts
+/// nothing).
+fn a_qualified_unit(pieces: &[Piece], i: usize) -> Option<Numeral> {
+    let a = pieces
+        .get(i)
+        .is_some_and(|a| matches!(a.lower(), "a" | "an"));
+    let unit = pieces
+        .get(i + 1)
+        .is_some_and(|u| u.is_word() && u.join == Join::Space && lists::unit(u.text).is_some());
+    (a && unit && qualifier_before(pieces, i).is_some())
+        .then(|| Numeral::in_words(i, i + 1, 1.0, Form::Cardinal))
+}
+
+/// "in his 40s", "in their early 20s": a decade of age after a possessive, with maybe
+/// "early", "mid" or "late" (then approximate); its value runs over the decade.
+fn age_decade(pieces: &[Piece], n: &Numeral) -> Option<Found> {
+    if !(n.form == Form::Decade && pieces[n.first].text.len() == 2) {
+        return None;
+    }
+    let back = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
+    let part = back(1).filter(|w| matches!(w.lower(), "early" | "mid" | "late"));
+    let owner = back(1 + usize::from(part.is_some()))?;
+    if !matches!(
+        owner.lower(),
+        "his" | "her" | "their" | "my" | "your" | "our"
+    ) {
+        return None;
+    }
+    let first = n.first - usize::from(part.is_some());
+    Some(Found {
+        first,
+        end: n.end,
+        quantity_first: first,
+        kind: ClaimKind::Age,
+        value: Some(n.value),
+        value_max: Some(n.value + 9.0),
+        unit: Some("year"),
+        qualifier: part.map(|_| Qualifier::Approximate),
+    })
 }
 
 /// What opens a range before its first number.
@@ -614,7 +694,8 @@ impl<'p, 't> Reading<'p, 't> {
     }
 
     /// Qualifier words before the quantity ("nearly", "more than"), else "between" or
-    /// "from" opening a range.
+    /// "from" opening a range (a range read later takes "between" into the claim, and
+    /// without one "between two histories" counts two histories).
     fn qualifier_before(&mut self) {
         let i = self.found.quantity_first;
         if let Some((q, q_first)) = qualifier_before(self.pieces, i) {
@@ -624,10 +705,7 @@ impl<'p, 't> Reading<'p, 't> {
         }
         let before = i.checked_sub(1).and_then(|b| self.pieces.get(b));
         self.opener = match before.map(Piece::lower) {
-            Some("between") => {
-                self.found.first = i - 1;
-                Some(Opener::Between)
-            }
+            Some("between") => Some(Opener::Between),
             Some("from") => Some(Opener::From),
             _ => None,
         };
@@ -642,6 +720,14 @@ impl<'p, 't> Reading<'p, 't> {
             .or_else(|| alternatives(self.pieces, self.end, &self.n));
         if let Some(m) = &self.second {
             self.end = m.end;
+            self.take_in_between();
+        }
+    }
+
+    /// "between 10 and 20": "between" belongs to a range's span.
+    fn take_in_between(&mut self) {
+        if self.opener == Some(Opener::Between) {
+            self.found.first = self.found.quantity_first - 1;
         }
     }
 
@@ -682,6 +768,7 @@ impl<'p, 't> Reading<'p, 't> {
             if surface(pieces, m.end, e) == unit_key {
                 self.second = Some(m);
                 self.end = e;
+                self.take_in_between();
             }
         }
     }
@@ -697,6 +784,7 @@ impl<'p, 't> Reading<'p, 't> {
         if let Some(m) = second.filter(|m| m.value > self.n.value) {
             self.second = Some(m);
             self.end = m.end;
+            self.take_in_between();
         }
     }
 
@@ -723,7 +811,11 @@ impl<'p, 't> Reading<'p, 't> {
                 found.kind = ClaimKind::Money;
                 found.unit = Some(code);
                 found.value = found.value.map(|v| v * scale);
-                let (value, end) = money_tail(self.pieces, found.end, found.value);
+                let (value, end) = if is_minor_unit(code) {
+                    (found.value, found.end)
+                } else {
+                    money_tail(self.pieces, found.end, found.value)
+                };
                 found.value = value;
                 found.end = end;
             }
@@ -754,9 +846,9 @@ impl<'p, 't> Reading<'p, 't> {
             &mut found.unit,
             &mut found.end,
         );
-        if self.currency.is_none() && is_hash_rank(pieces, n) {
-            found.first = n.first - 1;
-            found.quantity_first = n.first - 1;
+        if let Some(marker) = kinds::rank_marker(pieces, n).filter(|_| self.currency.is_none()) {
+            found.first = marker;
+            found.quantity_first = marker;
             found.kind = ClaimKind::Ordinal;
             found.unit = None;
             found.qualifier = None;
@@ -771,17 +863,33 @@ impl<'p, 't> Reading<'p, 't> {
         if found.kind == ClaimKind::Ordinal && !kinds::is_rank(pieces, n) {
             return skip(n.end);
         }
+        if found.kind == ClaimKind::Duration
+            && pieces.get(found.end).is_some_and(|p| p.lower() == "ago")
+        {
+            return relative_date(&self.found);
+        }
         self.found
     }
 }
 
-/// "#2 browser": "#" glued before the digits of `n`.
-fn is_hash_rank(pieces: &[Piece], n: &Numeral) -> bool {
-    n.first > 0
-        && pieces.get(n.first - 1).is_some_and(|h| h.is_punct("#"))
-        && pieces
-            .get(n.first)
-            .is_some_and(|p| p.join == Join::Attached && p.is_digits())
+/// "two years ago", "nearly a decade ago": a duration before "ago" is a point in time, a
+/// relative date.
+fn relative_date(found: &Found) -> Found {
+    Found {
+        end: found.end + 1,
+        kind: ClaimKind::Date,
+        value: None,
+        value_max: None,
+        unit: None,
+        qualifier: None,
+        ..*found
+    }
+}
+
+/// A currency code of cents or pence ("USc", "GBp": the minor units end in a small
+/// letter): no cents follow it ("64.2 cents a dozen").
+fn is_minor_unit(code: &str) -> bool {
+    code.ends_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// What may follow "75 USD" or "3 dollars": a scale word ("75 USD million") or the
@@ -823,8 +931,11 @@ fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>,
         .is_some_and(|p| matches!(p.lower(), "cent" | "cents" | "pence" | "p"))
     {
         tail_end += 1;
-    } else if pieces.get(tail_end).is_some_and(|p| p.is_word()) {
-        return (value, end); // "15 dollars 20 times": not cents
+    } else if pieces
+        .get(tail_end)
+        .is_some_and(|p| p.is_word() || lists::currency(p.text).is_some())
+    {
+        return (value, end); // "15 dollars 20 times", "10 $ 30 $": not cents
     }
     (Some(v + cents.value / 100.0), tail_end)
 }

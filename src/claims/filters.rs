@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lists::{self, FUNCTION_WORDS, LABELS};
-use super::numbers::Numeral;
+use super::numbers::{Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use crate::document::Span;
 
@@ -247,7 +247,7 @@ impl Around<'_, '_> {
 }
 
 /// The rules that make a numeral no quantity; any one suffices.
-const NOT_QUANTITIES: [fn(&Around) -> bool; 11] = [
+const NOT_QUANTITIES: [fn(&Around) -> bool; 13] = [
     inside_a_word,
     pronoun_one,
     clock_time_in_words,
@@ -259,6 +259,8 @@ const NOT_QUANTITIES: [fn(&Around) -> bool; 11] = [
     name_before_digits,
     list_marker,
     one_of_them,
+    compound_modifier,
+    phone_after_a_call,
 ];
 
 /// The numeral is a label or part of a name, a list or footnote marker, or pronominal.
@@ -334,7 +336,7 @@ fn spelled_label(a: &Around) -> bool {
             .is_none_or(|after| after.kind == PieceKind::Punct || after.lower() == "of")
 }
 
-/// "page 5", "No. 10".
+/// "page 5", "No. 10", "posts 542 and 543", "rooms 4, 5 or 6".
 fn digit_label(a: &Around) -> bool {
     if !a.digits() {
         return false;
@@ -342,11 +344,53 @@ fn digit_label(a: &Around) -> bool {
     let Some(b) = a.before else {
         return false;
     };
-    let label = LABELS.contains(b.lower()) && b.kind != PieceKind::Digits;
-    let abbreviated =
-        b.is_punct(".") && a.n.first >= 2 && a.back(2).is_some_and(|w| LABELS.contains(w.lower()));
-    label || abbreviated
+    let rank = super::kinds::rank_marker(a.pieces, a.n).is_some();
+    let label = is_label(b) && b.kind != PieceKind::Digits && !rank;
+    let abbreviated = b.is_punct(".") && a.back(2).is_some_and(is_label);
+    label || abbreviated || listed_after_a_label(a)
 }
+
+/// A label word, singular or plural ("room", "posts").
+fn is_label(p: &Piece) -> bool {
+    let lower = p.lower();
+    LABELS.contains(lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|singular| singular.len() > 2 && LABELS.contains(singular))
+}
+
+/// A number listed after a labelled one: "543" in "posts 542 and 543", "5" in "rooms 4,
+/// 5" (but "room 101 and 50 people" counts people). Looks back over at most
+/// [`MAX_LISTED_LABELS`] numbers.
+fn listed_after_a_label(a: &Around) -> bool {
+    let counts = a
+        .after
+        .is_some_and(|w| w.is_word() && !w.is_capitalized() && lists::looks_plural(w.lower()));
+    if counts {
+        return false;
+    }
+    let mut k = a.n.first;
+    for _ in 0..MAX_LISTED_LABELS {
+        let link = k.checked_sub(1).and_then(|b| a.pieces.get(b));
+        if !link.is_some_and(|l| matches!(l.lower(), "and" | "," | "or" | "&")) {
+            return false;
+        }
+        let Some(number) = k.checked_sub(2).filter(|&m| a.pieces[m].is_digits()) else {
+            return false;
+        };
+        if number
+            .checked_sub(1)
+            .is_some_and(|l| is_label(&a.pieces[l]))
+        {
+            return true;
+        }
+        k = number;
+    }
+    false
+}
+
+/// How many numbers a list of labels ("posts 542, 543 and 544") is followed back over.
+const MAX_LISTED_LABELS: usize = 4;
 
 /// "[12]".
 fn footnote_marker(a: &Around) -> bool {
@@ -365,7 +409,8 @@ fn name_before_digits(a: &Around) -> bool {
         after.is_word()
             && (lists::unit(after.text).is_some() || lists::currency(after.text).is_some())
     });
-    let spaced_name = is_name_word(b, a.n.first - 1 == 0) && a.first.join != Join::Attached;
+    let spaced_name =
+        is_name_word(b, opens_sentence(a.pieces, a.n.first - 1)) && a.first.join != Join::Attached;
     let hyphenated_name =
         b.kind == PieceKind::Word && a.first.join == Join::Hyphen && b.is_capitalized();
     (spaced_name && !measured) || hyphenated_name
@@ -381,14 +426,70 @@ fn list_marker(a: &Around) -> bool {
         })
 }
 
-/// Pronominal "one": "one of the biggest", "one of Norton's", but not "one of two".
+/// Pronominal "one": "one of the biggest", "one of Norton's", "he was one of four"; but
+/// "one of two" and "only one of the 12 stations" count.
 fn one_of_them(a: &Around) -> bool {
     if !(a.first.lower() == "one" && a.single()) {
         return false;
     }
-    let of = a.after.is_some_and(|after| after.lower() == "of");
-    let det = a.pieces.get(a.n.end + 1);
-    of && det.is_some_and(|det| !(det.is_digits() || det.number_word.is_some()))
+    if a.after.is_none_or(|after| after.lower() != "of") {
+        return false;
+    }
+    let restricted = a
+        .before
+        .is_some_and(|b| matches!(b.lower(), "only" | "just" | "exactly"));
+    if restricted {
+        return false;
+    }
+    let copula = a.before.is_some_and(|b| {
+        matches!(
+            b.lower(),
+            "is" | "was" | "are" | "were" | "be" | "been" | "being"
+        )
+    });
+    let numeral_follows = a
+        .pieces
+        .get(a.n.end + 1)
+        .is_some_and(|det| det.is_digits() || det.number_word.is_some());
+    copula || (a.pieces.get(a.n.end + 1).is_some() && !numeral_follows)
+}
+
+/// "the three-nation pact", "the two-party system": a number spelled out in a compound
+/// that, after a definite determiner, names a kind of thing ("a 2,000-strong force",
+/// "the two-year deal" and "the 131-page report" still count).
+fn compound_modifier(a: &Around) -> bool {
+    let definite = a
+        .before
+        .is_some_and(|b| matches!(b.lower(), "the" | "this" | "that" | "these" | "those"));
+    let Some(noun) = a.after.filter(|w| w.join == Join::Hyphen && w.is_word()) else {
+        return false;
+    };
+    let head_follows = a
+        .pieces
+        .get(a.n.end + 1)
+        .is_some_and(|h| h.is_word() && h.join == Join::Space);
+    let counted_noun = lists::unit(noun.text).is_none()
+        && !matches!(noun.lower(), "strong" | "fold" | "odd" | "plus" | "old");
+    let cardinal = a.n.form == Form::Cardinal;
+    definite && cardinal && a.first.is_word() && a.single() && counted_noun && head_follows
+}
+
+/// Longest look back from a number for a verb of calling ("call … on 101").
+const CALL_WINDOW: usize = 12;
+
+/// "call Crimestoppers on 0800 555 111 or police on 101": digits after "on" with a verb
+/// of calling before them in the sentence are a phone number.
+fn phone_after_a_call(a: &Around) -> bool {
+    let on = a.before.is_some_and(|b| b.lower() == "on");
+    let plain = a.digits() && a.single() && a.first.text.bytes().all(|b| b.is_ascii_digit());
+    let from = a.n.first.saturating_sub(CALL_WINDOW);
+    on && plain
+        && a.pieces[from..a.n.first].iter().any(|p| {
+            matches!(
+                p.lower(),
+                "call" | "calling" | "phone" | "ring" | "dial" | "text" | "contact"
+            )
+        })
 }
 
 /// Letters that may be glued to digits in a quantity: units, currencies, scale
@@ -400,6 +501,20 @@ fn is_number_suffix(p: &Piece) -> bool {
         || p.number_word.is_some()
         || matches!(p.lower(), "st" | "nd" | "rd" | "th" | "s" | "am" | "pm")
         || lists::unit(p.lower()).is_some()
+}
+
+/// "One commuter, Ada Mensah, said", "One Rohingya, Muhammad Amin,": "one", a singular
+/// noun, and a name in commas.
+fn introduces_a_name(a: &Around) -> bool {
+    let noun = a
+        .after
+        .is_some_and(|w| w.is_word() && !lists::looks_plural(w.lower()));
+    let comma = a.pieces.get(a.n.end + 1).is_some_and(|c| c.is_punct(","));
+    let name = a
+        .pieces
+        .get(a.n.end + 2)
+        .is_some_and(|w| w.is_word() && w.is_capitalized());
+    noun && comma && name
 }
 
 /// Words before a pronominal "one" ("a serious one", "the current one").
@@ -420,19 +535,32 @@ fn determines_one(word: &str) -> bool {
     )
 }
 
-/// "one" standing for a noun: "a very serious one.", "the current one", "but one that".
+/// "one" standing for a noun ("a very serious one.", "the current one", "but one that",
+/// "one wrote") or an indefinite ("One commuter, Ada Mensah, said").
 fn pronoun_one(a: &Around) -> bool {
     if !(a.first.lower() == "one" && a.single()) {
         return false;
     }
-    if a.after
-        .is_some_and(|after| matches!(after.lower(), "that" | "which" | "who" | "whom" | "whose"))
-    {
+    let relative_or_cue = a.after.is_some_and(|after| {
+        matches!(after.lower(), "that" | "which" | "who" | "whom" | "whose")
+            || (after.is_word() && lists::is_cue(after.lower()))
+    });
+    if relative_or_cue || introduces_a_name(a) {
         return true;
     }
     let ends_phrase = a.after.is_none_or(|after| after.kind == PieceKind::Punct);
     let determined = (1..=3).any(|k| a.back(k).is_some_and(|b| determines_one(b.lower())));
     ends_phrase && determined
+}
+
+/// Most pieces that may stand before a sentence's first word: a list marker ("2."), an
+/// opening quotation mark or bracket.
+const MAX_LEAD_PIECES: usize = 3;
+
+/// Whether piece `k` is the sentence's first word: only a few marks stand before it
+/// ("“Police said …", "2. Fund 10,000 places").
+fn opens_sentence(pieces: &[Piece], k: usize) -> bool {
+    k <= MAX_LEAD_PIECES && pieces[..k].iter().all(|p| !p.is_word())
 }
 
 /// A capitalised word that with a following number makes a name ("Windows 10"): not a

@@ -6,7 +6,7 @@
 use super::lists::{self, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
-use crate::calendar::{self, Calendar};
+use crate::calendar::{self, Calendar, Reading};
 use crate::document::ClaimKind;
 
 /// A plausible year: a whole number from 1000 to 2100.
@@ -24,8 +24,12 @@ fn calendar_of(p: &Piece) -> Option<Calendar> {
 /// A month or weekday name in lowercase, with a possessive or abbreviation period
 /// ("august’s", "jan.").
 pub fn calendar_word(lower: &str) -> Option<Calendar> {
-    let word = trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.');
-    calendar::calendar(word)
+    calendar::calendar(calendar_word_stem(lower))
+}
+
+/// A calendar word without its possessive or period: "august’s" → "august".
+fn calendar_word_stem(lower: &str) -> &str {
+    trim_suffix(trim_suffix(lower, "’s"), "'s").trim_end_matches('.')
 }
 
 /// `word` without any repeats of `suffix` at its end: `trim_end_matches` with a string
@@ -59,54 +63,61 @@ fn is_era(p: &Piece) -> bool {
 }
 
 /// A date that starts with a month or weekday name at piece `i`: "August 24, 2024",
-/// "May 4th", "August 2024", "in August", "Thursday". Returns its pieces `[first, end)`.
+/// "May 4th", "Jan. 5", "August 2024", "in August", "Thursday". Returns its pieces
+/// `[first, end)`.
 pub fn calendar_date(pieces: &[Piece], i: usize) -> Option<(usize, usize)> {
     let p = pieces.get(i)?;
-    let cal = calendar_of(p)?;
-    if cal == Calendar::Weekday {
+    if calendar_of(p)? == Calendar::Weekday {
         return Some((i, i + 1));
     }
-    let mut end = i + 1;
-    // "Jan." abbreviations keep their period.
+    let reading = calendar::reading(calendar_word_stem(p.lower()))?;
+    let period = reading == Reading::Abbreviation
+        && pieces
+            .get(i + 1)
+            .is_some_and(|n| n.is_punct(".") && n.join == Join::Attached);
+    let end = i + 1 + usize::from(period);
+    if let Some(numbered_end) = day_and_year(pieces, end) {
+        return Some((i, numbered_end));
+    }
+    let led = i
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| calendar::leads_a_month(b.lower()));
+    // Alone, "May" and "March" are months only after "in", "since", …; an abbreviation
+    // only with its period; other months anywhere but at the start.
+    let alone = match reading {
+        Reading::Name | Reading::Word => led,
+        Reading::Abbreviation => period,
+        Reading::Only => led || i > 0,
+    };
+    alone.then_some((i, end))
+}
+
+/// A day ("24", "4th") with maybe a year ("24, 2024"), or a year alone, at piece `k`
+/// after a month name: the end of the date.
+fn day_and_year(pieces: &[Piece], k: usize) -> Option<usize> {
+    let n = pieces.get(k)?;
+    if is_year_piece(n) {
+        return Some(k + 1);
+    }
+    if !is_day(n) {
+        return None;
+    }
+    let mut end = k + 1;
     if pieces
         .get(end)
-        .is_some_and(|n| n.is_punct(".") && n.join == Join::Attached)
-        && p.text.len() <= 4
+        .is_some_and(|s| s.join == Join::Attached && matches!(s.lower(), "st" | "nd" | "rd" | "th"))
     {
         end += 1;
     }
-    let mut numbered = false;
-    if let Some(n) = pieces.get(end) {
-        if is_day(n) {
-            numbered = true;
-            end += 1;
-            if pieces.get(end).is_some_and(|s| {
-                s.join == Join::Attached && matches!(s.lower(), "st" | "nd" | "rd" | "th")
-            }) {
-                end += 1;
-            }
-            if pieces.get(end).is_some_and(|c| c.is_punct(","))
-                && pieces.get(end + 1).is_some_and(is_year_piece)
-            {
-                end += 2;
-            } else if pieces.get(end).is_some_and(is_year_piece) {
-                end += 1;
-            }
-        } else if is_year_piece(n) {
-            numbered = true;
-            end += 1;
-        }
+    if pieces.get(end).is_some_and(|c| c.is_punct(","))
+        && pieces.get(end + 1).is_some_and(is_year_piece)
+    {
+        end += 2;
+    } else if pieces.get(end).is_some_and(is_year_piece) {
+        end += 1;
     }
-    if numbered {
-        return Some((i, end));
-    }
-    let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let led = before.is_some_and(|b| calendar::leads_a_month(b.lower()));
-    // "May" alone is a date only after "in", "since", ...; other months also alone.
-    if led || (p.lower() != "may" && p.lower() != "march" && i > 0) {
-        return Some((i, end));
-    }
-    None
+    Some(end)
 }
 
 /// A date written with numbers that starts at the numeral `n`: a year ("2025"), a decade
@@ -207,11 +218,15 @@ fn iso_date(pieces: &[Piece], n: &Numeral) -> Option<usize> {
 
 /// Whether the year-like number `n` is a year, not a count of something ("1709
 /// schoolchildren", "2000 years", "a 2000-year-old temple", "2000%"); "World Cup 2018
-/// day five" and "the 2000 votes" (a determiner before) are years.
+/// day five", "the 2000 votes" (a determiner before) and "2000 levels" (a point of
+/// reference) are years.
 fn stands_as_a_year(pieces: &[Piece], n: &Numeral) -> bool {
     let Some(after) = pieces.get(n.end) else {
         return true;
     };
+    if after.is_word() && lists::YEAR_REFERENCE_NOUNS.contains(after.lower()) {
+        return true;
+    }
     let determined = n
         .first
         .checked_sub(1)
@@ -384,59 +399,55 @@ fn is_age_after_name(pieces: &[Piece], n: &Numeral) -> bool {
     comma_before && name && closed
 }
 
-/// An ordinal that ranks something: "third-largest", "1st place", "ranked 3rd", "finished
-/// second". Plain ordinals ("the first visit") are not claims.
+/// The piece that makes the digits of `n` a rank: "#" glued before them ("the #2
+/// browser"), or "number" after a verb of moving or being ("rose to number 3 in the
+/// charts", "is number 1"; but "number 10 Downing Street" is an address).
+pub fn rank_marker(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let at = n.first.checked_sub(1)?;
+    let (marker, first) = (&pieces[at], &pieces[n.first]);
+    if !first.is_digits() {
+        return None;
+    }
+    if marker.is_punct("#") && first.join == Join::Attached {
+        return Some(at);
+    }
+    let verb = at.checked_sub(1).is_some_and(|v| {
+        matches!(
+            pieces[v].lower(),
+            "to" | "reached" | "hit" | "is" | "was" | "remains" | "became"
+        )
+    });
+    let named = pieces
+        .get(n.end)
+        .is_some_and(|w| w.is_word() && w.is_capitalized());
+    (marker.lower() == "number" && verb && !named).then_some(at)
+}
+
+/// An ordinal that ranks by a measure: a superlative after it ("third-largest", "the 86th
+/// most subscribed", "second lowest") or a verb of ranking before it ("ranked 3rd",
+/// "ranks third"). Other ordinals are positions in a sequence, not claims: a repeat ("for
+/// a third time"), a place in a contest ("second place", "finished 3rd"), a plain
+/// ordinal ("the first visit").
 pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
-    let next = pieces.get(n.end);
-    // "in the first place" is an idiom.
-    let before = |k: usize| {
-        n.first
-            .checked_sub(k)
-            .and_then(|b| pieces.get(b))
-            .map(|p| p.lower())
-    };
-    if before(1) == Some("the")
-        && before(2) == Some("in")
-        && next.is_some_and(|w| w.lower() == "place")
-    {
-        return false;
-    }
-    // "for a third time", "the 4th straight time": how often something happened.
-    let repeat = |k: usize| {
-        pieces
-            .get(n.end + k)
-            .is_some_and(|w| matches!(w.lower(), "time" | "times"))
-    };
-    let straight = next.is_some_and(|w| matches!(w.lower(), "straight" | "consecutive"));
-    if n.value >= 2.0 && (repeat(0) || (straight && repeat(1))) {
-        return true;
-    }
-    if let Some(w) = next {
+    let superlative = pieces.get(n.end).is_some_and(|w| {
         let l = w.lower();
-        if l.ends_with("est") && l.len() > 4
+        (l.ends_with("est") && l.len() > 4)
             || matches!(
                 l,
-                "most" | "place" | "placed" | "largest" | "biggest" | "best" | "worst"
+                "most" | "least" | "largest" | "biggest" | "best" | "worst"
             )
-        {
-            return true;
-        }
-    }
-    n.first > 0
-        && pieces.get(n.first - 1).is_some_and(|b| {
+    });
+    let ranked = n
+        .first
+        .checked_sub(1)
+        .and_then(|b| pieces.get(b))
+        .is_some_and(|b| {
             matches!(
                 b.lower(),
-                "ranked"
-                    | "ranks"
-                    | "rank"
-                    | "ranking"
-                    | "finished"
-                    | "came"
-                    | "placed"
-                    | "place"
-                    | "seeded"
+                "ranked" | "ranks" | "rank" | "ranking" | "seeded"
             )
-        })
+        });
+    superlative || ranked
 }
 
 #[cfg(test)]

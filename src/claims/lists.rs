@@ -21,6 +21,8 @@ pub static FUNCTION_WORDS: WordSet =
     WordSet::caseless(include_str!("../../data/claim_function_words.txt"));
 static IRREGULAR_PLURALS: WordSet =
     WordSet::caseless(include_str!("../../data/irregular_plurals.txt"));
+pub static YEAR_REFERENCE_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/year_reference_nouns.txt"));
 pub static SCORE_WORDS: WordSet = WordSet::caseless(include_str!("../../data/score_words.txt"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

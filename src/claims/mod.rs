@@ -18,15 +18,19 @@ pub mod pieces;
 pub mod screen;
 pub mod subject;
 
-use crate::document::{Document, Span};
+use crate::document::{self, Document, ParagraphKind, Span};
 
 /// Fills `doc.claims`.
 pub fn run(doc: &mut Document) {
-    let mut claims = Vec::new();
+    let (mut claims, mut too_long) = (Vec::new(), Vec::new());
     for s in 0..doc.sentences.len() {
-        if screen::may_hold_claims(doc, s) {
-            extract::sentence_claims(doc, s, &mut claims);
+        if !in_boilerplate(doc, s) && screen::may_hold_claims(doc, s) {
+            extract::sentence_claims(doc, s, &mut claims, &mut too_long);
         }
+    }
+    if let Some(first) = too_long.first() {
+        doc.warnings
+            .push(too_long_warning(doc, *first, too_long.len()));
     }
     // Up to half the capacity is unused after the doublings; free it before the
     // claimant search builds its indexes (a shrink of a large buffer moves no bytes).
@@ -35,17 +39,43 @@ pub fn run(doc: &mut Document) {
     doc.claims = claims;
 }
 
+/// Whether sentence `s` is in a boilerplate paragraph (a credit line, an author's bio, a
+/// caption): its numbers are no claims the article makes.
+fn in_boilerplate(doc: &Document, s: usize) -> bool {
+    let paragraph = &doc.paragraphs[doc.sentences[s].paragraph()];
+    paragraph.kind == ParagraphKind::Boilerplate
+}
+
+/// The warning for `count` numbers too long to read, the first at `first`.
+fn too_long_warning(doc: &Document, first: Span, count: usize) -> String {
+    let at = doc.text[..first.start()].chars().count();
+    let others = match count {
+        1 => String::new(),
+        _ => format!(" (and {} more)", count - 1),
+    };
+    format!(
+        "a number of {} characters at character {at}{others} is longer than {} bytes: \
+         not read as a claim",
+        doc.slice(first).chars().count(),
+        document::MAX_TOKEN_BYTES
+    )
+}
+
 /// A number as written, before any judgement of whether it is a claim.
+#[cfg(feature = "dev")]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberMention {
+    /// The numeral's words or digits.
     pub span: Span,
+    /// Its value.
     pub value: f64,
     /// Glued to a unit word ("180ml", "29km"): a measure rather than a bare number.
     pub glued_unit: bool,
 }
 
 /// Every numeral of the document (including those inside names, dates and phone numbers),
-/// as a plain number recogniser sees them.
+/// as a plain number recogniser sees them (for the tests that score byline against one).
+#[cfg(feature = "dev")]
 pub fn numbers(doc: &Document) -> Vec<NumberMention> {
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
@@ -280,8 +310,13 @@ mod tests {
         );
         assert_eq!(one("They lost 2-1.").1, "score");
         assert_eq!(one("the third-largest city").1, "ordinal");
-        assert_eq!(one("She finished 3rd.").1, "ordinal");
+        assert_eq!(one("It is ranked 3rd in Europe.").1, "ordinal");
         assert_eq!(one("It is the #2 browser.").0, "#2");
+        assert_eq!(
+            one("The site rose to number 3 in the charts.").0,
+            "number 3"
+        );
+        assert!(claims("He lives at number 10 Downing Street.").is_empty());
         // A plain ordinal is no claim.
         assert!(claims("the first visit").is_empty());
     }
@@ -305,15 +340,21 @@ mod tests {
     }
 
     #[test]
-    fn repeated_events_are_ordinals_and_a_third_of_is_a_fraction() {
-        assert_eq!(
-            claims("He ran for a third time."),
-            [row("third", "ordinal", 3.0, None, None)]
-        );
-        assert_eq!(one("It won for the 4th straight time.").1, "ordinal");
+    fn only_ranks_by_a_measure_are_ordinal_claims() {
+        // Positions in a sequence: repeats and places in a contest.
+        for text in [
+            "He ran for a third time.",
+            "It won for the 4th straight time.",
+            "He spoke for the first time.",
+            "She finished 3rd.",
+            "Nathan Law came second place in the constituency.",
+            "It was the second time that the line had closed.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        assert_eq!(one("It is the 86th most subscribed channel.").1, "ordinal");
+        assert_eq!(one("Protection B is the second lowest grade.").1, "ordinal");
         assert_eq!(one("A third of voters stayed home.").1, "ratio");
-        // "for the first time" is an idiom, not a claim.
-        assert!(claims("He spoke for the first time.").is_empty());
     }
 
     #[test]

@@ -100,6 +100,7 @@ impl<'t> Piece<'t> {
 }
 
 /// The pieces of sentence `sentence`, in text order.
+#[cfg(any(test, feature = "dev"))]
 pub fn of_sentence<'t>(doc: &Document<'t>, sentence: usize) -> Vec<Piece<'t>> {
     pieces_of(doc, sentence, None)
 }

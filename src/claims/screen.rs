@@ -2,9 +2,9 @@
 //! hold no numeral and no date word, and the test spares them being cut into pieces and
 //! tried by the number grammar at every piece. A claim needs one of: an ASCII
 //! digit, a number word that may open a numeral (see
-//! [`lists::may_start_number_words`]), a vulgar fraction ("½"), or a capitalised month or
-//! weekday name; a sentence with none of them gives no claim, so skipping it changes no
-//! output. The test reads the sentence's bytes once, then each word (split at hyphens as
+//! [`lists::may_start_number_words`]), a vulgar fraction ("½"), a capitalised month or
+//! weekday name, or "a"/"an" before a unit ("under an hour"); a sentence with none of
+//! them gives no claim, so skipping it changes no output. The test reads the sentence's bytes once, then each word (split at hyphens as
 //! [`super::pieces`] splits a token without digits).
 
 use std::sync::OnceLock;
@@ -13,7 +13,7 @@ use super::kinds;
 use super::lists::{self, Shapes};
 use super::numbers;
 use crate::calendar;
-use crate::document::{Document, Span, TokenKind};
+use crate::document::{Document, Span, Token, TokenKind};
 use crate::lexicon::with_lowercase;
 
 /// Whether sentence `s` may hold a claim (false means it certainly holds none).
@@ -29,7 +29,7 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
     let tokens = &doc.tokens[sentence.tokens()]; // a sentence's tokens are the document's
     let mut specials = bytes.specials();
     let all = doc.text.as_bytes();
-    tokens.iter().any(|token| {
+    let listed = tokens.iter().any(|token| {
         // Punctuation only starts a numeral before digits ("-5", ".08", "$5").
         if !matches!(token.kind, TokenKind::Word | TokenKind::Number) {
             return false;
@@ -46,6 +46,20 @@ pub fn may_hold_claims(doc: &Document, s: usize) -> bool {
         } else {
             split_word_may_hold_numeral(shapes, doc.slice(span))
         }
+    });
+    listed || a_unit(doc, tokens)
+}
+
+/// Whether "a" or "an" stands before a unit ("under an hour", "more than a year",
+/// "an hour-long wait" split at its hyphen as [`super::pieces`] splits it): one of those
+/// may be a claim.
+fn a_unit(doc: &Document, tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|pair| {
+        let a = doc.slice(pair[0].span());
+        let next = doc.slice(pair[1].span());
+        let first_part = next.split(['-', '‐']).next().unwrap_or(next);
+        (a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("an"))
+            && lists::unit(first_part).is_some()
     })
 }
 
@@ -512,17 +526,21 @@ mod tests {
         let (mut screened, mut all) = (Vec::new(), Vec::new());
         for s in 0..doc.sentences.len() {
             if may_hold_claims(&doc, s) {
-                super::super::extract::sentence_claims(&doc, s, &mut screened);
+                super::super::extract::sentence_claims(&doc, s, &mut screened, &mut Vec::new());
             }
-            super::super::extract::sentence_claims(&doc, s, &mut all);
+            super::super::extract::sentence_claims(&doc, s, &mut all, &mut Vec::new());
         }
         (screened, all)
     }
 
     /// Words the screen looks at closely: number words in any case and with hyphens,
     /// possessives and periods, months and weekdays, vulgar fractions, digits in other
-    /// scripts, non-ASCII letters, and ordinary words.
-    const SCREEN_WORDS: [&str; 48] = [
+    /// scripts, non-ASCII letters, "a"/"an" before a unit, and ordinary words.
+    const SCREEN_WORDS: &[&str] = &[
+        "under an hour",
+        "more than a year",
+        "nearly",
+        "year",
         "two",
         "Two",
         "TWO",
@@ -607,7 +625,7 @@ mod tests {
         let mut kept = 0;
         for s in 0..doc.sentences.len() {
             let mut claims = Vec::new();
-            super::super::extract::sentence_claims(&doc, s, &mut claims);
+            super::super::extract::sentence_claims(&doc, s, &mut claims, &mut Vec::new());
             if may_hold_claims(&doc, s) {
                 kept += 1;
             } else {

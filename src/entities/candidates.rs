@@ -10,6 +10,7 @@ use std::cell::OnceCell;
 
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
+use crate::calendar;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FixedHash, WordTable};
 
@@ -500,31 +501,13 @@ fn is_number_sign(doc: &Document, i: usize) -> bool {
         && (is_number_at(doc, i + 1) || (text_at(doc, i + 1) == "." && is_number_at(doc, i + 2)))
 }
 
-/// "in May", "May 5", "May 2019" at token `i`: the month, not Theresa May.
+/// "in May", "May 5", "May 2019" at token `i`: the month, not Theresa May (the words
+/// that lead a month are [`calendar::leads_a_month`], as claims reads dates).
 fn is_month_may(doc: &Document, i: usize) -> bool {
-    let before = i
+    let led = i
         .checked_sub(1)
-        .map(|b| text_at(doc, b).to_lowercase())
-        .unwrap_or_default();
-    is_number_at(doc, i + 1)
-        || matches!(
-            before.as_str(),
-            "in" | "since"
-                | "until"
-                | "by"
-                | "early"
-                | "late"
-                | "mid"
-                | "last"
-                | "next"
-                | "this"
-                | "of"
-                | "during"
-                | "before"
-                | "after"
-                | "from"
-                | "through"
-        )
+        .is_some_and(|b| calendar::leads_a_month(text_at(doc, b)));
+    is_number_at(doc, i + 1) || led
 }
 
 impl<'d> Finder<'_, 'd> {

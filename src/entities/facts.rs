@@ -91,16 +91,6 @@ pub enum Fact {
 pub struct WordFacts(pub(super) u32);
 
 impl WordFacts {
-    /// The flags as bits (to keep them packed with other numbers).
-    pub fn bits(self) -> u32 {
-        self.0
-    }
-
-    /// The facts whose bits are `bits` (as [`WordFacts::bits`] gave them).
-    pub const fn from_bits(bits: u32) -> WordFacts {
-        WordFacts(bits)
-    }
-
     pub fn has(self, fact: Fact) -> bool {
         self.0 & fact as u32 != 0
     }

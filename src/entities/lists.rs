@@ -12,8 +12,8 @@ use crate::lexicon::{WordSet, WordTable};
 
 pub use super::facts::{Fact, WordFacts};
 use super::facts::{
-    COMMON_WORDS_FILE, DEMONYMS, NOT_NAMES_FILE, ORG_WORDS_FILE, OTHER_WORDS_FILE,
-    PLACES_EXTRA_FILE, PLACES_FILE, PLACE_WORDS_FILE, TITLES,
+    DEMONYMS, ORG_WORDS_FILE, OTHER_WORDS_FILE, PLACES_EXTRA_FILE, PLACES_FILE, PLACE_WORDS_FILE,
+    TITLES,
 };
 
 pub static ORG_WORDS: WordSet = WordSet::exact(ORG_WORDS_FILE);
@@ -26,10 +26,8 @@ pub static LISTED_ORGS: FactList = FactList(Fact::ListedOrg);
 pub static TEAMS: FactList = FactList(Fact::Team);
 pub static PLACE_WORDS: WordSet = WordSet::exact(PLACE_WORDS_FILE);
 pub static OTHER_WORDS: WordSet = WordSet::exact(OTHER_WORDS_FILE);
-pub static NOT_NAMES: WordSet = WordSet::exact(NOT_NAMES_FILE);
 /// Surnames (in the table of [`facts`]: no table of their own to build).
 pub static SURNAMES: FactList = FactList(Fact::Surname);
-pub static COMMON_WORDS: WordSet = WordSet::exact(COMMON_WORDS_FILE);
 pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
 /// Legal forms after a company's name ("AG", "Inc"): the name without them is the same.
 pub static LEGAL_SUFFIXES: WordSet = WordSet::exact(include_str!("../../data/legal_suffixes.txt"));
@@ -224,8 +222,9 @@ pub fn facts(word: &str) -> WordFacts {
 #[cfg(test)]
 mod tests {
     use super::super::facts::{
-        self, capitalised, key_of, GIVEN_NAMES, GIVEN_NAMES_INTL, HAND_ORG_FILES, KNOWN_ORGS_FILE,
-        LISTED_ORG_FILES, SURNAMES_FILE, TEAM_FILES, VENUES_FILE,
+        self, capitalised, key_of, COMMON_WORDS_FILE, GIVEN_NAMES, GIVEN_NAMES_INTL,
+        HAND_ORG_FILES, KNOWN_ORGS_FILE, LISTED_ORG_FILES, NOT_NAMES_FILE, SURNAMES_FILE,
+        TEAM_FILES, VENUES_FILE,
     };
     use super::*;
     use crate::calendar;
@@ -268,6 +267,8 @@ mod tests {
         assert!(!may_start_title("Zelensky") && !may_start_title(""));
     }
 
+    static NOT_NAMES: WordSet = WordSet::exact(NOT_NAMES_FILE);
+    static COMMON_WORDS: WordSet = WordSet::exact(COMMON_WORDS_FILE);
     static SURNAMES_ALONE: WordSet = WordSet::exact(SURNAMES_FILE);
     static PLACES_ALONE: WordSet = WordSet::exact(PLACES_FILE);
     static PLACES_EXTRA_ALONE: WordSet = WordSet::exact(PLACES_EXTRA_FILE);

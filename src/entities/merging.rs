@@ -18,6 +18,7 @@ use super::Weighed;
 use crate::document::{narrow, EntityType};
 
 /// The key under which identical names meet.
+#[cfg(test)]
 pub fn name_key(words: &[&str]) -> String {
     name_key_in(words, "").into_owned()
 }
@@ -104,17 +105,8 @@ impl<'t> KeyTable<'t> {
         self.ids.get(key).copied()
     }
 
-    /// Makes room for `more` keys.
-    pub fn reserve(&mut self, more: usize) {
-        self.ids.reserve(more);
-    }
-
     pub fn len(&self) -> usize {
         self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
     }
 }
 

@@ -12,8 +12,6 @@
 //! first position) and entity ids everywhere are indices into it.
 //!
 //! # API for later stages (attribution, claims)
-//! - [`entity_for_span`]`(doc, span)`: the entity one of whose mentions (name, title,
-//!   description) overlaps `span` — e.g. the speaker words found next to a cue verb.
 //! - [`resolve_description`]`(doc, text, at)`: the entity a role description such as
 //!   "the Ukrainian president" or "the president" refers to at byte offset `at`.
 //! - `Entity::gender` (`Some(Male|Female)` for people when a title or given name says
@@ -32,7 +30,9 @@ pub use descriptions::resolve_description;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind, Span};
+#[cfg(test)]
+use crate::document::Span;
+use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind};
 use crate::lexicon::FixedHash;
 use candidates::{Candidate, Names};
 use merging::KeyTable;
@@ -274,7 +274,8 @@ fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
 }
 
 /// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over
-/// a title or description), for attribution: the words next to a cue verb name someone.
+/// a title or description): which entity the tests' phrases name.
+#[cfg(test)]
 pub fn entity_for_span(doc: &Document, span: Span) -> Option<usize> {
     let mut best: Option<((usize, bool), usize)> = None;
     for (index, entity) in doc.entities.iter().enumerate() {

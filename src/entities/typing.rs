@@ -133,6 +133,7 @@ fn is_clause_verb(word: &str) -> bool {
 
 /// Evidence from the name's own words: what the name would be anywhere.
 /// `key` is the candidate's [`super::merging::name_key`].
+#[cfg(test)]
 pub fn lexical(doc: &Document, names: &Names, c: &Candidate, key: &str) -> Evidence {
     name_evidence(doc.slice(c.span), names.words(c), key)
         .map_or_else(Evidence::default, |e| with_title(e, c))

@@ -176,20 +176,10 @@ impl<V: Clone + 'static> WordTable<V> {
         self.value_mut_at(index)
     }
 
+    /// How many keys the table holds.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    /// The keys, as stored (in lowercase for the keys added in lowercase), in insertion
-    /// order.
-    pub fn keys(&self) -> impl Iterator<Item = &str> + '_ {
-        self.entries
-            .iter()
-            .map(|&(start, len, _)| self.key_at(start, len))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// The value stored for exactly `word`.
@@ -464,15 +454,14 @@ impl WordSet {
     }
 
     /// True when the set holds `word` in lowercase (for an exact set of lowercase words).
+    #[cfg(test)]
     pub fn contains_lowercase(&self, word: &str) -> bool {
         self.set().get_lowercase(word).is_some()
     }
 
+    /// How many words the set holds.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.set().len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.set().is_empty()
     }
 }

@@ -14,6 +14,10 @@ use crate::speech;
 /// editor of the Saudi Gazette, said").
 const AFTER_WINDOW: usize = 16;
 
+/// How many tokens an attribution closing the sentence may stand after a quotation
+/// ("“cripple” rail network, Amtrak warns").
+const TRAILING_GAP: usize = 8;
+
 /// How many tokens before a quotation its cue may be ("SPEAKER CUE that … QUOTE").
 const BEFORE_WINDOW: usize = 80;
 
@@ -41,12 +45,22 @@ fn of(doc: &Document, i: usize, paragraph: usize) -> QuoteContext {
             .expect("a quotation starts at a token, and every token is in a sentence"),
         paragraph,
         paragraph_tokens: doc.token_at_or_after(para.start())..doc.token_at_or_after(para.end()),
+        label: quote.context.label,
         ..QuoteContext::default()
     };
     context.before = before_window(doc, &context);
     context.cue_before = cue_in_window(doc, context.before.clone());
     let next_quote = doc.quotes.get(i + 1).map_or(usize::MAX, |q| q.span.start());
-    context.after = cue_after(doc, quote, &context, next_quote);
+    context.after = cue_after(doc, quote, &context, next_quote).or_else(|| {
+        // A quotation after a cue, even a passive one ("was asked if …"), belongs to it.
+        let cue_before = context
+            .before
+            .clone()
+            .any(|k| speech::cue_at(doc, k, context.before.end).is_some());
+        (!cue_before && context.cue_before.is_none())
+            .then(|| trailing_cue(doc, &context, next_quote))
+            .flatten()
+    });
     context
 }
 
@@ -83,10 +97,11 @@ fn before_window(doc: &Document, context: &QuoteContext) -> Range<usize> {
     }
 }
 
-/// The last active cue in `window`, outside quotations.
+/// The last active cue in `window` (a speech verb, or a characterizing verb with its
+/// object), outside quotations. The window ends at the quotation.
 fn cue_in_window(doc: &Document, window: Range<usize>) -> Option<Cue> {
     window.clone().rev().find_map(|i| {
-        let cue = speech::cue_at(doc, i, window.end)?;
+        let cue = speech::cue_before(doc, i, window.end)?;
         let quoted = inside_quote(&doc.quotes, doc.tokens[i].start());
         (!quoted && speech::is_active(doc, i, window.start)).then_some(cue)
     })
@@ -124,6 +139,32 @@ fn cue_after(
         let cue = speech::cue_at(doc, k, limit)?;
         Some(AfterCue { cue, first, limit })
     })
+}
+
+/// "Strike would “cripple” rail network, Amtrak warns": an attribution that closes the
+/// quotation's sentence after a comma, a few words on. Between the quotation and the
+/// comma there is no other quotation, cue or clause end.
+fn trailing_cue(doc: &Document, context: &QuoteContext, next_quote: usize) -> Option<AfterCue> {
+    let para_end = context.paragraph_tokens.end;
+    let sentence_end = doc.sentences[context.sentence].tokens().end.min(para_end);
+    let from = context.end_token;
+    let comma =
+        (from..sentence_end.min(from + TRAILING_GAP)).find(|&k| speech::word(doc, k) == ",")?;
+    let plain = |k: usize| {
+        doc.tokens[k].start() < next_quote
+            && !speech::is_clause_end(doc, k)
+            && speech::cue_at(doc, k, comma).is_none()
+    };
+    if !(from..comma).all(plain) {
+        return None;
+    }
+    let first = comma + 1;
+    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
+    let limit = after_window_end(doc, first, sentence, para_end, next_quote);
+    let closes_sentence =
+        limit == sentence_end || matches!(speech::word(doc, limit), "." | "!" | "?");
+    let cue = (first..limit).find_map(|k| speech::cue_at(doc, k, limit))?;
+    closes_sentence.then_some(AfterCue { cue, first, limit })
 }
 
 /// The end (exclusive) of the attribution window starting at token `first`: at most

@@ -16,8 +16,17 @@ static NAMING_WORDS: WordSet = WordSet::caseless(include_str!("../../data/naming
 /// "known as “X”", "the so-called “X”").
 const NAMING_LOOKBACK: usize = 2;
 
+/// The verb whose clause a quotation after "a"/"an" may open.
+const SAY_FORMS: [&str; 4] = ["say", "says", "said", "saying"];
+
 /// A fragment this short after "a"/"an" is a term, not speech.
 const SHORT_TERM_WORDS: usize = 3;
+
+/// A headline with a name label stands in one of the first paragraphs.
+const HEADLINE_PARAGRAPHS: usize = 3;
+
+/// A name label before a colon ("Vogel:", "Katrin Vogel:") has at most this many words.
+const MAX_LABEL_WORDS: usize = 3;
 
 /// A quotation this long reads as an utterance even without a cue or capital.
 const LONG_QUOTE_WORDS: usize = 8;
@@ -28,7 +37,7 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
     if named_before(doc, &context.before) {
         return QuoteKind::Scare;
     }
-    if context.after.is_some() {
+    if context.after.is_some() || follows_name_label(doc, context) {
         return QuoteKind::Direct;
     }
     let text = doc.slice(quote.inner);
@@ -43,8 +52,12 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
     }
     let cue = context.cue_before.is_some();
     let introduced = cue && follows_colon_or_comma(doc, context);
+    // "called it a “shambles”": the characterization, not a term.
+    let characterizing = context
+        .cue_before
+        .is_some_and(|c| speech::is_characterizing(doc, &c));
     if !introduced
-        && (term_after_article(doc, context, words)
+        && ((!characterizing && term_after_article(doc, context, words))
             || (!terminal && is_title_case(doc, inner_tokens, words)))
     {
         return QuoteKind::Scare;
@@ -113,11 +126,18 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
 }
 
 /// True for a short fragment right after an indefinite article ("prepare a “quasi-state
-/// of war”", "promising a “formal update”"): a term held at a distance.
+/// of war”", "promising a “formal update”"): a term held at a distance. Right after
+/// "said" the article opens the reported clause instead ("said a “more general
+/// reflection” is needed").
 fn term_after_article(doc: &Document, context: &QuoteContext, words: usize) -> bool {
     let i = context.first_token;
+    let after_say = i >= 2
+        && SAY_FORMS
+            .iter()
+            .any(|w| speech::word(doc, i - 2).eq_ignore_ascii_case(w));
     words <= SHORT_TERM_WORDS
         && i > context.paragraph_tokens.start
+        && !after_say
         && ["a", "an"]
             .iter()
             .any(|a| speech::word(doc, i - 1).eq_ignore_ascii_case(a))
@@ -166,6 +186,39 @@ fn title_position(doc: &Document, quote: &Quote) -> TitlePosition {
     } else {
         TitlePosition::Other
     }
+}
+
+/// True for a quotation right after a name and a colon that open a headline paragraph,
+/// the way a headline gives a speaker's words ("Vogel: ‘No job cuts this year’"). The
+/// name must recur in the text ("Katrin Vogel"), which tells it from a kicker
+/// ("Reports: ‘streamlined’ process").
+fn follows_name_label(doc: &Document, context: &QuoteContext) -> bool {
+    let (start, colon) = (
+        context.paragraph_tokens.start,
+        context.first_token.checked_sub(1),
+    );
+    let Some(colon) = colon.filter(|&c| c > start && speech::word(doc, c) == ":") else {
+        return false;
+    };
+    let capitalised =
+        |k: usize| speech::is_word(doc, k) && speech::word(doc, k).starts_with(char::is_uppercase);
+    context.paragraph < HEADLINE_PARAGRAPHS
+        && colon - start <= MAX_LABEL_WORDS
+        && (start..colon).all(capitalised)
+        && recurs(doc, colon - 1)
+}
+
+/// True when the word of token `k` occurs again in the text, as a word of its own.
+fn recurs(doc: &Document, k: usize) -> bool {
+    let w = speech::word(doc, k);
+    let at = doc.tokens[k].start();
+    doc.text.match_indices(w).any(|(i, _)| {
+        let before = doc.text[..i].chars().next_back();
+        let after = doc.text[i + w.len()..].chars().next();
+        i != at
+            && !before.is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// True when the quotation follows a colon or comma in its paragraph ("Trump replied:
@@ -269,6 +322,46 @@ mod tests {
         assert_eq!(
             kind_of("The girls were granted “parole” status.", "“parole”"),
             QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of("They built a robot called “Rex” last year.", "“Rex”"),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of(
+                "Reports: ‘streamlined’ asylum process\nThe process was reported.",
+                "‘streamlined’"
+            ),
+            QuoteKind::Scare
+        );
+    }
+
+    #[test]
+    fn characterizations_and_headline_labels_are_speech() {
+        assert_eq!(
+            kind_of(
+                "She accused the council of “sitting on its hands”.",
+                "“sitting on its hands”"
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of("He called it a “shambles” on Friday.", "“shambles”"),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "The minister said a “general reflection” is needed.",
+                "“general reflection”"
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "Vogel: ‘No job cuts this year’\nKatrin Vogel wrote to staff.",
+                "‘No job cuts this year’"
+            ),
+            QuoteKind::Direct
         );
     }
 }

@@ -28,6 +28,10 @@ pub struct Found {
     pub opener: char,
     /// False when no closing mark was found.
     pub closed: bool,
+    /// True when an opening mark of the same style, after a sentence end, stopped it:
+    /// the speaker goes on in a new quoted sentence whose paragraph break was lost
+    /// ("said: “Trade has been frantic. “Every weekend is busier.”").
+    pub reopened: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -215,7 +219,7 @@ fn on_mark(text: &str, m: &Mark, state: &mut State) {
     let right = m
         .next
         .is_none_or(|n| n.is_whitespace() || is_close_punct(n));
-    if may_close(text, m, left && !right, &state.singles) && close(text, m, state) {
+    if may_close(text, m, left && !right, state) && close(text, m, state) {
         return;
     }
     if opens(text, m, left, right) {
@@ -226,11 +230,25 @@ fn on_mark(text: &str, m: &Mark, state: &mut State) {
 /// Whether `m` may close a quotation: straight double quotes alternate; every other mark
 /// closes only from a closing position, and a plural possessive ("the leaders’ meeting")
 /// only when no later mark closes the quotation.
-fn may_close(text: &str, m: &Mark, looks_opening: bool, singles: &SingleMarks) -> bool {
+fn may_close(text: &str, m: &Mark, looks_opening: bool, state: &State) -> bool {
     let possessive = matches!(m.ch, '’' | '\'')
         && looks_possessive(text, m.at, m.ch, m.prev)
-        && singles.later_closer(m.at);
-    (m.ch == '"' || !looks_opening) && !possessive
+        && state.singles.later_closer(m.at);
+    let straight = m.ch == '"' && !(looks_opening && reopens(text, m, state));
+    (straight || !looks_opening) && !possessive
+}
+
+/// True when `m` opens a new quotation of the style of the one still open, right after a
+/// sentence end inside it: the open one ends there, and the speaker goes on.
+fn reopens(text: &str, m: &Mark, state: &State) -> bool {
+    state.stack.last().is_some_and(|top| top.ch == m.ch) && after_sentence_end(text, m.at)
+}
+
+/// True when a space and a sentence-ending mark come right before byte `at`.
+fn after_sentence_end(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let words = before.trim_end();
+    words.len() < before.len() && words.ends_with(['.', '!', '?', '…'])
 }
 
 /// Closes the innermost open quotation (of the top `MAX_DEPTH`) that `m` can close;
@@ -275,14 +293,21 @@ fn opens(text: &str, m: &Mark, left: bool, right: bool) -> bool {
 }
 
 /// Opens a quotation at `m`. Double quotes of one style do not nest: a second opener
-/// means the first was never closed, so that quotation stops where the new one starts.
+/// means the first was never closed, so that quotation stops where the new one starts
+/// (single ones nest, unless the new one opens a sentence: see [`reopens`]).
 fn open(text: &str, m: &Mark, state: &mut State) {
-    if !is_single(m.ch) && state.stack.last().is_some_and(|top| top.ch == m.ch) {
+    let reopened = reopens(text, m, state);
+    let same_style = state.stack.last().is_some_and(|top| top.ch == m.ch);
+    if reopened || (!is_single(m.ch) && same_style) {
         let top = state
             .stack
             .pop()
             .expect("the top of the stack was just read");
-        state.pairs.push(found(text, top, m.at, m.at, false));
+        let stopped = found(text, top, m.at, m.at, false);
+        state.pairs.push(Found {
+            reopened,
+            ..stopped
+        });
     }
     state.stack.push(Open { at: m.at, ch: m.ch });
 }
@@ -301,6 +326,7 @@ fn found(text: &str, open: Open, close_at: usize, end: usize, closed: bool) -> F
         inner,
         opener: open.ch,
         closed,
+        reopened: false,
     }
 }
 
@@ -470,6 +496,25 @@ mod tests {
         assert_eq!(inners, ["one thing. Then", "another"]);
         assert!(!found[0].closed);
         assert!(found[1].closed);
+    }
+
+    #[test]
+    fn an_opener_after_a_sentence_end_reopens_the_quotation() {
+        for text in [
+            "He said: “One. “Two.” Then he left.",
+            "He said: \"One. \"Two.\" Then he left.",
+            "He said: ‘One. ‘Two.’ Then he left.",
+        ] {
+            let (found, pending) = scan(text);
+            let inners: Vec<_> = found.iter().map(|f| &text[f.inner.range()]).collect();
+            assert_eq!(inners, ["One.", "Two."], "{text}");
+            assert!(found[0].reopened && !found[0].closed, "{text}");
+            assert!(!found[1].reopened && found[1].closed, "{text}");
+            assert!(pending.is_none());
+        }
+        // Without a sentence end the first quotation is simply unclosed.
+        let (found, _) = scan("He said “one thing. Then “another” came.");
+        assert!(!found[0].reopened);
     }
 
     #[test]

@@ -12,10 +12,12 @@
 //! never swallows the rest of the article.
 
 pub mod context;
+pub mod echo;
+pub mod interview;
 pub mod kind;
 pub mod marks;
 
-use crate::document::{Document, Quote, QuoteContext, QuoteKind};
+use crate::document::{Document, Quote, QuoteContext, QuoteKind, Span};
 use crate::speech;
 use marks::Found;
 
@@ -35,6 +37,8 @@ struct Part {
     /// The quotation goes on in the next paragraph (news-style continuation).
     continues: bool,
     unclosed: bool,
+    /// The speaker label of a transcript paragraph (see `interview`).
+    label: Option<Span>,
 }
 
 impl Part {
@@ -49,7 +53,28 @@ impl Part {
             speaker: None,
             cue: None,
             unclosed: self.unclosed,
-            context: QuoteContext::default(),
+            context: QuoteContext {
+                label: self.label,
+                ..QuoteContext::default()
+            },
+        }
+    }
+
+    /// The words of a labelled transcript paragraph, as a quotation.
+    fn of_label(doc: &Document, labelled: &interview::Labelled) -> Part {
+        let inner = marks::trim(doc.text, labelled.words);
+        Part {
+            found: Found {
+                span: inner,
+                inner,
+                opener: ':',
+                closed: true,
+                reopened: false,
+            },
+            paragraph: labelled.paragraph,
+            continues: false,
+            unclosed: false,
+            label: Some(labelled.label),
         }
     }
 }
@@ -59,7 +84,23 @@ pub fn run(doc: &mut Document) {
     let parts = find_parts(doc);
     doc.quotes = parts.iter().map(Part::quote).collect();
     context::fill(doc, parts.iter().map(|p| p.paragraph));
-    let kinds: Vec<QuoteKind> = doc.quotes.iter().map(|q| kind::classify(doc, q)).collect();
+    echo::link(doc);
+    let mut kinds: Vec<QuoteKind> = doc
+        .quotes
+        .iter()
+        .map(|q| match q.context.label {
+            Some(_) => QuoteKind::Direct,
+            None => kind::classify(doc, q),
+        })
+        .collect();
+    // A headline quotation that the article repeats is speech, like its repetition.
+    for (i, quote) in doc.quotes.iter().enumerate() {
+        if let Some(echo) = quote.context.echo_of {
+            if kinds[i] == QuoteKind::Scare && kinds[echo] != QuoteKind::Scare {
+                kinds[i] = QuoteKind::Direct;
+            }
+        }
+    }
     let links = link_parts(doc, &parts, &kinds);
     let groups = number_groups(&links);
     let mut kind = QuoteKind::Direct;
@@ -81,8 +122,13 @@ pub fn run(doc: &mut Document) {
 fn find_parts(doc: &mut Document) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
+    let mut labelled = interview::find(doc).into_iter().peekable();
     for index in 0..doc.paragraphs.len() {
-        warnings.extend(paragraph_parts(doc, index, &mut parts));
+        match labelled.next_if(|l| l.paragraph == index) {
+            // Quotation marks inside a speaker's words are nested in them.
+            Some(l) => parts.push(Part::of_label(doc, &l)),
+            None => warnings.extend(paragraph_parts(doc, index, &mut parts)),
+        }
     }
     parts.sort_by_key(|p| p.found.span.start());
     let dropped = warnings.len().saturating_sub(MAX_WARNINGS);
@@ -106,6 +152,7 @@ fn paragraph_parts(doc: &Document, index: usize, parts: &mut Vec<Part>) -> Vec<S
     let pending = pending.filter(|&(_, ch)| ch != '\'' || continues);
     let mut warnings = Vec::new();
     let mut push = |found: Found, continues: bool| {
+        let continues = continues || found.reopened;
         let unclosed = !found.closed && !continues;
         if unclosed {
             warnings.push(unclosed_warning(doc, index, found));
@@ -116,6 +163,7 @@ fn paragraph_parts(doc: &Document, index: usize, parts: &mut Vec<Part>) -> Vec<S
                 paragraph: index,
                 continues,
                 unclosed,
+                label: None,
             });
         }
     };
@@ -168,7 +216,9 @@ fn link_parts(doc: &Document, parts: &[Part], kinds: &[QuoteKind]) -> Vec<Link> 
         .map(|i| {
             if i + 1 == parts.len() {
                 Link::None
-            } else if parts[i].continues && starts_paragraph(doc, &doc.quotes[i + 1]) {
+            } else if parts[i].continues
+                && (parts[i].found.reopened || starts_paragraph(doc, &doc.quotes[i + 1]))
+            {
                 Link::Continuation
             } else if is_split(doc, i, kinds) {
                 Link::Split
@@ -275,6 +325,31 @@ mod tests {
         assert!(d.quotes[0].unclosed);
         assert_eq!(d.warnings.len(), 1);
         assert_eq!(texts(&d)[1], "not a quote");
+    }
+
+    #[test]
+    fn a_quotation_reopened_after_a_lost_paragraph_break_is_one_group() {
+        let d = quotes(
+            "Ms Harlow said: “Trade has been frantic. “Every weekend is busier.” Then rain.",
+        );
+        assert_eq!(
+            texts(&d),
+            ["Trade has been frantic.", "Every weekend is busier."]
+        );
+        assert_eq!(d.quotes[0].group, d.quotes[1].group);
+        assert!(!d.quotes[0].unclosed);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn transcript_paragraphs_are_direct_quotations() {
+        let d = quotes("We asked her.\nQ: Why now?\nA: The herring moved. “Food” matters.");
+        assert_eq!(
+            texts(&d),
+            ["Why now?", "The herring moved. “Food” matters."]
+        );
+        assert!(d.quotes.iter().all(|q| q.kind == QuoteKind::Direct));
+        assert!(d.quotes.iter().all(|q| q.context.label.is_some()));
     }
 
     #[test]

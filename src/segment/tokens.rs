@@ -61,6 +61,7 @@ const MAX_ADDRESS_LEN: usize = 512;
 const MAX_INITIALISM_LEN: usize = 16;
 
 /// Tokenizes `body`, whose first byte is at `base` in the document.
+#[cfg(test)]
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
     tokenize_paragraph(body, base, body.contains('@'), tokens);
 }

@@ -13,8 +13,8 @@
 
 #![allow(dead_code)]
 
-use byline::document::{Document, Span};
 use byline::Analysis;
+use byline::{Document, Span};
 
 /// Runs the pipeline on `text`, checks every invariant on the document and on the report,
 /// and returns the report, or the first broken invariant.

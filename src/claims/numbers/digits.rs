@@ -48,6 +48,7 @@ pub fn digits_at(pieces: &[Piece], i: usize, money: bool) -> Option<(Numeral, bo
     let (value, end) = spaced_groups(pieces, i)?;
     let closed = exponent(pieces, i, value, end)
         .or_else(|| power(pieces, i, value, end))
+        .or_else(|| times_ten_power(pieces, i, value, end))
         .or_else(|| glued_vulgar(pieces, i, value, end))
         .or_else(|| slash_fraction(pieces, i))
         .or_else(|| mixed_fraction(pieces, i, value, end))
@@ -143,6 +144,17 @@ fn power(pieces: &[Piece], i: usize, value: f64, end: usize) -> Option<Numeral> 
     let v = value.powi(if negative { -exp } else { exp });
     v.is_finite()
         .then(|| Numeral::new(i, k + 1, v, Form::Cardinal))
+}
+
+/// "1.3x10^6", "6.23x10^-4": scientific notation with "x10^" written out.
+fn times_ten_power(pieces: &[Piece], i: usize, value: f64, end: usize) -> Option<Numeral> {
+    let glued = |k: usize| pieces.get(k).filter(|p| p.join == Join::Attached);
+    glued(end).filter(|x| matches!(x.text, "x" | "X" | "×"))?;
+    glued(end + 1).filter(|ten| ten.text == "10")?;
+    let power = power(pieces, end + 1, 10.0, end + 2)?;
+    let v = value * power.value;
+    v.is_finite()
+        .then(|| Numeral::new(i, power.end, v, Form::Cardinal))
 }
 
 /// "2½": a vulgar fraction glued to the digits.

@@ -211,12 +211,20 @@ impl Words {
         true
     }
 
-    /// "fifty - two": a spaced hyphen between a ten and a unit.
+    /// "fifty - two": a spaced hyphen between a ten and a unit; "one - fourth", "five -
+    /// eighths": before a denominator (which ends the numeral).
     fn spaced_hyphen(&mut self, pieces: &[Piece], j: usize) -> Option<usize> {
-        if !(pieces[j].text == "-" && self.last == Last::Ten) {
+        if pieces[j].text != "-" {
             return None;
         }
-        let nw = pieces.get(j + 1).and_then(word_class)?;
+        let next = pieces.get(j + 1).filter(|n| n.is_word())?;
+        if self.denominator(pieces, j + 1, next.lower()) {
+            return None;
+        }
+        if self.last != Last::Ten {
+            return None;
+        }
+        let nw = word_class(next)?;
         if nw.class == WordClass::Unit && nw.value < 10.0 {
             self.current += nw.value;
             self.last = Last::Unit;
@@ -315,21 +323,24 @@ impl Words {
         }
     }
 
-    /// A denominator after its numerator ("two thirds", "a fifth", "five eighths",
-    /// "three quarters billion", "two thirds of a million"): divides the open group and
-    /// ends the numeral. False when `lower` is no denominator for it.
+    /// A denominator after its numerator ("two thirds", "a fifth", "five hundred fifths",
+    /// "a hundred trillionths", "three quarters billion", "two thirds of a million"):
+    /// divides the number read so far and ends the numeral. False when `lower` is no
+    /// denominator for it.
     fn denominator(&mut self, pieces: &[Piece], j: usize, lower: &str) -> bool {
-        if !matches!(self.last, Last::Unit | Last::Ten | Last::A | Last::Digits) {
+        if self.last == Last::None || self.last == Last::Fraction {
             return false;
         }
         let Some((den, plural)) = denominator(lower) else {
             return false;
         };
         // "one third", "two thirds": the plural goes with any numerator but one.
-        if plural == (self.current == 1.0) {
+        let numerator = self.value();
+        if plural == (numerator == 1.0) {
             return false;
         }
-        self.current /= den;
+        self.total = 0.0;
+        self.current = numerator / den;
         self.words = true;
         self.last = Last::Fraction;
         self.end = j + 1;

@@ -18,7 +18,53 @@ pub use numeral::{parse_digits, Form, Numeral};
 
 use super::lists::WordClass;
 use super::pieces::{Join, Piece, PieceKind};
+use crate::document::MAX_TOKEN_BYTES;
 use grammar::word_class;
+
+/// A number written over more than [`MAX_TOKEN_BYTES`] bytes, which the tokenizer cut
+/// into several tokens: runs of digits glued one to the next (directly, or across a
+/// separator cut off at the end of a token: "…,234," + "567,…"). If one starts at piece
+/// `i`, returns the piece after it. No numeral is read inside one: its parts would be
+/// read as separate numbers, with wrong values.
+pub fn too_long_at(pieces: &[Piece], i: usize) -> Option<usize> {
+    let p = pieces.get(i)?;
+    if !p.is_digits() || glued_digits_before(pieces, i) {
+        return None;
+    }
+    let mut last = i;
+    while let Some(next) = glued_digits_after(pieces, last) {
+        last = next;
+    }
+    let bytes = pieces[last].span.end() - p.span.start();
+    (bytes > MAX_TOKEN_BYTES).then_some(last + 1)
+}
+
+/// A lone separator piece: a "," or "." cut off from the digits after it.
+fn is_separator(p: &Piece) -> bool {
+    matches!(p.text, "," | ".")
+}
+
+/// The digits piece that continues the digits at piece `i` without a space, directly or
+/// after a separator.
+fn glued_digits_after(pieces: &[Piece], i: usize) -> Option<usize> {
+    let glued = |k: usize| pieces.get(k).filter(|p| p.join == Join::Attached);
+    match glued(i + 1)? {
+        p if p.is_digits() => Some(i + 1),
+        p if is_separator(p) => glued(i + 2).filter(|p| p.is_digits()).map(|_| i + 2),
+        _ => None,
+    }
+}
+
+/// Whether the digits at piece `i` continue digits before them without a space.
+fn glued_digits_before(pieces: &[Piece], i: usize) -> bool {
+    let from = i.saturating_sub(2);
+    (from..i).any(|k| pieces[k].is_digits() && glued_digits_after(pieces, k) == Some(i))
+}
+
+/// Whether the digits at piece `i` are part of a number cut by the tokenizer.
+fn is_cut(pieces: &[Piece], i: usize) -> bool {
+    glued_digits_before(pieces, i) || glued_digits_after(pieces, i).is_some()
+}
 
 /// Whether a numeral may start at piece `p` (false means [`parse_at`] there certainly
 /// finds none): digits, a number word, "a"/"an", a sign word, a vulgar fraction, or a
@@ -46,6 +92,7 @@ pub fn parse_at(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
         return Some(n);
     }
     let (n, open) = match p.kind {
+        PieceKind::Digits if is_cut(pieces, i) => return None,
         PieceKind::Digits => digits::digits_at(pieces, i, money)?,
         PieceKind::Word => match vulgar(p.text) {
             Some(v) => (Numeral::new(i, i + 1, v, Form::Fraction), false),

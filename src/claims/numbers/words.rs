@@ -86,12 +86,14 @@ fn makes_one_a_pronoun(word: &str) -> bool {
     )
 }
 
-/// "one" as a pronoun: "the one you mentioned", "which one do you prefer", "one
-/// another"; but "this one person" counts.
+/// "one" as a pronoun: "the one you mentioned", "which one do you prefer", "the only one
+/// of", "one another"; but "this one person" and "only one of the 12" count.
 fn is_pronoun_one(pieces: &[Piece], i: usize) -> bool {
-    let before = i.checked_sub(1).and_then(|b| pieces.get(b));
-    let determined = before
-        .is_some_and(|b| b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(b.lower()));
+    let back = |k: usize| i.checked_sub(k).and_then(|b| pieces.get(b));
+    let determined = back(1).is_some_and(|b| {
+        let only_alone = b.lower() == "only" && back(2).is_none_or(|d| d.lower() != "the");
+        b.is_word() && b.join != Join::Hyphen && makes_one_a_pronoun(b.lower()) && !only_alone
+    });
     let scaled = pieces
         .get(i + 1)
         .and_then(word_class)

@@ -1,0 +1,132 @@
+//! Speakers of interview transcripts (see `quotes::interview`): a name label ("LOWE:")
+//! is the person of that name; "Q:"/"Question:" is the interviewer and "A:"/"Answer:"
+//! the interviewee, both from the introduction — the paragraphs before the first label.
+//! The interviewee is the first person named there who is not the interviewer; the
+//! interviewer is a person named there as a journalist ("our books editor, Tom
+//! Haverford", `data/interviewer_words.txt`), else nobody ("We asked her").
+
+use crate::document::{EntityType, MentionKind, Quote, Span};
+use crate::lexicon::WordSet;
+use crate::speech::word;
+
+use super::speaker::{Ctx, Resolved};
+
+static INTERVIEWER_WORDS: WordSet =
+    WordSet::caseless(include_str!("../../data/interviewer_words.txt"));
+
+/// The introduction is at most this many paragraphs before the first label.
+const INTRO_PARAGRAPHS: usize = 3;
+
+/// At most this many people of the introduction are told apart.
+const MAX_INTRO_PEOPLE: usize = 16;
+
+/// A name label is matched against at most this many of the most salient entities.
+const LABEL_CANDIDATES: usize = 256;
+
+/// How many tokens before a name a journalist word may stand ("our books editor, Tom
+/// Haverford").
+const INTERVIEWER_WORD_GAP: usize = 4;
+
+/// The two sides of an interview, as entities.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sides {
+    pub interviewer: Option<usize>,
+    pub interviewee: Option<usize>,
+}
+
+impl Ctx<'_, '_> {
+    /// The sides of the interview whose first labelled quotation is `first`.
+    pub(super) fn interview_sides(&self, first: &Quote) -> Sides {
+        let p = first.context.paragraph;
+        let from = p.saturating_sub(INTRO_PARAGRAPHS);
+        let (Some(start), Some(end)) = (
+            self.doc.paragraphs.get(from).map(|para| para.span.start()),
+            p.checked_sub(1).map(|q| self.doc.paragraphs[q].span.end()),
+        ) else {
+            return Sides::default();
+        };
+        // (entity, named as a journalist), in order of first mention.
+        let mut people: Vec<(usize, bool)> = Vec::new();
+        let named = self
+            .mentions_within(Span::new(start, end))
+            .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name);
+        for m in named {
+            let journalist = self.named_as_journalist(m.span.start());
+            if let Some(person) = people.iter_mut().find(|(e, _)| *e == m.entity) {
+                person.1 |= journalist;
+            } else if people.len() < MAX_INTRO_PEOPLE {
+                people.push((m.entity, journalist));
+            }
+        }
+        let interviewer = people.iter().find(|p| p.1).map(|p| p.0);
+        let interviewee = people.iter().find(|p| !p.1).map(|p| p.0);
+        Sides {
+            interviewer,
+            interviewee,
+        }
+    }
+
+    /// True when a journalist word stands just before byte `at` (a name's start).
+    fn named_as_journalist(&self, at: usize) -> bool {
+        let first = self.doc.token_at_or_after(at);
+        (first.saturating_sub(INTERVIEWER_WORD_GAP)..first)
+            .any(|k| INTERVIEWER_WORDS.contains(word(self.doc, k)))
+    }
+
+    /// The speaker of a labelled transcript quotation whose label is `label`.
+    pub(super) fn label_speaker(&self, label: Span, sides: Sides) -> Option<Resolved> {
+        let text = self.doc.slice(label);
+        let side = match text {
+            "Q" | "Question" => Some(sides.interviewer),
+            "A" | "Answer" => Some(sides.interviewee),
+            _ => None,
+        };
+        if let Some(side) = side {
+            return side.map(|entity| Resolved {
+                entity,
+                mention: None,
+                pronoun: false,
+                cue: None,
+            });
+        }
+        self.named_by_label(label)
+    }
+
+    /// The person a name label ("LOWE", "Lowe") names: a person mention at the label, else
+    /// the person whose name ends with it.
+    fn named_by_label(&self, label: Span) -> Option<Resolved> {
+        let at_label = self
+            .mentions
+            .starting_at(label.start())
+            .filter(|m| m.entity_type == EntityType::Person);
+        if let Some(m) = at_label {
+            return Some(Resolved {
+                entity: m.entity,
+                mention: Some(label),
+                pronoun: false,
+                cue: None,
+            });
+        }
+        let text = self.doc.slice(label);
+        let mut named = self
+            .doc
+            .entities
+            .iter()
+            .take(LABEL_CANDIDATES)
+            .enumerate()
+            .filter(|(_, e)| {
+                e.entity_type == EntityType::Person
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.eq_ignore_ascii_case(text))
+            });
+        let (entity, _) = named.next()?;
+        named.next().is_none().then_some(Resolved {
+            entity,
+            mention: None,
+            pronoun: false,
+            cue: None,
+        })
+    }
+}
