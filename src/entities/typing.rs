@@ -157,34 +157,7 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     let multi = words.len() >= 2;
     let canonical = key;
     // The canonical key is mostly the name itself: then one look-up per list does.
-    let listed = |test: fn(&str) -> bool| test(full) || (canonical != full && test(canonical));
-    if listed(|w| lists::KNOWN_ORGS.contains(w)) {
-        e.bump(EntityType::Organization, 6);
-    } else if listed(|w| lists::LISTED_ORGS.contains(w)) {
-        // As strong as a given name and a surname together ("Morgan Stanley"): the
-        // context decides between them. A one-word brand that is also a word or a
-        // person's name ("Shell", "Norton") says nothing by itself.
-        let facts = lists::facts(first);
-        let ambiguous = !multi
-            && facts.any(&[
-                lists::Fact::Common,
-                lists::Fact::Surname,
-                lists::Fact::GivenName,
-                lists::Fact::Place,
-            ]);
-        if !ambiguous {
-            e.bump(EntityType::Organization, 4);
-        }
-    }
-    if listed(is_unambiguous_team) {
-        e.bump(EntityType::Organization, 4);
-    }
-    if multi && words.contains(&"&") {
-        e.bump(EntityType::Organization, 2); // "Marks & Spencer", "Hollins & Pryor"
-    }
-    if listed(lists::is_place) {
-        e.bump(EntityType::Place, 6);
-    }
+    e.add(list_evidence(full, canonical, words));
     if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
         e.bump(EntityType::Organization, 4);
     }
@@ -240,6 +213,43 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         }
     }
     Some(e)
+}
+
+/// What the name lists say of a whole name (`full` as written, `canonical` its key):
+/// hand-listed organizations and places weigh 6, gazetteer organizations and teams 4.
+fn list_evidence(full: &str, canonical: &str, words: &[&str]) -> Evidence {
+    let mut e = Evidence::default();
+    // The canonical key is mostly the name itself: then one look-up per list does.
+    let listed = |test: fn(&str) -> bool| test(full) || (canonical != full && test(canonical));
+    if listed(|w| lists::KNOWN_ORGS.contains(w)) {
+        e.bump(EntityType::Organization, 6);
+    } else if listed(|w| lists::LISTED_ORGS.contains(w)) && !is_ambiguous_brand(words) {
+        // As strong as a given name and a surname together ("Morgan Stanley"): the
+        // context decides between them.
+        e.bump(EntityType::Organization, 4);
+    }
+    if listed(is_unambiguous_team) {
+        e.bump(EntityType::Organization, 4);
+    }
+    if words.len() >= 2 && words.contains(&"&") {
+        e.bump(EntityType::Organization, 2); // "Marks & Spencer", "Hollins & Pryor"
+    }
+    if listed(lists::is_place) {
+        e.bump(EntityType::Place, 6);
+    }
+    e
+}
+
+/// A one-word brand that is also a word, a person's name or a place ("Shell", "Norton"):
+/// a list says nothing about it by itself.
+fn is_ambiguous_brand(words: &[&str]) -> bool {
+    use lists::Fact;
+    match words {
+        [word] => {
+            lists::facts(word).any(&[Fact::Common, Fact::Surname, Fact::GivenName, Fact::Place])
+        }
+        _ => false,
+    }
 }
 
 /// A team's name that is no place, given name or common word ("Celtics", "Tottenham
@@ -366,12 +376,7 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
-    if speaks_as_it(doc, c, after) || works_at(before, before2) {
-        e.bump(EntityType::Organization, 3);
-    }
-    if is_team_in_sports_context(doc, c) {
-        e.bump(EntityType::Organization, 8);
-    }
+    e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
     let number_follows = doc
         .tokens
@@ -431,6 +436,25 @@ fn is_organization_context(
     let followed =
         ORG_CONTEXT_WORDS.contains(after) && !(c.possessive && personal) && !c.has_title_or_role();
     shares_in || spokesman_for || statement || followed
+}
+
+/// Evidence that the name acts as an organization: it speaks as "it", someone holds a
+/// role at it, or it plays a match (a listed team).
+fn acting_organization(
+    doc: &Document,
+    c: &Candidate,
+    before: &str,
+    before2: &str,
+    after: &str,
+) -> Evidence {
+    let mut e = Evidence::default();
+    if speaks_as_it(doc, c, after) || works_at(before, before2) {
+        e.bump(EntityType::Organization, 3);
+    }
+    if is_team_in_sports_context(doc, c) {
+        e.bump(EntityType::Organization, 8);
+    }
+    e
 }
 
 /// "Honda said it would…", "Shell said its…": a speaker that is an "it" is an
