@@ -51,14 +51,19 @@ impl Ctx<'_, '_> {
             .mentions_within(Span::new(start, end))
             .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name);
         for m in named {
-            let journalist = self.named_as_journalist(m.span.start());
+            let journalist = self.named_as_journalist(m.span);
             if let Some(person) = people.iter_mut().find(|(e, _)| *e == m.entity) {
                 person.1 |= journalist;
             } else if people.len() < MAX_INTRO_PEOPLE {
                 people.push((m.entity, journalist));
             }
         }
-        let interviewer = people.iter().find(|p| p.1).map(|p| p.0);
+        // Two people named as journalists: which one asks is unknown.
+        let mut journalists = people.iter().filter(|p| p.1);
+        let interviewer = journalists
+            .next()
+            .filter(|_| journalists.next().is_none())
+            .map(|p| p.0);
         let interviewee = people.iter().find(|p| !p.1).map(|p| p.0);
         Sides {
             interviewer,
@@ -66,11 +71,24 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// True when a journalist word stands just before byte `at` (a name's start).
-    fn named_as_journalist(&self, at: usize) -> bool {
-        let first = self.doc.token_at_or_after(at);
-        (first.saturating_sub(INTERVIEWER_WORD_GAP)..first)
-            .any(|k| INTERVIEWER_WORDS.contains(word(self.doc, k)))
+    /// True when the name at `name` is described by a journalist word in the same noun
+    /// phrase: just before it ("presenter Gareth Lowe", "our books editor, Tom Haverford")
+    /// or in an apposition after it ("Tom Haverford, our food editor,"). A journalist word
+    /// of another phrase ("our food editor, spoke to Maria Delgado") does not count.
+    fn named_as_journalist(&self, name: Span) -> bool {
+        let first = self.doc.token_at_or_after(name.start());
+        let before = (first.saturating_sub(INTERVIEWER_WORD_GAP)..first)
+            .rev()
+            .take_while(|&k| {
+                INTERVIEWER_WORDS.contains(word(self.doc, k)) || word(self.doc, k) == ","
+            })
+            .any(|k| INTERVIEWER_WORDS.contains(word(self.doc, k)));
+        let after = self.doc.token_at_or_after(name.end());
+        let apposition = word(self.doc, after) == ","
+            && (after + 1..after + 1 + INTERVIEWER_WORD_GAP)
+                .take_while(|&k| !matches!(word(self.doc, k), "," | "." | ""))
+                .any(|k| INTERVIEWER_WORDS.contains(word(self.doc, k)));
+        before || apposition
     }
 
     /// The speaker of a labelled transcript quotation whose label is `label`.

@@ -195,7 +195,9 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
                 .is_some_and(|s| doc.sentences[s].paragraph() == pp.paragraph())
     };
     let adjacent = qp.paragraph() == pp.paragraph()
-        || (qp.paragraph() == pp.paragraph() + 1 && continues_paragraph());
+        || (qp.paragraph() == pp.paragraph() + 1
+            && continues_paragraph()
+            && ends_a_sentence(doc, q.context.paragraph));
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
@@ -206,7 +208,7 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
 fn reported_speaker_before(ctx: &Ctx, quote: &Quote) -> Option<usize> {
     let doc = ctx.doc;
     let p = quote.context.paragraph;
-    if doc.paragraphs[p].span.start() != quote.span.start() || p == 0 {
+    if doc.paragraphs[p].span.start() != quote.span.start() || p == 0 || !ends_a_sentence(doc, p) {
         return None;
     }
     let previous = &doc.paragraphs[p - 1];
@@ -220,6 +222,17 @@ fn reported_speaker_before(ctx: &Ctx, quote: &Quote) -> Option<usize> {
         speech::cue_at(doc, i, tokens.end).is_some() && speech::is_active(doc, i, tokens.start)
     })?;
     ctx.subject_before(cue, tokens.start).map(|r| r.entity)
+}
+
+/// True when paragraph `p` ends a sentence (closing marks aside). One that does not is a
+/// credit line or a heading (“…” Anonymous blogger, “Anon declares war”), which names its
+/// own source: a quotation opening it continues nobody.
+fn ends_a_sentence(doc: &Document, p: usize) -> bool {
+    let text = doc.slice(doc.paragraphs[p].span);
+    let last = text.trim_end().trim_end_matches([
+        '"', '\'', '”', '’', '“', '‘', '»', '«', '›', '‹', '」', '』', ')',
+    ]);
+    last.is_empty() || last.ends_with(['.', '!', '?', '…', ':', ';', '—', '–'])
 }
 
 /// True when a person or organization other than `entity` is named outside quotations
@@ -703,6 +716,35 @@ mod tests {
     }
 
     #[test]
+    fn the_cue_nearest_the_quotation_names_its_speaker() {
+        let doc = attributed(
+            "Sarah Quinn told reporters that Mark Rowe had assured her: “We will have extra patrols.”",
+            &[
+                ("Sarah Quinn", PERSON, &["Sarah Quinn"]),
+                ("Mark Rowe", PERSON, &["Mark Rowe"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Mark Rowe".into()));
+    }
+
+    #[test]
+    fn a_credit_line_continues_nobody() {
+        let doc = attributed(
+            "Matthew Ingram called it “another small skirmish in a long war.”\n\n“A new obsession is taking hold on the internet.” Anonymous blogger, “Anon declares war”\n\n“We will keep going.”",
+            &[("Matthew Ingram", PERSON, &["Matthew Ingram"])],
+        );
+        assert_eq!(speaker_of(&doc, "another"), Some("Matthew Ingram".into()));
+        assert_eq!(speaker_of(&doc, "A new obsession"), None);
+        // Nor does the credited quotation pass its (missing) speaker on.
+        assert_eq!(speaker_of(&doc, "We will keep"), None);
+        let doc = attributed(
+            "Mayor Karen Bass said the city would recover.\n\n“We have been through worse” — campaign leaflet",
+            &[("Karen Bass", PERSON, &["Karen Bass"])],
+        );
+        assert_eq!(speaker_of(&doc, "We have"), None);
+    }
+
+    #[test]
     fn quote_paragraph_after_reported_speech_takes_its_speaker() {
         let doc = attributed(
             "Mayor Karen Bass said the city would recover from the fires.\n\n“We have been through worse, and we will rebuild.”\n\n“Nobody is leaving.”",
@@ -855,6 +897,28 @@ mod tests {
         );
         assert_eq!(speaker_of(&doc, "We will"), Some("Anita Brandt".into()));
         assert_eq!(speaker_of(&doc, "When"), Some("Gareth Lowe".into()));
+    }
+
+    #[test]
+    fn the_interviewer_is_the_person_the_journalist_word_describes() {
+        // The apposition describes Tom Haverford, not the person named after "spoke to".
+        let people: &[Spec] = &[
+            ("Tom Haverford", PERSON, &["Tom Haverford"]),
+            ("Maria Delgado", PERSON, &["Maria Delgado"]),
+        ];
+        let doc = attributed(
+            "Tom Haverford, our food editor, spoke to Maria Delgado about her book.\nQ: Why leftovers?\nA: Because we waste a third.\nQ: And?",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "Why"), Some("Tom Haverford".into()));
+        assert_eq!(speaker_of(&doc, "Because"), Some("Maria Delgado".into()));
+        // Both named as journalists: who asks is unknown, so the questions get nobody.
+        let doc = attributed(
+            "Maria Delgado, a writer, met our food editor Tom Haverford.\nQ: Why leftovers?\nA: Because we waste a third.\nQ: And?",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "Why"), None);
+        assert_eq!(speaker_of(&doc, "Because"), None);
     }
 
     #[test]

@@ -227,6 +227,10 @@ fn stands_as_a_year(pieces: &[Piece], n: &Numeral) -> bool {
     if after.is_word() && lists::YEAR_REFERENCE_NOUNS.contains(after.lower()) {
         return true;
     }
+    // "over 2000 - 2050" is a span of years.
+    if bounds_an_amount(pieces, n.first) && year_span_end(pieces, n.end) == n.end {
+        return false;
+    }
     let determined = n
         .first
         .checked_sub(1)
@@ -247,6 +251,22 @@ fn stands_as_a_year(pieces: &[Piece], n: &Numeral) -> bool {
             || pieces.get(n.end + 1).is_some_and(|o| o.lower() == "old"));
     let a_measure = after.is_word() && after.join != Join::Attached && measured;
     !a_measure && !after.is_punct("%")
+}
+
+/// Whether the words before piece `first` bound an amount, never a year: "over 1000
+/// featured articles", "nearly 2000", "more than 1500" (but "later than 2020" is a year).
+fn bounds_an_amount(pieces: &[Piece], first: usize) -> bool {
+    let back = |k: usize| {
+        first
+            .checked_sub(k)
+            .and_then(|b| pieces.get(b))
+            .map(Piece::lower)
+    };
+    match back(1) {
+        Some("over" | "nearly" | "almost") => true,
+        Some("than") => matches!(back(2), Some("more" | "fewer" | "less")),
+        _ => false,
+    }
 }
 
 /// "1939-1945", "2019–20": the end of a span of years that starts with the year ending

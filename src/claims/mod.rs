@@ -406,6 +406,19 @@ mod tests {
             kinds("They tested 1709 schoolchildren."),
             [("1709".to_string(), "count")]
         );
+        // A bound before a four-digit number makes it an amount; "later than" a year.
+        assert_eq!(
+            kinds("It has over 1000 featured articles."),
+            [("over 1000".to_string(), "count")]
+        );
+        assert_eq!(
+            kinds("It must end no later than 2030."),
+            [("2030".to_string(), "date")]
+        );
+        assert_eq!(
+            kinds("Yields fell over 2000 - 2050."),
+            [("2000 - 2050".to_string(), "date")]
+        );
     }
 
     #[test]

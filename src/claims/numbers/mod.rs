@@ -74,7 +74,7 @@ pub fn may_open_numeral(p: &Piece) -> bool {
         PieceKind::Digits => true,
         PieceKind::Word => {
             p.number_word.is_some()
-                || matches!(p.lower(), "a" | "an" | "minus" | "negative")
+                || matches!(p.lower(), "a" | "an" | "minus" | "negative" | ".")
                 || vulgar(p.text).is_some()
         }
         PieceKind::Punct => matches!(p.text, "-" | "−" | "."),
@@ -148,7 +148,9 @@ fn minus_sign(pieces: &[Piece], i: usize, money: bool) -> Option<Numeral> {
 /// ".08": a decimal point glued before digits, at the sentence start or after a space.
 fn leading_point(pieces: &[Piece], i: usize) -> Option<Numeral> {
     let p = pieces.get(i)?;
-    if !(p.is_punct(".") && (i == 0 || p.join == Join::Space)) {
+    // The point of a token such as ".5" is a piece of its own, of kind `Word` (see
+    // `pieces`); a spaced "." before glued digits is a `Punct`.
+    if !(p.text == "." && (i == 0 || p.join == Join::Space)) {
         return None;
     }
     let n = pieces
@@ -243,6 +245,16 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn a_leading_point_opens_a_decimal() {
+        // The tokenizer keeps ".324" one token; the pieces split its point off.
+        assert_eq!(
+            first("He hit .324 for the season."),
+            Some((".324".to_string(), 0.324, Form::Cardinal))
+        );
+        assert_eq!(value("Rates fell .5 percent."), 0.5);
     }
 
     #[test]
