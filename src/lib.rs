@@ -36,6 +36,7 @@ mod entities;
 pub mod input;
 pub mod json;
 mod lexicon;
+mod limits;
 mod offsets;
 mod quotes;
 mod segment;

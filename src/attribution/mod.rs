@@ -1083,7 +1083,9 @@ mod tests {
         ] {
             let (one, eight) = (look_back_steps(unit, 300), look_back_steps(unit, 2400));
             assert!(one > 0, "{unit}");
-            assert!(eight <= 10 * one, "{unit}: {one} steps, then {eight}");
+            // Sentences are cut every 1024 tokens, so the smaller text ends in a short
+            // piece and takes a little fewer steps per quotation.
+            assert!(eight <= 12 * one, "{unit}: {one} steps, then {eight}");
         }
     }
 }

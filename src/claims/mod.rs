@@ -19,18 +19,25 @@ pub mod screen;
 pub mod subject;
 
 use crate::document::{self, Document, ParagraphKind, Span};
+use crate::limits;
 
 /// Fills `doc.claims`.
 pub fn run(doc: &mut Document) {
     let (mut claims, mut too_long) = (Vec::new(), Vec::new());
+    let mut limited = false;
     for s in 0..doc.sentences.len() {
         if !in_boilerplate(doc, s) && screen::may_hold_claims(doc, s) {
+            let before = claims.len();
             extract::sentence_claims(doc, s, &mut claims, &mut too_long);
+            limited |= limits::keep(&mut claims, before, limits::CLAIMS, |c| c.span().start());
         }
     }
     if let Some(first) = too_long.first() {
         doc.warnings
             .push(too_long_warning(doc, *first, too_long.len()));
+    }
+    if limited {
+        doc.warnings.push(limits::CLAIMS.warning());
     }
     // Up to half the capacity is unused after the doublings; free it before the
     // claimant search builds its indexes (a shrink of a large buffer moves no bytes).

@@ -13,6 +13,7 @@ use super::steps;
 use crate::calendar;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FixedHash, WordTable};
+use crate::limits;
 
 /// A possible proper-name mention, before typing and merging. Its words, title and role
 /// sit in the [`Names`] that `find` returns, and its indices are 32-bit: a long text has
@@ -389,8 +390,13 @@ fn has_no_uppercase(word: &str) -> bool {
     true
 }
 
-/// Finds every name candidate of the document, in text order.
-pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, Names<'t>, CapitalStats) {
+/// Finds every name candidate of the document, in text order:
+/// the candidates of `doc`, their words and the capital counts; a warning goes to
+/// `warnings` when [`limits::NAMES`] left some out.
+pub fn find<'t>(
+    doc: &Document<'t>,
+    warnings: &mut Vec<String>,
+) -> (Vec<Candidate>, Names<'t>, CapitalStats) {
     let weak = weak_positions(doc);
     let tokens: Vec<TokenInfo> = (0..doc.tokens.len())
         .map(|i| TokenInfo::of(doc, i))
@@ -405,14 +411,26 @@ pub fn find<'t>(doc: &Document<'t>) -> (Vec<Candidate>, Names<'t>, CapitalStats)
     let mut out = Vec::new();
     // Runs that open a sentence or headline, with the candidates they gave.
     let mut weak_runs = Vec::new();
+    let mut limited = false;
     for (index, sentence) in doc.sentences.iter().enumerate() {
         for run in finder.runs(sentence.tokens().start, sentence.tokens().end) {
             let before = out.len();
+            // Counted in words, which every candidate has at least one of ("A. A. A." is
+            // one candidate of many initials), and checked before the run is split: a run
+            // adds at most a sentence's worth past the limit.
+            let at = doc.tokens.get(run.0).map_or(0, |t| t.span().start());
+            if !limits::NAMES.admits(finder.names.words.len(), at) {
+                limited = true;
+                continue;
+            }
             finder.split_run(index, run, &mut out);
             if finder.is_weak(run.0) && run.1 - run.0 >= 2 {
                 weak_runs.push((index, run, before..out.len()));
             }
         }
+    }
+    if limited {
+        warnings.push(limits::NAMES.warning());
     }
     let out = finder.restore_known_names(out, weak_runs);
     (out, finder.names, finder.stats)
@@ -1158,7 +1176,7 @@ mod tests {
     fn names(text: &str) -> Vec<String> {
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, _, _) = find(&doc);
+        let (cands, _, _) = find(&doc, &mut Vec::new());
         cands
             .iter()
             .map(|c| doc.slice(c.span).to_string())
@@ -1227,7 +1245,7 @@ mod tests {
         assert_eq!(names(text), ["Vladimir Putin", "Trump", "Smith"]);
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, found, _) = find(&doc);
+        let (cands, found, _) = find(&doc, &mut Vec::new());
         assert_eq!(found.role(&cands[0]), Some("Russian president"));
         assert_eq!(found.words(&cands[1]), ["Trump"]);
         assert!(cands[1].possessive);
@@ -1276,7 +1294,7 @@ mod tests {
                     He scored twice, scored again, and the striker said trump.";
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (_, _, stats) = find(&doc);
+        let (_, _, stats) = find(&doc, &mut Vec::new());
         assert_eq!(stats.lowercase_count(&doc, "bank"), 1);
         assert_eq!(stats.lowercase_count(&doc, "scored"), 2);
         assert_eq!(

@@ -52,7 +52,9 @@ pub struct Weighed {
 
 /// Fills `doc.entities`.
 pub fn run(doc: &mut Document<'_>) {
-    let (cands, names, stats) = candidates::find(doc);
+    let mut warnings = Vec::new();
+    let (cands, names, stats) = candidates::find(doc, &mut warnings);
+    doc.warnings.append(&mut warnings);
     let mut keys = KeyTable::default();
     let mut weighed = weigh(doc, &names, cands, &mut keys);
     let nested = nested_names(doc, &names, &weighed);

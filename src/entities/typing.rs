@@ -597,7 +597,7 @@ mod tests {
     fn typed(text: &str) -> Vec<(String, EntityType)> {
         let mut doc = Document::new(text);
         segment::run(&mut doc);
-        let (cands, names, _) = candidates::find(&doc);
+        let (cands, names, _) = candidates::find(&doc, &mut Vec::new());
         cands
             .iter()
             .map(|c| {

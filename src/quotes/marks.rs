@@ -7,7 +7,10 @@
 //! is an apostrophe, and a right single mark closes only a quotation that a left single
 //! mark opened (so "Russia’s" or "the leaders’ talks" never close anything).
 
+use std::iter::Peekable;
+
 use crate::document::{Span, Token, TokenKind};
+use crate::limits;
 
 /// Elided words that follow an apostrophe at the start of a word ("’n’", "’em", "’tis").
 const ELISIONS: [&str; 12] = [
@@ -16,6 +19,9 @@ const ELISIONS: [&str; 12] = [
 
 /// Nesting deeper than this is treated as noise: a closer only looks this far down.
 const MAX_DEPTH: usize = 4;
+
+/// The most quotations open at once; past it the second-deepest is forgotten.
+const MAX_OPEN: usize = 64;
 
 /// A quotation found in a paragraph (byte offsets into the document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,27 +115,35 @@ fn starts_elision(text: &str, after: usize) -> bool {
 /// Returns the outermost closed quotations and, when a quotation is still open at the
 /// paragraph's end, its opener's offset and character (an open straight single mark may
 /// still be an apostrophe: the caller keeps it only when the next paragraph continues
-/// the quotation).
+/// the quotation). `kept_before` quotations were found before the paragraph: marks past
+/// [`limits::QUOTATIONS`] are passed over, and the last value says whether any was.
 pub fn scan_paragraph(
     text: &str,
     para: Span,
     tokens: &[Token],
-) -> (Vec<Found>, Option<(usize, char)>) {
-    let marks: Vec<Mark> = tokens
+    kept_before: usize,
+) -> (Vec<Found>, Option<(usize, char)>, bool) {
+    // The marks are read from the tokens as they are needed, never collected: a paragraph
+    // of nothing but marks would hold a record per byte.
+    let marks = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::QuoteMark)
-        .map(|t| Mark::at(text, para, t.start()))
-        .collect();
+        .map(move |t| Mark::at(text, para, t.start()));
     let mut state = State {
         stack: Vec::new(),
         pairs: Vec::new(),
-        singles: SingleMarks::of(&marks),
+        singles: SingleMarks::new(marks.clone()),
     };
-    for m in &marks {
-        on_mark(text, m, &mut state);
+    let mut limited = false;
+    for m in marks {
+        if !limits::QUOTATIONS.admits(kept_before + state.pairs.len(), m.at) {
+            limited = true;
+            continue;
+        }
+        on_mark(text, &m, &mut state);
     }
     let pending = state.stack.first().map(|o| (o.at, o.ch));
-    (outermost(state.pairs), pending)
+    (outermost(state.pairs), pending, limited)
 }
 
 /// A quote mark of a paragraph and the characters next to it (`None` at the
@@ -158,47 +172,63 @@ impl Mark {
     }
 }
 
-struct State {
+struct State<'m> {
     stack: Vec<Open>,
     pairs: Vec<Found>,
-    singles: SingleMarks,
+    singles: SingleMarks<'m>,
 }
 
 /// Where single marks in closing and opening shape are, to look ahead from a mark that
-/// may be a plural possessive ("the leaders’ meeting") rather than a closer.
-struct SingleMarks {
-    closers: Vec<usize>,
-    openers: Vec<usize>,
+/// may be a plural possessive ("the leaders’ meeting") rather than a closer. Marks are
+/// asked about in text order, so each list is a cursor that only moves forward.
+struct SingleMarks<'m> {
+    closers: Peekable<Box<dyn Iterator<Item = usize> + 'm>>,
+    openers: Peekable<Box<dyn Iterator<Item = usize> + 'm>>,
 }
 
-impl SingleMarks {
-    fn of(marks: &[Mark]) -> SingleMarks {
-        let mut singles = SingleMarks {
-            closers: Vec::new(),
-            openers: Vec::new(),
-        };
-        for m in marks.iter().filter(|m| matches!(m.ch, '’' | '\'' | '‘')) {
-            let word_before = m.prev.is_some_and(|p| !p.is_whitespace());
-            let word_after = m.next.is_some_and(char::is_alphanumeric);
-            if m.ch != '‘' && word_before && !word_after {
-                singles.closers.push(m.at);
-            } else if m.ch != '’' && !word_before && word_after {
-                singles.openers.push(m.at);
-            }
+impl<'m> SingleMarks<'m> {
+    fn new(marks: impl Iterator<Item = Mark> + Clone + 'm) -> SingleMarks<'m> {
+        let singles = marks.filter(|m| matches!(m.ch, '’' | '\'' | '‘'));
+        let closers = singles.clone().filter_map(|m| {
+            let (before, after) = word_around(&m);
+            (m.ch != '‘' && before && !after).then_some(m.at)
+        });
+        let openers = singles.filter_map(|m| {
+            let (before, after) = word_around(&m);
+            (m.ch != '’' && !before && after).then_some(m.at)
+        });
+        let closers: Box<dyn Iterator<Item = usize> + 'm> = Box::new(closers);
+        let openers: Box<dyn Iterator<Item = usize> + 'm> = Box::new(openers);
+        SingleMarks {
+            closers: closers.peekable(),
+            openers: openers.peekable(),
         }
-        singles
     }
 
     /// True when a later single mark closes the quotation before any new one opens, so
-    /// the mark at `at` need not be its closer.
-    fn later_closer(&self, at: usize) -> bool {
-        let first_after = |list: &[usize]| list.get(list.partition_point(|&p| p <= at)).copied();
-        match (first_after(&self.closers), first_after(&self.openers)) {
+    /// the mark at `at` need not be its closer. `at` never decreases from call to call.
+    fn later_closer(&mut self, at: usize) -> bool {
+        let first_after = |list: &mut Peekable<_>| {
+            while list.next_if(|&p| p <= at).is_some() {}
+            list.peek().copied()
+        };
+        match (
+            first_after(&mut self.closers),
+            first_after(&mut self.openers),
+        ) {
             (Some(close), Some(open)) => close < open,
             (Some(_), None) => true,
             _ => false,
         }
     }
+}
+
+/// Whether a word touches the single mark `m` before it (any non-space) and after it (a
+/// letter or digit).
+fn word_around(m: &Mark) -> (bool, bool) {
+    let before = m.prev.is_some_and(|p| !p.is_whitespace());
+    let after = m.next.is_some_and(char::is_alphanumeric);
+    (before, after)
 }
 
 /// True for "s’ " + lowercase word: a plural possessive ("the leaders’ meeting").
@@ -230,7 +260,7 @@ fn on_mark(text: &str, m: &Mark, state: &mut State) {
 /// Whether `m` may close a quotation: straight double quotes alternate; every other mark
 /// closes only from a closing position, and a plural possessive ("the leaders’ meeting")
 /// only when no later mark closes the quotation.
-fn may_close(text: &str, m: &Mark, looks_opening: bool, state: &State) -> bool {
+fn may_close(text: &str, m: &Mark, looks_opening: bool, state: &mut State) -> bool {
     let possessive = matches!(m.ch, '’' | '\'')
         && looks_possessive(text, m.at, m.ch, m.prev)
         && state.singles.later_closer(m.at);
@@ -296,6 +326,11 @@ fn opens(text: &str, m: &Mark, left: bool, right: bool) -> bool {
 /// means the first was never closed, so that quotation stops where the new one starts
 /// (single ones nest, unless the new one opens a sentence: see [`reopens`]).
 fn open(text: &str, m: &Mark, state: &mut State) {
+    if state.stack.len() == MAX_OPEN {
+        // Deeper nesting is noise (a closer looks only `MAX_DEPTH` down); the bottom
+        // stays, since it is what a paragraph leaves open.
+        state.stack.remove(1);
+    }
     let reopened = reopens(text, m, state);
     let same_style = state.stack.last().is_some_and(|top| top.ch == m.ch);
     if reopened || (!is_single(m.ch) && same_style) {
@@ -358,17 +393,12 @@ pub fn trim(text: &str, span: Span) -> Span {
 
 /// Keeps the quotations not contained in another (nested quotes belong to the outer one).
 fn outermost(mut pairs: Vec<Found>) -> Vec<Found> {
-    pairs.sort_by_key(|f| (f.span.start(), std::cmp::Reverse(f.span.end())));
-    let mut out: Vec<Found> = Vec::with_capacity(pairs.len());
-    for f in pairs {
-        if out
-            .last()
-            .is_none_or(|last| last.span.end() <= f.span.start())
-        {
-            out.push(f);
-        }
-    }
-    out
+    // No two quotations open at the same mark, so the order is total and the unstable
+    // sort (which needs no buffer) gives the stable one's.
+    pairs.sort_unstable_by_key(|f| (f.span.start(), std::cmp::Reverse(f.span.end())));
+    // Each is compared with the last one kept.
+    pairs.dedup_by(|f, kept| f.span.start() < kept.span.end());
+    pairs
 }
 
 #[cfg(test)]
@@ -378,7 +408,8 @@ mod tests {
     fn scan(text: &str) -> (Vec<Found>, Option<(usize, char)>) {
         let mut tokens = Vec::new();
         crate::segment::tokens::tokenize_into(text, 0, &mut tokens);
-        scan_paragraph(text, Span::new(0, text.len()), &tokens)
+        let (found, pending, _) = scan_paragraph(text, Span::new(0, text.len()), &tokens, 0);
+        (found, pending)
     }
 
     fn quotes(text: &str) -> Vec<&str> {

@@ -18,6 +18,7 @@ pub mod kind;
 pub mod marks;
 
 use crate::document::{Document, Quote, QuoteContext, QuoteKind, Span};
+use crate::limits;
 use crate::speech;
 use marks::Found;
 
@@ -122,12 +123,13 @@ pub fn run(doc: &mut Document) {
 fn find_parts(doc: &mut Document) -> Vec<Part> {
     let mut parts = Vec::new();
     let mut warnings = Vec::new();
+    let mut limited = false;
     let mut labelled = interview::find(doc).into_iter().peekable();
     for index in 0..doc.paragraphs.len() {
         match labelled.next_if(|l| l.paragraph == index) {
             // Quotation marks inside a speaker's words are nested in them.
             Some(l) => parts.push(Part::of_label(doc, &l)),
-            None => warnings.extend(paragraph_parts(doc, index, &mut parts)),
+            None => warnings.extend(paragraph_parts(doc, index, &mut parts, &mut limited)),
         }
     }
     parts.sort_by_key(|p| p.found.span.start());
@@ -136,16 +138,26 @@ fn find_parts(doc: &mut Document) -> Vec<Part> {
     if dropped > 0 {
         warnings.push(format!("{dropped} more unclosed quotations"));
     }
+    if limited {
+        warnings.push(limits::QUOTATIONS.warning());
+    }
     doc.warnings.extend(warnings);
     parts
 }
 
 /// Adds the quotations of paragraph `index` to `parts`; returns the warnings for those
-/// left unclosed.
-fn paragraph_parts(doc: &Document, index: usize, parts: &mut Vec<Part>) -> Vec<String> {
+/// left unclosed, and sets `limited` when [`limits::QUOTATIONS`] left some out.
+fn paragraph_parts(
+    doc: &Document,
+    index: usize,
+    parts: &mut Vec<Part>,
+    limited: &mut bool,
+) -> Vec<String> {
     let para = doc.paragraphs[index].span;
     let tokens = doc.token_at_or_after(para.start())..doc.token_at_or_after(para.end());
-    let (found, pending) = marks::scan_paragraph(doc.text, para, &doc.tokens[tokens]);
+    let (found, pending, passed_over) =
+        marks::scan_paragraph(doc.text, para, &doc.tokens[tokens], parts.len());
+    *limited |= passed_over;
     let next = doc.paragraphs.get(index + 1).map(|p| doc.slice(p.span));
     let continues = pending.is_some_and(|(_, ch)| next.is_some_and(|n| opens_like(n, ch)));
     // An open straight single mark that nothing continues was an apostrophe.

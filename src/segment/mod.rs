@@ -10,8 +10,8 @@ use crate::document::Document;
 
 /// Fills `doc.paragraphs`, `doc.tokens` and `doc.sentences`.
 pub fn run(doc: &mut Document) {
-    doc.paragraphs = paragraphs::split(doc.text);
-    doc.tokens = tokens::tokenize(doc.text, &doc.paragraphs);
+    doc.paragraphs = paragraphs::split(doc.text, &mut doc.warnings);
+    doc.tokens = tokens::tokenize(doc.text, &doc.paragraphs, &mut doc.warnings);
     sentences::split(doc);
     paragraphs::classify(doc);
 }

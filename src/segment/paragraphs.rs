@@ -11,6 +11,7 @@
 use super::sentences::CREDIT_LABELS;
 use crate::document::{Document, Paragraph, ParagraphKind, Span};
 use crate::lexicon::{entries, WordSet, WordTable};
+use crate::limits;
 use std::sync::OnceLock;
 
 /// A line of the text, without its line break.
@@ -25,47 +26,68 @@ struct Line {
     chars: usize,
 }
 
-/// The most lines [`lines`] makes room for before it has seen them.
-const MAX_LINES_RESERVED: usize = 4096;
+/// The lines of a text, in order. CR, LF and CRLF end a line, and so do the other Unicode
+/// line and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab). An
+/// iterator, read once per pass, rather than a list: a text of line ends would hold a
+/// record per byte.
+#[derive(Debug, Clone)]
+struct Lines<'t> {
+    text: &'t str,
+    /// Where the next line starts.
+    start: usize,
+    /// Where the search for its end resumes.
+    at: usize,
+}
 
-/// Splits `text` into lines. CR, LF and CRLF end a line, and so do the other Unicode line
-/// and paragraph separators (NEL, U+2028, U+2029, form feed, vertical tab).
-fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    // Sized for lines of about sixty bytes, capped: a long text's guess would be mostly
-    // unused.
-    let mut out = Vec::with_capacity((text.len() / 64 + 1).min(MAX_LINES_RESERVED));
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        // Most blocks of sixteen bytes are ASCII without a control byte, so they hold no
-        // line break: tested without branches (the compiler vectorizes the fold).
-        let end = (i + 16).min(bytes.len());
-        let block = &bytes[i..end]; // i < end <= bytes.len()
-        if !block
-            .iter()
-            .fold(false, |any, &c| any | !(0x0E..0x80).contains(&c))
-        {
-            i = end;
-            continue;
-        }
-        while i < end {
-            let len = match bytes.get(i) {
-                Some(&b) if MAY_START_LINE_BREAK[usize::from(b)] => line_break_len(bytes, i),
-                _ => 0,
-            };
-            if len == 0 {
-                i += 1;
+fn lines(text: &str) -> Lines<'_> {
+    Lines {
+        text,
+        start: 0,
+        at: 0,
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            // Most blocks of sixteen bytes are ASCII without a control byte, so they hold
+            // no line break: tested without branches (the compiler vectorizes the fold).
+            let end = (self.at + 16).min(bytes.len());
+            let block = &bytes[self.at..end]; // at < end <= bytes.len()
+            if !block
+                .iter()
+                .fold(false, |any, &c| any | !(0x0E..0x80).contains(&c))
+            {
+                self.at = end;
                 continue;
             }
-            out.push(line(text, start, i));
-            i += len;
-            start = i;
+            while self.at < end {
+                let len = match bytes.get(self.at) {
+                    Some(&b) if MAY_START_LINE_BREAK[usize::from(b)] => {
+                        line_break_len(bytes, self.at)
+                    }
+                    _ => 0,
+                };
+                if len == 0 {
+                    self.at += 1;
+                    continue;
+                }
+                let found = line(self.text, self.start, self.at);
+                self.at += len;
+                self.start = self.at;
+                return Some(found);
+            }
         }
+        if self.start < bytes.len() {
+            let last = line(self.text, self.start, bytes.len());
+            self.start = bytes.len();
+            return Some(last);
+        }
+        None
     }
-    if start < text.len() {
-        out.push(line(text, start, text.len()));
-    }
-    out
 }
 
 /// The bytes that start a line break in UTF-8: LF, VT, FF, CR, and the lead bytes of
@@ -116,17 +138,18 @@ fn line(text: &str, start: usize, end: usize) -> Line {
     }
 }
 
-/// Splits `text` into paragraphs (kinds are set later by [`classify`]).
-pub fn split(text: &str) -> Vec<Paragraph> {
-    let lines = lines(text);
-    let wrap = Wrap::detect(text, &lines);
-    let mut paragraphs = Vec::with_capacity(lines.len());
+/// Splits `text` into paragraphs (kinds are set later by [`classify`]); a warning goes to
+/// `warnings` when [`limits::PARAGRAPHS`] merged some.
+pub fn split(text: &str, warnings: &mut Vec<String>) -> Vec<Paragraph> {
+    let wrap = Wrap::detect(text, lines(text));
+    let mut paragraphs = Vec::new();
+    let mut limited = false;
     let mut current: Option<Span> = None;
     let mut previous: Option<Line> = None;
-    for &l in &lines {
+    for l in lines(text) {
         if l.blank {
             if let Some(span) = current.take() {
-                paragraphs.push(paragraph(span));
+                limited |= push_within_limit(&mut paragraphs, span);
             }
             previous = None;
             continue;
@@ -138,7 +161,7 @@ pub fn split(text: &str) -> Vec<Paragraph> {
         current = match current {
             Some(span) if continues => Some(Span::new(span.start(), l.span.end())),
             Some(span) => {
-                paragraphs.push(paragraph(span));
+                limited |= push_within_limit(&mut paragraphs, span);
                 Some(l.span)
             }
             None => Some(l.span),
@@ -146,13 +169,30 @@ pub fn split(text: &str) -> Vec<Paragraph> {
         previous = Some(l);
     }
     if let Some(span) = current {
-        paragraphs.push(paragraph(span));
+        limited |= push_within_limit(&mut paragraphs, span);
     }
+    if limited {
+        warnings.push(limits::PARAGRAPHS.warning());
+    }
+    // The doublings leave up to half the capacity unused, and the list lives to the end.
+    paragraphs.shrink_to_fit();
     paragraphs
 }
 
-fn paragraph(span: Span) -> Paragraph {
-    Paragraph::new(span)
+/// Pushes a paragraph over `span`, or, past [`limits::PARAGRAPHS`], extends the paragraph
+/// before over it. Returns whether it was merged.
+fn push_within_limit(paragraphs: &mut Vec<Paragraph>, span: Span) -> bool {
+    let over = !limits::PARAGRAPHS.admits(paragraphs.len(), span.start());
+    match paragraphs.last_mut() {
+        Some(before) if over => {
+            before.span = Span::new(before.span.start(), span.end());
+            true
+        }
+        _ => {
+            paragraphs.push(Paragraph::new(span));
+            false
+        }
+    }
 }
 
 fn line_text(text: &str, l: Line) -> &str {
@@ -180,16 +220,17 @@ impl Wrap {
     /// Hard-wrapped text breaks most lines mid-sentence, and breaks them where the next
     /// word would not have fitted. Texts with one paragraph per line end most lines with
     /// sentence punctuation, and their lines are often longer than any wrap width.
-    fn detect(text: &str, lines: &[Line]) -> Option<Wrap> {
+    fn detect(text: &str, lines: Lines) -> Option<Wrap> {
         let width = lines
-            .iter()
+            .clone()
             .map(|l| l.chars)
             .filter(|&n| n <= MAX_WRAP_WIDTH)
             .max()?;
         let (mut joined, mut mid_sentence, mut full, mut long) = (0usize, 0usize, 0usize, 0usize);
-        for pair in lines.windows(2) {
-            let (a, b) = match pair {
-                [a, b] if !a.blank && !b.blank => (*a, *b),
+        let mut previous: Option<Line> = None;
+        for b in lines {
+            let (a, b) = match previous.replace(b) {
+                Some(a) if !a.blank && !b.blank => (a, b),
                 _ => continue,
             };
             joined += 1;
@@ -488,7 +529,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split(text)
+        split(text, &mut Vec::new())
             .iter()
             .map(|p| &text[p.span.start()..p.span.end()])
             .collect()

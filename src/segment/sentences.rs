@@ -23,6 +23,7 @@
 
 use crate::document::{Document, Sentence, Span, Token, TokenKind};
 use crate::lexicon::WordSet;
+use crate::limits;
 
 static ABBREVIATIONS: WordSet = WordSet::caseless(include_str!("../../data/abbreviations.txt"));
 static TITLE_ABBREVIATIONS: WordSet =
@@ -62,12 +63,20 @@ const WORD_WINDOW: usize = 6;
 
 const BULLETS: &[&str] = &["•", "⁃", "‣", "◦", "▪", "●"];
 
+/// The most tokens a sentence holds: a longer run without a sentence end (a transcript
+/// without punctuation, a page of marks) is cut into sentences of this many tokens, so
+/// that the work and buffers every later stage keeps per sentence stay bounded. The
+/// longest sentence of the evaluation texts has about 200 tokens.
+pub const MAX_SENTENCE_TOKENS: usize = 1024;
+
 /// Fills `doc.sentences` and each paragraph's sentence range.
 pub fn split(doc: &mut Document) {
     // About one sentence per twenty tokens in news text; a guess too low only regrows.
-    let mut sentences = Vec::with_capacity(doc.paragraphs.len() + doc.tokens.len() / 16);
+    let guess = doc.paragraphs.len() + doc.tokens.len() / 16;
+    let mut sentences = Vec::with_capacity(guess.min(limits::SENTENCES.most(doc.text.len())));
     // The token ranges of one paragraph's sentences, reused from paragraph to paragraph.
     let mut ranges = Vec::new();
+    let mut limited = false;
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
         let rest = doc
@@ -92,20 +101,62 @@ pub fn split(doc: &mut Document) {
         };
         ranges.clear();
         para.sentence_ranges(&mut ranges);
-        for range in ranges.iter().cloned() {
+        for range in ranges.iter().flat_map(|r| cut_long(r.clone())) {
             let last = tokens.get(range.end.saturating_sub(1));
             if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
-                sentences.push(Sentence::new(
+                let sentence = Sentence::new(
                     Span::new(first.span().start(), last.span().end()),
                     p_index,
                     first_token + range.start..first_token + range.end,
-                ));
+                );
+                limited |= push_within_limit(&mut sentences, first_sentence, sentence);
             }
         }
         paragraph.set_sentences(first_sentence..sentences.len());
         first_token = end_token;
     }
+    // The doublings leave up to half the capacity unused, and the list lives to the end.
+    sentences.shrink_to_fit();
     doc.sentences = sentences;
+    if limited {
+        doc.warnings.push(limits::SENTENCES.warning());
+    }
+}
+
+/// Pushes `sentence`, or, past [`limits::SENTENCES`], joins it to the sentence before when
+/// that one is in the same paragraph (whose first sentence is `paragraph_first`) and the
+/// two hold at most [`MAX_SENTENCE_TOKENS`] tokens. Returns whether it was joined.
+fn push_within_limit(
+    sentences: &mut Vec<Sentence>,
+    paragraph_first: usize,
+    sentence: Sentence,
+) -> bool {
+    let count = sentences.len();
+    let over = !limits::SENTENCES.admits(count, sentence.span.start());
+    let fits =
+        |before: &Sentence| sentence.tokens().end - before.tokens().start <= MAX_SENTENCE_TOKENS;
+    match sentences.last_mut() {
+        Some(before) if over && count > paragraph_first && fits(before) => {
+            *before = Sentence::new(
+                Span::new(before.span.start(), sentence.span.end()),
+                sentence.paragraph(),
+                before.tokens().start..sentence.tokens().end,
+            );
+            true
+        }
+        _ => {
+            sentences.push(sentence);
+            false
+        }
+    }
+}
+
+/// `range` in pieces of at most [`MAX_SENTENCE_TOKENS`] tokens.
+fn cut_long(range: std::ops::Range<usize>) -> impl Iterator<Item = std::ops::Range<usize>> {
+    range
+        .clone()
+        .step_by(MAX_SENTENCE_TOKENS)
+        .map(move |start| start..(start + MAX_SENTENCE_TOKENS).min(range.end))
 }
 
 /// The tokens of one paragraph, with the questions the rules ask about them. Every
@@ -713,6 +764,29 @@ mod tests {
             .iter()
             .map(|s| doc.slice(s.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_run_without_a_sentence_end_is_cut_every_max_tokens() {
+        use super::MAX_SENTENCE_TOKENS;
+        // 2.5 sentences' worth of words with no period, then a real sentence.
+        let words = "word ".repeat(MAX_SENTENCE_TOKENS * 5 / 2);
+        let text = format!("{words}end. Then more.");
+        let mut doc = Document::new(&text);
+        super::super::run(&mut doc);
+        let lengths: Vec<usize> = doc.sentences.iter().map(|s| s.tokens().len()).collect();
+        let rest = MAX_SENTENCE_TOKENS / 2 + 2;
+        assert_eq!(
+            lengths,
+            [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, rest, 3],
+            "{lengths:?}"
+        );
+        assert!(doc.slice(doc.sentences[2].span).ends_with("word end."));
+        // Sentences within the bound are untouched.
+        assert_eq!(
+            sentences("One two. Three four."),
+            ["One two.", "Three four."]
+        );
     }
 
     #[test]

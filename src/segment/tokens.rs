@@ -7,6 +7,7 @@
 //! address is one `Word` ("https://example.com/a.html", "jane.doe@example.com").
 
 use crate::document::{Paragraph, Span, Token, TokenKind, MAX_TOKEN_BYTES};
+use crate::limits;
 
 /// Characters that may open or close a quotation (or be an apostrophe). The one list of
 /// quotation marks: the quotes stage asks it too.
@@ -37,20 +38,34 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// Tokenizes each paragraph of `text`.
-pub fn tokenize(text: &str, paragraphs: &[Paragraph]) -> Vec<Token> {
+/// Tokenizes each paragraph of `text`; a warning goes to `warnings` when
+/// [`limits::TOKENS`] joined some tokens.
+pub fn tokenize(text: &str, paragraphs: &[Paragraph], warnings: &mut Vec<String>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     // Most texts hold no `@` at all: one search of the whole text spares one per
     // paragraph.
     let text_holds_at = text.contains('@');
+    let mut joined = false;
     for p in paragraphs {
         let body = text
             .get(p.span.range())
             .expect("a paragraph's span lies on char boundaries of the text");
         let may_hold_email = text_holds_at && body.contains('@');
-        tokenize_paragraph(body, p.span.start(), may_hold_email, &mut tokens);
+        let after = text.len() - p.span.end();
+        joined |= tokenize_paragraph(body, p.span.start(), after, may_hold_email, &mut tokens);
+    }
+    if joined {
+        warnings.push(limits::TOKENS.warning());
     }
     tokens
+}
+
+/// Makes room for more tokens when `tokens` is full, `rest` bytes of text still to
+/// tokenize: twice the room as usual, but never more than `rest` tokens (every token
+/// holds a byte), so the array never reserves more than one token per byte of text.
+#[cold]
+fn grow(tokens: &mut Vec<Token>, rest: usize) {
+    tokens.reserve_exact(tokens.capacity().max(16).min(rest.max(1)));
 }
 
 /// Longest web address or e-mail address kept as one token, in bytes; the bound keeps
@@ -63,12 +78,20 @@ const MAX_INITIALISM_LEN: usize = 16;
 /// Tokenizes `body`, whose first byte is at `base` in the document.
 #[cfg(test)]
 pub fn tokenize_into(body: &str, base: usize, tokens: &mut Vec<Token>) {
-    tokenize_paragraph(body, base, body.contains('@'), tokens);
+    tokenize_paragraph(body, base, 0, body.contains('@'), tokens);
 }
 
-/// [`tokenize_into`], told whether `body` holds an `@`: e-mail addresses need one, and
-/// most paragraphs have none, so the look-ahead for one after every word is skipped.
-fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mut Vec<Token>) {
+/// [`tokenize_into`], told how many bytes of text follow `body` and whether `body` holds
+/// an `@`: e-mail addresses need one, and most paragraphs have none, so the look-ahead
+/// for one after every word is skipped. Returns whether [`limits::TOKENS`] joined tokens.
+fn tokenize_paragraph(
+    body: &str,
+    base: usize,
+    after: usize,
+    may_hold_email: bool,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    let mut joined = false;
     let bytes = body.as_bytes();
     let mut pos = 0;
     // Whether the character before `pos` is a space or an opening mark (or there is
@@ -87,14 +110,14 @@ fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mu
                 if !(after_space && may_start_address(char::from(b), may_hold_email)) =>
             {
                 let (end, kind) = scan_word_from(body, pos, pos + 1, b.is_ascii_digit());
-                push_token(tokens, body, base, pos..end, kind);
+                joined |= push_token(tokens, body, base, after, pos..end, kind);
                 pos = end;
                 // A word is no opening mark.
                 after_space = false;
                 continue;
             }
             AsciiClass::Mark if !(after_space && may_hold_email) => {
-                push_token(tokens, body, base, pos..pos + 1, TokenKind::Punct);
+                joined |= push_token(tokens, body, base, after, pos..pos + 1, TokenKind::Punct);
                 pos += 1;
                 after_space = is_opening(char::from(b));
                 continue;
@@ -120,11 +143,12 @@ fn tokenize_paragraph(body: &str, base: usize, may_hold_email: bool, tokens: &mu
         };
         // Every token holds at least its first character.
         pos = end.max(start + c.len_utf8());
-        push_token(tokens, body, base, start..pos, kind);
+        joined |= push_token(tokens, body, base, after, start..pos, kind);
         // Only a one-character token can be an opening mark: words, numbers and
         // addresses end with a letter, a digit or a slash.
         after_space = pos == start + c.len_utf8() && is_opening(c);
     }
+    joined
 }
 
 /// What the tokenizer's short path does with an ASCII byte.
@@ -194,15 +218,24 @@ fn char_at(s: &str, at: usize) -> Option<char> {
     }
 }
 
-/// Pushes the token over `body[range]`.
+/// Pushes the token over `body[range]`, `after` bytes of text following `body`; returns
+/// whether [`limits::TOKENS`] joined it to the token before instead.
 #[inline]
 fn push_token(
     tokens: &mut Vec<Token>,
     body: &str,
     base: usize,
+    after: usize,
     range: std::ops::Range<usize>,
     kind: TokenKind,
-) {
+) -> bool {
+    let at = base + range.start;
+    if !limits::TOKENS.admits(tokens.len(), at) && join_to_last(tokens, at, base + range.end) {
+        return true;
+    }
+    if tokens.len() == tokens.capacity() {
+        grow(tokens, body.len() - range.start + after);
+    }
     if range.len() <= MAX_TOKEN_BYTES {
         tokens.push(Token::new(
             Span::new(base + range.start, base + range.end),
@@ -210,6 +243,20 @@ fn push_token(
         ));
     } else {
         push_long_token(tokens, body, base, range, kind);
+    }
+    false
+}
+
+/// Past [`limits::TOKENS`]: extends the last token over `start..end` when it ends at
+/// `start` and the two fit in one token; returns whether it did.
+#[cold]
+fn join_to_last(tokens: &mut [Token], start: usize, end: usize) -> bool {
+    match tokens.last_mut() {
+        Some(last) if last.end() == start && end - last.start() <= MAX_TOKEN_BYTES => {
+            *last = Token::new(Span::new(last.start(), end), last.kind);
+            true
+        }
+        _ => false,
     }
 }
 

@@ -1,0 +1,152 @@
+//! Memory on degenerate text: the heap an analysis takes (the text, the annotated
+//! document and the JSON report streamed as the CLI writes it) stays within 8x the input
+//! plus a fixed allowance, whatever the text. Counted by a global allocator wrapping the
+//! system one (bytes requested, spare vector capacity included), on inputs of about a
+//! megabyte: quadratic memory, or a record per byte of input, shows as a ratio far above
+//! eight. The fixed word tables are built before counting starts.
+//!
+//! `cargo run --release --example stage_memory -- FILE` breaks a peak down by stage.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::Mutex;
+
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let held = HELD.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(held, Relaxed);
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        System.alloc(layout)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            grew(new_size - layout.size());
+        } else {
+            HELD.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The counters are global: one measurement at a time.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The allowance beyond 8x the input (issue 19): the fixed allowances of `limits` (a few
+/// thousand records of each kind) and the small buffers every analysis has.
+const FIXED_BYTES: usize = 20 << 20;
+
+/// The most heap the analysis of `text` held at once, above what was held before the
+/// text was made. The caller holds [`ONE_AT_A_TIME`].
+fn peak_of(text: String) -> usize {
+    let before = HELD.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    analyse(text);
+    PEAK.load(Relaxed) - before
+}
+
+/// Analyses `text` as the CLI does for a large input: the document is annotated, then
+/// its JSON report is written item by item to a sink.
+fn analyse(text: String) {
+    let doc = byline::annotate(&text);
+    let mut sink = std::io::sink();
+    byline::json::write_annotated(doc, &byline::Options::default(), &mut sink).unwrap();
+}
+
+/// `unit` repeated to about `bytes` bytes.
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+/// The smaller input size: past the fixed allowances of `limits` on every input here.
+/// Release builds (`cargo test --release --test memory`) measure four times larger.
+const SIZE: usize = if cfg!(debug_assertions) {
+    1 << 20
+} else {
+    4 << 20
+};
+
+/// Measures `unit` repeated to [`SIZE`] and to four times that: the heap must grow by
+/// at most 8 bytes per byte of input between the two (what the fixed allowances cannot
+/// hide), and stay within 8x + 20 MB at the larger size.
+fn assert_bounded(unit: &str) {
+    // Held throughout: another test making or dropping its inputs would move the count.
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // The word tables and compiled patterns live for the whole process: built first.
+    peak_of(include_str!("../fixtures/seed-article.txt").to_string());
+    let (small, large) = (repeat_to(unit, SIZE), repeat_to(unit, 4 * SIZE));
+    let (small_len, large_len) = (small.len(), large.len());
+    let (small_peak, large_peak) = (peak_of(small), peak_of(large));
+    let per_byte = large_peak.saturating_sub(small_peak) as f64 / (large_len - small_len) as f64;
+    eprintln!(
+        "{:?}: {small_peak} bytes for {small_len}, {large_peak} for {large_len}: \
+         {per_byte:.1} bytes per added byte, {:.1}x at the larger size",
+        unit.get(..20).unwrap_or(unit),
+        large_peak as f64 / large_len as f64
+    );
+    assert!(
+        per_byte <= 8.0,
+        "{unit:?}: {per_byte:.1} bytes per byte of input"
+    );
+    assert!(
+        large_peak <= 8 * large_len + FIXED_BYTES,
+        "{unit:?}: {large_peak} bytes at the peak for {large_len} bytes of text"
+    );
+}
+
+#[test]
+fn only_line_ends() {
+    assert_bounded("\n");
+}
+
+#[test]
+fn only_apostrophes() {
+    assert_bounded("'");
+}
+
+#[test]
+fn one_letter_paragraphs() {
+    assert_bounded("A.\n\n");
+}
+
+#[test]
+fn nested_curly_quotes() {
+    assert_bounded("“‘");
+}
+
+#[test]
+fn short_quotations() {
+    assert_bounded("\"a\" ");
+}
+
+#[test]
+fn quotations_with_speakers() {
+    assert_bounded("\"a,\" Al said. ");
+}
+
+#[test]
+fn numbers_everywhere() {
+    assert_bounded("5% ");
+}
+
+#[test]
+fn seed_article_repeated() {
+    assert_bounded(include_str!("../fixtures/seed-article.txt"));
+}
