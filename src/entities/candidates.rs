@@ -8,6 +8,7 @@
 
 use std::cell::OnceCell;
 
+use super::facts::TokenFacts;
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
 use crate::calendar;
@@ -136,6 +137,12 @@ mod candidate_tests {
     fn a_candidate_takes_36_bytes() {
         // The stage's largest array: a long text has hundreds of thousands.
         assert!(std::mem::size_of::<Candidate>() <= 36);
+    }
+
+    #[test]
+    fn a_token_s_record_takes_4_bytes() {
+        // One per token of the document: its size is memory per byte of input.
+        assert!(std::mem::size_of::<super::TokenInfo>() <= 4);
     }
 
     #[test]
@@ -466,7 +473,7 @@ enum TokenInfo {
         /// It ends in a possessive ("Trump’s").
         possessive: bool,
         /// What the lists say of the word without its possessive ending.
-        facts: WordFacts,
+        facts: TokenFacts,
     },
 }
 
@@ -488,7 +495,7 @@ impl TokenInfo {
         TokenInfo::Capitalised {
             name_word,
             possessive,
-            facts,
+            facts: TokenFacts::of(facts),
         }
     }
 }
@@ -566,7 +573,7 @@ impl<'d> Finder<'_, 'd> {
     /// What the lists say of token `i` without its possessive ending.
     fn facts(&self, i: usize) -> WordFacts {
         match self.info(i) {
-            TokenInfo::Capitalised { facts, .. } => facts,
+            TokenInfo::Capitalised { facts, .. } => facts.facts(),
             _ => lists::facts(strip_possessive(self.text(i)).0),
         }
     }
@@ -578,7 +585,7 @@ impl<'d> Finder<'_, 'd> {
                 facts,
                 possessive: false,
                 ..
-            } => facts,
+            } => facts.facts(),
             _ => lists::facts(self.text(i)),
         }
     }

@@ -105,6 +105,23 @@ impl WordFacts {
     }
 }
 
+/// The facts of one word that the candidate finder keeps for every token: the first
+/// sixteen, which are all a single word's tests ask (the later ones, such as `Team`, are
+/// asked of whole names). Sixteen bits keep the per-token record at four bytes: the
+/// finder holds one per token, so a wider one costs memory per byte of input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokenFacts(u16);
+
+impl TokenFacts {
+    pub fn of(facts: WordFacts) -> TokenFacts {
+        TokenFacts(facts.0 as u16)
+    }
+
+    pub fn facts(self) -> WordFacts {
+        WordFacts(u32::from(self.0))
+    }
+}
+
 /// Facts stored under one key: those of lists that match the word exactly, and those of
 /// lists that match the word's lowercase form (the key being that lowercase form).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
