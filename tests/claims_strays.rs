@@ -189,6 +189,21 @@ fn claimants_come_from_the_clause_that_governs_the_number() {
             ("18.5%".to_string(), Some("Adam Wood".to_string())),
         ]
     );
+    // A clause without a cue of its own is governed by the cue before it, not across ";".
+    assert_eq!(
+        claimants("Vladimir Putin said the economy grew 3%, but inflation reached 9%."),
+        [
+            ("3%".to_string(), Some("Vladimir Putin".to_string())),
+            ("9%".to_string(), Some("Vladimir Putin".to_string())),
+        ]
+    );
+    assert_eq!(
+        claimants("Vladimir Putin said output rose 3%; exports fell 5% in May."),
+        [
+            ("3%".to_string(), Some("Vladimir Putin".to_string())),
+            ("5%".to_string(), None),
+        ]
+    );
     // A name hyphenated into a modifier is no subject; a country as subject speaks.
     assert_eq!(
         claimants("Revenue rose 11%, the Walldorf-based company said."),

@@ -201,20 +201,30 @@ fn may_inherit(ctx: &Ctx, prev: usize, this: usize, entity: usize) -> bool {
     adjacent && !someone_else_between(ctx, prev, this, entity)
 }
 
-/// For a quotation that opens its paragraph with no cue: the speaker of reported speech
-/// closing the paragraph before ("Mayor Karen Bass said the city would recover.¶ “We have
-/// been through worse.”"), news style's way of going on in the speaker's own words. Only
-/// the previous paragraph's last sentence counts, and only when it holds no quotation.
+/// For a quotation that opens its sentence with no cue: the speaker of reported speech in
+/// the sentence before, news style's way of going on in the speaker's own words — the
+/// previous paragraph's last sentence when the quotation opens its paragraph ("Mayor Karen
+/// Bass said the city would recover.¶ “We have been through worse.”"), else the previous
+/// sentence of its paragraph ("She said members were closing. “I have never seen it this
+/// bad.”"). Only when that sentence holds no quotation.
 fn reported_speaker_before(ctx: &Ctx, quote: &Quote) -> Option<usize> {
     let doc = ctx.doc;
     let p = quote.context.paragraph;
-    if doc.paragraphs[p].span.start() != quote.span.start() || p == 0 || !ends_a_sentence(doc, p) {
+    if !ends_a_sentence(doc, p) {
         return None;
     }
-    let previous = &doc.paragraphs[p - 1];
-    let s = doc.sentence_at(previous.span.end().checked_sub(1)?)?;
+    let s = if doc.paragraphs[p].span.start() == quote.span.start() {
+        let previous = &doc.paragraphs[p.checked_sub(1)?];
+        let s = doc.sentence_at(previous.span.end().checked_sub(1)?)?;
+        (doc.sentences[s].paragraph() == p - 1).then_some(s)?
+    } else {
+        let own = quote.context.sentence;
+        let opens = doc.sentences[own].span.start() == quote.span.start();
+        let s = own.checked_sub(1).filter(|_| opens)?;
+        (doc.sentences[s].paragraph() == p).then_some(s)?
+    };
     let sentence = &doc.sentences[s];
-    if sentence.paragraph() != p - 1 || overlaps_quote(&doc.quotes, sentence.span) {
+    if overlaps_quote(&doc.quotes, sentence.span) {
         return None;
     }
     let tokens = sentence.tokens();
@@ -728,6 +738,31 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_no_speech_verb_takes_the_clause_subject() {
+        let people: &[Spec] = &[
+            ("Ned Lamont", PERSON, &["Ned Lamont"]),
+            ("Connecticut", EntityType::Place, &["Connecticut"]),
+            ("John Smith", PERSON, &["John Smith"]),
+        ];
+        let doc = attributed(
+            "Connecticut Governor Ned Lamont released a statement saying the state was “working around the clock”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "working"), Some("Ned Lamont".into()));
+        // The participle's subject is not the object of the main verb.
+        let doc = attributed(
+            "The court sentenced John Smith to life, saying he was “a danger to the public”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "a danger"), None);
+        let doc = attributed(
+            "Police who arrested John Smith issued a statement saying he was “cooperating”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "cooperating"), None);
+    }
+
+    #[test]
     fn a_credit_line_continues_nobody() {
         let doc = attributed(
             "Matthew Ingram called it “another small skirmish in a long war.”\n\n“A new obsession is taking hold on the internet.” Anonymous blogger, “Anon declares war”\n\n“We will keep going.”",
@@ -764,6 +799,29 @@ mod tests {
             &[("Karen Bass", PERSON, &["Karen Bass"])],
         );
         assert_eq!(speaker_of(&doc, "We have"), None);
+    }
+
+    #[test]
+    fn quote_sentence_after_reported_speech_in_its_paragraph_takes_its_speaker() {
+        let people: &[Spec] = &[("Margaret Ellis", PERSON, &["Margaret Ellis"])];
+        let doc = attributed(
+            "Margaret Ellis said many bakers were closing. “I have never seen it this bad.”\n\n“Something has to give.”",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "I have"), Some("Margaret Ellis".into()));
+        assert_eq!(speaker_of(&doc, "Something"), Some("Margaret Ellis".into()));
+        // Only the sentence right before counts, and only reported speech.
+        let doc = attributed(
+            "Margaret Ellis said many bakers were closing. Prices rose again. “I have never seen it this bad.”",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "I have"), None);
+        // A quotation inside its sentence is not going on in the speaker's words.
+        let doc = attributed(
+            "Margaret Ellis said many bakers were closing. The sign read “closed for good”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "closed"), None);
     }
 
     #[test]

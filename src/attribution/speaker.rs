@@ -30,6 +30,8 @@ const MAX_INVERTED_GAP: usize = 5;
 /// Tokens at the start of a sentence where the subject introducing a colon quotation may
 /// start ("The Ukrainian president was clear:").
 const INTRO_SUBJECT_TOKENS: usize = 3;
+/// Words between a subject and its participle cue ("released a brief statement saying").
+const PARTICIPLE_OBJECT_TOKENS: usize = 6;
 /// Tokens "the 43-year-old" may span, however the age is tokenized.
 const AGE_DESCRIPTION_TOKENS: usize = 6;
 /// Tokens after an unnamed spokesperson where their name may follow ("The spokesman,
@@ -178,13 +180,40 @@ impl Ctx<'_, '_> {
                     let c = speech::cue_before(self.doc, i, cue.first)?;
                     (!self.quoted(c.span.start()) && speech::is_active(self.doc, i, window.start))
                         .then_some(c)
-                })?;
-                self.speaker_of_cue(&earlier, window.start, window.end)
+                });
+                match earlier {
+                    Some(earlier) => self.speaker_of_cue(&earlier, window.start, window.end),
+                    None if !coordinated => self.subject_of_participle(cue.first, window.start),
+                    None => None,
+                }
             });
         found.map(|r| Resolved {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject opening the clause of a participle cue at token `cue` that follows no
+    /// speech verb ("Governor Ned Lamont released a statement saying …", "On Monday,
+    /// Lamont posted a video saying …"): a name preceded in its sentence only by
+    /// capitalised words and commas, followed by a few words and no punctuation up to the
+    /// participle. "The court sentenced Smith to life, saying …" names nobody.
+    fn subject_of_participle(&self, cue: usize, lo: usize) -> Option<Resolved> {
+        let sentence = self.doc.sentence_at(self.token_span(cue).start())?;
+        let start = self.doc.sentences[sentence].tokens().start.max(lo);
+        let from = cue.saturating_sub(PARTICIPLE_OBJECT_TOKENS + 1).max(start);
+        let subject = (from..cue).find_map(|k| {
+            let m = self.mentions.ending_at(self.token_span(k).end())?;
+            (m.entity_type != EntityType::Place).then_some((k, m))
+        });
+        let (end, m) = subject?;
+        let first = self.doc.token_at_or_after(m.span.start());
+        let opens = (start..first).all(|k| {
+            let w = speech::word(self.doc, k);
+            w == "," || w.starts_with(char::is_uppercase)
+        });
+        let plain = (end + 1..cue).all(|k| speech::is_word(self.doc, k));
+        (opens && plain && end + 1 < cue && first >= start).then(|| resolved(m))
     }
 
     fn speaker_of_cue(&self, cue: &Cue, lo: usize, hi: usize) -> Option<Resolved> {

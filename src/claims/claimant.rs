@@ -194,12 +194,14 @@ fn modifies_next_word(doc: &Document, span: Span) -> bool {
 
 /// The clause structure of a sentence, as far as claimants need it: token indices (into
 /// `doc.tokens`, ascending) of its reporting verbs, of the words that open a new clause
-/// with its own subject (";", ", while", ", whereas", ", but"), and of the relative
-/// pronouns that open a clause describing the noun before them (", who", ", which").
+/// with its own subject (";", ", while", ", whereas", ", but"; the semicolons also in a
+/// list of their own), and of the relative pronouns that open a clause describing the
+/// noun before them (", who", ", which").
 #[derive(Default)]
 struct Clauses {
     cues: Vec<usize>,
     boundaries: Vec<usize>,
+    semicolons: Vec<usize>,
     relatives: Vec<usize>,
 }
 
@@ -211,6 +213,7 @@ impl Clauses {
     fn read(&mut self, doc: &Document, s: usize) {
         self.cues.clear();
         self.boundaries.clear();
+        self.semicolons.clear();
         self.relatives.clear();
         let mut after_comma = false;
         for t in doc.sentences[s].tokens() {
@@ -229,15 +232,16 @@ impl Clauses {
                 }
             } else if word == ";" {
                 self.boundaries.push(t);
+                self.semicolons.push(t);
             }
             after_comma = word == ",";
         }
     }
 
-    /// Whether a clause boundary lies between tokens `a` and `b` (`a` < `b`).
-    fn separated(&self, a: usize, b: usize) -> bool {
-        let i = self.boundaries.partition_point(|&t| t <= a);
-        self.boundaries.get(i).is_some_and(|&t| t < b)
+    /// Whether one of `boundaries` (ascending) lies between tokens `a` and `b` (`a` < `b`).
+    fn separated(&self, boundaries: &[usize], a: usize, b: usize) -> bool {
+        let i = boundaries.partition_point(|&t| t <= a);
+        boundaries.get(i).is_some_and(|&t| t < b)
     }
 
     /// Whether the number at `span` is in a relative clause set off by a comma ("Tom
@@ -281,12 +285,6 @@ fn reported_by(
             .get(t)
             .is_some_and(|tok| tok.span().end() <= span.start())
     });
-    let before = cues[..split]
-        .iter()
-        .rev()
-        .take(4)
-        .find(|t| outside(t))
-        .filter(|&&t| !clauses.separated(t, number));
     let after = cues[split..]
         .iter()
         .take(4)
@@ -296,7 +294,20 @@ fn reported_by(
                 .is_some_and(|tok| tok.span().start() >= span.end())
         })
         .find(|t| outside(t))
-        .filter(|&&t| !clauses.separated(number, t));
+        .filter(|&&t| !clauses.separated(&clauses.boundaries, number, t));
+    // A clause with no cue of its own is still governed by the cue before it across a
+    // comma ("Putin said the economy grew 3%, but inflation reached 9%"), not across ";".
+    let crossed = if after.is_some() {
+        &clauses.boundaries
+    } else {
+        &clauses.semicolons
+    };
+    let before = cues[..split]
+        .iter()
+        .rev()
+        .take(4)
+        .find(|t| outside(t))
+        .filter(|&&t| !clauses.separated(crossed, t, number));
     // "the two-week time frame Trump had mentioned": a relative clause right after the
     // number names who gave it, ahead of any cue of the main clause.
     if let Some(entity) = after.and_then(|&cue| relative_clause_claimant(doc, span, cue, mentions))

@@ -138,6 +138,7 @@ pub fn numeric_date(pieces: &[Piece], n: &Numeral) -> Option<(usize, usize)> {
         return None;
     }
     let dated = era_year(pieces, n)
+        .or_else(|| circa_year(pieces, n))
         .or_else(|| year_after_month(pieces, n))
         .or_else(|| slashed_date(pieces, n));
     if let Some(end) = dated {
@@ -174,6 +175,31 @@ fn era_year(pieces: &[Piece], n: &Numeral) -> Option<usize> {
         .get(n.end)
         .is_some_and(|e| is_era(e) && e.join == Join::Space);
     (n.plain_digits && era).then_some(n.end + 1)
+}
+
+/// "c. 347", "ca. 1250", "circa 1300", "(c. 314 – 368)": a year, or a span of years,
+/// after "circa" or its abbreviation; the end piece.
+fn circa_year(pieces: &[Piece], n: &Numeral) -> Option<usize> {
+    let back = |k: usize| n.first.checked_sub(k).and_then(|b| pieces.get(b));
+    let abbreviated = |p: &Piece| matches!(p.lower(), "c." | "ca.");
+    let circa = back(1).is_some_and(|b| b.lower() == "circa" || abbreviated(b))
+        || (back(1).is_some_and(|p| p.text == ".")
+            && back(2).is_some_and(|c| matches!(c.lower(), "c" | "ca")));
+    let year = |p: &Piece| is_early_year_piece(p) || is_year_piece(p);
+    if !(circa && n.plain_digits && year(pieces.get(n.first)?)) {
+        return None;
+    }
+    let dash = pieces
+        .get(n.end)
+        .is_some_and(|d| matches!(d.text, "-" | "–" | "—"));
+    let later = pieces.get(n.end + 1).filter(|p| {
+        year(p) && numbers::parse_digits(p.text).is_some_and(|v| v > n.value && v <= 2100.0)
+    });
+    Some(if dash && later.is_some() {
+        n.end + 2
+    } else {
+        n.end
+    })
 }
 
 /// "December of 384", "30 September 420": a year after a month name.

@@ -426,6 +426,15 @@ mod tests {
             kinds("Yields fell over 2000 - 2050."),
             [("2000 - 2050".to_string(), "date")]
         );
+        // After "circa", a year of any century, or a span of years.
+        assert_eq!(
+            kinds("Theodorus of Tabennese (c. 314 – 368) was a monk."),
+            [("314 – 368".to_string(), "date")]
+        );
+        assert_eq!(
+            kinds("It was built ca. 1250 and circa 900."),
+            [("1250".to_string(), "date"), ("900".to_string(), "date")]
+        );
     }
 
     #[test]
