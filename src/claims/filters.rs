@@ -541,9 +541,15 @@ fn pronoun_one(a: &Around) -> bool {
     if !(a.first.lower() == "one" && a.single()) {
         return false;
     }
+    // "one that", "one wrote", and the generic "one must", "what one can do" (but "only
+    // one could win" counts).
+    let restricted = a
+        .before
+        .is_some_and(|b| matches!(b.lower(), "only" | "just" | "exactly"));
     let relative_or_cue = a.after.is_some_and(|after| {
         matches!(after.lower(), "that" | "which" | "who" | "whom" | "whose")
             || (after.is_word() && lists::is_cue(after.lower()))
+            || (is_modal(after.lower()) && !restricted)
     });
     if relative_or_cue || introduces_a_name(a) {
         return true;
@@ -551,6 +557,14 @@ fn pronoun_one(a: &Around) -> bool {
     let ends_phrase = a.after.is_none_or(|after| after.kind == PieceKind::Punct);
     let determined = (1..=3).any(|k| a.back(k).is_some_and(|b| determines_one(b.lower())));
     ends_phrase && determined
+}
+
+/// A modal verb ("must", "can"): after "one", the generic pronoun.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "must" | "can" | "cannot" | "could" | "should" | "would" | "might" | "may" | "shall"
+    )
 }
 
 /// Most pieces that may stand before a sentence's first word: a list marker ("2."), an
