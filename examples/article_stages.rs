@@ -27,7 +27,7 @@ fn main() {
         seconds[STAGES.len()] += started.elapsed().as_secs_f64();
         let started = Instant::now();
         let mut json = Vec::new();
-        byline::json::write_compact(&analysis, &mut json).unwrap_or_default();
+        serde_json::to_writer(&mut json, &analysis).unwrap_or_default();
         seconds[STAGES.len() + 1] += started.elapsed().as_secs_f64();
     }
     let names = STAGES

@@ -34,7 +34,6 @@ mod claims;
 mod document;
 mod entities;
 pub mod input;
-pub mod json;
 mod lexicon;
 mod limits;
 mod offsets;
@@ -71,7 +70,11 @@ pub struct Options {
 
 /// Runs the whole pipeline over `text` and returns the report.
 pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
-    Analysis::from_annotated(annotate(text), options)
+    let mut doc = annotate(text);
+    // The tokens, the largest annotation, are freed before the report is built.
+    let words = analysis::count_words(&doc.tokens);
+    doc.tokens = Vec::new();
+    Analysis::build(&doc, words, options)
 }
 
 /// One pipeline stage: reads the annotations of the stages before it and adds its own.

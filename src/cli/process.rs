@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use byline::analysis::StreamedAnalysis;
 use byline::summary::{self, Style};
-use byline::{Analysis, Document, Options, Section, Source};
+use byline::{Analysis, Options, Section, Source};
 use serde_json::Value;
 
 use super::aggregate::Digest;
@@ -110,11 +109,11 @@ struct Failure {
 }
 
 /// Articles at least this large (far above a news article's few kilobytes) are not
-/// rendered on a worker: their report would be held in memory whole (JSON is about four
-/// times the size of the text). They are analysed by the writer when their turn comes and
-/// their report streams straight to the output, so memory stays a small multiple of the
-/// input (issue 6: at most 4x the input + 20 MB). Smaller articles keep the parallel path;
-/// their buffered reports stay under a megabyte or so each.
+/// rendered on a worker, where their output (JSON is about four times the size of the
+/// text) would be held whole until its turn: the writer analyses them when their turn
+/// comes and writes the output straight out, so memory stays a small multiple of the
+/// input. Smaller articles keep the parallel path; their buffered output stays under a
+/// megabyte or so each.
 pub const STREAM_FROM_BYTES: usize = 256 * 1024;
 
 /// Processes one unit; never panics (a panic inside analysis becomes a failed outcome, so
@@ -217,17 +216,6 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
             warnings,
         });
     }
-    if let Piece::Json { pretty } = config.piece {
-        // No `Analysis` to build and free: the items are written as they are built.
-        let mut piece = Vec::new();
-        // Writing to memory cannot fail.
-        let _ = write_json(byline::annotate(&text), &options, pretty, &mut piece);
-        return Ok(Analysed {
-            output: Some(Rendered::Bytes(piece)),
-            digest: None,
-            warnings,
-        });
-    }
     let analysis = byline::analyze(&text, &options);
     // A page's digest is its line in the index of a directory of pages.
     let digest = matches!(config.piece, Piece::Digest | Piece::Html).then(|| Digest::of(&analysis));
@@ -239,20 +227,9 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
 }
 
 /// The writer's part of a large article: analyse the decoded `text` and write the report
-/// through `out`. `Ok(Err(message))` means the article failed: nothing was written, or
-/// (a panic while a JSON report streamed) what was written stops short.
+/// through `out`. `Ok(Err(message))` means the analysis failed and nothing was written.
 fn stream(text: String, options: Options, config: RenderConfig, label: String) -> StreamWork {
     Box::new(move |out: &mut dyn PieceOut| {
-        let failed = || Ok(Err(format!("{label}: {PANIC_REASON}")));
-        if let Piece::Json { pretty } = config.piece {
-            let Ok(doc) = catch_unwind(AssertUnwindSafe(|| byline::annotate(&text))) else {
-                return failed();
-            };
-            return match stream_json(doc, &options, pretty, out)? {
-                true => Ok(Ok(())),
-                false => failed(),
-            };
-        }
         let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
         match analysis {
             Ok(analysis) => {
@@ -260,65 +237,17 @@ fn stream(text: String, options: Options, config: RenderConfig, label: String) -
                     out.digest(Digest::of(&analysis));
                 }
                 out.piece(&mut |w: &mut dyn Write| {
-                    // Table rows are many small writes: buffer them here rather than pay
-                    // a dynamic call per write on `w`.
+                    // JSON and table rows are many small writes: buffer them here rather
+                    // than pay a dynamic call per write on `w`.
                     let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
                     render_to(&text, &analysis, &config, &mut buffered)?;
                     buffered.flush()
                 })?;
                 Ok(Ok(()))
             }
-            Err(_) => failed(),
+            Err(_) => Ok(Err(format!("{label}: {PANIC_REASON}"))),
         }
     })
-}
-
-/// Writes the JSON report of an annotated document through `out`, each item as it is
-/// built (the whole report of a long article would otherwise sit in memory, as large
-/// again as the document it comes from). Returns false when building the report
-/// panicked (the piece then stops short).
-fn stream_json(
-    doc: Document,
-    options: &Options,
-    pretty: bool,
-    out: &mut dyn PieceOut,
-) -> io::Result<bool> {
-    let mut doc = Some(doc);
-    let mut completed = true;
-    out.piece(&mut |w: &mut dyn Write| {
-        let Some(doc) = doc.take() else {
-            return Ok(());
-        };
-        // serde_json (pretty output) makes many small writes: buffer them here rather
-        // than pay a dynamic call per write on `w`.
-        let mut buffered = io::BufWriter::with_capacity(64 * 1024, w);
-        let written = catch_unwind(AssertUnwindSafe(|| {
-            write_json(doc, options, pretty, &mut buffered)
-        }));
-        written.unwrap_or_else(|_| {
-            completed = false;
-            Ok(())
-        })?;
-        buffered.flush()
-    })?;
-    Ok(completed)
-}
-
-/// Writes the JSON report of an annotated document, building each item as it is written
-/// (`json::write_annotated`, or serde_json's pretty form of a [`StreamedAnalysis`]): the
-/// same bytes as the whole `Analysis` written by `render_to`.
-fn write_json(
-    doc: Document,
-    options: &Options,
-    pretty: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    if pretty {
-        let report = StreamedAnalysis::new(doc, options);
-        serde_json::to_writer_pretty(out, &report).map_err(io::Error::from)
-    } else {
-        byline::json::write_annotated(doc, options, out)
-    }
 }
 
 /// Splits a JSON Lines record into its text and its source (id and the other fields).
@@ -373,25 +302,34 @@ fn render(text: &str, analysis: &Analysis, config: &RenderConfig) -> Option<Vec<
     if matches!(config.piece, Piece::Digest) {
         return None;
     }
-    let mut piece = Vec::new();
+    // JSON is about four times the size of the text: one allocation rather than a dozen.
+    let capacity = match config.piece {
+        Piece::Json { .. } => 4 * text.len() + 1024,
+        _ => 0,
+    };
+    let mut piece = Vec::with_capacity(capacity);
     // Writing to memory cannot fail.
     render_to(text, analysis, config, &mut piece).ok()?;
     Some(piece)
 }
 
 /// Writes the piece for `analysis`, the report of `text`, to `out` as it is produced.
-fn render_to(
+/// Generic over the writer: serde_json makes a call per key and value, which a `dyn
+/// Write` would not inline.
+fn render_to<W: Write>(
     text: &str,
     analysis: &Analysis,
     config: &RenderConfig,
-    out: &mut dyn Write,
+    out: &mut W,
 ) -> io::Result<()> {
     match &config.piece {
         Piece::Text(style) => out.write_all(summary::render(analysis, style).as_bytes()),
         Piece::Json { pretty: true } => {
             serde_json::to_writer_pretty(out, analysis).map_err(io::Error::from)
         }
-        Piece::Json { pretty: false } => byline::json::write_compact(analysis, out),
+        Piece::Json { pretty: false } => {
+            serde_json::to_writer(out, analysis).map_err(io::Error::from)
+        }
         Piece::Rows { table, delimiter } => table::rows(analysis, *table)
             .iter()
             .try_for_each(|row| out.write_all(table::line(row, *delimiter).as_bytes())),
@@ -581,8 +519,8 @@ mod tests {
         }
     }
 
-    /// Small and large articles alike are written as their report's items are built, in
-    /// compact and pretty JSON; the bytes must be those of the whole `Analysis`.
+    /// Small articles are rendered on a worker and large ones by the writer, in compact and
+    /// pretty JSON; the bytes must be those of the whole `Analysis` either way.
     #[test]
     fn json_is_the_whole_reports_json_small_or_streamed() {
         let seed = include_str!("../../fixtures/seed-article.txt");
