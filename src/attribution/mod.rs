@@ -1017,6 +1017,12 @@ mod tests {
             ],
         );
         assert_eq!(speaker_of(&doc, "We are"), None);
+        // The role in an apposition before a titled name.
+        let doc = TestDoc::new("The former health minister, Dame Carol Price, criticised the plan.\n“Patients will suffer,” the former minister said.")
+            .entity("Carol Price", PERSON, &["Carol Price"])
+            .title("Dame")
+            .attributed();
+        assert_eq!(speaker_of(&doc, "Patients"), Some("Carol Price".into()));
         let doc = attributed(
             "Donna Fairweather has waited 14 months for an operation. ‘Some days I cannot climb the stairs’, the mother-of-three said.",
             &[("Donna Fairweather", PERSON, &["Donna Fairweather"])],

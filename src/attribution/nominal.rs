@@ -126,8 +126,18 @@ impl Ctx<'_, '_> {
         let after = (word(self.doc, last + 1) == ",")
             .then(|| self.apposition(last + 2, ROLE_APPOSITION_TOKENS as isize))
             .flatten();
-        let apposed = (first > 0 && word(self.doc, first - 1) == ",")
-            .then(|| self.apposition(first.wrapping_sub(2), -(ROLE_APPOSITION_TOKENS as isize)))
+        // The apposition before the name reaches past its title ("The former health
+        // minister, Dame Carol Price").
+        let titled_first = self
+            .title_before(*m, 0)
+            .map_or(first, |t| self.doc.token_at_or_after(t.start()));
+        let apposed = (titled_first > 0 && word(self.doc, titled_first - 1) == ",")
+            .then(|| {
+                self.apposition(
+                    titled_first.wrapping_sub(2),
+                    -(ROLE_APPOSITION_TOKENS as isize),
+                )
+            })
             .flatten();
         let context: Vec<usize> = before
             .chain(after.into_iter().flatten())
@@ -160,7 +170,11 @@ impl Ctx<'_, '_> {
                 return None;
             }
             words.push(k);
-            k = k.checked_add_signed(step.signum())?;
+            // Token 0 ends a backward apposition: the text starts there.
+            match k.checked_add_signed(step.signum()) {
+                Some(next) => k = next,
+                None => return Some(words),
+            }
         }
         Some(words)
     }

@@ -592,7 +592,7 @@ impl Ctx<'_, '_> {
 
     /// The title mention of `m`'s entity right before it ("Mr" of "Mr Brandt"), not
     /// before token `lo`.
-    fn title_before(&self, m: MentionRef, lo: usize) -> Option<Span> {
+    pub(super) fn title_before(&self, m: MentionRef, lo: usize) -> Option<Span> {
         let first = self.doc.token_at_or_after(m.span.start());
         let prev = first.checked_sub(1).filter(|&k| k >= lo)?;
         self.mentions

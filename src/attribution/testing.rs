@@ -44,6 +44,25 @@ impl<'t> TestDoc<'t> {
         self
     }
 
+    /// Gives the entity added last a title mention wherever `title` occurs ("Dame").
+    pub fn title(mut self, title: &str) -> Self {
+        let titles: Vec<Mention> = (self.doc.text.match_indices(title))
+            .map(|(at, _)| {
+                let span = Span::new(at, at + title.len());
+                Mention::new(
+                    span,
+                    MentionKind::Title,
+                    self.doc.sentence_at(at).unwrap_or(0),
+                )
+            })
+            .collect();
+        if let Some(e) = self.doc.entities.last_mut() {
+            e.mentions.extend(titles);
+            e.mentions.sort_by_key(|m| m.span.start());
+        }
+        self
+    }
+
     /// Gives the entity added last a gender.
     pub fn gender(mut self, gender: Gender) -> Self {
         if let Some(e) = self.doc.entities.last_mut() {
