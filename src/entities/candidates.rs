@@ -8,6 +8,7 @@
 
 use std::cell::OnceCell;
 
+use super::facts::TokenFacts;
 use super::lists::{self, Fact, WordFacts};
 use super::steps;
 use crate::calendar;
@@ -136,6 +137,12 @@ mod candidate_tests {
     fn a_candidate_takes_36_bytes() {
         // The stage's largest array: a long text has hundreds of thousands.
         assert!(std::mem::size_of::<Candidate>() <= 36);
+    }
+
+    #[test]
+    fn a_token_s_record_takes_4_bytes() {
+        // One per token of the document: its size is memory per byte of input.
+        assert!(std::mem::size_of::<super::TokenInfo>() <= 4);
     }
 
     #[test]
@@ -466,7 +473,7 @@ enum TokenInfo {
         /// It ends in a possessive ("Trump’s").
         possessive: bool,
         /// What the lists say of the word without its possessive ending.
-        facts: WordFacts,
+        facts: TokenFacts,
     },
 }
 
@@ -488,7 +495,7 @@ impl TokenInfo {
         TokenInfo::Capitalised {
             name_word,
             possessive,
-            facts,
+            facts: TokenFacts::of(facts),
         }
     }
 }
@@ -566,7 +573,7 @@ impl<'d> Finder<'_, 'd> {
     /// What the lists say of token `i` without its possessive ending.
     fn facts(&self, i: usize) -> WordFacts {
         match self.info(i) {
-            TokenInfo::Capitalised { facts, .. } => facts,
+            TokenInfo::Capitalised { facts, .. } => facts.facts(),
             _ => lists::facts(strip_possessive(self.text(i)).0),
         }
     }
@@ -578,7 +585,7 @@ impl<'d> Finder<'_, 'd> {
                 facts,
                 possessive: false,
                 ..
-            } => facts,
+            } => facts.facts(),
             _ => lists::facts(self.text(i)),
         }
     }
@@ -709,6 +716,11 @@ impl<'d> Finder<'_, 'd> {
         let Some(before) = connector.checked_sub(1) else {
             return false;
         };
+        if self.text(connector) == "&" {
+            // "Simon & Schuster", "Marks & Spencer"; not "Ukraine & Russia".
+            let place = |i: usize| self.facts(i).has(Fact::Place);
+            return !(place(before) || place(connector + 1));
+        }
         let head = self.facts(before);
         let institutional =
             head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Title]);
@@ -801,9 +813,10 @@ impl<'d> Finder<'_, 'd> {
             self.strip_title(sentence, start, end, out);
             return;
         }
+        // "Marks & Spencer", "Simon & Schuster": an ampersand joins a firm's name.
         let mut piece = start;
         for i in start..=end {
-            if i == end || matches!(self.text(i), "and" | "&") {
+            if i == end || self.text(i) == "and" {
                 let (from, to) = self.trim_connectors(piece, i);
                 if from < to {
                     self.strip_title(sentence, from, to, out);
@@ -911,10 +924,13 @@ impl<'d> Finder<'_, 'd> {
     ) {
         let lone = start + 1 == end;
         let word = self.facts(start);
-        if lone && word.has(Fact::Demonym) && !word.has(Fact::Place) {
+        if lone && word.has(Fact::Demonym) && !word.any(&[Fact::Place, Fact::KnownOrg]) {
             return;
         }
-        let group_tail = !lone && self.facts(end - 1).has(Fact::GroupDemonym);
+        // "Liberal Democrats" is a party; "Senate Democrats" a group in a body.
+        let group_tail = !lone
+            && self.facts(end - 1).has(Fact::GroupDemonym)
+            && !lists::KNOWN_ORGS.contains(self.run_text(start, end));
         let end = if group_tail { end - 1 } else { end };
         let (start, end) = self.trim_connectors(start, end);
         if start < end {

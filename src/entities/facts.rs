@@ -21,11 +21,31 @@ pub const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 pub const GIVEN_NAMES_INTL: &str = include_str!("../../data/given_names_intl.txt");
 pub const TITLES: &str = include_str!("../../data/titles.txt");
 pub const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+/// Organizations we list by hand (news media, publishers, central banks, international
+/// bodies, parties): as strong as `KNOWN_ORGS_FILE`.
+pub const HAND_ORG_FILES: [&str; 3] = [
+    include_str!("../../data/org_names_media.txt"),
+    include_str!("../../data/org_names_publishers.txt"),
+    include_str!("../../data/org_names_bodies.txt"),
+];
+/// Organization names generated from open gazetteers (`data/make_name_lists.py`).
+pub const LISTED_ORG_FILES: [&str; 4] = [
+    include_str!("../../data/org_names_companies.txt"),
+    include_str!("../../data/org_names_brands.txt"),
+    include_str!("../../data/org_names_universities.txt"),
+    include_str!("../../data/org_names_parties.txt"),
+];
+/// Sports clubs and teams (many named after their towns).
+pub const TEAM_FILES: [&str; 2] = [
+    include_str!("../../data/sports_clubs.txt"),
+    include_str!("../../data/sports_teams.txt"),
+];
+pub const VENUES_FILE: &str = include_str!("../../data/venues.txt");
 
 /// One thing the lists can say about a single word (the functions named are those of
 /// `entities::lists`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(u16)]
+#[repr(u32)]
 pub enum Fact {
     /// `NOT_NAMES` holds the word, or it is a month or weekday name
     /// (`calendar::names_only`, capitalised).
@@ -58,15 +78,21 @@ pub enum Fact {
     GivenMale = 1 << 13,
     /// `given_name` is `Some(Some(Gender::Female))`.
     GivenFemale = 1 << 14,
+    /// A list generated from open gazetteers holds the name (`LISTED_ORG_FILES`):
+    /// evidence for an organization, weaker than `KnownOrg`.
+    ListedOrg = 1 << 15,
+    /// A sports club or team has the name (`TEAM_FILES`): an organization in a sports
+    /// context, whatever else the name is.
+    Team = 1 << 16,
 }
 
 /// The answers of every single-word list about one word, as bit flags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordFacts(pub(super) u16);
+pub struct WordFacts(pub(super) u32);
 
 impl WordFacts {
     pub fn has(self, fact: Fact) -> bool {
-        self.0 & fact as u16 != 0
+        self.0 & fact as u32 != 0
     }
 
     /// True when the word has any of `facts`.
@@ -75,7 +101,24 @@ impl WordFacts {
     }
 
     pub(super) fn with(self, fact: Fact) -> WordFacts {
-        WordFacts(self.0 | fact as u16)
+        WordFacts(self.0 | fact as u32)
+    }
+}
+
+/// The facts of one word that the candidate finder keeps for every token: the first
+/// sixteen, which are all a single word's tests ask (the later ones, such as `Team`, are
+/// asked of whole names). Sixteen bits keep the per-token record at four bytes: the
+/// finder holds one per token, so a wider one costs memory per byte of input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokenFacts(u16);
+
+impl TokenFacts {
+    pub fn of(facts: WordFacts) -> TokenFacts {
+        TokenFacts(facts.0 as u16)
+    }
+
+    pub fn facts(self) -> WordFacts {
+        WordFacts(u32::from(self.0))
     }
 }
 
@@ -89,7 +132,7 @@ pub struct FactEntry {
 
 impl FactEntry {
     /// The entry of these bits (as the build script writes it).
-    pub const fn of(exact: u16, lowered: u16) -> FactEntry {
+    pub const fn of(exact: u32, lowered: u32) -> FactEntry {
         FactEntry {
             exact: WordFacts(exact),
             lowered: WordFacts(lowered),
@@ -119,14 +162,22 @@ pub fn build() -> WordTable<FactEntry> {
             *facts = facts.with(fact);
         }
     };
-    let exact: [(&'static [&'static str], Fact); 7] = [
+    let known_orgs = [
+        KNOWN_ORGS_FILE,
+        HAND_ORG_FILES[0],
+        HAND_ORG_FILES[1],
+        HAND_ORG_FILES[2],
+    ];
+    let exact: [(&[&'static str], Fact); 9] = [
         (&[NOT_NAMES_FILE, NOT_NAME_WORDS_FILE], Fact::NotName),
         (&[SURNAMES_FILE], Fact::Surname),
         (&[ORG_WORDS_FILE], Fact::OrgWord),
         (&[PLACE_WORDS_FILE], Fact::PlaceWord),
         (&[OTHER_WORDS_FILE], Fact::OtherWord),
-        (&[KNOWN_ORGS_FILE], Fact::KnownOrg),
-        (&[PLACES_FILE, PLACES_EXTRA_FILE], Fact::Place),
+        (&known_orgs, Fact::KnownOrg),
+        (&[PLACES_FILE, PLACES_EXTRA_FILE, VENUES_FILE], Fact::Place),
+        (&LISTED_ORG_FILES, Fact::ListedOrg),
+        (&TEAM_FILES, Fact::Team),
     ];
     for (files, fact) in exact {
         for key in files.iter().flat_map(|file| entries(file)) {

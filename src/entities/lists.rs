@@ -12,18 +12,25 @@ use crate::lexicon::{WordSet, WordTable};
 
 pub use super::facts::{Fact, WordFacts};
 use super::facts::{
-    DEMONYMS, KNOWN_ORGS_FILE, ORG_WORDS_FILE, OTHER_WORDS_FILE, PLACES_EXTRA_FILE, PLACES_FILE,
-    PLACE_WORDS_FILE, TITLES,
+    DEMONYMS, ORG_WORDS_FILE, OTHER_WORDS_FILE, PLACES_EXTRA_FILE, PLACES_FILE, PLACE_WORDS_FILE,
+    TITLES,
 };
 
 pub static ORG_WORDS: WordSet = WordSet::exact(ORG_WORDS_FILE);
 pub static ORG_NOUNS: WordSet = WordSet::caseless(include_str!("../../data/org_nouns.txt"));
-pub static KNOWN_ORGS: WordSet = WordSet::exact(KNOWN_ORGS_FILE);
+/// Organizations known by name alone, from our hand lists (in the table of [`facts`]).
+pub static KNOWN_ORGS: FactList = FactList(Fact::KnownOrg);
+/// Organizations of the lists generated from open gazetteers.
+pub static LISTED_ORGS: FactList = FactList(Fact::ListedOrg);
+/// Sports clubs and teams.
+pub static TEAMS: FactList = FactList(Fact::Team);
 pub static PLACE_WORDS: WordSet = WordSet::exact(PLACE_WORDS_FILE);
 pub static OTHER_WORDS: WordSet = WordSet::exact(OTHER_WORDS_FILE);
 /// Surnames (in the table of [`facts`]: no table of their own to build).
 pub static SURNAMES: FactList = FactList(Fact::Surname);
 pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
+/// Legal forms after a company's name ("AG", "Inc"): the name without them is the same.
+pub static LEGAL_SUFFIXES: WordSet = WordSet::exact(include_str!("../../data/legal_suffixes.txt"));
 pub const SPORTS_WORDS_FILE: &str = include_str!("../../data/sports_words.txt");
 
 /// A list answered by the table of [`facts`] (the large lists, which are built once
@@ -206,7 +213,7 @@ pub fn facts(word: &str) -> WordFacts {
         let titles = table
             .get_lowercase(trimmed)
             .map_or(WordFacts(0), |e| e.lowered);
-        let title_bits = Fact::Title as u16 | Fact::MayStartTitle as u16;
+        let title_bits = Fact::Title as u32 | Fact::MayStartTitle as u32;
         lowered = WordFacts((lowered.0 & !title_bits) | (titles.0 & title_bits));
     }
     WordFacts(exact.0 | lowered.0)
@@ -216,7 +223,8 @@ pub fn facts(word: &str) -> WordFacts {
 mod tests {
     use super::super::facts::{
         self, capitalised, key_of, COMMON_WORDS_FILE, GIVEN_NAMES, GIVEN_NAMES_INTL,
-        NOT_NAMES_FILE, SURNAMES_FILE,
+        HAND_ORG_FILES, KNOWN_ORGS_FILE, LISTED_ORG_FILES, NOT_NAMES_FILE, SURNAMES_FILE,
+        TEAM_FILES, VENUES_FILE,
     };
     use super::*;
     use crate::calendar;
@@ -264,6 +272,18 @@ mod tests {
     static SURNAMES_ALONE: WordSet = WordSet::exact(SURNAMES_FILE);
     static PLACES_ALONE: WordSet = WordSet::exact(PLACES_FILE);
     static PLACES_EXTRA_ALONE: WordSet = WordSet::exact(PLACES_EXTRA_FILE);
+    static KNOWN_ORGS_ALONE: TabMap = TabMap::new(
+        &[
+            KNOWN_ORGS_FILE,
+            HAND_ORG_FILES[0],
+            HAND_ORG_FILES[1],
+            HAND_ORG_FILES[2],
+        ],
+        false,
+    );
+    static LISTED_ALONE: TabMap = TabMap::new(&LISTED_ORG_FILES, false);
+    static TEAMS_ALONE: TabMap = TabMap::new(&TEAM_FILES, false);
+    static VENUES_ALONE: WordSet = WordSet::exact(VENUES_FILE);
     static GIVEN_ALONE: TabMap = TabMap::new(&[GIVEN_NAMES, GIVEN_NAMES_INTL], false);
 
     /// The facts of `word`, each asked of a list of its own (as the lists were before
@@ -285,11 +305,15 @@ mod tests {
             (ORG_WORDS.contains(word), Fact::OrgWord),
             (PLACE_WORDS.contains(word), Fact::PlaceWord),
             (OTHER_WORDS.contains(word), Fact::OtherWord),
-            (KNOWN_ORGS.contains(word), Fact::KnownOrg),
+            (KNOWN_ORGS_ALONE.get(word).is_some(), Fact::KnownOrg),
             (
-                PLACES_ALONE.contains(word) || PLACES_EXTRA_ALONE.contains(word),
+                PLACES_ALONE.contains(word)
+                    || PLACES_EXTRA_ALONE.contains(word)
+                    || VENUES_ALONE.contains(word),
                 Fact::Place,
             ),
+            (LISTED_ALONE.get(word).is_some(), Fact::ListedOrg),
+            (TEAMS_ALONE.get(word).is_some(), Fact::Team),
             (given.is_some(), Fact::GivenName),
             (given == Some(Some(Gender::Male)), Fact::GivenMale),
             (given == Some(Some(Gender::Female)), Fact::GivenFemale),
@@ -347,6 +371,17 @@ mod tests {
             }
         }
         assert!(checked > 200_000);
+        // The large generated lists: each entry as written.
+        let generated = LISTED_ORG_FILES
+            .iter()
+            .chain(&TEAM_FILES)
+            .chain(&HAND_ORG_FILES);
+        for key in generated
+            .chain(&[VENUES_FILE])
+            .flat_map(|file| entries(file))
+        {
+            assert_eq!(facts(key), facts_one_by_one(key), "{key:?}");
+        }
         for word in [
             "",
             ".",

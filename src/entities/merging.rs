@@ -27,6 +27,12 @@ pub fn name_key(words: &[&str]) -> String {
 /// name, from `text` when it reads as the words joined by single spaces, or from the
 /// static alias list. Only names whose key differs from their text allocate.
 pub fn name_key_in<'t>(words: &[&'t str], text: &'t str) -> Cow<'t, str> {
+    // "Nordhaven AG" is "Nordhaven": the key drops a legal form.
+    if let [name @ .., last] = words {
+        if !name.is_empty() && lists::LEGAL_SUFFIXES.contains(last.trim_end_matches('.')) {
+            return name_key_in(name, "");
+        }
+    }
     // Most names are one word without periods: the word itself or its alias target.
     if let [word] = words {
         if !word.contains('.') {
@@ -332,7 +338,8 @@ impl<'t> Maps<'t> {
                 return Some(Target::Nearest(sure));
             }
         }
-        if is_acronym(word) {
+        // "US" spells "University of Sheffield" but stands for the United States.
+        if is_acronym(word) && !listed && lists::alias_target(word).is_none() {
             if let Some(&found) = self.by_acronym.get(&word.replace('.', "")) {
                 return Some(Target::Fixed(Some(found)));
             }

@@ -76,11 +76,13 @@ pub fn run(doc: &mut Document<'_>) {
         let Some(mut e) = build_entity(doc, &names, &weighed, m) else {
             continue;
         };
-        // In a match report "Belgium beat Panama": the national teams.
-        if e.entity_type == EntityType::Place
-            && lists::COUNTRIES.contains(&e.name)
-            && *sports.get_or_insert_with(|| typing::is_sports_report(doc, &stats))
-        {
+        // In a match report "Belgium beat Panama", "Southampton beat Chelsea": the
+        // national teams and the clubs.
+        // A club named after its town stays a place ("in Sochi"): its context decides.
+        let team = (e.entity_type == EntityType::Place && lists::COUNTRIES.contains(&e.name))
+            || (matches!(e.entity_type, EntityType::Person | EntityType::Other)
+                && lists::TEAMS.contains(&e.name));
+        if team && *sports.get_or_insert_with(|| typing::is_sports_report(doc, &stats)) {
             e.entity_type = EntityType::Organization;
         }
         entities.push(e);
@@ -351,13 +353,19 @@ mod tests {
     }
 
     #[test]
-    fn party_adjectives_and_members_are_not_people() {
+    fn party_adjectives_are_not_names_and_parties_are_organizations() {
         let doc = analyse(
             "Rachel Reeves said it was a Tory mortgage penalty. Later the Tories met. \
-             House Republicans and Senate Democrats disagreed.",
+             House Republicans and Senate Democrats disagreed. Labour and the Liberal \
+             Democrats gained seats.",
         );
         assert_eq!(typed(&doc, "Tory"), None);
-        assert_eq!(typed(&doc, "Tories"), None);
+        assert_eq!(typed(&doc, "Tories"), Some(EntityType::Organization));
+        assert_eq!(typed(&doc, "Labour"), Some(EntityType::Organization));
+        assert_eq!(
+            typed(&doc, "Liberal Democrats"),
+            Some(EntityType::Organization)
+        );
         assert_eq!(typed(&doc, "Senate"), Some(EntityType::Organization));
         assert_eq!(typed(&doc, "House"), Some(EntityType::Organization));
         assert_eq!(typed(&doc, "Senate Democrats"), None);
@@ -629,6 +637,171 @@ mod evidence_tests {
     fn demonyms_are_no_organizations() {
         let doc = analyse("The Gabonese team arrived. Many Britons stayed at home.");
         assert!(doc.entities.is_empty(), "{:?}", doc.entities);
+    }
+
+    fn names_and_types(doc: &Document) -> Vec<(String, EntityType)> {
+        let mut all: Vec<_> = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.entity_type))
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn listed_companies_and_brands_are_organizations() {
+        let doc = analyse(
+            "Rosneft resumed exports, while Siemens confirmed the turbines. Goldman Sachs \
+             and Morgan Stanley are advising Salesforce.",
+        );
+        for name in [
+            "Rosneft",
+            "Siemens",
+            "Goldman Sachs",
+            "Morgan Stanley",
+            "Salesforce",
+        ] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_listed_brand_that_is_a_word_or_a_surname_needs_context() {
+        let doc = analyse("He met Symphony and Norton at the bar. Later, Norton left.");
+        assert_eq!(type_of(&doc, "Norton"), Some(EntityType::Person));
+        assert_ne!(type_of(&doc, "Symphony"), Some(EntityType::Organization));
+        let doc = analyse("Oil prices fell, and Shell said it would buy back shares.");
+        assert_eq!(type_of(&doc, "Shell"), Some(EntityType::Organization));
+    }
+
+    #[test]
+    fn an_ampersand_joins_a_firm_s_name() {
+        let doc = analyse(
+            "The memoir will be published by Simon & Schuster. Sales at Marks & Spencer \
+             rose, and the administrators, Hollins & Pryor LLP, said so. Ukraine & Russia \
+             met.",
+        );
+        assert_eq!(type_of(&doc, "Ukraine"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "Russia"), Some(EntityType::Place));
+        for name in ["Simon & Schuster", "Marks & Spencer", "Hollins & Pryor LLP"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_town_s_club_is_a_team_in_a_match_report_and_a_town_elsewhere() {
+        let doc = analyse("Southampton beat Chelsea 2-1 at St Mary's on Saturday.");
+        assert_eq!(type_of(&doc, "Southampton"), Some(EntityType::Organization));
+        assert_eq!(type_of(&doc, "Chelsea"), Some(EntityType::Organization));
+        let doc = analyse("Floods closed roads in Southampton and Liverpool on Monday.");
+        assert_eq!(type_of(&doc, "Southampton"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "Liverpool"), Some(EntityType::Place));
+        let doc = analyse("The Boston Celtics signed a guard, and Tottenham Hotspur agreed.");
+        assert_eq!(
+            type_of(&doc, "Boston Celtics"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(
+            type_of(&doc, "Tottenham Hotspur"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn speaking_as_it_and_working_at_make_organizations() {
+        let doc = analyse(
+            "After the close, Brentvale said it would review its outlook. Sharon Lewis, \
+             an analyst at Corrigan Marsh, agreed.",
+        );
+        assert_eq!(type_of(&doc, "Brentvale"), Some(EntityType::Organization));
+        assert_eq!(
+            type_of(&doc, "Corrigan Marsh"),
+            Some(EntityType::Organization)
+        );
+        assert_eq!(type_of(&doc, "Sharon Lewis"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn venues_and_facilities_are_places_but_a_centre_for_something_is_a_body() {
+        let doc = analyse(
+            "Fans filled Wembley Stadium. The shuttle went from the Johnson Space Center \
+             to the Museum of Flight, said the Center for Strategic and International \
+             Studies.",
+        );
+        assert_eq!(type_of(&doc, "Wembley Stadium"), Some(EntityType::Place));
+        assert_eq!(
+            type_of(&doc, "Johnson Space Center"),
+            Some(EntityType::Place)
+        );
+        assert_eq!(type_of(&doc, "Museum of Flight"), Some(EntityType::Place));
+        assert_eq!(
+            type_of(&doc, "Center for Strategic and International Studies"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn industry_heads_make_companies() {
+        let doc =
+            analyse("Nippon Steel's bid for Harlow Foods was approved, and Network Rail agreed.");
+        for name in ["Nippon Steel", "Harlow Foods", "Network Rail"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_acronym_that_stands_for_a_place_is_not_merged_by_initials() {
+        let doc = analyse(
+            "Professor Hannah Kerrigan of the University of Sheffield said data from the \
+             US showed a similar trend.",
+        );
+        let university = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "University of Sheffield")
+            .expect("the university");
+        assert_eq!(university.mentions.len(), 1, "{:?}", names_and_types(&doc));
+        assert_eq!(type_of(&doc, "United States"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn a_name_without_its_legal_form_is_the_same_company() {
+        let doc = analyse(
+            "Katrin Vogel, chief executive of Nordhaven AG, cut costs. Under Vogel, \
+             Nordhaven has sold its Brazilian business.",
+        );
+        let company = doc
+            .entities
+            .iter()
+            .find(|e| e.name.starts_with("Nordhaven"))
+            .expect("the company");
+        assert_eq!(company.mentions.len(), 2, "{:?}", names_and_types(&doc));
+        assert_eq!(company.entity_type, EntityType::Organization);
+    }
+
+    #[test]
+    fn regions_after_the_are_places_and_the_vatican_acts() {
+        let doc = analyse(
+            "Floods in the Netherlands and snow in the Alps closed roads in the Tyrol. \
+             The Vatican has recalled its ambassador.",
+        );
+        for name in ["Netherlands", "Alps", "Tyrol"] {
+            assert_eq!(type_of(&doc, name), Some(EntityType::Place), "{name}");
+        }
+        assert_eq!(type_of(&doc, "Vatican"), Some(EntityType::Organization));
     }
 }
 

@@ -157,19 +157,15 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     let multi = words.len() >= 2;
     let canonical = key;
     // The canonical key is mostly the name itself: then one look-up per list does.
-    let listed = |test: fn(&str) -> bool| test(full) || (canonical != full && test(canonical));
-    if listed(|w| lists::KNOWN_ORGS.contains(w)) {
-        e.bump(EntityType::Organization, 6);
-    }
-    if listed(lists::is_place) {
-        e.bump(EntityType::Place, 6);
-    }
+    e.add(list_evidence(full, canonical, words));
     if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
         e.bump(EntityType::Organization, 4);
     }
-    let org_before_connector = words
-        .windows(2)
-        .any(|w| matches!(w, [head, "of" | "for"] if lists::ORG_WORDS.contains(head)));
+    let org_before_connector = words.windows(2).any(|w| match w {
+        ["Center" | "Centre", "for"] => true,
+        [head, "of" | "for"] => lists::ORG_WORDS.contains(head),
+        _ => false,
+    });
     if org_before_connector {
         e.bump(EntityType::Organization, 4);
     }
@@ -177,6 +173,14 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         e.bump(EntityType::Place, 4);
     }
     if multi && matches!(first, "Lake" | "Mount" | "Cape") && lists::PLACE_WORDS.contains(first) {
+        e.bump(EntityType::Place, 4);
+    }
+    // "Museum of Flight", "Gulf of Mexico"; not "Center for …" (above) nor "Secretary of
+    // State" (a title's head).
+    let place_before_of = words.windows(2).any(
+        |w| matches!(w, [head, "of"] if lists::PLACE_WORDS.contains(head) && !org_before_connector),
+    );
+    if place_before_of {
         e.bump(EntityType::Place, 4);
     }
     if lists::OTHER_WORDS.contains(last) && (multi || matches!(last, "Olympics" | "Paralympics")) {
@@ -209,6 +213,58 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         }
     }
     Some(e)
+}
+
+/// What the name lists say of a whole name (`full` as written, `canonical` its key):
+/// hand-listed organizations and places weigh 6, gazetteer organizations and teams 4.
+fn list_evidence(full: &str, canonical: &str, words: &[&str]) -> Evidence {
+    let mut e = Evidence::default();
+    // The canonical key is mostly the name itself: then one look-up per list does.
+    let listed = |test: fn(&str) -> bool| test(full) || (canonical != full && test(canonical));
+    if listed(|w| lists::KNOWN_ORGS.contains(w)) {
+        e.bump(EntityType::Organization, 6);
+    } else if listed(|w| lists::LISTED_ORGS.contains(w)) && !is_ambiguous_brand(words) {
+        // As strong as a given name and a surname together ("Morgan Stanley"): the
+        // context decides between them.
+        e.bump(EntityType::Organization, 4);
+    }
+    if listed(is_unambiguous_team) {
+        e.bump(EntityType::Organization, 4);
+    }
+    if words.len() >= 2 && words.contains(&"&") {
+        e.bump(EntityType::Organization, 2); // "Marks & Spencer", "Hollins & Pryor"
+    }
+    if listed(lists::is_place) {
+        e.bump(EntityType::Place, 6);
+    }
+    e
+}
+
+/// A one-word brand that is also a word, a person's name or a place ("Shell", "Norton"):
+/// a list says nothing about it by itself.
+fn is_ambiguous_brand(words: &[&str]) -> bool {
+    use lists::Fact;
+    match words {
+        [word] => {
+            lists::facts(word).any(&[Fact::Common, Fact::Surname, Fact::GivenName, Fact::Place])
+        }
+        _ => false,
+    }
+}
+
+/// A team's name that is no place, given name or common word ("Celtics", "Tottenham
+/// Hotspur"): a team wherever it stands. Others ("Southampton", "Heat") are teams only
+/// in a sports context (see [`is_team_in_sports_context`]).
+fn is_unambiguous_team(name: &str) -> bool {
+    // One word ("Mauer", "Texans") may be anyone's name: only its context tells.
+    name.contains(' ') && lists::TEAMS.contains(name) && {
+        let facts = lists::facts(name);
+        !facts.any(&[
+            lists::Fact::Place,
+            lists::Fact::GivenName,
+            lists::Fact::Common,
+        ])
+    }
 }
 
 /// Initials standing for given names: "J.C", "JD", "L".
@@ -320,6 +376,7 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
+    e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
     let number_follows = doc
         .tokens
@@ -379,6 +436,85 @@ fn is_organization_context(
     let followed =
         ORG_CONTEXT_WORDS.contains(after) && !(c.possessive && personal) && !c.has_title_or_role();
     shares_in || spokesman_for || statement || followed
+}
+
+/// Evidence that the name acts as an organization: it speaks as "it", someone holds a
+/// role at it, or it plays a match (a listed team).
+fn acting_organization(
+    doc: &Document,
+    c: &Candidate,
+    before: &str,
+    before2: &str,
+    after: &str,
+) -> Evidence {
+    let mut e = Evidence::default();
+    if speaks_as_it(doc, c, after) || works_at(before, before2) {
+        e.bump(EntityType::Organization, 3);
+    }
+    if is_team_in_sports_context(doc, c) {
+        e.bump(EntityType::Organization, 8);
+    }
+    e
+}
+
+/// "Honda said it would…", "Shell said its…": a speaker that is an "it" is an
+/// organization.
+fn speaks_as_it(doc: &Document, c: &Candidate, after: &str) -> bool {
+    !c.possessive
+        && is_speech_verb(after)
+        && doc
+            .tokens
+            .get(c.end_token() + 1)
+            .is_some_and(|t| matches!(doc.slice(t.span()), "it" | "its"))
+}
+
+/// "an analyst at Peel Hunt", "a spokeswoman for Pfizer": a role held at the name.
+fn works_at(before: &str, role: &str) -> bool {
+    matches!(before, "at" | "with") && !is_capitalised(role) && lists::title(role).is_some()
+}
+
+/// "Southampton beat Chelsea 2-1", "Wolves striker": a listed team's name next to a
+/// result, a score or a player's role stands for the team, even when it is also a
+/// town's or a person's name.
+fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
+    let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let end = c.end_token();
+    let before = c.first_token().checked_sub(1).map_or("", word_at);
+    let after = word_at(end);
+    let result_before = matches!(
+        before,
+        "beat" | "beating" | "defeated" | "thrashed" | "v" | "vs"
+    );
+    let cue_after = matches!(
+        after,
+        "beat"
+            | "beats"
+            | "drew"
+            | "defeated"
+            | "thrashed"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "manager"
+            | "coach"
+            | "fans"
+            | "supporters"
+    );
+    let kind = |i: usize| doc.tokens.get(i).map(|t| t.kind);
+    let score_after = kind(end) == Some(TokenKind::Number)
+        && matches!(word_at(end + 1), "-" | "–")
+        && kind(end + 2) == Some(TokenKind::Number);
+    if !(result_before || cue_after || score_after) {
+        return false;
+    }
+    let name = doc.slice(c.span);
+    let name = name
+        .strip_suffix("’s")
+        .or(name.strip_suffix("'s"))
+        .unwrap_or(name);
+    lists::TEAMS.contains(name)
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
