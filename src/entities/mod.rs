@@ -478,14 +478,14 @@ mod tests {
 mod more_tests {
     use super::*;
 
-    fn analyse(text: &str) -> Document<'_> {
+    pub(super) fn analyse(text: &str) -> Document<'_> {
         let mut doc = Document::new(text);
         crate::segment::run(&mut doc);
         run(&mut doc);
         doc
     }
 
-    fn type_of(doc: &Document, name: &str) -> Option<EntityType> {
+    pub(super) fn type_of(doc: &Document, name: &str) -> Option<EntityType> {
         doc.entities
             .iter()
             .find(|e| e.name == name)
@@ -546,21 +546,8 @@ mod more_tests {
 
 #[cfg(test)]
 mod evidence_tests {
+    use super::more_tests::{analyse, type_of};
     use super::*;
-
-    fn analyse(text: &str) -> Document<'_> {
-        let mut doc = Document::new(text);
-        crate::segment::run(&mut doc);
-        run(&mut doc);
-        doc
-    }
-
-    fn type_of(doc: &Document, name: &str) -> Option<EntityType> {
-        doc.entities
-            .iter()
-            .find(|e| e.name == name)
-            .map(|e| e.entity_type)
-    }
 
     #[test]
     fn context_words_make_unknown_names_organizations() {
