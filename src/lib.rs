@@ -71,6 +71,7 @@ mod pipeline;
 mod quotes;
 mod segment;
 mod speech;
+mod steps;
 pub mod summary;
 
 pub use analysis::{
