@@ -865,10 +865,16 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// The text of a span; empty if the span is out of range or not on `char` boundaries,
-    /// so a bad span can never panic.
+    /// The text of a span.
+    ///
+    /// # Panics
+    ///
+    /// If the span is not a span of this text on `char` boundaries. Every span the stages
+    /// make is one (a bad span is a broken invariant: silently empty text would hide it);
+    /// for a span from elsewhere, use `text.get(span.range())`.
     pub fn slice(&self, span: Span) -> &'t str {
-        self.text.get(span.range()).unwrap_or("")
+        let text = self.text.get(span.range());
+        text.expect("a span of the document's text, on char boundaries")
     }
 
     /// The tokens of a sentence.

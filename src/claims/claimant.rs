@@ -424,7 +424,7 @@ mod tests {
     };
 
     fn find(text: &str, what: &str) -> Span {
-        let start = text.find(what).unwrap_or(0);
+        let start = text.find(what).expect("the test text holds it");
         Span::new(start, start + what.len())
     }
 
@@ -434,7 +434,8 @@ mod tests {
                 .iter()
                 .map(|(m, kind)| {
                     let span = find(doc.text, m);
-                    Mention::new(span, *kind, doc.sentence_at(span.start()).unwrap_or(0))
+                    let sentence = doc.sentence_at(span.start()).expect("in a sentence");
+                    Mention::new(span, *kind, sentence)
                 })
                 .collect(),
             ..Entity::new(name, EntityType::Person)
@@ -510,7 +511,7 @@ mod tests {
                 &[("Mykola Bielieskov", MentionKind::Name)],
             );
             doc.entities.push(m);
-            let open = text.find('“').unwrap_or(0);
+            let open = text.find('“').expect("the test text quotes");
             doc.quotes.push(Quote {
                 span: Span::new(open, text.len()),
                 inner: Span::new(open + '“'.len_utf8(), text.len() - '”'.len_utf8()),

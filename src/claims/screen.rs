@@ -118,7 +118,7 @@ impl SentenceBytes {
     fn specials(&self) -> Option<Specials<'_>> {
         let (list, len) = self.specials.as_ref()?;
         Some(Specials {
-            offsets: list.get(..*len).unwrap_or(&[]),
+            offsets: list.get(..*len).expect("`len` counts the listed offsets"),
         })
     }
 }
@@ -346,7 +346,10 @@ fn with_lowercase_chars<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             len += lower.encode_utf8(dest).len();
         }
     }
-    match std::str::from_utf8(buf.get(..len).unwrap_or(&[])) {
+    match std::str::from_utf8(
+        buf.get(..len)
+            .expect("`len` counts the bytes written to `buf`"),
+    ) {
         Ok(lower) => f(lower),
         Err(_) => f(&word.to_lowercase()),
     }

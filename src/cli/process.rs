@@ -372,8 +372,7 @@ fn to_json(value: &impl serde::Serialize, pretty: bool) -> Vec<u8> {
     } else {
         serde_json::to_vec(value)
     };
-    // Serializing plain structs and maps with string keys cannot fail.
-    result.unwrap_or_default()
+    result.expect("plain structs and maps with string keys serialize")
 }
 
 /// `{"id": .., "path": .., "line": .., "error": ..}`: keeps record streams aligned.

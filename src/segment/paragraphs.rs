@@ -371,9 +371,10 @@ fn is_boilerplate(body: &str, index: usize, count: usize) -> bool {
     }
     let opening: Vec<&str> = lower.split_whitespace().take(15).collect();
     // In the third person: "Jane Doe is a reporter".
+    // The first six words, or all of them when fewer.
     opening
-        .get(..opening.len().min(6))
-        .unwrap_or(&[])
+        .get(..6)
+        .unwrap_or(&opening)
         .windows(2)
         .any(|w| w.first() == Some(&"is") && matches!(w.get(1), Some(&("a" | "an" | "the"))))
         && opening
@@ -420,7 +421,10 @@ fn starts_with_listed_prefix(body: &str) -> bool {
         .char_indices()
         .nth(PREFIX_HEAD_CHARS)
         .map_or(body.len(), |(i, _)| i);
-    let head = body.get(..head_end).unwrap_or("").to_lowercase();
+    let head = body
+        .get(..head_end)
+        .expect("`head_end` starts a character of `body`");
+    let head = head.to_lowercase();
     // The words joined by single spaces, grown one word at a time in one buffer.
     let mut prefix = String::with_capacity(head.len());
     head.split_whitespace().take(4).any(|word| {

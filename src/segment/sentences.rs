@@ -211,10 +211,11 @@ impl<'a> Para<'a> {
 
     fn str(&self, i: usize) -> &'a str {
         crate::steps::add(1);
-        self.toks
-            .get(i)
-            .and_then(|t| self.text.get(t.span().start()..t.span().end()))
-            .unwrap_or("")
+        // Past either end of the paragraph there is no token: no text.
+        self.toks.get(i).map_or("", |t| {
+            let text = self.text.get(t.span().range());
+            text.expect("a token's span is on char boundaries of the text")
+        })
     }
 
     /// Whether token `i` is the one ASCII character `b` (cheaper still than [`Self::is`]).
@@ -632,7 +633,7 @@ impl<'a> Para<'a> {
             (Some(a), Some(b)) => self
                 .text
                 .get(a.span().start()..b.span().end())
-                .unwrap_or(""),
+                .expect("tokens start and end on char boundaries of the text"),
             _ => "",
         }
     }

@@ -466,7 +466,7 @@ fn is_initialism(body: &str, start: usize, dot: usize) -> bool {
     });
     let after = body
         .get(dot + 1..)
-        .unwrap_or("")
+        .expect("a full stop is one byte, so the byte after it is a char boundary")
         .chars()
         .take_while(|c| c.is_alphabetic())
         .take(3)
@@ -509,7 +509,9 @@ fn starts_bare_decimal(body: &str, dot: usize, before: Option<char>) -> bool {
 /// Whether a web or e-mail address starts at `start`; an e-mail address only when
 /// `may_hold_email` (the text holds an `@`).
 fn starts_address(body: &str, start: usize, may_hold_email: bool) -> bool {
-    let rest = body.get(start..).unwrap_or("");
+    let rest = body
+        .get(start..)
+        .expect("a token starts on a char boundary");
     let lower_prefix = |p: &str| {
         rest.get(..p.len())
             .is_some_and(|r| r.eq_ignore_ascii_case(p))
@@ -554,12 +556,18 @@ fn address_chunk(rest: &str) -> &str {
         }
         end = i + c.len_utf8();
     }
-    let chunk = rest.get(..end).unwrap_or("");
+    let chunk = rest
+        .get(..end)
+        .expect("`end` is the end of a character of `rest`");
     chunk.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '/'))
 }
 
 fn address_len(body: &str, start: usize) -> usize {
-    address_chunk(body.get(start..).unwrap_or("")).len()
+    address_chunk(
+        body.get(start..)
+            .expect("a token starts on a char boundary"),
+    )
+    .len()
 }
 
 /// "jane.doe@example.com": a local part, an `@`, and a host name with a period.

@@ -238,7 +238,8 @@ fn nest(marks: &[Mark], start: usize, end: usize, emit: &mut dyn FnMut(Event)) {
             pos = next;
         }
         if first_end == Some(pos) {
-            let deepest = open.iter().position(|m| m.end == pos).unwrap_or(0);
+            let deepest = open.iter().position(|m| m.end == pos);
+            let deepest = deepest.expect("`first_end` is the end of an open mark");
             for mark in open.drain(deepest..).rev() {
                 emit(Event::Close(mark.item));
                 if mark.end > pos {
