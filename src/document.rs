@@ -7,7 +7,6 @@
 //! Spans are byte offsets (so slicing is cheap and always on `char` boundaries); the report
 //! converts them to code point offsets once, at the end (see `offsets`).
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -827,10 +826,6 @@ pub struct Document<'t> {
     pub entities: Vec<Entity>,
     /// Numeric claims in text order.
     pub claims: Vec<Claim>,
-    /// Person entities by the head noun of each of their roles ("president" → (entity,
-    /// Some("Ukraine"))), filled by the entities stage so that role descriptions resolve
-    /// without a scan of every person (quadratic on huge inputs).
-    pub(crate) people_by_role: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Problems found in the text ("unclosed quotation at …"), in the order found.
     pub warnings: Vec<String>,
 }
@@ -860,7 +855,6 @@ impl<'t> Document<'t> {
             quotes: Vec::new(),
             entities: Vec::new(),
             claims: Vec::new(),
-            people_by_role: HashMap::new(),
             warnings,
         }
     }

@@ -31,6 +31,8 @@ use speaker::{Attribution, Ctx, Resolved};
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
 pub fn run(doc: &mut Document) {
+    // Built once: role descriptions ("the president") are resolved through it.
+    let roles = crate::entities::index_roles(doc);
     let mut mentions = MentionIndex::new(doc);
     let named = names::name_speakers(doc, &mentions);
     if named {
@@ -39,6 +41,7 @@ pub fn run(doc: &mut Document) {
     let ctx = Ctx {
         doc,
         mentions: &mentions,
+        roles: &roles,
     };
     let sides = doc
         .quotes

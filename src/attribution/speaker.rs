@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::document::{AfterCue, Cue, Document, EntityType, Gender, MentionKind, Quote, Span};
+use crate::entities::RoleIndex;
 use crate::lexicon;
 use crate::quotes::context::inside_quote;
 use crate::speech;
@@ -69,6 +70,8 @@ pub struct Attribution {
 pub struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
     pub mentions: &'a MentionIndex,
+    /// The people's roles by head noun, for role descriptions ("the president").
+    pub roles: &'a RoleIndex,
 }
 
 /// A stretch of one sentence an antecedent search looks at: its tokens and its text.
@@ -495,7 +498,8 @@ impl Ctx<'_, '_> {
         if !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
             return None;
         }
-        let e = crate::entities::resolve_description(self.doc, text, description.start())?;
+        let at = description.start();
+        let e = crate::entities::resolve_description(self.doc, self.roles, text, at)?;
         (self.doc.entities[e].entity_type == EntityType::Person).then_some(e)
     }
 

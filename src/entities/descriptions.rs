@@ -71,19 +71,26 @@ pub fn parse_role(text: &str) -> Option<RoleKey> {
 
 /// The entity that a description names at byte offset `at`: one whose roles match it,
 /// else (when the description has a nationality) the most salient person whose roles do
-/// not contradict it. `None` when nothing fits. Uses the role index the entities stage
-/// leaves in `doc.people_by_role` (entities are then in salience order).
-pub fn resolve_description(doc: &Document, text: &str, at: usize) -> Option<usize> {
+/// not contradict it. `None` when nothing fits. `roles` is [`index_roles`] of the
+/// finished entities (then in salience order).
+pub fn resolve_description(
+    doc: &Document,
+    roles: &RoleIndex,
+    text: &str,
+    at: usize,
+) -> Option<usize> {
     let key = parse_role(text)?;
     let salient = (0..doc.entities.len()).take(FALLBACK_WINDOW);
-    resolve_key(doc, None, &doc.people_by_role, salient, &key, at)
+    resolve_key(doc, None, roles, salient, &key, at)
 }
 
 /// How many of the most salient people a nationality-only description may fall back to:
 /// a bounded window keeps resolution linear on huge inputs.
 const FALLBACK_WINDOW: usize = 256;
 
-/// Person roles by head noun; see `Document::people_by_role`.
+/// Person entities by the head noun of each of their roles ("president" → (entity,
+/// Some("Ukraine"))), so that role descriptions resolve without a scan of every person
+/// (quadratic on huge inputs).
 pub type RoleIndex = HashMap<String, Vec<(usize, Option<String>)>>;
 
 /// Indexes the roles of every person entity by head noun.
@@ -315,9 +322,8 @@ fn inside_quote(doc: &Document, span: Span) -> bool {
         .any(|q| q.inner.contains(span))
 }
 
-/// Adds description mentions (and the roles they reveal) to `doc.entities`; returns the
-/// role index of the people (as [`index_roles`] would give it now).
-pub fn add_descriptions(doc: &mut Document) -> RoleIndex {
+/// Adds description mentions (and the roles they reveal) to `doc.entities`.
+pub fn add_descriptions(doc: &mut Document) {
     let found = find_descriptions(doc);
     let mut index = index_roles(doc);
     // The stage has not sorted the entities yet: salience order is computed here.
@@ -354,7 +360,6 @@ pub fn add_descriptions(doc: &mut Document) -> RoleIndex {
         }
     }
     merge_attached(doc, attached);
-    index
 }
 
 /// Adds the description mentions to their entities, in text order. The sort is stable, so
@@ -434,7 +439,8 @@ mod tests {
         assert_eq!(name_of("the Russian president"), "Vladimir Putin");
         assert_eq!(name_of("the US president"), "Donald Trump");
         let at = text.len();
-        let putin = resolve_description(&doc, "the Russian president", at).unwrap();
+        let roles = index_roles(&doc);
+        let putin = resolve_description(&doc, &roles, "the Russian president", at).unwrap();
         assert_eq!(doc.entities[putin].name, "Vladimir Putin");
     }
 }

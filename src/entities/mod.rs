@@ -12,8 +12,9 @@
 //! first position) and entity ids everywhere are indices into it.
 //!
 //! # API for later stages (attribution, claims)
-//! - [`resolve_description`]`(doc, text, at)`: the entity a role description such as
-//!   "the Ukrainian president" or "the president" refers to at byte offset `at`.
+//! - [`resolve_description`]`(doc, roles, text, at)`: the entity a role description such
+//!   as "the Ukrainian president" or "the president" refers to at byte offset `at`, through
+//!   the people's roles indexed by [`index_roles`] (the caller's index, built once).
 //! - `Entity::gender` (`Some(Male|Female)` for people when a title or given name says
 //!   so) for he/she resolution.
 
@@ -25,7 +26,7 @@ pub mod merging;
 pub mod roles;
 pub mod typing;
 
-pub use descriptions::resolve_description;
+pub use descriptions::{index_roles, resolve_description, RoleIndex};
 
 use std::collections::{HashMap, HashSet};
 
@@ -88,14 +89,8 @@ pub fn run(doc: &mut Document<'_>) {
     }
     doc.entities = entities;
     roles::add_appositions(doc);
-    let mut by_role = descriptions::add_descriptions(doc);
-    let new_index = sort_by_salience(doc);
-    for holders in by_role.values_mut() {
-        for (entity, _) in holders.iter_mut() {
-            *entity = new_index[*entity];
-        }
-    }
-    doc.people_by_role = by_role;
+    descriptions::add_descriptions(doc);
+    sort_by_salience(doc);
 }
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
@@ -245,8 +240,8 @@ fn given_name_gender(words: &[&str]) -> Option<Gender> {
 }
 
 /// Sorts entities by mention count (descending), then first position, and renumbers
-/// affiliations; returns the new index of each old one.
-fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
+/// affiliations.
+fn sort_by_salience(doc: &mut Document) {
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.span.start());
     let mut order: Vec<usize> = (0..doc.entities.len()).collect();
     order.sort_by_key(|&i| {
@@ -271,7 +266,6 @@ fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
             e
         })
         .collect();
-    new_index
 }
 
 /// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over
