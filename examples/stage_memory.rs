@@ -6,45 +6,13 @@
 //! written through serde). Live counts include a vector's spare capacity, which
 //! is not resident until written: compare with `/usr/bin/time -v` for the process peak.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-/// The system allocator, keeping count of the bytes held and of their peak.
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let held = HELD.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(held, Relaxed);
-}
-
-// SAFETY: every call is forwarded unchanged to `System`; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        System.alloc(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        HELD.fetch_sub(layout.size(), Relaxed);
-        System.dealloc(ptr, layout)
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            grew(new_size - layout.size());
-        } else {
-            HELD.fetch_sub(layout.size() - new_size, Relaxed);
-        }
-        System.realloc(ptr, layout, new_size)
-    }
-}
+#[path = "../tests/common/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
@@ -52,14 +20,14 @@ fn mb(bytes: usize) -> f64 {
 
 /// Prints the step's time, live and peak heap, and starts the next step's peak.
 fn report(step: &str, started: Instant) {
-    let held = HELD.load(Relaxed);
+    let held = counting::held();
     println!(
         "{step:>12}: {:>9.1?}  live {:>8.1} MB  peak {:>8.1} MB",
         started.elapsed(),
         mb(held),
-        mb(PEAK.load(Relaxed))
+        mb(counting::peak())
     );
-    PEAK.store(held, Relaxed);
+    counting::restart_peak();
 }
 
 /// One list of the document: items of type `T`, bytes in use and bytes reserved.

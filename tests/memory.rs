@@ -7,44 +7,13 @@
 //!
 //! `cargo run --release --example stage_memory -- FILE` breaks a peak down by stage.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
 
-struct Counting;
-
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(by: usize) {
-    let held = HELD.fetch_add(by, Relaxed) + by;
-    PEAK.fetch_max(held, Relaxed);
-}
-
-// SAFETY: every call is forwarded unchanged to `System`; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        System.alloc(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        HELD.fetch_sub(layout.size(), Relaxed);
-        System.dealloc(ptr, layout)
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if new_size > layout.size() {
-            grew(new_size - layout.size());
-        } else {
-            HELD.fetch_sub(layout.size() - new_size, Relaxed);
-        }
-        System.realloc(ptr, layout, new_size)
-    }
-}
+#[path = "common/counting.rs"]
+mod counting;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: counting::Counting = counting::Counting;
 
 /// The counters are global: one measurement at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -56,10 +25,9 @@ const FIXED_BYTES: usize = 20 << 20;
 /// The most heap the analysis of `text` held at once, above what was held before the
 /// text was made. The caller holds [`ONE_AT_A_TIME`].
 fn peak_of(text: String) -> usize {
-    let before = HELD.load(Relaxed);
-    PEAK.store(before, Relaxed);
+    let before = counting::restart_peak();
     analyse(text);
-    PEAK.load(Relaxed) - before
+    counting::peak() - before
 }
 
 /// Analyses `text` as the CLI does: the report is built, then its JSON is written to a
