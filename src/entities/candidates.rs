@@ -425,7 +425,11 @@ pub fn find<'t>(
             // Counted in words, which every candidate has at least one of ("A. A. A." is
             // one candidate of many initials), and checked before the run is split: a run
             // adds at most a sentence's worth past the limit.
-            let at = doc.tokens.get(run.0).map_or(0, |t| t.span().start());
+            let first = doc
+                .tokens
+                .get(run.0)
+                .expect("a run starts at a token of its sentence");
+            let at = first.span().start();
             if !limits::NAMES.admits(finder.names.words.len(), at) {
                 limited = true;
                 continue;

@@ -329,7 +329,7 @@ pub fn add_descriptions(doc: &mut Document) {
     // The stage has not sorted the entities yet: salience order is computed here.
     let mut salient: Vec<usize> = (0..doc.entities.len()).collect();
     salient.sort_by_key(|&i| {
-        let count = doc.entities.get(i).map_or(0, |e| e.mentions.len());
+        let count = doc.entities[i].mentions.len();
         (std::cmp::Reverse(count), i)
     });
     salient.truncate(FALLBACK_WINDOW);

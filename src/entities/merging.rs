@@ -444,7 +444,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row.first().copied().unwrap_or(0);
+        let mut diagonal = row
+            .first()
+            .copied()
+            .expect("a row has a cell per prefix of b");
         if let Some(first) = row.first_mut() {
             *first = i + 1;
         }
@@ -459,7 +462,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
             }
         }
     }
-    row.last().copied().unwrap_or(0)
+    row.last()
+        .copied()
+        .expect("a row has a cell per prefix of b")
 }
 
 #[cfg(test)]
