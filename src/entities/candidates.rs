@@ -680,7 +680,8 @@ impl<'d> Finder<'_, 'd> {
     fn run_end(&self, run_start: usize, end: usize) -> usize {
         let mut run_end = run_start + 1;
         while run_end < end
-            && (!self.is_possessive(run_end - 1) || self.possessive_in_name(run_end - 1, end))
+            && (!self.is_possessive(run_end - 1)
+                || self.possessive_in_name(run_start, run_end - 1, end))
         {
             let mut next = run_end;
             if self.text(next) == "." && takes_period(self.text(run_end - 1)) {
@@ -717,13 +718,13 @@ impl<'d> Finder<'_, 'd> {
         run_end
     }
 
-    /// "Korean People's Army", "People's Republic of China": a possessive common word
-    /// inside an institution's name, which goes on to an organization or place word
-    /// within two words. "Trump's Justice Department" is two names (Trump is no common
-    /// word).
-    fn possessive_in_name(&self, i: usize, end: usize) -> bool {
+    /// "Korean People's Army": a possessive common word inside an institution's name
+    /// (not its first word), which goes on to an organization or place word within two
+    /// words. "Trump's Justice Department" is two names.
+    fn possessive_in_name(&self, run_start: usize, i: usize, end: usize) -> bool {
         let word = self.facts(i);
-        word.has(Fact::Common)
+        i > run_start
+            && word.has(Fact::Common)
             && !word.any(&[Fact::GivenName, Fact::Surname, Fact::Place, Fact::Title])
             && (i + 1..end.min(i + 3))
                 .take_while(|&j| self.is_name_word(j))
