@@ -70,6 +70,7 @@ mod offsets;
 mod quotes;
 mod segment;
 mod speech;
+mod steps;
 pub mod summary;
 
 pub use analysis::{

@@ -57,6 +57,7 @@ fn verbs() -> &'static WordTable<Verb> {
 
 /// The text of token `i` ("" past the last token).
 pub fn word<'t>(doc: &Document<'t>, i: usize) -> &'t str {
+    crate::steps::add(1);
     doc.tokens.get(i).map_or("", |t| doc.slice(t.span()))
 }
 

@@ -1,6 +1,7 @@
 //! Odd files and streams through the CLI (issue 19): a closed standard output, an endless
 //! source of NUL bytes, UTF-16 text. Each gets a clear error and a failing exit status,
-//! never a silent success or an unbounded read.
+//! never a silent success or an unbounded read. And text that would steer the reader's
+//! terminal, shown escaped by the text summary.
 
 use std::process::Command;
 
@@ -59,4 +60,53 @@ fn utf16_text_is_named_with_the_way_to_convert_it() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("UTF-16LE text"), "{stderr}");
     assert!(stderr.contains("iconv -f UTF-16LE -t UTF-8"), "{stderr}");
+}
+
+/// Characters that steer a terminal: C0 but tab and newline, DEL, C1, and the bidi
+/// embeddings, overrides and isolates.
+fn steers_the_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Runs byline with `args` on `input` as standard input; its exit status and output.
+fn run_on(args: &[&str], input: &str) -> (Option<i32>, String) {
+    use std::io::Write;
+    let mut child = Command::new(BYLINE)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+/// A speaker's name holding a right-to-left override, a quotation holding a C1 control
+/// sequence introducer and an isolate: the text summary of a batch, like the text view
+/// (tests/cli.rs), shows them as `\u{…}` escapes.
+#[test]
+fn the_text_summary_escapes_what_would_steer_the_terminal() {
+    let hostile = "Ann\u{202e}Lee spoke. “We lost \u{9b}2J\u{2066}all,” said Ann\u{202e}Lee.\n";
+    let (status, summary) = run_on(&["--summary", "-f", "text"], hostile);
+    assert_eq!(status, Some(0));
+    assert!(!summary.contains(steers_the_terminal), "{summary:?}");
+    assert!(
+        summary.contains("Ann\\u{202e}Lee: 1 quotation"),
+        "{summary}"
+    );
+    let (status, view) = run_on(&["-f", "text"], hostile);
+    assert_eq!(status, Some(0));
+    assert!(!view.contains(steers_the_terminal), "{view:?}");
+    assert!(view.contains("We lost \\u{9b}2J\\u{2066}all"), "{view}");
 }

@@ -20,8 +20,6 @@ pub mod speaker;
 mod testing;
 pub mod words;
 
-use std::cell::Cell;
-
 use crate::document::{
     Document, EntityType, Mention, MentionKind, Quote, QuoteKind, Span, Speaker,
 };
@@ -33,11 +31,6 @@ use speaker::{Attribution, Ctx, Resolved};
 /// Sets `speaker` and `cue` on `doc.quotes`, and adds the pronouns that name speakers to
 /// their entities' mentions.
 pub fn run(doc: &mut Document) {
-    attribute(doc);
-}
-
-/// [`run`], returning the steps of look-back work taken (`Ctx::steps`).
-fn attribute(doc: &mut Document) -> usize {
     let mut mentions = MentionIndex::new(doc);
     let named = names::name_speakers(doc, &mentions);
     if named {
@@ -46,7 +39,6 @@ fn attribute(doc: &mut Document) -> usize {
     let ctx = Ctx {
         doc,
         mentions: &mentions,
-        steps: Cell::new(0),
     };
     let sides = doc
         .quotes
@@ -64,7 +56,6 @@ fn attribute(doc: &mut Document) -> usize {
     share_within_groups(doc, &mut found);
     let mut inherited = inherit_from_previous(&ctx, &found, &own_cue);
     share_with_echoes(doc, &found, &mut inherited);
-    let steps = ctx.steps.get();
     // The index is done with: free it before the pronouns grow the entities' mentions.
     drop(mentions);
     let cues: Vec<Option<Span>> = own.iter().map(|a| a.and_then(|a| a.cue)).collect();
@@ -74,7 +65,6 @@ fn attribute(doc: &mut Document) -> usize {
     if reorder {
         keep_salience_order(doc);
     }
-    steps
 }
 
 /// A headline quotation with no speaker of its own takes the speaker of the article's
@@ -1120,7 +1110,7 @@ mod tests {
         assert_eq!(cue_of(&doc, "The suspect"), Some("said".into()));
     }
 
-    /// The look-back steps `attribute` takes on `unit` repeated `n` times in one
+    /// The look-back steps `run` takes on `unit` repeated `n` times in one
     /// paragraph, with Smith mentioned wherever the text names him.
     fn look_back_steps(unit: &str, n: usize) -> usize {
         let text = unit.repeat(n);
@@ -1128,7 +1118,9 @@ mod tests {
             .entity("Tom Smith", PERSON, &["Smith"])
             .gender(Gender::Male)
             .into_document();
-        attribute(&mut doc)
+        crate::steps::take();
+        run(&mut doc);
+        crate::steps::take()
     }
 
     /// A paragraph without sentence breaks (the quotations start in lowercase) is one

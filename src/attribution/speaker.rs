@@ -6,7 +6,6 @@
 //! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER.
 //! Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use crate::document::{AfterCue, Cue, Document, EntityType, Gender, MentionKind, Quote, Span};
@@ -70,9 +69,6 @@ pub struct Attribution {
 pub struct Ctx<'a, 't> {
     pub doc: &'a Document<'t>,
     pub mentions: &'a MentionIndex,
-    /// Tokens and mentions visited while looking back for antecedents: the work that
-    /// must stay linear in the text (tests compare it on inputs of different sizes).
-    pub steps: Cell<usize>,
 }
 
 /// A stretch of one sentence an antecedent search looks at: its tokens and its text.
@@ -733,9 +729,10 @@ impl Ctx<'_, '_> {
         self.mentions.within(span).inspect(|_| self.step())
     }
 
-    /// Counts one step of look-back work (see `Ctx::steps`).
+    /// Counts one step of look-back work (a token or mention visited while looking back
+    /// for an antecedent): the work that must stay linear in the text.
     pub(super) fn step(&self) {
-        self.steps.set(self.steps.get() + 1);
+        crate::steps::add(1);
     }
 
     fn compatible(&self, m: &MentionRef, want: EntityType, gender: Option<Gender>) -> bool {

@@ -42,6 +42,7 @@ pub fn sentence_claims(doc: &Document, s: usize, out: &mut Vec<Claim>, too_long:
     let mut next_number = NextNumber::default();
     let mut i = 0;
     while i < pieces.len() {
+        crate::steps::add(1);
         if !may_start_claim(&pieces, i, &mut next_number) {
             i += 1;
             continue;
@@ -107,6 +108,7 @@ impl NextNumber {
                 .skip(from)
                 .position(starts_number)
                 .map_or(usize::MAX, |k| from + k);
+            crate::steps::add(self.at.min(pieces.len()) - i);
         }
         self.at
     }

@@ -10,11 +10,11 @@ use std::cell::OnceCell;
 
 use super::facts::TokenFacts;
 use super::lists::{self, Fact, WordFacts};
-use super::steps;
 use crate::calendar;
 use crate::document::{narrow, Document, Gender, ParagraphKind, Span, TokenKind};
 use crate::lexicon::{with_lowercase, FixedHash, WordTable};
 use crate::limits;
+use crate::steps;
 
 /// A possible proper-name mention, before typing and merging. Its words, title and role
 /// sit in the [`Names`] that `find` returns, and its indices are 32-bit: a long text has

@@ -147,7 +147,7 @@ fn resolve_key(
     at: usize,
 ) -> Option<usize> {
     let holders = index.get(&key.head).map(Vec::as_slice).unwrap_or(&[]);
-    super::steps::add(holders.len());
+    crate::steps::add(holders.len());
     let mut exact: Vec<usize> = holders
         .iter()
         .filter(|(_, place)| key.place.is_none() || *place == key.place)

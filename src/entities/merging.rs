@@ -448,7 +448,7 @@ impl<'t> Maps<'t> {
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
 fn nearest_before(groups: &Groups, found: &[usize], at: usize) -> Option<usize> {
-    super::steps::add(found.len());
+    crate::steps::add(found.len());
     found
         .iter()
         .filter_map(|&g| Some((groups.get(g)?.last_start_before(at)?, g)))

@@ -23,7 +23,6 @@ mod facts;
 pub mod lists;
 pub mod merging;
 pub mod roles;
-mod steps;
 pub mod typing;
 
 pub use descriptions::resolve_description;
@@ -997,9 +996,9 @@ mod linearity_tests {
             let text = text(times);
             let mut doc = Document::new(&text);
             crate::segment::run(&mut doc);
-            steps::take();
+            crate::steps::take();
             run(&mut doc);
-            steps::take()
+            crate::steps::take()
         });
         counts.sort_unstable();
         (counts[0], counts[1])

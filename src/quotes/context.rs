@@ -100,6 +100,7 @@ fn before_window(doc: &Document, context: &QuoteContext) -> Range<usize> {
 /// The last active cue in `window` (a speech verb, or a characterizing verb with its
 /// object), outside quotations. The window ends at the quotation.
 fn cue_in_window(doc: &Document, window: Range<usize>) -> Option<Cue> {
+    crate::steps::add(window.len());
     window.clone().rev().find_map(|i| {
         let cue = speech::cue_before(doc, i, window.end)?;
         let quoted = inside_quote(&doc.quotes, doc.tokens[i].start());

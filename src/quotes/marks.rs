@@ -136,6 +136,7 @@ pub fn scan_paragraph(
     };
     let mut limited = false;
     for m in marks {
+        crate::steps::add(1);
         if !limits::QUOTATIONS.admits(kept_before + state.pairs.len(), m.at) {
             limited = true;
             continue;
@@ -285,6 +286,7 @@ fn after_sentence_end(text: &str, at: usize) -> bool {
 /// false when there is none.
 fn close(text: &str, m: &Mark, state: &mut State) -> bool {
     let lowest = state.stack.len().saturating_sub(MAX_DEPTH);
+    crate::steps::add(state.stack.len() - lowest);
     let Some(depth) = (lowest..state.stack.len())
         .rev()
         .find(|&d| closes(m.ch, state.stack[d].ch))

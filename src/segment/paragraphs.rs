@@ -118,6 +118,7 @@ fn line_break_len(bytes: &[u8], i: usize) -> usize {
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
+    crate::steps::add(end - start + 1);
     let body = text
         .get(start..end)
         .expect("a line starts and ends at a line break, on char boundaries");

@@ -210,6 +210,7 @@ impl<'a> Para<'a> {
     }
 
     fn str(&self, i: usize) -> &'a str {
+        crate::steps::add(1);
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.span().start()..t.span().end()))
@@ -224,11 +225,13 @@ impl<'a> Para<'a> {
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
+        crate::steps::add(1);
         self.toks.get(i).map(|t| t.kind)
     }
 
     /// Token `i` touches token `i - 1` (no space between them).
     fn attached(&self, i: usize) -> bool {
+        crate::steps::add(1);
         match (
             i.checked_sub(1).and_then(|p| self.toks.get(p)),
             self.toks.get(i),
@@ -254,6 +257,7 @@ impl<'a> Para<'a> {
     /// tokens before any text is compared.
     #[inline]
     fn is_terminal(&self, i: usize) -> bool {
+        crate::steps::add(1);
         let Some(t) = self.toks.get(i) else {
             return false;
         };

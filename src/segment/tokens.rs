@@ -230,6 +230,7 @@ fn push_token(
     kind: TokenKind,
 ) -> bool {
     let at = base + range.start;
+    crate::steps::add(1);
     if !limits::TOKENS.admits(tokens.len(), at) && join_to_last(tokens, at, base + range.end) {
         return true;
     }
@@ -527,6 +528,7 @@ fn starts_address(body: &str, start: usize, may_hold_email: bool) -> bool {
 /// token after an opening mark in a run of marks scanned hundreds of bytes ahead.
 fn starts_local_part(rest: &str) -> bool {
     for (i, c) in rest.char_indices() {
+        crate::steps::add(1);
         if c == '@' {
             return i > 0;
         }
@@ -546,6 +548,7 @@ fn is_local_part_char(c: char) -> bool {
 fn address_chunk(rest: &str) -> &str {
     let mut end = 0;
     for (i, c) in rest.char_indices() {
+        crate::steps::add(1);
         if c.is_whitespace() || i >= MAX_ADDRESS_LEN {
             break;
         }
