@@ -953,6 +953,21 @@ mod evidence_tests {
     }
 
     #[test]
+    fn newspapers_are_organizations() {
+        let doc = analyse(
+            "Whitmore told LA Weekly that the case was closed. According to the New \
+             Zealand Herald, the vote was close.",
+        );
+        for name in ["LA Weekly", "New Zealand Herald"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn places_no_list_knows_from_their_context() {
         let doc = analyse(
             "Varga thanked the people of Penzance. Flights from Frankfurt were late. \
