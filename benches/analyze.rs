@@ -18,7 +18,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingM
 
 const DEFAULT_CORPUS_MB: usize = 10;
 
-use byline::STAGES;
+use byline::dev::Stage;
 
 fn fixtures_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
@@ -72,8 +72,8 @@ fn corpus_bytes() -> usize {
 /// A document annotated by the first `stages` stages.
 fn annotated(text: &str, stages: usize) -> Document<'_> {
     let mut doc = Document::new(text);
-    for (_, run) in STAGES.iter().take(stages) {
-        run(&mut doc);
+    for stage in Stage::ALL.into_iter().take(stages) {
+        stage.run(&mut doc);
     }
     doc
 }
@@ -106,20 +106,20 @@ fn bench_input(c: &mut Criterion, name: &str, text: &str, large: bool) {
             serde_json::to_writer(&mut out, &analysis)
         })
     });
-    for (index, (stage, run)) in STAGES.iter().enumerate() {
+    for (index, stage) in Stage::ALL.into_iter().enumerate() {
         let before = annotated(text, index);
-        group.bench_function(format!("stage/{stage}"), |b| {
+        group.bench_function(format!("stage/{}", stage.name()), |b| {
             b.iter_batched(
                 || before.clone(),
                 |mut doc| {
-                    run(&mut doc);
+                    stage.run(&mut doc);
                     doc
                 },
                 BatchSize::LargeInput,
             )
         });
     }
-    let full = annotated(text, STAGES.len());
+    let full = annotated(text, Stage::ALL.len());
     group.bench_function("stage/report", |b| {
         b.iter(|| byline::Analysis::from_document(black_box(&full), &options))
     });

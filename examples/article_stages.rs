@@ -5,7 +5,9 @@
 
 use std::time::Instant;
 
-use byline::STAGES;
+use byline::dev::Stage;
+
+const STAGES: usize = Stage::ALL.len();
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -14,25 +16,25 @@ fn main() {
         .unwrap_or_else(|| "fixtures/seed-article.txt".into());
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(2000);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut seconds = [0f64; STAGES.len() + 2];
+    let mut seconds = [0f64; STAGES + 2];
     for _ in 0..runs {
         let mut doc = byline::Document::new(&text);
-        for (slot, (_, run)) in seconds.iter_mut().zip(STAGES) {
+        for (slot, stage) in seconds.iter_mut().zip(Stage::ALL) {
             let started = Instant::now();
-            run(&mut doc);
+            stage.run(&mut doc);
             *slot += started.elapsed().as_secs_f64();
         }
         let started = Instant::now();
         let analysis = byline::Analysis::from_document(&doc, &byline::Options::default());
-        seconds[STAGES.len()] += started.elapsed().as_secs_f64();
+        seconds[STAGES] += started.elapsed().as_secs_f64();
         let started = Instant::now();
         let mut json = Vec::new();
         serde_json::to_writer(&mut json, &analysis).unwrap_or_default();
-        seconds[STAGES.len() + 1] += started.elapsed().as_secs_f64();
+        seconds[STAGES + 1] += started.elapsed().as_secs_f64();
     }
-    let names = STAGES
+    let names = Stage::ALL
         .iter()
-        .map(|(name, _)| *name)
+        .map(|stage| stage.name())
         .chain(["report", "json"]);
     for (name, total) in names.zip(seconds) {
         println!("{name:>12} {:8.1} µs", total / runs as f64 * 1e6);

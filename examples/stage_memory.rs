@@ -101,10 +101,10 @@ fn main() {
     let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
     report("read", started);
     let mut doc = byline::Document::new(&text);
-    for (name, run) in byline::STAGES {
+    for stage in byline::dev::Stage::ALL {
         let started = Instant::now();
-        run(&mut doc);
-        report(name, started);
+        stage.run(&mut doc);
+        report(stage.name(), started);
     }
     lists(&doc);
     let started = Instant::now();

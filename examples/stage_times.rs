@@ -15,13 +15,12 @@ fn main() {
     let decoded = byline::input::decode(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
     let text = decoded.text.repeat(repeat);
     let mb = text.len() as f64 / 1e6;
-    let stages = byline::STAGES;
     let mut doc = byline::Document::new(&text);
     let total = Instant::now();
-    for (name, run) in stages {
+    for stage in byline::dev::Stage::ALL {
         let t = Instant::now();
-        run(&mut doc);
-        report(name, t, mb);
+        stage.run(&mut doc);
+        report(stage.name(), t, mb);
     }
     let t = Instant::now();
     let analysis = byline::Analysis::from_document(&doc, &byline::Options::default());

@@ -14,6 +14,7 @@ use crate::document::{
     Qualifier, Quote, QuoteKind, Sentence, Span, Token, TokenKind,
 };
 use crate::offsets::CharOffsets;
+use crate::pipeline::Stage;
 
 /// The version of the report's schema, in every report's `schema_version`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -109,12 +110,13 @@ pub struct Stats {
     pub paragraphs: usize,
     /// Sentences.
     pub sentences: usize,
-    /// Quotations (each part of a split quotation counts).
-    pub quotes: usize,
-    /// Entities.
-    pub entities: usize,
-    /// Numeric claims.
-    pub claims: usize,
+    /// Quotations (each part of a split quotation counts); `None` (null) when
+    /// [`Options::only`](crate::Options::only) left out the stages that find them.
+    pub quotes: Option<usize>,
+    /// Entities; `None` when `only` left out the stages that find them.
+    pub entities: Option<usize>,
+    /// Numeric claims; `None` when `only` left out the stage that finds them.
+    pub claims: Option<usize>,
     /// Estimated reading time at 238 words a minute, rounded up to a whole minute.
     pub reading_minutes: u64,
 }
@@ -320,11 +322,12 @@ pub struct Analysis<'t> {
     pub paragraphs: Vec<ParagraphReport>,
     /// Sentences in text order.
     pub sentences: Vec<SentenceReport<'t>>,
-    /// Quotations in text order.
+    /// Quotations in text order (empty when `only` left out their stage).
     pub quotes: Vec<QuoteReport<'t>>,
-    /// Entities, most mentioned first (an entity's id is its index here).
+    /// Entities, most mentioned first (an entity's id is its index here; empty when
+    /// `only` left out their stage).
     pub entities: Vec<EntityReport<'t>>,
-    /// Numeric claims in text order.
+    /// Numeric claims in text order (empty when `only` left out their stage).
     pub claims: Vec<ClaimReport<'t>>,
     /// Problems met in the input and the text (invalid UTF-8, an unclosed quotation).
     pub warnings: Vec<String>,
@@ -338,15 +341,17 @@ impl<'t> Analysis<'t> {
     /// text (sentence, quotation and mention texts are slices of it, not copies), so it
     /// outlives the document.
     pub fn from_document(doc: &Document<'t>, options: &crate::Options) -> Analysis<'t> {
-        Analysis::build(doc, count_words(&doc.tokens), options)
+        Analysis::build(doc, count_words(&doc.tokens), options, Stage::Claims)
     }
 
-    /// The report of `doc`, whose text has `words` words (`analyze` counts them and
-    /// frees the tokens, the largest annotation, before the report is built).
+    /// The report of `doc`, annotated by the stages up to `last`, whose text has `words`
+    /// words (`analyze` counts them and frees the tokens, the largest annotation, before
+    /// the report is built).
     pub(crate) fn build(
         doc: &Document<'t>,
         words: usize,
         options: &crate::Options,
+        last: Stage,
     ) -> Analysis<'t> {
         let offsets = CharOffsets::new(doc.text);
         let conv = Converter {
@@ -363,9 +368,9 @@ impl<'t> Analysis<'t> {
                 words,
                 paragraphs: doc.paragraphs.len(),
                 sentences: doc.sentences.len(),
-                quotes: doc.quotes.len(),
-                entities: doc.entities.len(),
-                claims: doc.claims.len(),
+                quotes: (last >= Stage::Quotes).then_some(doc.quotes.len()),
+                entities: (last >= Stage::Entities).then_some(doc.entities.len()),
+                claims: (last >= Stage::Claims).then_some(doc.claims.len()),
                 reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
             },
             paragraphs: conv.paragraphs(),
@@ -588,5 +593,56 @@ mod tests {
             assert_eq!(some[key], all[key], "{key}");
         }
         assert!(!all["claims"].as_array().is_some_and(Vec::is_empty));
+    }
+
+    /// The fixture articles, for comparing runs over real text.
+    fn fixture_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let entries = std::fs::read_dir(dir).expect("fixtures/ is readable");
+        let mut paths: Vec<_> = entries
+            .map(|e| e.expect("a fixture entry").path())
+            .collect();
+        paths.retain(|p| p.extension().is_some_and(|ext| ext == "txt"));
+        paths.sort();
+        let read = |p: &std::path::PathBuf| std::fs::read_to_string(p).expect("a UTF-8 fixture");
+        paths.iter().map(read).collect()
+    }
+
+    /// Each section reported alone, with only the stages it needs, is exactly the full
+    /// run's section; the counts of the stages left out are null and the others agree.
+    #[test]
+    fn each_section_alone_is_the_full_runs_section() {
+        let texts = fixture_texts();
+        assert!(texts.len() >= 5);
+        for text in &texts {
+            let all = serde_json::to_value(crate::analyze(text, &crate::Options::default()));
+            let all = all.expect("a report serializes");
+            for section in Section::ALL {
+                let options = crate::Options {
+                    only: Some(vec![section]),
+                    ..crate::Options::default()
+                };
+                let alone = serde_json::to_value(crate::analyze(text, &options));
+                let alone = alone.expect("a report serializes");
+                let name = section.as_str();
+                assert_eq!(alone[name], all[name], "{name}");
+                let ran = section.last_stage();
+                for (count, stage) in [
+                    ("quotes", Stage::Quotes),
+                    ("entities", Stage::Entities),
+                    ("claims", Stage::Claims),
+                ] {
+                    let expected = if ran >= stage {
+                        all["stats"][count].clone()
+                    } else {
+                        serde_json::Value::Null
+                    };
+                    assert_eq!(alone["stats"][count], expected, "{name}: {count}");
+                }
+                for count in ["characters", "words", "paragraphs", "sentences"] {
+                    assert_eq!(alone["stats"][count], all["stats"][count], "{count}");
+                }
+            }
+        }
     }
 }

@@ -131,7 +131,7 @@ impl ParagraphKind {
 /// A paragraph of the text (paragraphs are separated by blank lines). Its sentence range is stored on 32 bits (read through
 /// [`Paragraph::sentences`]), like every index of an annotation kept per sentence or
 /// paragraph: a long text has millions of them, and fewer than 2^32 tokens.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// The paragraph's text without its surrounding whitespace.
     pub span: Span,
@@ -242,7 +242,7 @@ impl Token {
 
 /// A sentence: its span, paragraph and tokens (indices on 32 bits, read through
 /// [`Sentence::paragraph`] and [`Sentence::tokens`]; 20 bytes a sentence).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// The sentence's text, from its first token to its last.
     pub span: Span,
@@ -319,7 +319,7 @@ pub struct Speaker {
 }
 
 /// A quotation: its marks and words, its kind and, when the text says, its speaker.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark, both included (or to the end of the
     /// paragraph for an unclosed quotation).

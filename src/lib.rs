@@ -67,6 +67,7 @@ pub mod input;
 mod lexicon;
 mod limits;
 mod offsets;
+mod pipeline;
 mod quotes;
 mod segment;
 mod speech;
@@ -84,6 +85,7 @@ pub use analysis::{
 pub mod dev {
     pub use crate::claims::NumberMention;
     pub use crate::document::MAX_TOKEN_BYTES;
+    pub use crate::pipeline::Stage;
 
     /// Every numeral of the document, as a plain number recogniser sees them (a function
     /// rather than a re-export: `claims::numbers` also names the number readers' module).
@@ -120,40 +122,43 @@ pub use document::{
 pub struct Options {
     /// Where the text came from, copied into the report's `source`.
     pub source: Source,
-    /// Sections to report; `None` reports all of them.
+    /// Sections to report; `None` reports all of them. Only the stages these sections
+    /// need run (see [`analyze`]).
     pub only: Option<Vec<Section>>,
     /// Warnings found before analysis (for example invalid UTF-8 in the input), copied
     /// into the report's `warnings`.
     pub warnings: Vec<String>,
 }
 
-/// Runs the whole pipeline over `text` and returns the report.
+/// Runs the pipeline over `text` and returns the report. Only the stages the sections of
+/// [`Options::only`] need run: sentences and paragraphs need segmentation alone,
+/// quotations and entities the stages up to attribution, claims every stage. The counts in
+/// [`Stats`] of a stage that did not run are `None`.
+///
+/// ```
+/// use byline::{Options, Section};
+///
+/// let text = "“We will rebuild 200 homes,” the mayor said on Monday.";
+/// let options = Options { only: Some(vec![Section::Sentences]), ..Options::default() };
+/// let analysis = byline::analyze(text, &options);
+/// assert_eq!(analysis.sentences.len(), 1);
+/// assert_eq!((analysis.stats.quotes, analysis.stats.claims), (None, None));
+/// assert!(analysis.quotes.is_empty() && analysis.claims.is_empty());
+///
+/// let full = byline::analyze(text, &Options::default());
+/// assert_eq!((full.stats.quotes, full.stats.claims), (Some(1), Some(2)));
+/// ```
 pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
-    let mut doc = annotate(text);
+    let last = pipeline::last_stage_for(options.only.as_deref());
+    let mut doc = pipeline::annotate_through(text, last);
     // The tokens, the largest annotation, are freed before the report is built.
     let words = analysis::count_words(&doc.tokens);
     doc.tokens = Vec::new();
-    Analysis::build(&doc, words, options)
+    Analysis::build(&doc, words, options, last)
 }
-
-/// One pipeline stage: reads the annotations of the stages before it and adds its own.
-pub type Stage = fn(&mut Document);
-
-/// The stages in pipeline order, with their names (for benchmarks and per-stage timing).
-pub const STAGES: [(&str, Stage); 5] = [
-    ("segment", segment::run),
-    ("quotes", quotes::run),
-    ("entities", entities::run),
-    ("attribution", attribution::run),
-    ("claims", claims::run),
-];
 
 /// Runs every stage over `text` and returns the annotated document, for callers that want
 /// the byte-offset annotations rather than the report.
 pub fn annotate(text: &str) -> Document<'_> {
-    let mut doc = Document::new(text);
-    for (_, run) in STAGES {
-        run(&mut doc);
-    }
-    doc
+    pipeline::annotate_through(text, pipeline::Stage::Claims)
 }

@@ -34,17 +34,18 @@ pub fn take() -> usize {
 #[cfg(test)]
 mod tests {
     use super::take;
-    use crate::{Document, STAGES};
+    use crate::pipeline::Stage;
+    use crate::Document;
 
     /// The size of the smaller input, in bytes.
     const SMALL: usize = 16 << 10;
 
     /// The steps each stage takes on `text`, in pipeline order.
-    fn steps_per_stage(text: &str) -> [usize; STAGES.len()] {
+    fn steps_per_stage(text: &str) -> [usize; Stage::ALL.len()] {
         let mut doc = Document::new(text);
         take();
-        STAGES.map(|(_, run)| {
-            run(&mut doc);
+        Stage::ALL.map(|stage| {
+            stage.run(&mut doc);
             take()
         })
     }
@@ -55,10 +56,10 @@ mod tests {
     fn assert_linear(what: &str, text: impl Fn(usize) -> String) {
         let (one, eight) = (steps_per_stage(&text(1)), steps_per_stage(&text(8)));
         assert!(one.iter().sum::<usize>() > 0, "{what}: no steps counted");
-        for (((stage, _), one), eight) in STAGES.iter().zip(one).zip(eight) {
+        for ((stage, one), eight) in Stage::ALL.iter().zip(one).zip(eight) {
             assert!(
                 eight <= 10 * one.max(100),
-                "{what:?}, {stage}: {one} steps, then {eight} at 8x"
+                "{what:?}, {stage:?}: {one} steps, then {eight} at 8x"
             );
         }
     }

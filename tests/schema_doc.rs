@@ -19,9 +19,14 @@ fn block_after(marker: &str) -> &'static str {
 }
 
 fn real_output(input: &str) -> Value {
+    output_with(&[], input)
+}
+
+fn output_with(args: &[&str], input: &str) -> Value {
     let output = Command::cargo_bin("byline")
         .unwrap()
         .arg("--pretty")
+        .args(args)
         .write_stdin(input)
         .output()
         .unwrap();
@@ -123,4 +128,27 @@ fn every_output_key_is_described() {
         undocumented.is_empty(),
         "keys missing from docs/schema.md field tables: {undocumented:?}"
     );
+}
+
+/// With `--only`, the counts of the stages that did not run are null, and the page says
+/// which counts may be.
+#[test]
+fn counts_of_stages_not_run_are_null_as_documented() {
+    let input = block_after("<!-- example-input -->");
+    let kind = |report: &Value, count: &str| type_name(&report["stats"][count]);
+    let sentences = output_with(&["--only", "sentences"], input);
+    let quotes = output_with(&["--only", "quotes"], input);
+    let full = real_output(input);
+    for count in ["paragraphs", "sentences"] {
+        assert_eq!(kind(&sentences, count), "number", "{count}");
+        assert_eq!(kind(&quotes, count), "number", "{count}");
+    }
+    for count in ["quotes", "entities", "claims"] {
+        assert_eq!(kind(&sentences, count), "null", "--only sentences: {count}");
+        assert_eq!(kind(&full, count), "number", "full run: {count}");
+    }
+    assert_eq!(quotes["stats"]["quotes"], full["stats"]["quotes"]);
+    assert_eq!(quotes["stats"]["entities"], full["stats"]["entities"]);
+    assert_eq!(kind(&quotes, "claims"), "null");
+    assert!(SCHEMA_DOC.contains("| `quotes`, `entities`, `claims` | integer or null |"));
 }

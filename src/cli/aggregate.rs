@@ -44,7 +44,7 @@ impl Digest {
             words: analysis.stats.words as u64,
             sentences: analysis.stats.sentences as u64,
             quotes: utterances,
-            claims: analysis.stats.claims as u64,
+            claims: analysis.claims.len() as u64,
             speakers: owned(speakers),
             entities: analysis
                 .entities

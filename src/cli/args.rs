@@ -88,7 +88,8 @@ pub struct Args {
     pub output: Option<PathBuf>,
 
     /// Print only these sections (comma list of paragraphs, sentences, quotes, entities,
-    /// claims); source, stats and warnings are always printed.
+    /// claims); source, stats and warnings are always printed. Only the stages these
+    /// sections need run; the stats counts of a stage that did not run are null.
     #[arg(long, value_name = "SECTIONS", value_delimiter = ',', value_parser = parse_section)]
     pub only: Option<Vec<Section>>,
 

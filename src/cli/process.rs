@@ -213,7 +213,7 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
             warnings,
         });
     }
-    let analysis = byline::analyze(&text, &options);
+    let analysis = report(&text, &options, &config.piece);
     // A page's digest is its line in the index of a directory of pages.
     let digest = matches!(config.piece, Piece::Digest | Piece::Html).then(|| Digest::of(&analysis));
     Ok(Analysed {
@@ -223,11 +223,26 @@ fn analyse(unit: Unit, config: &RenderConfig) -> Result<Analysed, Failure> {
     })
 }
 
+/// The report of `text`. A page runs every stage whatever `--only` shows: its line in
+/// the index of a directory of pages counts quotations, names and claims.
+fn report<'t>(text: &'t str, options: &Options, piece: &Piece) -> Analysis<'t> {
+    if !matches!(piece, Piece::Html) || options.only.is_none() {
+        return byline::analyze(text, options);
+    }
+    let every = Options {
+        only: None,
+        ..options.clone()
+    };
+    let mut analysis = byline::analyze(text, &every);
+    analysis.only.clone_from(&options.only);
+    analysis
+}
+
 /// The writer's part of a large article: analyse the decoded `text` and write the report
 /// through `out`. `Ok(Err(message))` means the analysis failed and nothing was written.
 fn stream(text: String, options: Options, config: RenderConfig, label: String) -> StreamWork {
     Box::new(move |out: &mut dyn PieceOut| {
-        let analysis = catch_unwind(AssertUnwindSafe(|| byline::analyze(&text, &options)));
+        let analysis = catch_unwind(AssertUnwindSafe(|| report(&text, &options, &config.piece)));
         match analysis {
             Ok(analysis) => {
                 if matches!(config.piece, Piece::Html) {

@@ -111,7 +111,7 @@ fn header(buf: &mut String, title: &str, analysis: &Analysis) {
         format!("{} min read", stats.reading_minutes),
     ];
     if analysis.shows(Section::Quotes) {
-        parts.push(count(stats.quotes, "quotation", "quotations"));
+        parts.push(count(analysis.quotes.len(), "quotation", "quotations"));
     }
     if analysis.shows(Section::Entities) {
         parts.push(count(of_type("person"), "person", "people"));
@@ -123,7 +123,7 @@ fn header(buf: &mut String, title: &str, analysis: &Analysis) {
         parts.push(count(of_type("place"), "place", "places"));
     }
     if analysis.shows(Section::Claims) {
-        parts.push(count(stats.claims, "claim", "claims"));
+        parts.push(count(analysis.claims.len(), "claim", "claims"));
     }
     buf.push_str(&parts.join(" · "));
     buf.push_str("</p>");
