@@ -167,6 +167,21 @@ pub fn may_invert(doc: &Document, cue: &Cue) -> bool {
     INVERTING_CUES.contains(word(doc, cue.first))
 }
 
+/// Conjunctions that open a clause with its own subject ("…”, while Deutsche Bank's Petra
+/// Lindqvist cautioned"): the cue of that clause is not the quotation's.
+const CLAUSE_CONJUNCTIONS: [&str; 7] = [
+    "while", "whereas", "but", "although", "though", "yet", "and",
+];
+
+/// True when token `i` is a conjunction opening a clause of its own (after a quotation
+/// and its comma: "…”, while X cautioned", "…”, but X said").
+pub fn is_clause_conjunction(doc: &Document, i: usize) -> bool {
+    let w = word(doc, i);
+    CLAUSE_CONJUNCTIONS
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// True for punctuation that ends a clause a speaker cannot cross.
 pub fn is_clause_end(doc: &Document, i: usize) -> bool {
     matches!(word(doc, i), "." | ";" | "!" | "?" | ":")

@@ -1,14 +1,16 @@
 //! Speakers of interview transcripts (see `quotes::interview`): a name label ("LOWE:")
 //! is the person of that name; "Q:"/"Question:" is the interviewer and "A:"/"Answer:"
 //! the interviewee, both from the introduction — the paragraphs before the first label.
-//! The interviewee is the first person named there who is not the interviewer; the
-//! interviewer is a person named there as a journalist ("our books editor, Tom
-//! Haverford", `data/interviewer_words.txt`), else nobody ("We asked her").
+//! The interviewee is the first person, not named as a journalist, of the nearest
+//! paragraph there that names one; the interviewer is a person named there as a
+//! journalist ("our books editor, Tom Haverford", `data/interviewer_words.txt`), else
+//! nobody ("We asked her").
 
 use crate::document::{EntityType, MentionKind, Quote, Span};
 use crate::lexicon::WordSet;
 use crate::speech::word;
 
+use super::mentions::MentionRef;
 use super::speaker::{Ctx, Resolved};
 
 static INTERVIEWER_WORDS: WordSet =
@@ -38,24 +40,11 @@ impl Ctx<'_, '_> {
     /// The sides of the interview whose first labelled quotation is `first`.
     pub(super) fn interview_sides(&self, first: &Quote) -> Sides {
         let p = first.context.paragraph;
-        let from = p.saturating_sub(INTRO_PARAGRAPHS);
-        let (Some(start), Some(end)) = (
-            self.doc.paragraphs.get(from).map(|para| para.span.start()),
-            p.checked_sub(1).map(|q| self.doc.paragraphs[q].span.end()),
-        ) else {
-            return Sides::default();
-        };
-        // (entity, named as a journalist), in order of first mention.
-        let mut people: Vec<(usize, bool)> = Vec::new();
-        let named = self
-            .mentions_within(Span::new(start, end))
-            .filter(|m| m.entity_type == EntityType::Person && m.kind == MentionKind::Name);
-        for m in named {
-            let journalist = self.named_as_journalist(m.span);
-            if let Some(person) = people.iter_mut().find(|(e, _)| *e == m.entity) {
-                person.1 |= journalist;
-            } else if people.len() < MAX_INTRO_PEOPLE {
-                people.push((m.entity, journalist));
+        // (entity, named as a journalist, paragraph), in order of first mention.
+        let mut people: Vec<(usize, bool, usize)> = Vec::new();
+        for intro in p.saturating_sub(INTRO_PARAGRAPHS)..p {
+            for m in self.mentions_within(self.doc.paragraphs[intro].span) {
+                self.meet(&mut people, m, intro);
             }
         }
         // Two people named as journalists: which one asks is unknown.
@@ -64,10 +53,33 @@ impl Ctx<'_, '_> {
             .next()
             .filter(|_| journalists.next().is_none())
             .map(|p| p.0);
-        let interviewee = people.iter().find(|p| !p.1).map(|p| p.0);
+        // The interviewee is introduced last, right before the questions: the first
+        // person of the nearest paragraph that names one (not a name from the news
+        // further up).
+        let others = people.iter().filter(|p| !p.1);
+        let nearest = others.clone().map(|p| p.2).max();
+        let interviewee = others.clone().find(|p| Some(p.2) == nearest).map(|p| p.0);
         Sides {
             interviewer,
             interviewee,
+        }
+    }
+
+    /// Adds the person named by `m` (in paragraph `paragraph`) to `people` (see
+    /// [`Self::interview_sides`]). A name described as a journalist's ("Oliver Grant, our
+    /// correspondent") is a person whatever type the entities stage gave it.
+    fn meet(&self, people: &mut Vec<(usize, bool, usize)>, m: MentionRef, paragraph: usize) {
+        if m.kind != MentionKind::Name || m.entity_type == EntityType::Place {
+            return;
+        }
+        let journalist = self.named_as_journalist(m.span);
+        if m.entity_type != EntityType::Person && !journalist {
+            return;
+        }
+        if let Some(person) = people.iter_mut().find(|(e, _, _)| *e == m.entity) {
+            person.1 |= journalist;
+        } else if people.len() < MAX_INTRO_PEOPLE {
+            people.push((m.entity, journalist, paragraph));
         }
     }
 

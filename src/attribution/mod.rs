@@ -514,6 +514,22 @@ mod tests {
     }
 
     #[test]
+    fn they_refers_back_to_a_group_at_an_organization() {
+        let doc = attributed(
+            "Analysts at JPMorgan called the merger “a clear positive”, though they warned that regulators could “take a hard look”.",
+            &[("JPMorgan", ORG, &["JPMorgan"])],
+        );
+        assert_eq!(speaker_of(&doc, "a clear"), Some("JPMorgan".into()));
+        assert_eq!(speaker_of(&doc, "take a"), Some("JPMorgan".into()));
+        // A group of nobody's: "they" is not the organization named earlier.
+        let doc = attributed(
+            "Acme Corp cut 300 jobs. Union officials met on Monday, and they said the cuts were “a betrayal”.",
+            &[("Acme Corp", ORG, &["Acme Corp"])],
+        );
+        assert_eq!(speaker_of(&doc, "a betrayal"), None);
+    }
+
+    #[test]
     fn follow_on_quotes_inherit_in_the_paragraph_and_split_groups() {
         let doc = attributed(
             "“He’s handsome in his jacket,” Trump commented. “I hope people take notice.”\nLater, Zelensky left. “Goodbye, everyone.”",
@@ -948,6 +964,28 @@ mod tests {
     }
 
     #[test]
+    fn the_interviewee_is_introduced_right_before_the_questions() {
+        // A person typed wrongly in the news further up is not the interviewee, and the
+        // journalist is a person whatever the type given to the name.
+        let doc = attributed(
+            "Analysts at Brennan Holt were gloomy.\nUnion leader Sam Okonkwo described the cuts as “a betrayal”. He spoke to Oliver Grant, our labour correspondent.\nQ: Will the port reopen?\nA: I expect so.\nQ: When?",
+            &[
+                ("Brennan Holt", PERSON, &["Brennan Holt"]),
+                ("Sam Okonkwo", PERSON, &["Sam Okonkwo"]),
+                ("Oliver Grant", ORG, &["Oliver Grant"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "I expect"), Some("Sam Okonkwo".into()));
+        assert_eq!(speaker_of(&doc, "Will the"), Some("Oliver Grant".into()));
+        // An organization named alone is never the one answering.
+        let doc = attributed(
+            "Brightwater Energy cut 400 jobs.\nQ: Did you see this coming?\nA: No.\nQ: Why?",
+            &[("Brightwater Energy", ORG, &["Brightwater Energy"])],
+        );
+        assert_eq!(speaker_of(&doc, "No."), None);
+    }
+
+    #[test]
     fn the_interviewer_is_the_person_the_journalist_word_describes() {
         // The apposition describes Tom Haverford, not the person named after "spoke to".
         let people: &[Spec] = &[
@@ -1038,6 +1076,21 @@ mod tests {
             &[],
         );
         assert_eq!(speaker_of(&doc, "Households"), None);
+        // The statement a speaker spoke "in".
+        let doc = attributed(
+            "Greyline Transit said in a brief statement that buses would run. “Passengers will see no change,” the statement said.",
+            &[("Greyline Transit", ORG, &["Greyline Transit"])],
+        );
+        assert_eq!(
+            speaker_of(&doc, "Passengers"),
+            Some("Greyline Transit".into())
+        );
+        // Nobody said it: a place is no publisher.
+        let doc = attributed(
+            "Officials in Ohio said in a statement that buses would run. “Passengers will see no change,” the statement said.",
+            &[("Ohio", EntityType::Place, &["Ohio"])],
+        );
+        assert_eq!(speaker_of(&doc, "Passengers"), None);
     }
 
     #[test]
@@ -1071,6 +1124,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
+        let people: &[Spec] = &[
+            ("Joan Price", PERSON, &["Joan Price", "Price"]),
+            ("Ian Price", PERSON, &["Ian Price"]),
+        ];
+        let doc = attributed(
+            "Joan Price has died. Price's husband, the novelist Ian Price, told the BBC she had “never stopped”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "never"), Some("Ian Price".into()));
+        // A name after a preposition or a verb in the apposition is someone else.
+        for text in [
+            "Joan Price has died. A close friend, a neighbour of Ian Price, told the BBC she had “never stopped”.",
+            "Joan Price has died. A close friend, who knew Ian Price, told the BBC she had “never stopped”.",
+        ] {
+            let doc = attributed(text, people);
+            assert_eq!(speaker_of(&doc, "never"), None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_after_a_preposition_is_not_the_subject() {
         // The bank is mistyped as a person: the structure still says who speaks.
         let doc = attributed(
@@ -1101,6 +1175,21 @@ mod tests {
         let doc = attributed("“We had ten minutes,” said Monday’s statement.", &[]);
         assert_eq!(speaker_of(&doc, "We had"), None);
         assert!(doc.entities.is_empty());
+    }
+
+    #[test]
+    fn a_name_inside_the_reported_clause_is_not_an_inverted_speaker() {
+        let doc = attributed(
+            "Police said the protest outside the Capitol had been “peaceful and small”.",
+            &[("Capitol", ORG, &["Capitol"])],
+        );
+        assert_eq!(speaker_of(&doc, "peaceful"), None);
+        assert_eq!(cue_of(&doc, "peaceful"), Some("said".into()));
+        let doc = attributed(
+            "The talks are over, said the Kremlin, “and nothing was agreed”.",
+            &[("the Kremlin", ORG, &["Kremlin"])],
+        );
+        assert_eq!(speaker_of(&doc, "and nothing"), Some("the Kremlin".into()));
     }
 
     #[test]

@@ -33,6 +33,10 @@ const PUBLISHING_VERBS: [&str; 6] = [
 /// published by the IFS").
 const AUTHOR_GAP: usize = 4;
 
+/// How many tokens "in" may stand before the document it introduces ("said in a brief
+/// written statement").
+const MEDIUM_GAP: usize = 4;
+
 /// How many words before a name may give its role ("Spanish film director Ana Belén
 /// Ruiz").
 const ROLE_WORDS_BEFORE: usize = 4;
@@ -181,16 +185,24 @@ impl Ctx<'_, '_> {
 
     /// Who published the document that "the NOUN" (token `t`, the description starting at
     /// byte `at`) refers back to: "a report by the Carrington Institute", "the
-    /// institute's report", "the Carrington Institute published a report".
+    /// institute's report", "the Carrington Institute published a report", or, for the
+    /// nearest one, who spoke in it ("Greyline Transit said in a statement").
     fn publisher(&self, t: usize, at: usize) -> Option<usize> {
         let noun = word(self.doc, t);
+        let mut nearest = true;
         self.look_back(at).find_map(|back| {
             back.tokens
                 .clone()
                 .rev()
                 .inspect(|_| self.step())
                 .filter(|&k| k != t && word(self.doc, k).eq_ignore_ascii_case(noun))
-                .find_map(|k| self.author_of(k))
+                .find_map(|k| {
+                    // Only the nearest mention of the document is read as a cue's medium:
+                    // its subject may be a pronoun, whose search is the costly part.
+                    let medium = std::mem::take(&mut nearest);
+                    self.author_of(k)
+                        .or_else(|| medium.then(|| self.speaker_of_document(k)).flatten())
+                })
         })
     }
 
@@ -215,6 +227,21 @@ impl Ctx<'_, '_> {
             .or(subject)
             .filter(|m| m.entity_type != EntityType::Place)
             .map(|m| m.entity)
+    }
+
+    /// "Greyline Transit said in a statement that …", "it said in a brief statement": the
+    /// speaker of the cue the document at token `k` is the medium of.
+    fn speaker_of_document(&self, k: usize) -> Option<usize> {
+        let sentence = self.doc.sentence_at(self.token_span(k).start())?;
+        let lo = self.doc.sentences[sentence].tokens().start;
+        let within = (k.saturating_sub(MEDIUM_GAP).max(lo)..k).rev();
+        let cue = within
+            .filter(|&j| j > lo && word(self.doc, j).eq_ignore_ascii_case("in"))
+            .map(|j| j - 1)
+            .find(|&j| speech::cue_at(self.doc, j, j + 1).is_some())?;
+        let speaker = self.subject_before(cue, lo)?;
+        (self.doc.entities[speaker.entity].entity_type != EntityType::Place)
+            .then_some(speaker.entity)
     }
 
     /// A mention ending with token `j`, or with it less a possessive "’s".

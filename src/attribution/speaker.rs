@@ -21,6 +21,10 @@ use super::words;
 const MAX_APPOSITIONS: usize = 3;
 /// Tokens an apposition may span ("a senior analyst at the Ukrainian foundation …").
 const MAX_APPOSITION_TOKENS: usize = 40;
+/// Words opening an apposition that names its noun phrase ("the novelist Ian Price").
+const APPOSITION_DETERMINERS: [&str; 8] = ["the", "a", "an", "his", "her", "their", "its", "our"];
+/// Words an apposition may put before the name it gives ("the award-winning novelist").
+const APPOSITION_WORDS: usize = 4;
 /// Adverbs and auxiliaries skipped before a cue ("has also said").
 const MAX_SKIPPED: usize = 4;
 /// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
@@ -220,6 +224,18 @@ impl Ctx<'_, '_> {
             speech::may_invert(self.doc, cue)
                 .then(|| self.speaker_after(cue.after(), hi))
                 .flatten()
+                .filter(|r| self.closes_phrase(r))
+        })
+    }
+
+    /// True when the speaker's words are followed by punctuation or a quotation, as an
+    /// inverted speaker before its quotation is ("…, said the Kremlin, “…”"): a name
+    /// followed by more words is inside the reported clause ("Police said the protest
+    /// outside the Capitol had been “…”").
+    fn closes_phrase(&self, r: &Resolved) -> bool {
+        r.mention.is_some_and(|m| {
+            let next = self.doc.token_at_or_after(m.end());
+            !speech::is_word(self.doc, next) && next < self.doc.tokens.len()
         })
     }
 
@@ -242,6 +258,9 @@ impl Ctx<'_, '_> {
         }
         // Walk back over comma-delimited segments to the one that opens the clause.
         let mut end = j - 1; // a comma
+                             // A name in apposition is the same person as the clause's subject: it speaks when
+                             // the subject names nobody ("Price's husband, the novelist Ian Price, told").
+        let mut apposed = None;
         for _ in 0..MAX_APPOSITIONS {
             let floor = end.saturating_sub(MAX_APPOSITION_TOKENS).max(lo);
             let comma = (floor..end)
@@ -255,12 +274,41 @@ impl Ctx<'_, '_> {
                 // A capitalised apposition names no one ("Hernán Gómez, Panama coach,
                 // said"): keep walking back.
                 if found.is_some() || comma.is_none() {
-                    return found;
+                    return found.or(apposed);
                 }
+            } else if apposed.is_none() {
+                apposed = self.apposed_name(seg_start, end);
             }
             end = comma?;
         }
         None
+    }
+
+    /// The person named by the apposition over tokens `start..end`: a determiner or
+    /// possessive, at most a few lowercase words, then the name ("the novelist Ian Price",
+    /// "his wife Dr Anna Shaw"). A name after a preposition or a verb ("a friend of Ian
+    /// Price", "who praised Ian Price") is someone else.
+    fn apposed_name(&self, start: usize, end: usize) -> Option<Resolved> {
+        let m = self
+            .mentions
+            .ending_at(self.token_span(end.checked_sub(1)?).end())?;
+        if m.entity_type != EntityType::Person {
+            return None;
+        }
+        let name = self
+            .title_before(m, start)
+            .map_or(m.span.start(), |t| t.start());
+        let first = self.doc.token_at_or_after(name);
+        let opens = lexicon::with_lowercase(speech::word(self.doc, start), |w| {
+            APPOSITION_DETERMINERS.contains(&w)
+        });
+        let descriptive = (start + 1..first).all(|k| {
+            speech::is_word(self.doc, k)
+                && speech::word(self.doc, k).starts_with(char::is_lowercase)
+                && !words::is_preposition(self.doc, k)
+        });
+        (opens && descriptive && first > start && first - start <= APPOSITION_WORDS)
+            .then(|| resolved(m))
     }
 
     /// True when the segment starting at token `i` reads as an apposition or relative
@@ -433,6 +481,53 @@ impl Ctx<'_, '_> {
             return (!person_wins).then_some(org.entity);
         }
         None
+    }
+
+    /// For "they" at byte `at`, when the nearest sentence of the look-back naming a group
+    /// of unnamed speakers or an organization names such a group: `Some` of the group's
+    /// organization ("Analysts at JPMorgan said …, though they warned"), or `Some(None)`
+    /// for a group of nobody's ("Union officials met, and they said": not the company
+    /// named before). `None` leaves "they" to the usual antecedent search.
+    fn group_antecedent(&self, at: usize) -> Option<Option<usize>> {
+        for back in self.look_back(at) {
+            let group = back
+                .tokens
+                .clone()
+                .rev()
+                .inspect(|_| self.step())
+                .filter(|&t| is_group_word(self.doc, t))
+                .find(|&t| !self.quoted(self.token_span(t).start()));
+            if let Some(t) = group {
+                return Some(self.organization_of_group(t));
+            }
+            let organization = self.mentions_within(back.span).any(|m| {
+                m.span.end() <= at
+                    && m.entity_type == EntityType::Organization
+                    && !self.quoted(m.span.start())
+            });
+            if organization {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The organization a group of unnamed speakers at token `t` speaks for: as for a
+    /// spokesperson ("JPMorgan analysts"), or the name after "at"/"for" however it is
+    /// typed, a place aside ("analysts at JPMorgan"), as `accept_mention` takes it.
+    fn organization_of_group(&self, t: usize) -> Option<usize> {
+        if let Some(m) = self.organization_of_spokesperson(t) {
+            return Some(m.entity);
+        }
+        let w = speech::word(self.doc, t + 1);
+        if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
+            return None;
+        }
+        (t + 2..t + 4)
+            .take_while(|&k| k < self.doc.tokens.len())
+            .find_map(|k| self.mentions.starting_at(self.token_span(k).start()))
+            .filter(|m| m.entity_type != EntityType::Place)
+            .map(|m| m.entity)
     }
 
     /// "the spokesman" at token `t` (the article at `t - 1`, not before token `lo`): the
@@ -650,9 +745,13 @@ impl Ctx<'_, '_> {
             "she" => Some(Gender::Female),
             _ => None,
         });
-        let entity = gender
-            .and_then(|g| self.spokesperson_antecedent(span.start(), Some(g)))
-            .or_else(|| self.antecedent(span.start(), want, gender))?;
+        let they = speech::word(self.doc, t).eq_ignore_ascii_case("they");
+        let entity = match they.then(|| self.group_antecedent(span.start())).flatten() {
+            Some(group) => group?,
+            None => gender
+                .and_then(|g| self.spokesperson_antecedent(span.start(), Some(g)))
+                .or_else(|| self.antecedent(span.start(), want, gender))?,
+        };
         Some(Resolved {
             entity,
             mention: Some(span),
@@ -805,6 +904,14 @@ fn spokesperson_gender(doc: &Document, t: usize) -> Option<SpokespersonGender> {
         "spokeswoman" => SpokespersonGender::Known(Gender::Female),
         _ => SpokespersonGender::Either,
     })
+}
+
+/// True for a plural spokesperson noun ("analysts", "officials"), which "they" can refer
+/// back to.
+fn is_group_word(doc: &Document, t: usize) -> bool {
+    words::is_spokesperson_word(doc, t)
+        && spokesperson_gender(doc, t).is_none()
+        && !speech::word(doc, t).eq_ignore_ascii_case("statement")
 }
 
 fn resolved(m: MentionRef) -> Resolved {

@@ -134,6 +134,10 @@ fn cue_after(
     while first < para_end && matches!(speech::word(doc, first), "," | "—" | "–" | "-") {
         first += 1;
     }
+    // "…”, while X cautioned": another clause, with its own speaker.
+    if speech::is_clause_conjunction(doc, first) {
+        return None;
+    }
     let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
     let limit = after_window_end(doc, first, sentence, para_end, next_quote);
     (first..limit).find_map(|k| {
@@ -160,6 +164,9 @@ fn trailing_cue(doc: &Document, context: &QuoteContext, next_quote: usize) -> Op
         return None;
     }
     let first = comma + 1;
+    if speech::is_clause_conjunction(doc, first) {
+        return None;
+    }
     let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
     let limit = after_window_end(doc, first, sentence, para_end, next_quote);
     let closes_sentence =
@@ -228,6 +235,18 @@ mod tests {
         let after = context_of(&d, "We want this,").after.unwrap();
         assert_eq!(d.slice(after.cue.span), "said");
         assert_eq!(speech::word(&d, after.first), "he");
+    }
+
+    #[test]
+    fn after_cue_stops_at_a_clause_of_its_own() {
+        let d = quoted("Analysts called it “wildly optimistic”, while Petra Lindqvist cautioned that “the bottom is not in”.");
+        assert!(context_of(&d, "wildly optimistic").after.is_none());
+        let d = quoted("Strike would “cripple” the network, but Amtrak says otherwise.");
+        assert!(context_of(&d, "cripple").after.is_none());
+        // The quotation's own attribution is still found.
+        let d = quoted("“It is over,” Petra Lindqvist said, while others left.");
+        let after = context_of(&d, "It is over,").after.unwrap();
+        assert_eq!(d.slice(after.cue.span), "said");
     }
 
     #[test]
