@@ -601,6 +601,15 @@ mod tests {
         assert_eq!(speaker_of(&doc, "We see"), Some("Acme Corp".into()));
         let mention = doc.quotes[0].speaker.unwrap().mention.unwrap();
         assert_eq!(doc.slice(mention), "the company");
+        // The nouns of sports, charity and retail news stand for their organization too.
+        let doc = attributed(
+            "Manchester United sacked their manager on Sunday.\n“The board thanks Erik for his work,” the club said.",
+            &[("Manchester United", ORG, &["Manchester United"])],
+        );
+        assert_eq!(
+            speaker_of(&doc, "The board"),
+            Some("Manchester United".into())
+        );
     }
 
     #[test]

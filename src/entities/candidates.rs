@@ -304,6 +304,11 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
+/// A connector of personal names ("van", "der", "de", "la"), not of institutions'.
+pub fn is_particle(word: &str) -> bool {
+    is_connector(word) && !matches!(word, "of" | "for" | "and" | "&" | "on" | "upon")
+}
+
 /// Removes a possessive ending: "Trump’s" → ("Trump", true); "Reuters" stays.
 #[inline] // runs for every token: most stop at the first test
 pub fn strip_possessive(word: &str) -> (&str, bool) {
@@ -674,7 +679,10 @@ impl<'d> Finder<'_, 'd> {
     /// possessive, or where neither a name word nor a connector and a name word follow.
     fn run_end(&self, run_start: usize, end: usize) -> usize {
         let mut run_end = run_start + 1;
-        while run_end < end && !self.is_possessive(run_end - 1) {
+        while run_end < end
+            && (!self.is_possessive(run_end - 1)
+                || self.possessive_in_name(run_start, run_end - 1, end))
+        {
             let mut next = run_end;
             if self.text(next) == "." && takes_period(self.text(run_end - 1)) {
                 next += 1;
@@ -690,6 +698,13 @@ impl<'d> Finder<'_, 'd> {
                 run_end = next + 2;
             } else if next == run_end
                 && next + 2 < end
+                && is_particle(self.text(next))
+                && is_particle(self.text(next + 1))
+                && self.is_name_word(next + 2)
+            {
+                run_end = next + 3; // "Pieter van der Berg", "Ursula von der Leyen"
+            } else if next == run_end
+                && next + 2 < end
                 && self.text(next) == "of"
                 && self.text(next + 1) == "the"
                 && self.is_name_word(next + 2)
@@ -701,6 +716,19 @@ impl<'d> Finder<'_, 'd> {
             }
         }
         run_end
+    }
+
+    /// "Korean People's Army": a possessive common word inside an institution's name
+    /// (not its first word), which goes on to an organization or place word within two
+    /// words. "Trump's Justice Department" is two names.
+    fn possessive_in_name(&self, run_start: usize, i: usize, end: usize) -> bool {
+        let word = self.facts(i);
+        i > run_start
+            && word.has(Fact::Common)
+            && !word.any(&[Fact::GivenName, Fact::Surname, Fact::Place, Fact::Title])
+            && (i + 1..end.min(i + 3))
+                .take_while(|&j| self.is_name_word(j))
+                .any(|j| self.facts(j).any(&[Fact::OrgWord, Fact::PlaceWord]))
     }
 
     /// May the name that runs from `run_start` go on past the connector at `connector`?
@@ -756,6 +784,7 @@ impl<'d> Finder<'_, 'd> {
     /// piece on.
     fn split_run(&mut self, sentence: usize, run: (usize, usize), out: &mut Vec<Candidate>) {
         let mut piece_start = run.0;
+        let mut listed_end = 0;
         for i in run.0..=run.1 {
             let title_before_name = || {
                 i + 1 < run.1
@@ -765,7 +794,15 @@ impl<'d> Finder<'_, 'd> {
                             .title_at(i, run.1)
                             .is_some_and(|(after, _)| after < run.1))
             };
-            let cut = i == run.1 || (self.is_droppable(i) && !title_before_name());
+            if i < listed_end {
+                continue; // inside a listed name that opens the sentence ("Fort Worth")
+            }
+            let droppable = i < run.1 && self.is_droppable(i) && !title_before_name();
+            if let Some(end) = droppable.then(|| self.listed_from(i, run.1)).flatten() {
+                listed_end = end;
+                continue;
+            }
+            let cut = i == run.1 || droppable;
             if cut {
                 self.split_and(sentence, piece_start, i, out);
                 piece_start = i + 1;
@@ -774,6 +811,17 @@ impl<'d> Finder<'_, 'd> {
                 piece_start = i;
             }
         }
+    }
+
+    /// "North Korea fired …", "Fort Worth, Texas": a common word at a sentence start that
+    /// begins a listed place or organization of two to four words inside the run; the
+    /// end of the longest such name.
+    fn listed_from(&self, i: usize, run_end: usize) -> Option<usize> {
+        // At most four words: the look-ahead is bounded, so the run stays linear.
+        (i + 2..=run_end.min(i + 4)).rev().find(|&end| {
+            let text = strip_possessive(self.run_text(i, end)).0;
+            lists::is_place(text) || lists::KNOWN_ORGS.contains(text)
+        })
     }
 
     /// "Scientologist Tom Cruise", "Pan-democrat Lam Cheuk-ting": a full personal name

@@ -15,7 +15,7 @@ use super::candidates::{is_capitalised, Names};
 use super::lists;
 use super::typing::{is_acronym, looks_like_personal_name, Evidence};
 use super::Weighed;
-use crate::document::{narrow, EntityType};
+use crate::document::{narrow, Document, EntityType};
 
 /// The key under which identical names meet.
 #[cfg(test)]
@@ -185,13 +185,22 @@ impl<'a, 't> Groups<'a, 't> {
 
 /// Assigns each mention (sorted by start) a cluster number (0..n, in order of first
 /// mention); returns the numbers and n.
-pub fn cluster(weighed: &[Weighed], names: &Names, keys: &KeyTable) -> (Vec<usize>, usize) {
+/// `defined` holds the (acronym key, name key) pairs of [`defined_acronyms`].
+pub fn cluster(
+    weighed: &[Weighed],
+    names: &Names,
+    keys: &KeyTable,
+    defined: &[(u32, u32)],
+) -> (Vec<usize>, usize) {
     let groups = Groups::of(weighed, names, keys);
     let maps = Maps::build(&groups);
+    let short_form_of = short_forms(&groups, keys, defined);
     let mut targets: Vec<Option<Target>> = Vec::new();
     targets.resize_with(groups.len(), || None);
     let mut assigned = Vec::with_capacity(weighed.len());
     for (w, &g) in weighed.iter().zip(&groups.group_of) {
+        // A short form goes where its full name goes ("NORTON", "Norton" → "Joshua Norton").
+        let g = short_form_of[g].unwrap_or(g);
         let g = maps.redirect[g].unwrap_or(g);
         let target = targets[g].get_or_insert_with(|| maps.target_of(&groups, keys, g));
         let found = match target {
@@ -201,6 +210,71 @@ pub fn cluster(weighed: &[Weighed], names: &Names, keys: &KeyTable) -> (Vec<usiz
         assigned.push(found.unwrap_or(g));
     }
     compact(assigned, groups.len())
+}
+
+/// Per group: the group it is a sure short form of, by the document's own word: an
+/// acronym defined in brackets after the name ("Korean People's Army (KPA)"), or a name
+/// written in capitals that the text also writes in title case ("KYIV" and "Kyiv").
+fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<Option<usize>> {
+    let mut short_form_of = vec![None; groups.len()];
+    let group_of_key = |key: u32| groups.group_of_key.get(key as usize).copied().flatten();
+    for &(acronym, name) in defined {
+        if let (Some(a), Some(n)) = (group_of_key(acronym), group_of_key(name)) {
+            if a != n {
+                short_form_of[a] = Some(n);
+            }
+        }
+    }
+    for (g, group) in groups.list.iter().enumerate() {
+        let [word] = group.words else {
+            continue;
+        };
+        let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
+        if !capitals || short_form_of[g].is_some() {
+            continue;
+        }
+        let mut chars = word.chars();
+        let title_case: String = chars
+            .next()
+            .into_iter()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        let found = keys.get(&title_case).and_then(group_of_key);
+        short_form_of[g] = found.filter(|&t| t != g);
+    }
+    short_form_of
+}
+
+/// "Korean People's Army (KPA)", "Food Standards Agency (FSA)": an acronym in brackets
+/// right after a name of two words or more that starts with the acronym's letter (and
+/// is no person's name) is that name's short form. Returns (acronym key, name key) pairs.
+pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<(u32, u32)> {
+    let text_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let mut found = Vec::new();
+    for (i, w) in weighed.iter().enumerate() {
+        let [acronym] = names.words(&w.cand) else {
+            continue;
+        };
+        let Some(open) = w.cand.first_token().checked_sub(1) else {
+            continue;
+        };
+        if !is_acronym(acronym) || text_at(open) != "(" || text_at(w.cand.end_token()) != ")" {
+            continue;
+        }
+        let initial = acronym.chars().next();
+        // A nested name may stand between: a few entries back suffice.
+        let name = weighed[i.saturating_sub(4)..i].iter().rev().find(|n| {
+            n.cand.end_token() == open
+                && n.cand.word_count() >= 2
+                && !n.cand.possessive
+                && n.lexical.best() != Some(EntityType::Person)
+                && names.words(&n.cand).first().and_then(|f| f.chars().next()) == initial
+        });
+        if let Some(name) = name {
+            found.push((w.key, name.key));
+        }
+    }
+    found
 }
 
 /// Where a group's one-word mentions go: a fixed group (or none), or the one of several

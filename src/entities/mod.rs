@@ -63,7 +63,9 @@ pub fn run(doc: &mut Document<'_>) {
     for w in &mut weighed {
         w.context = typing::contextual(doc, &names, &w.cand, &w.lexical);
     }
-    let (cluster_of, count) = merging::cluster(&weighed, &names, &keys);
+    coordinate_places(doc, &mut weighed);
+    let defined = merging::defined_acronyms(doc, &names, &weighed);
+    let (cluster_of, count) = merging::cluster(&weighed, &names, &keys, &defined);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (i, &cluster) in cluster_of.iter().enumerate() {
         members[cluster].push(i);
@@ -71,8 +73,11 @@ pub fn run(doc: &mut Document<'_>) {
     // Asked only when a country is found, and then once.
     let mut sports = None;
     let mut entities = Vec::with_capacity(count);
-    for m in &members {
-        let Some(mut e) = build_entity(doc, &names, &weighed, m) else {
+    let parts = members
+        .iter()
+        .flat_map(|m| split_club_from_town(doc, &names, &weighed, m));
+    for m in parts {
+        let Some(mut e) = build_entity(doc, &names, &weighed, &m) else {
             continue;
         };
         // In a match report "Belgium beat Panama", "Southampton beat Chelsea": the
@@ -96,6 +101,67 @@ pub fn run(doc: &mut Document<'_>) {
         }
     }
     doc.people_by_role = by_role;
+}
+
+/// "Leeds beat Chelsea 2-1 … fans in Leeds celebrated": where a town and its club both
+/// occur, the mentions next to a result, score or player's role are the club (an entity
+/// of their own), the others the town. Any other group of mentions stays one.
+fn split_club_from_town(
+    doc: &Document,
+    names: &Names,
+    weighed: &[Weighed],
+    members: &[usize],
+) -> Vec<Vec<usize>> {
+    let first = members.first().map(|&i| &weighed[i].cand);
+    let town_and_club = first.is_some_and(|c| {
+        let [word] = names.words(c) else {
+            return false;
+        };
+        lists::is_place(word) && lists::TEAMS.contains(word)
+    });
+    if !town_and_club {
+        return vec![members.to_vec()];
+    }
+    let (club, town): (Vec<usize>, Vec<usize>) = members
+        .iter()
+        .partition(|&&i| typing::is_team_in_sports_context(doc, &weighed[i].cand));
+    if club.is_empty() || town.is_empty() {
+        return vec![members.to_vec()];
+    }
+    vec![club, town]
+}
+
+/// "Didcot and Abingdon", "Shrewsbury and Worcester": a name no list knows, joined by
+/// "and" or "or" to a place (listed, or placed by its context), is a place too.
+fn coordinate_places(doc: &Document, weighed: &mut [Weighed]) {
+    // A listed place, or one its context names clearly: "in X" alone is not enough
+    // ("in Linguistics and Philosophy").
+    let is_place = |w: &Weighed| {
+        let mut e = w.lexical;
+        e.add(w.context);
+        e.best() == Some(EntityType::Place) && e.place >= 3
+    };
+    let unknown = |w: &Weighed| w.lexical == Evidence::default() && w.cand.word_count() == 1;
+    for i in 1..weighed.len() {
+        let (a, b) = (&weighed[i - 1], &weighed[i]);
+        let joined = b.cand.first_token() == a.cand.end_token() + 1
+            && doc
+                .tokens
+                .get(a.cand.end_token())
+                .is_some_and(|t| matches!(doc.slice(t.span()), "and" | "or"));
+        if !joined || a.cand.possessive {
+            continue;
+        }
+        let place = Evidence {
+            place: 2,
+            ..Evidence::default()
+        };
+        if unknown(a) && is_place(b) {
+            weighed[i - 1].context.add(place);
+        } else if unknown(b) && is_place(a) {
+            weighed[i].context.add(place);
+        }
+    }
 }
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
@@ -158,10 +224,19 @@ fn weigh<'t>(
 
 /// The type of the entity made of `members`: the lexical evidence of its fullest
 /// mentions and the context evidence of all.
-fn entity_type_of(weighed: &[Weighed], members: &[usize], longest: usize) -> EntityType {
+fn entity_type_of(
+    names: &Names,
+    weighed: &[Weighed],
+    members: &[usize],
+    longest: usize,
+) -> EntityType {
+    // "KYIV" written in capitals looks like an acronym: what its words say counts only
+    // when the text never writes the name otherwise.
+    let shouted = |w: &Weighed| names.words(&w.cand).iter().all(|w| is_shouted(w));
+    let written = members.iter().any(|&i| !shouted(&weighed[i]));
     let mut evidence = Evidence::default();
     for w in members.iter().map(|&i| &weighed[i]) {
-        if w.cand.word_count() == longest {
+        if w.cand.word_count() == longest && !(written && shouted(w)) {
             evidence.add(w.lexical);
         }
         evidence.add(w.context);
@@ -179,8 +254,13 @@ fn build_entity(
 ) -> Option<Entity> {
     let cands = members.iter().map(|&i| &weighed[i].cand);
     let longest = cands.clone().map(Candidate::word_count).max()?;
-    let fullest = cands.clone().find(|c| c.word_count() == longest)?;
-    let entity_type = entity_type_of(weighed, members, longest);
+    let fullest = cands.clone().filter(|c| c.word_count() == longest);
+    // "Kyiv" rather than the dateline's "KYIV".
+    let fullest = fullest
+        .clone()
+        .find(|c| !names.words(c).iter().all(|w| is_shouted(w)))
+        .or_else(|| fullest.clone().next())?;
+    let entity_type = entity_type_of(names, weighed, members, longest);
     if entity_type == EntityType::Other && cands.clone().all(|c| c.weak) {
         return None;
     }
@@ -235,6 +315,11 @@ fn display_name(doc: &Document, names: &Names, c: &Candidate) -> String {
         Some(key) => key.into_owned(), // "US", "U.S" → "United States"
         None => text.to_string(),
     }
+}
+
+/// A word of three letters or more in capitals ("KYIV", "NATO").
+fn is_shouted(word: &str) -> bool {
+    word.chars().count() >= 3 && word.chars().all(char::is_uppercase)
 }
 
 fn given_name_gender(words: &[&str]) -> Option<Gender> {
@@ -776,6 +861,134 @@ mod evidence_tests {
             .expect("the company");
         assert_eq!(company.mentions.len(), 2, "{:?}", names_and_types(&doc));
         assert_eq!(company.entity_type, EntityType::Organization);
+    }
+
+    fn find<'a>(doc: &'a Document, name: &str) -> &'a Entity {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:?}", doc.entities))
+    }
+
+    fn mentions_of(doc: &Document, name: &str) -> Vec<String> {
+        let e = find(doc, name);
+        e.mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name)
+            .map(|m| doc.slice(m.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_listed_name_at_a_sentence_start_keeps_its_first_word() {
+        let doc = analyse("North Korea fired artillery rounds. New Zealand said it would help.");
+        assert_eq!(type_of(&doc, "North Korea"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "New Zealand"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "Korea"), None);
+        // An ordinary word at a sentence start is still cut off.
+        let doc = analyse("Analysts expect Google to report on Tuesday.");
+        assert_eq!(type_of(&doc, "Analysts Google"), None);
+    }
+
+    #[test]
+    fn a_possessive_inside_an_institution_s_name_and_its_bracketed_acronym() {
+        let doc = analyse(
+            "Soldiers of the Korean People's Army (KPA) crossed the line. The KPA said it \
+             would respond. A spokesman said Trump's Justice Department declined to \
+             comment.",
+        );
+        let army = find(&doc, "Korean People's Army");
+        assert_eq!(army.entity_type, EntityType::Organization);
+        assert_eq!(
+            mentions_of(&doc, "Korean People's Army"),
+            ["Korean People's Army", "KPA", "KPA"]
+        );
+        assert_eq!(type_of(&doc, "Korean People"), None);
+        assert!(type_of(&doc, "Trump").is_some(), "{:?}", doc.entities);
+        assert_eq!(
+            type_of(&doc, "Justice Department"),
+            Some(EntityType::Organization)
+        );
+        // Initials alone do not define: a person's name in front is no acronym's.
+        let doc = analyse("Joe Bloggs (JB) left. The Food Standards Agency (FSA) agreed.");
+        assert_eq!(mentions_of(&doc, "Food Standards Agency").len(), 2);
+        assert_eq!(mentions_of(&doc, "Joe Bloggs"), ["Joe Bloggs"]);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_the_name_in_title_case() {
+        let doc = analyse("KYIV, March 3 (Reuters) - Officials in Kyiv said the city was calm.");
+        assert_eq!(mentions_of(&doc, "Kyiv"), ["KYIV", "Kyiv"]);
+        assert_eq!(type_of(&doc, "Kyiv"), Some(EntityType::Place));
+        // "US" is no "Us".
+        let doc = analyse("Us and them: the US said so.");
+        assert_eq!(type_of(&doc, "United States"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn given_names_that_are_words_or_foreign_start_a_person_s_name() {
+        let doc = analyse(
+            "Mick Lynch, the RMT general secretary, said the strike would go ahead.\n\n\
+             Lars Eriksen told reporters the deal was done. Helen Park said she agreed.",
+        );
+        assert_eq!(type_of(&doc, "Mick Lynch"), Some(EntityType::Person));
+        assert_eq!(type_of(&doc, "Lynch"), None);
+        assert_eq!(type_of(&doc, "Lars Eriksen"), Some(EntityType::Person));
+        assert_eq!(type_of(&doc, "Helen Park"), Some(EntityType::Person));
+        let doc = analyse("They walked across Hyde Park on Sunday.");
+        assert_eq!(type_of(&doc, "Hyde Park"), Some(EntityType::Place));
+    }
+
+    #[test]
+    fn a_town_and_its_club_in_one_text_are_two_entities() {
+        let doc = analyse("Leeds beat Chelsea 2-1 on Saturday. Fans in Leeds celebrated.");
+        let leeds: Vec<_> = doc.entities.iter().filter(|e| e.name == "Leeds").collect();
+        assert_eq!(leeds.len(), 2, "{leeds:?}");
+        let club = leeds
+            .iter()
+            .find(|e| e.entity_type == EntityType::Organization);
+        let town = leeds.iter().find(|e| e.entity_type == EntityType::Place);
+        assert_eq!(club.map(|e| e.mentions[0].span.start()), Some(0));
+        assert!(town.is_some_and(|e| e.mentions.len() == 1));
+    }
+
+    #[test]
+    fn newspapers_are_organizations() {
+        let doc = analyse(
+            "Whitmore told LA Weekly that the case was closed. According to the New \
+             Zealand Herald, the vote was close.",
+        );
+        for name in ["LA Weekly", "New Zealand Herald"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+        let doc = analyse("The UNC Greensboro exhibit opened. JD Vance spoke.");
+        assert_ne!(type_of(&doc, "UNC Greensboro"), Some(EntityType::Person));
+        assert_eq!(type_of(&doc, "JD Vance"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn places_no_list_knows_from_their_context() {
+        let doc = analyse(
+            "Varga thanked the people of Penzance. Flights from Frankfurt were late. \
+             Trains to Didcot and Abingdon were cancelled. Sewage spilled into the River \
+             Thames. Edwards worked at Brockhurst, and at Fennimore.",
+        );
+        for name in [
+            "Penzance",
+            "Frankfurt",
+            "Didcot",
+            "Abingdon",
+            "River Thames",
+        ] {
+            assert_eq!(type_of(&doc, name), Some(EntityType::Place), "{name}");
+        }
+        // "at" alone says nothing: a firm, a school or a place.
+        assert_ne!(type_of(&doc, "Brockhurst"), Some(EntityType::Place));
+        assert_ne!(type_of(&doc, "Fennimore"), Some(EntityType::Place));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::candidates::{is_capitalised, Candidate, CapitalStats, Names};
+use super::candidates::{is_capitalised, is_particle, Candidate, CapitalStats, Names};
 use super::lists;
 use crate::document::{Document, EntityType, TokenKind};
 use crate::lexicon::WordSet;
@@ -170,9 +170,18 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         e.bump(EntityType::Organization, 4);
     }
     if multi && lists::PLACE_WORDS.contains(last) {
-        e.bump(EntityType::Place, 4);
+        // "Helen Park", "Ruth Hill": a given name before a place word that is also a
+        // surname is a person's name more often than a park's.
+        let personal = words.len() == 2
+            && lists::given_name(first).is_some()
+            && !lists::is_common_word(first)
+            && lists::SURNAMES.contains(last);
+        e.bump(EntityType::Place, if personal { 2 } else { 4 });
     }
-    if multi && matches!(first, "Lake" | "Mount" | "Cape") && lists::PLACE_WORDS.contains(first) {
+    if multi
+        && matches!(first, "Lake" | "Mount" | "Cape" | "River")
+        && lists::PLACE_WORDS.contains(first)
+    {
         e.bump(EntityType::Place, 4);
     }
     // "Museum of Flight", "Gulf of Mexico"; not "Center for …" (above) nor "Secretary of
@@ -186,14 +195,21 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     if lists::OTHER_WORDS.contains(last) && (multi || matches!(last, "Olympics" | "Paralympics")) {
         e.bump(EntityType::Other, 4);
     }
-    let has_connector = words.iter().any(|w| !is_capitalised(w));
+    // "Pieter van der Berg": after a given name, particles are part of a person's name.
+    let given = lists::given_name(first).is_some();
+    let has_connector = words
+        .iter()
+        .any(|w| !(is_capitalised(w) || (given && is_particle(w))));
     if multi && !has_connector {
         if lists::given_name(first).is_some() {
             e.bump(EntityType::Person, 3);
         }
+        // "UNC Greensboro", "LA Weekly": capitals before a place or an organization's
+        // head are an institution's initials, not a person's.
         if is_initials(first)
             && lists::alias_target(first).is_none()
             && !lists::KNOWN_ORGS.contains(first)
+            && !lists::is_place(last)
         {
             e.bump(EntityType::Person, 3);
         }
@@ -378,6 +394,7 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     }
     e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
+    e.add(place_context(c, before, before2, unknown));
     let number_follows = doc
         .tokens
         .get(c.end_token())
@@ -392,6 +409,51 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
         && !number_follows
     {
         e.bump(EntityType::Person, 1);
+    }
+    e
+}
+
+/// Evidence that a name is a place from the words before it: "the town of Yeoncheon",
+/// "the people of Penzance"; and, for a name no list knows, "flights from Frankfurt",
+/// "the road to Didcot".
+fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> Evidence {
+    let mut e = Evidence::default();
+    if c.possessive || c.suffix().is_some() {
+        return e;
+    }
+    let of_a_place = before == "of"
+        && matches!(
+            before2,
+            "town"
+                | "city"
+                | "village"
+                | "suburb"
+                | "county"
+                | "province"
+                | "region"
+                | "district"
+                | "island"
+                | "port"
+                | "people"
+                | "residents"
+                | "streets"
+                | "outskirts"
+                | "north"
+                | "south"
+                | "east"
+                | "west"
+                | "centre"
+                | "center"
+        );
+    if of_a_place {
+        e.bump(EntityType::Place, 3);
+    }
+    let travel = matches!(
+        before2.to_ascii_lowercase().as_str(),
+        "flight" | "flights" | "train" | "trains" | "trip" | "miles" | "km" | "road" | "route"
+    );
+    if unknown && c.word_count() == 1 && travel && matches!(before, "from" | "to") {
+        e.bump(EntityType::Place, 3);
     }
     e
 }
@@ -476,7 +538,7 @@ fn works_at(before: &str, role: &str) -> bool {
 /// "Southampton beat Chelsea 2-1", "Wolves striker": a listed team's name next to a
 /// result, a score or a player's role stands for the team, even when it is also a
 /// town's or a person's name.
-fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
+pub fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
     let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
     let end = c.end_token();
     let before = c.first_token().checked_sub(1).map_or("", word_at);
