@@ -959,6 +959,9 @@ mod evidence_tests {
                 "{name}"
             );
         }
+        let doc = analyse("The UNC Greensboro exhibit opened. JD Vance spoke.");
+        assert_ne!(type_of(&doc, "UNC Greensboro"), Some(EntityType::Person));
+        assert_eq!(type_of(&doc, "JD Vance"), Some(EntityType::Person));
     }
 
     #[test]

@@ -204,9 +204,12 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         if lists::given_name(first).is_some() {
             e.bump(EntityType::Person, 3);
         }
+        // "UNC Greensboro", "LA Weekly": capitals before a place or an organization's
+        // head are an institution's initials, not a person's.
         if is_initials(first)
             && lists::alias_target(first).is_none()
             && !lists::KNOWN_ORGS.contains(first)
+            && !lists::is_place(last)
         {
             e.bump(EntityType::Person, 3);
         }
