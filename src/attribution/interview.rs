@@ -36,29 +36,41 @@ pub struct Sides {
     pub interviewee: Option<usize>,
 }
 
+/// A person named in the paragraphs that introduce an interview.
+struct Introduced {
+    entity: usize,
+    /// Named as a journalist ("our books editor, Tom Haverford").
+    journalist: bool,
+    /// The paragraph of the first mention.
+    paragraph: usize,
+}
+
 impl Ctx<'_, '_> {
     /// The sides of the interview whose first labelled quotation is `first`.
     pub(super) fn interview_sides(&self, first: &Quote) -> Sides {
         let p = first.context.paragraph;
-        // (entity, named as a journalist, paragraph), in order of first mention.
-        let mut people: Vec<(usize, bool, usize)> = Vec::new();
+        // In order of first mention.
+        let mut people: Vec<Introduced> = Vec::new();
         for intro in p.saturating_sub(INTRO_PARAGRAPHS)..p {
             for m in self.mentions_within(self.doc.paragraphs[intro].span) {
                 self.meet(&mut people, m, intro);
             }
         }
         // Two people named as journalists: which one asks is unknown.
-        let mut journalists = people.iter().filter(|p| p.1);
+        let mut journalists = people.iter().filter(|p| p.journalist);
         let interviewer = journalists
             .next()
             .filter(|_| journalists.next().is_none())
-            .map(|p| p.0);
+            .map(|p| p.entity);
         // The interviewee is introduced last, right before the questions: the first
         // person of the nearest paragraph that names one (not a name from the news
         // further up).
-        let others = people.iter().filter(|p| !p.1);
-        let nearest = others.clone().map(|p| p.2).max();
-        let interviewee = others.clone().find(|p| Some(p.2) == nearest).map(|p| p.0);
+        // (`min_by_key` keeps the first of equals.)
+        let interviewee = people
+            .iter()
+            .filter(|p| !p.journalist)
+            .min_by_key(|p| std::cmp::Reverse(p.paragraph))
+            .map(|p| p.entity);
         Sides {
             interviewer,
             interviewee,
@@ -68,7 +80,7 @@ impl Ctx<'_, '_> {
     /// Adds the person named by `m` (in paragraph `paragraph`) to `people` (see
     /// [`Self::interview_sides`]). A name described as a journalist's ("Oliver Grant, our
     /// correspondent") is a person whatever type the entities stage gave it.
-    fn meet(&self, people: &mut Vec<(usize, bool, usize)>, m: MentionRef, paragraph: usize) {
+    fn meet(&self, people: &mut Vec<Introduced>, m: MentionRef, paragraph: usize) {
         if m.kind != MentionKind::Name || m.entity_type == EntityType::Place {
             return;
         }
@@ -76,10 +88,14 @@ impl Ctx<'_, '_> {
         if m.entity_type != EntityType::Person && !journalist {
             return;
         }
-        if let Some(person) = people.iter_mut().find(|(e, _, _)| *e == m.entity) {
-            person.1 |= journalist;
+        if let Some(person) = people.iter_mut().find(|p| p.entity == m.entity) {
+            person.journalist |= journalist;
         } else if people.len() < MAX_INTRO_PEOPLE {
-            people.push((m.entity, journalist, paragraph));
+            people.push(Introduced {
+                entity: m.entity,
+                journalist,
+                paragraph,
+            });
         }
     }
 

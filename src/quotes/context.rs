@@ -134,12 +134,7 @@ fn cue_after(
     while first < para_end && matches!(speech::word(doc, first), "," | "—" | "–" | "-") {
         first += 1;
     }
-    // "…”, while X cautioned": another clause, with its own speaker.
-    if speech::is_clause_conjunction(doc, first) {
-        return None;
-    }
-    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
-    let limit = after_window_end(doc, first, sentence, para_end, next_quote);
+    let limit = after_window_end(doc, first, para_end, next_quote)?;
     (first..limit).find_map(|k| {
         let cue = speech::cue_at(doc, k, limit)?;
         Some(AfterCue { cue, first, limit })
@@ -164,11 +159,7 @@ fn trailing_cue(doc: &Document, context: &QuoteContext, next_quote: usize) -> Op
         return None;
     }
     let first = comma + 1;
-    if speech::is_clause_conjunction(doc, first) {
-        return None;
-    }
-    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
-    let limit = after_window_end(doc, first, sentence, para_end, next_quote);
+    let limit = after_window_end(doc, first, para_end, next_quote)?;
     let closes_sentence =
         limit == sentence_end || matches!(speech::word(doc, limit), "." | "!" | "?");
     let cue = (first..limit).find_map(|k| speech::cue_at(doc, k, limit))?;
@@ -178,14 +169,18 @@ fn trailing_cue(doc: &Document, context: &QuoteContext, next_quote: usize) -> Op
 /// The end (exclusive) of the attribution window starting at token `first`: at most
 /// `AFTER_WINDOW` tokens of `first`'s sentence and of the paragraph (which ends at token
 /// `para_end`), stopping at the next quotation (at byte `next_quote`) and at the end of a
-/// clause.
+/// clause. `None` when there is no token at `first`, or when a conjunction opens a clause
+/// of its own there ("…”, while X cautioned": another speaker's words).
 fn after_window_end(
     doc: &Document,
     first: usize,
-    sentence: Option<usize>,
     para_end: usize,
     next_quote: usize,
-) -> usize {
+) -> Option<usize> {
+    if speech::is_clause_conjunction(doc, first) {
+        return None;
+    }
+    let sentence = doc.sentence_at(doc.tokens.get(first)?.start());
     let mut limit = first;
     while limit < first + AFTER_WINDOW && limit < para_end {
         let at = doc.tokens[limit].start();
@@ -197,7 +192,7 @@ fn after_window_end(
         }
         limit += 1;
     }
-    limit
+    Some(limit)
 }
 
 /// `doc.sentence_at(at) == sentence`, where `sentence` is itself a result of
