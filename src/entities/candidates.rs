@@ -520,7 +520,7 @@ fn is_lowercase_legal_suffix(doc: &Document, i: usize, word: &str) -> bool {
 
 /// The text of token `i` of `doc`; "" past the last token.
 fn text_at<'t>(doc: &Document<'t>, i: usize) -> &'t str {
-    doc.tokens.get(i).map_or("", |t| doc.slice(t.span()))
+    crate::speech::word(doc, i)
 }
 
 fn is_number_at(doc: &Document, i: usize) -> bool {

@@ -222,7 +222,7 @@ fn description_after(
     two: &mut String,
 ) -> Option<Found> {
     let sentence_end = doc.sentences[sentence].tokens().end;
-    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let word = |i: usize| crate::speech::word(doc, i);
     let mut j = the + 1;
     let demonym = Some(word(j)).filter(|w| lists::demonym(w).is_some_and(|p| p != "-"));
     if demonym.is_some() {

@@ -249,7 +249,7 @@ fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<
 /// right after a name of two words or more that starts with the acronym's letter (and
 /// is no person's name) is that name's short form. Returns (acronym key, name key) pairs.
 pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<(u32, u32)> {
-    let text_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let text_at = |i: usize| crate::speech::word(doc, i);
     let mut found = Vec::new();
     for (i, w) in weighed.iter().enumerate() {
         let [acronym] = names.words(&w.cand) else {

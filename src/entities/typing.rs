@@ -472,7 +472,7 @@ fn is_organization_context(
     before2: &str,
     after: &str,
 ) -> bool {
-    let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let word_at = |i: usize| crate::speech::word(doc, i);
     let end = c.end_token();
     let before2 = before2.to_ascii_lowercase();
     let shares_in = matches!(before, "in" | "of") && matches!(before2.as_str(), "shares" | "stake");
@@ -539,7 +539,7 @@ fn works_at(before: &str, role: &str) -> bool {
 /// result, a score or a player's role stands for the team, even when it is also a
 /// town's or a person's name.
 pub fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
-    let word_at = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span()));
+    let word_at = |i: usize| crate::speech::word(doc, i);
     let end = c.end_token();
     let before = c.first_token().checked_sub(1).map_or("", word_at);
     let after = word_at(end);
