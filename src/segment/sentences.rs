@@ -79,36 +79,20 @@ pub fn split(doc: &mut Document) {
     let mut limited = false;
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
-        let rest = doc
-            .tokens
-            .get(first_token..)
-            .expect("the tokens before this paragraph's are counted");
-        // The paragraph's tokens come next in the array: a forward scan over them is
-        // cheaper than a binary search over all the rest (a cache miss per step).
-        let count = rest
-            .iter()
-            .position(|t| t.start() >= paragraph.span.end())
-            .unwrap_or(rest.len());
-        let end_token = first_token + count;
-        let first_sentence = sentences.len();
+        let end_token = first_token_at(&doc.tokens, first_token, paragraph.span.end());
         let tokens = doc
             .tokens
             .get(first_token..end_token)
             .expect("this paragraph's tokens are counted in the rest");
+        let first_sentence = sentences.len();
+        ranges.clear();
         let para = Para {
             text: doc.text,
             toks: tokens,
         };
-        ranges.clear();
         para.sentence_ranges(&mut ranges);
         for range in ranges.iter().flat_map(|r| cut_long(r.clone())) {
-            let last = tokens.get(range.end.saturating_sub(1));
-            if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
-                let sentence = Sentence::new(
-                    Span::new(first.span().start(), last.span().end()),
-                    p_index,
-                    first_token + range.start..first_token + range.end,
-                );
+            if let Some(sentence) = sentence_of(tokens, first_token, p_index, range) {
                 limited |= push_within_limit(&mut sentences, first_sentence, sentence);
             }
         }
@@ -121,6 +105,38 @@ pub fn split(doc: &mut Document) {
     if limited {
         doc.warnings.push(limits::SENTENCES.warning());
     }
+}
+
+/// The first token from `from` on that starts at or after byte `byte` (a paragraph's
+/// end), or the token count.
+fn first_token_at(tokens: &[Token], from: usize, byte: usize) -> usize {
+    let rest = tokens
+        .get(from..)
+        .expect("the tokens before this paragraph's are counted");
+    // The paragraph's tokens come next in the array: a forward scan over them is
+    // cheaper than a binary search over all the rest (a cache miss per step).
+    let count = rest
+        .iter()
+        .position(|t| t.start() >= byte)
+        .unwrap_or(rest.len());
+    from + count
+}
+
+/// The sentence of paragraph `paragraph` over `range` of its `tokens` (the first of which
+/// is document token `first_token`); none when the range lies outside them.
+fn sentence_of(
+    tokens: &[Token],
+    first_token: usize,
+    paragraph: usize,
+    range: std::ops::Range<usize>,
+) -> Option<Sentence> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(Sentence::new(
+        Span::new(first.span().start(), last.span().end()),
+        paragraph,
+        first_token + range.start..first_token + range.end,
+    ))
 }
 
 /// Pushes `sentence`, or, past [`limits::SENTENCES`], joins it to the sentence before when
