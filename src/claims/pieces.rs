@@ -191,19 +191,50 @@ fn split_token<'t>(
     lowered: Option<&'t Lowered>,
     out: &mut Vec<Piece<'t>>,
 ) {
-    let mut cutter = Cutter {
-        text,
-        base,
-        token,
-        lowered,
-        out,
-    };
-    if !cutter.plain_word(first_join) {
-        cutter.cut(first_join);
+    // Plain words ("said", "Minister") are one piece: skip the walk over their letters.
+    match plain_word(text) {
+        Some(capital) if !text.is_empty() => {
+            let span = Span::new(base, base + text.len());
+            let lower = if capital {
+                ascii_lowercase(text, span, lowered)
+            } else {
+                Cow::Borrowed(text)
+            };
+            out.push(Piece::new(
+                span,
+                text,
+                lower,
+                PieceKind::Word,
+                first_join,
+                token,
+            ));
+        }
+        Some(_) => {}
+        None => {
+            let mut cutter = Cutter {
+                text,
+                base,
+                token,
+                lowered,
+                out,
+            };
+            cutter.cut(first_join);
+        }
     }
 }
 
-/// One token being cut into pieces, pushed to `out`.
+/// Whether `text` is ASCII letters only, and then whether it holds a capital (one pass
+/// tells both).
+fn plain_word(text: &str) -> Option<bool> {
+    let (all, any) = text.bytes().fold((LETTER, 0), |(all, any), b| {
+        let class = LETTER_CLASS[usize::from(b)];
+        (all & class, any | class)
+    });
+    (all & LETTER != 0).then_some(any & CAPITAL != 0)
+}
+
+/// A token with digits, hyphens or other characters than ASCII letters, being cut into
+/// pieces pushed to `out`.
 struct Cutter<'t, 'o> {
     text: &'t str,
     /// Document offset of the token's first byte.
@@ -214,31 +245,6 @@ struct Cutter<'t, 'o> {
 }
 
 impl<'t> Cutter<'t, '_> {
-    /// Pushes a token of ASCII letters only ("said", "Minister") as one piece, sparing
-    /// it the walk over its characters; false when the token is not such a word.
-    fn plain_word(&mut self, join: Join) -> bool {
-        let text = self.text;
-        // One pass tells both whether the word is plain and whether it has a capital.
-        let (all, any) = text.bytes().fold((LETTER, 0), |(all, any), b| {
-            let class = LETTER_CLASS[usize::from(b)];
-            (all & class, any | class)
-        });
-        if all & LETTER == 0 {
-            return false;
-        }
-        if !text.is_empty() {
-            let span = Span::new(self.base, self.base + text.len());
-            let lower = if any & CAPITAL == 0 {
-                Cow::Borrowed(text)
-            } else {
-                ascii_lowercase(text, span, self.lowered)
-            };
-            let piece = Piece::new(span, text, lower, PieceKind::Word, join, self.token);
-            self.out.push(piece);
-        }
-        true
-    }
-
     /// Cuts the token at hyphens (dropped) and where digits turn to letters or back
     /// ("1.2m", "10-15", "14-year-old"); the first piece joins as `first_join`.
     fn cut(&mut self, first_join: Join) {
