@@ -352,9 +352,9 @@ impl<'a> Para<'a> {
         open.end_before(self.len(), out);
     }
 
-    /// Skips what may open a sentence without being read as its text: a list marker
-    /// (which may open a list), an interview's "Q."/"A.", or marks that end nothing
-    /// (". . . The practice"). Returns the token after them, if any are at `i`.
+    /// Skips the tokens that may open a sentence but are neither its words nor its end: a
+    /// list marker (which may open a list), an interview's "Q."/"A.", or marks that end
+    /// nothing (". . . The practice"). Returns the token after them, if any are at `i`.
     fn skip_opening(&self, i: usize, list: &mut Option<List>) -> Option<usize> {
         if let Some(m) = self.marker(i) {
             // A numbered item opening a sentence may open a list run together in the
