@@ -506,7 +506,8 @@ impl TokenInfo {
             && !is_letter_compound(word)
             && !is_shouted_function_word(word)
             && !is_lone_numeral(doc, i, word)
-            && !is_post_nominal(doc, i, word);
+            && !is_post_nominal(doc, i, word)
+            && !is_currency_prefix(doc, i);
         TokenInfo::Capitalised {
             name_word,
             possessive,
@@ -547,6 +548,16 @@ fn is_lone_numeral(doc: &Document, i: usize, word: &str) -> bool {
     let lowercase_word =
         |b: usize| doc.tokens[b].kind == TokenKind::Word && has_no_uppercase(text_at(doc, b));
     numeral && i.checked_sub(1).is_some_and(lowercase_word)
+}
+
+/// "US$ 20,000", "HK$5": a country's letters written against a currency sign are part
+/// of the currency's symbol, not a place.
+fn is_currency_prefix(doc: &Document, i: usize) -> bool {
+    let (Some(word), Some(next)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
+        return false;
+    };
+    word.span().end() == next.span().start()
+        && matches!(doc.slice(next.span()), "$" | "€" | "£" | "¥")
 }
 
 /// "Jane Smith, QC": honours or a counsel's rank after a person's full name (two to four
@@ -807,8 +818,12 @@ impl<'d> Finder<'_, 'd> {
             return false;
         };
         if self.text(connector) == "&" {
-            // "Simon & Schuster", "Marks & Spencer"; not "Ukraine & Russia".
-            let place = |i: usize| self.facts(i).has(Fact::Place);
+            // "Simon & Schuster", "Marks & Spencer", "Mary & Leigh Block Museum"; not
+            // "Ukraine & Russia".
+            let place = |i: usize| {
+                let facts = self.facts(i);
+                facts.has(Fact::Place) && !facts.has(Fact::GivenName)
+            };
             return !(place(before) || place(connector + 1));
         }
         let head = self.facts(before);
@@ -970,9 +985,25 @@ impl<'d> Finder<'_, 'd> {
         }
         let heads = [Fact::OrgWord, Fact::PlaceWord];
         let first = self.facts(start);
+        let named = !first.has(Fact::Common) || first.has(Fact::Place) || first.any(&heads);
         self.is_listed_name(start, end)
-            || ((start..end).any(|i| self.facts(i).any(&heads))
-                && (!first.has(Fact::Common) || first.any(&heads)))
+            || ((start..end).any(|i| self.facts(i).any(&heads)) && named)
+    }
+
+    /// True when the last of tokens `start..end` is a title that is no one's name and
+    /// the words before it are an organization's (its head word, a listed name or an
+    /// acronym).
+    fn ends_in_title_after_org(&self, start: usize, end: usize) -> bool {
+        if end < start + 2 || !self.is_word(end - 2) {
+            return false;
+        }
+        let last = self.raw_facts(end - 1);
+        let head = self.text(end - 2);
+        last.has(Fact::Title)
+            && !last.any(&[Fact::Surname, Fact::GivenName, Fact::OrgWord])
+            && (self.facts(end - 2).has(Fact::OrgWord)
+                || self.is_listed_name(start, end - 1)
+                || (start + 1 == end - 1 && crate::entities::typing::is_acronym(head)))
     }
 
     /// True when token `i` names a country or continent ("America", "France").
@@ -1038,6 +1069,12 @@ impl<'d> Finder<'_, 'd> {
         let institutional =
             self.facts(end - 1)
                 .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
+        if self.ends_in_title_after_org(start, end) {
+            // "the State Department Spokesperson", "NASA Administrator": the office's
+            // holder is not named; the name is the organization's.
+            self.push(sentence, (start, end - 1), None, None, None, out);
+            return;
+        }
         let found = if institutional {
             None // "General Motors", "Lord Howe Island": the title word is part of the name
         } else {
@@ -1383,8 +1420,8 @@ mod tests {
     #[test]
     fn and_splits_only_between_complete_names() {
         assert_eq!(
-            names("She left the Brookfield Institute of Optics and Dakota State University of the US."),
-            ["Brookfield Institute of Optics", "Dakota State University of the US"]
+            names("She left the Brookfield Institute of Optics and Colorado State University of the US."),
+            ["Brookfield Institute of Optics", "Colorado State University of the US"]
         );
         assert_eq!(
             names("He runs the Department of Health and Human Services."),
@@ -1393,6 +1430,10 @@ mod tests {
         assert_eq!(
             names("We toured the Lakeside Air and Sky Museum and Harwick Park."),
             ["Lakeside Air and Sky Museum", "Harwick Park"]
+        );
+        assert_eq!(
+            names("They met at the Mary & Leigh Zorvo Museum, not in Ukraine & Russia."),
+            ["Mary & Leigh Zorvo Museum", "Ukraine", "Russia"]
         );
         assert_eq!(
             names("They joined North and South Korea."),
@@ -1441,6 +1482,7 @@ mod tests {
             ["Zorvex", "Henry VIII"]
         );
         assert_eq!(names("Officials of WHO met."), ["WHO"]);
+        assert_eq!(names("Bail was US$ 20,000 in the US."), ["US"]);
         assert_eq!(
             names("Marta Law of Verdanto met Tomas King of Brill."),
             ["Marta Law", "Verdanto", "Tomas King", "Brill"]
@@ -1478,6 +1520,14 @@ mod tests {
             ["Zelensky"]
         );
         assert_eq!(names("Zelenskiy, however, left."), ["Zelenskiy"]);
+    }
+
+    #[test]
+    fn a_title_after_an_organization_is_cut_off() {
+        assert_eq!(
+            names("A Zorvo Department Spokesperson and the ZRX Administrator spoke to John King."),
+            ["Zorvo Department", "ZRX", "John King"]
+        );
     }
 
     #[test]
