@@ -827,9 +827,10 @@ impl<'d> Finder<'_, 'd> {
             return !(place(before) || place(connector + 1));
         }
         let head = self.facts(before);
-        let personal = before > run_start && self.raw_facts(run_start).has(Fact::GivenName);
-        // "Nathan Law of Demosisto": after a given name, a surname that is also a law's
-        // or a title's head ends the name.
+        let first = self.raw_facts(run_start);
+        let personal = before > run_start && first.has(Fact::GivenName) && !first.has(Fact::Title);
+        // "Nathan Law of Demosisto": after a given name (not a title: "King and Queen of
+        // Hearts"), a surname that is also a law's or a title's head ends the name.
         let heads: &[Fact] = if personal {
             &[Fact::OrgWord, Fact::PlaceWord]
         } else {
@@ -994,16 +995,17 @@ impl<'d> Finder<'_, 'd> {
     /// the words before it are an organization's (its head word, a listed name or an
     /// acronym).
     fn ends_in_title_after_org(&self, start: usize, end: usize) -> bool {
-        if end < start + 2 || !self.is_word(end - 2) {
+        // The word before the title, past the period of "U.S. Senator".
+        let Some(before) = (start..end - 1).rev().find(|&i| self.is_word(i)) else {
             return false;
-        }
+        };
         let last = self.raw_facts(end - 1);
-        let head = self.text(end - 2);
+        let head = self.text(before);
         last.has(Fact::Title)
             && !last.any(&[Fact::Surname, Fact::GivenName, Fact::OrgWord])
-            && (self.facts(end - 2).has(Fact::OrgWord)
-                || self.is_listed_name(start, end - 1)
-                || (start + 1 == end - 1 && crate::entities::typing::is_acronym(head)))
+            && (self.facts(before).has(Fact::OrgWord)
+                || self.is_listed_name(start, before + 1)
+                || (start == before && crate::entities::typing::is_acronym(head)))
     }
 
     /// True when token `i` names a country or continent ("America", "France").
@@ -1072,7 +1074,8 @@ impl<'d> Finder<'_, 'd> {
         if self.ends_in_title_after_org(start, end) {
             // "the State Department Spokesperson", "NASA Administrator": the office's
             // holder is not named; the name is the organization's.
-            self.push(sentence, (start, end - 1), None, None, None, out);
+            let name = self.trim_connectors(start, end - 1);
+            self.push(sentence, name, None, None, None, out);
             return;
         }
         let found = if institutional {
@@ -1525,8 +1528,8 @@ mod tests {
     #[test]
     fn a_title_after_an_organization_is_cut_off() {
         assert_eq!(
-            names("A Zorvo Department Spokesperson and the ZRX Administrator spoke to John King."),
-            ["Zorvo Department", "ZRX", "John King"]
+            names("A Zorvo Department Spokesperson, the ZRX Administrator and a U.S. Senator spoke to John King."),
+            ["Zorvo Department", "ZRX", "U.S", "John King"]
         );
     }
 
