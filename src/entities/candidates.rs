@@ -827,10 +827,16 @@ impl<'d> Finder<'_, 'd> {
             return !(place(before) || place(connector + 1));
         }
         let head = self.facts(before);
-        let first = self.raw_facts(run_start);
-        let personal = before > run_start && first.has(Fact::GivenName) && !first.has(Fact::Title);
-        // "Nathan Law of Demosisto": after a given name (not a title: "King and Queen of
-        // Hearts"), a surname that is also a law's or a title's head ends the name.
+        // "Gary Fan of the Neo Democrats" after a descriptor ("Pan-democrat"): the given
+        // name may stand just before the surname rather than at the run's start; a title
+        // is no given name ("King and Queen of Hearts").
+        let given = |i: usize| {
+            let facts = self.raw_facts(i);
+            facts.has(Fact::GivenName) && !facts.has(Fact::Title)
+        };
+        let personal = before > run_start && (given(run_start) || given(before - 1));
+        // "Nathan Law of Demosisto": after a given name, a surname that is also a law's
+        // or a title's head ends the name.
         let heads: &[Fact] = if personal {
             &[Fact::OrgWord, Fact::PlaceWord]
         } else {
@@ -889,7 +895,10 @@ impl<'d> Finder<'_, 'd> {
             if cut {
                 self.split_and(sentence, piece_start, i, out);
                 piece_start = i + 1;
-            } else if i > piece_start && self.starts_inner_person(i, run.1) {
+            } else if i > piece_start
+                && (self.starts_inner_person(i, run.1)
+                    || self.starts_tail_person(piece_start, i, run.1))
+            {
                 self.split_and(sentence, piece_start, i, out);
                 piece_start = i;
             }
@@ -924,10 +933,52 @@ impl<'d> Finder<'_, 'd> {
         let before = self.raw_facts(i - 1);
         let head = self.facts(run_end - 1);
         let surname_follows = next.has(Fact::Surname) || !next.has(Fact::Common);
+        // A given name that is also a word ("Tom", "Will") is a name after a descriptor
+        // ("Scientologist"; not a place, not "F-102") where the document never writes
+        // the word in lowercase.
+        let descriptor = !before.any(&[Fact::Place, Fact::OrgWord, Fact::PlaceWord])
+            && self
+                .text(i - 1)
+                .chars()
+                .all(|ch| ch.is_alphabetic() || ch == '-');
+        let named = !word.has(Fact::Common)
+            || surname_follows
+            || (descriptor
+                && !self
+                    .stats
+                    .seen_lowercase(self.doc, strip_possessive(self.text(i)).0));
         word.has(Fact::GivenName)
-            && (!word.has(Fact::Common) || surname_follows)
+            && named
             && !before.any(&[Fact::GivenName, Fact::Title])
             && !head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord])
+            && !lists::is_place(self.run_text(i - 1, i + 1)) // "Los Angeles Sheriff's office"
+    }
+
+    /// "Refugee Council Enver Solomon", "University of Utah Amneh Jafari": a personal name
+    /// of two or three words (none of them a place or a word of an institution's name)
+    /// ends a run that names an institution, right after its organization word or place.
+    /// The person is a name of their own ("CEO of the X Jane Doe", "X professor Jane Doe").
+    fn starts_tail_person(&self, piece_start: usize, i: usize, run_end: usize) -> bool {
+        // Token tests first: only the last two or three words of a run are asked.
+        if !(i + 2 == run_end || i + 3 == run_end) || self.is_possessive(i - 1) {
+            return false;
+        }
+        let institution_before =
+            self.facts(i - 1).has(Fact::OrgWord) || self.facts(i - 1).has(Fact::Place);
+        let personal = (i..run_end).all(|j| {
+            let word = self.facts(j);
+            self.is_name_word(j)
+                && !word.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Place])
+                && !word.any(&[Fact::Title, Fact::Demonym, Fact::KnownOrg])
+                && (!word.has(Fact::Common) || word.any(&[Fact::Surname, Fact::GivenName]))
+        });
+        let first = self.facts(i);
+        let named = first.has(Fact::GivenName) || !first.has(Fact::Common);
+        institution_before
+            && personal
+            && named
+            && (piece_start..i).any(|j| self.facts(j).has(Fact::OrgWord))
+            && !lists::is_place(self.run_text(i, run_end))
     }
 
     /// "Ukraine and Russia" is two names; "Center for Strategic and International
@@ -1068,6 +1119,12 @@ impl<'d> Finder<'_, 'd> {
     /// the name and records them; the qualifier, unless it is only a nationality, is a
     /// name of its own ("NASA Administrator Charles Bolden" → "NASA", "Charles Bolden").
     fn strip_title(&mut self, sentence: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+        if self
+            .title_at(start, end)
+            .is_some_and(|(after, _)| after == end)
+        {
+            return; // "the Secretary of State" alone: a description, not a name
+        }
         let institutional =
             self.facts(end - 1)
                 .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
@@ -1514,6 +1571,35 @@ mod tests {
         assert!(cands[1].possessive);
         assert_eq!(cands[2].gender, Some(Gender::Male));
         assert_eq!(found.role(&cands[2]), None, "a courtesy title is no role");
+    }
+
+    #[test]
+    fn a_descriptor_before_a_given_name_that_is_a_word_is_cut_off() {
+        let n = names("The video featured Scientologist Tom Kettle.");
+        assert!(n.contains(&"Tom Kettle".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn a_person_after_a_descriptor_does_not_run_on_past_of() {
+        let n = names("Pan-democrat Gary Kettle of the Neo Democrats lost.");
+        assert!(n.contains(&"Gary Kettle".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn a_person_at_the_end_of_an_institution_is_a_name_of_their_own() {
+        let n = names("The head of the Migrant Council Oskar Vendelin said so.");
+        assert_eq!(n, ["Migrant Council", "Oskar Vendelin"]);
+    }
+
+    #[test]
+    fn a_listed_place_is_not_split_for_a_person() {
+        let n = names("A detective for the Los Angeles Sheriff's office came.");
+        assert!(!n.contains(&"Angeles Sheriff".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn a_title_alone_is_no_name() {
+        assert!(names("He met the Secretary of State on Monday.").is_empty());
     }
 
     #[test]

@@ -175,9 +175,13 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     if multi && lists::PLACE_WORDS.contains(last) {
         // "Helen Park", "Ruth Hill": a given name before a place word that is also a
         // surname is a person's name more often than a park's.
-        let personal = (2..=3).contains(&words.len())
+        // "Marc Lamont Hill": a middle name is as good a sign as a given name that is
+        // no common word.
+        let middle_name = words.len() == 3
+            && is_capitalised(words[1])
+            && (lists::given_name(words[1]).is_some() || !lists::is_common_word(words[1]));
+        let personal = (middle_name || (words.len() == 2 && !lists::is_common_word(first)))
             && lists::given_name(first).is_some()
-            && !lists::is_common_word(first)
             && lists::SURNAMES.contains(last);
         e.bump(EntityType::Place, if personal { 2 } else { 4 });
     }
@@ -386,32 +390,18 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if lists::ORG_NOUNS.contains(before) && !is_capitalised(before) {
         e.bump(EntityType::Organization, 4);
     }
+    let leader = is_leader_modifier(names.words(c), after);
+    if leader {
+        e.bump(EntityType::Person, 3);
+    }
     if before == "the" || before == "The" {
-        // "the Kremlin said": a body; "the Tomahawk missiles": a modifier, a thing.
-        e.bump(EntityType::Person, -2);
-        let opens_sentence = doc
-            .sentences
-            .get(c.sentence())
-            .is_some_and(|s| s.tokens().start + 1 >= c.first_token());
-        let coordinated = matches!(after, "and" | "&"); // "The Jenna and Julien Podcast"
-        if before == "The" && !opens_sentence && !coordinated {
-            // "played with The Velvet Underground": a capital "The" inside a sentence
-            // belongs to a band's, paper's or work's name, never a person's.
-            e.bump(EntityType::Person, -3);
-        }
-        let next_is_word = doc
-            .tokens
-            .get(c.end_token())
-            .is_some_and(|t| t.kind == TokenKind::Word);
-        if next_is_word && is_clause_verb(after) {
-            e.bump(EntityType::Organization, 1);
-        } else if next_is_word
-            && !is_capitalised(after)
-            && c.word_count() == 1
-            && !names.words(c).iter().any(|w| is_acronym(w))
-        {
-            e.bump(EntityType::Other, 1);
-        }
+        // A full name with a given name ("the Tom Cruise video"), not one word ("the
+        // Stuart restoration") nor a surname after any word ("the Kowloon East seat").
+        let words = names.words(c);
+        let full_name = words.len() >= 2
+            && lists::given_name(words[0]).is_some()
+            && lexical.best() == Some(EntityType::Person);
+        e.add(after_article(doc, names, c, after, leader || full_name));
     }
     if before == ":" && before2.eq_ignore_ascii_case("source") {
         e.bump(EntityType::Organization, 3);
@@ -438,6 +428,12 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     }
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
+    }
+    if is_plural_role(before) {
+        e.bump(EntityType::Person, 3); // "photographers Nat Finkelstein, … and …"
+    }
+    if is_organization_possessive(before) && ends_in_surname(names.words(c)) {
+        e.bump(EntityType::Person, 2); // "DAB's Starry Lee", "Acme's Rose Kemp"
     }
     e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
@@ -495,6 +491,106 @@ fn is_counted_plural(doc: &Document, names: &Names, c: &Candidate) -> bool {
     counted
         && !c.possessive
         && matches!(names.words(c), [word] if word.ends_with('s') && !word.ends_with("ss"))
+}
+
+/// Evidence from "the" before a name: "the Kremlin said" is a body, "the Tomahawk
+/// missiles" a thing. A person's name may stand there only as a modifier of the noun
+/// the article belongs to ("the Tom Cruise video"): `personal` says the name is one.
+fn after_article(
+    doc: &Document,
+    names: &Names,
+    c: &Candidate,
+    after: &str,
+    personal: bool,
+) -> Evidence {
+    let mut e = Evidence::default();
+    let next_is_word = doc
+        .tokens
+        .get(c.end_token())
+        .is_some_and(|t| t.kind == TokenKind::Word);
+    let modifier = next_is_word && !is_capitalised(after) && !is_clause_verb(after);
+    if personal && modifier {
+        return e;
+    }
+    e.bump(EntityType::Person, -2);
+    e.add(capital_the(doc, c, after));
+    if next_is_word && is_clause_verb(after) {
+        e.bump(EntityType::Organization, 1);
+    } else if modifier && c.word_count() == 1 && !names.words(c).iter().any(|w| is_acronym(w)) {
+        e.bump(EntityType::Other, 1);
+    }
+    e
+}
+
+/// "played with The Velvet Underground": a capital "The" inside a sentence belongs to
+/// a band's, paper's or work's name, never a person's (unless an "and" follows: "The
+/// Jenna and Julien Podcast" is one name).
+fn capital_the(doc: &Document, c: &Candidate, after: &str) -> Evidence {
+    let mut e = Evidence::default();
+    let the = c.first_token().wrapping_sub(1);
+    let opens_sentence = doc
+        .sentences
+        .get(c.sentence())
+        .is_some_and(|s| s.tokens().start >= the);
+    if crate::speech::word(doc, the) == "The" && !opens_sentence && !matches!(after, "and" | "&") {
+        e.bump(EntityType::Person, -3);
+    }
+    e
+}
+
+/// A lowercase plural of a role noun ("photographers", "analysts"): the names listed
+/// after it are people's (a singular before a name is the name's role, see candidates).
+fn is_plural_role(word: &str) -> bool {
+    !is_capitalised(word)
+        && lists::title(word).is_none()
+        && word
+            .strip_suffix('s')
+            .is_some_and(|one| one.len() > 2 && lists::title(one).is_some())
+}
+
+/// An organization's possessive: an acronym or a listed organization ("DAB's",
+/// "Google’s").
+fn is_organization_possessive(word: &str) -> bool {
+    let (name, possessive) = super::candidates::strip_possessive(word);
+    possessive
+        && (is_acronym(name)
+            || lists::KNOWN_ORGS.contains(name)
+            || lists::LISTED_ORGS.contains(name))
+}
+
+/// Two or three capitalised words ending in a listed surname, none of them a word of
+/// an organization's, a place's or a work's name: a personal name when its context says
+/// whose it is, even if its first word is a common word ("Starry Lee").
+fn ends_in_surname(words: &[&str]) -> bool {
+    let plain = |w: &&str| {
+        is_capitalised(w)
+            && !lists::ORG_WORDS.contains(w)
+            && !lists::PLACE_WORDS.contains(w)
+            && !lists::OTHER_WORDS.contains(w)
+    };
+    (2..=3).contains(&words.len())
+        && words.iter().all(plain)
+        && words.last().is_some_and(|w| lists::SURNAMES.contains(w))
+        && !lists::is_place(&words.join(" "))
+}
+
+/// Nouns after a leader's surname ("the Obama administration", "the Monti government").
+static LEADER_NOUNS: WordSet = WordSet::exact(include_str!("../../data/leader_nouns.txt"));
+
+/// "Monti government", "Assad regime": a single name that is no common word or place
+/// before a noun of government is the leader's surname.
+fn is_leader_modifier(words: &[&str], after: &str) -> bool {
+    match words {
+        [word] => {
+            LEADER_NOUNS.contains(after)
+                && word.chars().all(char::is_alphabetic)
+                && !lists::is_common_word(word)
+                && !lists::is_place(word)
+                && lists::demonym(word).is_none()
+                && !is_acronym(word)
+        }
+        _ => false,
+    }
 }
 
 /// Evidence that a name is a place from the words before it: "the town of Yeoncheon",
@@ -677,16 +773,21 @@ pub fn looks_like_personal_name(words: &[&str]) -> bool {
         && words.iter().skip(1).all(name_like)
 }
 
-/// A romanised two-syllable given name: "Chung-tai", "Kwok-kin", "Min-Woo".
+/// A romanised two-syllable given name: "Chung-tai", "Kwok-kin", "Min-Woo"; not a
+/// compound that starts with a longer English word ("Comic-Con").
 fn is_syllable_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(a, b)| {
         let short = |s: &str| (2..=5).contains(&s.chars().count());
-        short(a) && short(b) && a.chars().next().is_some_and(char::is_uppercase)
+        short(a)
+            && short(b)
+            && a.chars().next().is_some_and(char::is_uppercase)
+            && !(a.len() >= 4 && lists::is_common_word(a)) // "Min-Woo" stays a name
     })
 }
 
 /// True when the words after a comma ("a senior analyst at …") name a person's role
-/// within the next few words, before any other comma.
+/// within the next few words, before any other comma or a preposition (the role noun
+/// heads the apposition: not "a film by the artist", "Picardie to an architect").
 fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
     let limit = from + 8;
     for i in from..limit {
@@ -695,6 +796,12 @@ fn apposition_has_person_role(doc: &Document, from: usize) -> bool {
         };
         let word = doc.slice(t.span());
         if t.kind == TokenKind::Punct || t.kind == TokenKind::QuoteMark {
+            return false;
+        }
+        if matches!(
+            word,
+            "by" | "to" | "of" | "for" | "from" | "with" | "at" | "in" | "on"
+        ) {
             return false;
         }
         if !is_capitalised(word) && lists::title(word).is_some() {
@@ -815,5 +922,66 @@ mod tests {
         use EntityType::*;
         let t = typed("Then President Putin asked for the Tomahawk missiles.");
         assert_eq!(t, [("Putin".into(), Person), ("Tomahawk".into(), Other)]);
+    }
+
+    /// The entities of `text` with their types, after merging.
+    fn entity_types(text: &str) -> Vec<(String, EntityType)> {
+        let mut doc = Document::new(text);
+        segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        doc.entities
+            .iter()
+            .map(|e| (e.name.clone(), e.entity_type))
+            .collect()
+    }
+
+    fn type_of(types: &[(String, EntityType)], name: &str) -> Option<EntityType> {
+        types.iter().find(|(n, _)| n == name).map(|(_, t)| *t)
+    }
+
+    #[test]
+    fn a_full_name_before_a_noun_stays_a_person() {
+        let t = entity_types(
+            "Critics mocked the Tom Kettle video. The Kettle video spread widely. \
+             Later the Tom Kettle video was removed.",
+        );
+        assert_eq!(type_of(&t, "Tom Kettle"), Some(EntityType::Person), "{t:?}");
+    }
+
+    #[test]
+    fn a_surname_before_a_noun_of_government_is_a_person() {
+        let t = typed("Taxes rose under the Velardi government.");
+        assert_eq!(t, [("Velardi".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_name_after_an_organization_possessive_ends_in_a_surname() {
+        let t = typed("KTV's Snowy Lee won the seat.");
+        assert_eq!(t[1], ("Snowy Lee".into(), EntityType::Person), "{t:?}");
+    }
+
+    #[test]
+    fn a_middle_name_keeps_a_place_word_surname_personal() {
+        let t = typed("On Monday Marc Quentin Hill commented.");
+        assert_eq!(t, [("Marc Quentin Hill".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn names_after_a_plural_role_are_people() {
+        let t = typed("The show features photographers Nat Okonkwo and Jane Doe.");
+        assert_eq!(t[0], ("Nat Okonkwo".into(), EntityType::Person), "{t:?}");
+    }
+
+    #[test]
+    fn a_role_after_a_preposition_does_not_head_an_apposition() {
+        let t = typed("We watched The Red Hollow, a film by the artist Jane Doe.");
+        assert_ne!(t[0].1, EntityType::Person, "{t:?}");
+    }
+
+    #[test]
+    fn compounds_of_words_are_no_syllable_names() {
+        assert!(is_syllable_name("Min-Woo"));
+        assert!(is_syllable_name("Chung-tai"));
+        assert!(!is_syllable_name("Comic-Con"));
     }
 }
