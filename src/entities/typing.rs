@@ -898,7 +898,7 @@ mod tests {
         assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
         assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
         assert_eq!(t[2], ("Quebec East".into(), Place));
-        let t = typed("Works from the ZRU Art Collections went to ZRU Winnipeg.");
+        let t = typed("Works from the ZRU Print Collections went to ZRU Winnipeg.");
         assert_eq!(t[0].1, Other);
         assert_eq!(t[1], ("ZRU Winnipeg".into(), Organization));
     }
