@@ -2,9 +2,10 @@
 //! `cargo run --release --example stage_memory -- FILE`. After each stage it prints the
 //! bytes held (live) and the most held at any moment during that stage (peak), counted
 //! by a global allocator that wraps the system one, then the sizes of the document's
-//! largest lists. The report and JSON step is the CLI's (the report built whole, then
-//! written through serde). Live counts include a vector's spare capacity, which
-//! is not resident until written: compare with `/usr/bin/time -v` for the process peak.
+//! largest lists. The report and JSON step is the CLI's (the report built whole as
+//! `byline::analyze` builds it, then written through serde). Live counts include a
+//! vector's spare capacity, which is not resident until written: compare with
+//! `/usr/bin/time -v` for the process peak.
 
 use std::time::Instant;
 
@@ -77,8 +78,7 @@ fn main() {
     lists(&doc);
     let started = Instant::now();
     let mut out = std::io::BufWriter::new(std::io::sink());
-    let analysis = byline::Analysis::from_document(&doc, &byline::Options::default());
-    drop(doc);
+    let analysis = byline::dev::report(doc, &byline::Options::default());
     if let Err(e) = serde_json::to_writer(&mut out, &analysis) {
         panic!("JSON output: {e}");
     }

@@ -341,43 +341,59 @@ impl<'t> Analysis<'t> {
     /// text (sentence, quotation and mention texts are slices of it, not copies), so it
     /// outlives the document.
     pub fn from_document(doc: &Document<'t>, options: &crate::Options) -> Analysis<'t> {
-        Analysis::build(doc, count_words(&doc.tokens), options, Stage::Claims)
+        Analysis::build(doc, None, count_words(&doc.tokens), options, Stage::Claims)
     }
 
     /// The report of `doc`, annotated by the stages up to `last`, whose text has `words`
     /// words (`analyze` counts them and frees the tokens, the largest annotation, before
-    /// the report is built).
+    /// the report is built). `moved`: the document's entities, taken out of it, which
+    /// the report then takes apart rather than copies (`analyze`'s memory); `None`:
+    /// copy `doc.entities`.
     pub(crate) fn build(
         doc: &Document<'t>,
+        moved: Option<Vec<Entity>>,
         words: usize,
         options: &crate::Options,
         last: Stage,
     ) -> Analysis<'t> {
         let offsets = CharOffsets::new(doc.text);
-        let conv = Converter {
+        // For what names no entity, and for the moved entities once `conv` is done.
+        let plain = Converter {
             doc,
             offsets: &offsets,
+            entities: &[],
+        };
+        let conv = Converter {
+            entities: moved.as_deref().unwrap_or(&doc.entities),
+            ..plain
         };
         let mut warnings = options.warnings.clone();
         warnings.extend(doc.warnings.iter().cloned());
+        let stats = Stats {
+            characters: offsets.to_char(doc.text.len()),
+            words,
+            paragraphs: doc.paragraphs.len(),
+            sentences: doc.sentences.len(),
+            quotes: (last >= Stage::Quotes).then_some(doc.quotes.len()),
+            entities: (last >= Stage::Entities).then_some(conv.entities.len()),
+            claims: (last >= Stage::Claims).then_some(doc.claims.len()),
+            reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
+        };
+        // Before the entities: quotations and claims name their entities.
+        let (quotes, claims) = (conv.quotes(), conv.claims());
+        let entities = match moved {
+            Some(moved) => plain.entities_from(moved),
+            None => conv.entities(),
+        };
         Analysis {
             schema_version: SCHEMA_VERSION,
             source: options.source.clone(),
-            stats: Stats {
-                characters: offsets.to_char(doc.text.len()),
-                words,
-                paragraphs: doc.paragraphs.len(),
-                sentences: doc.sentences.len(),
-                quotes: (last >= Stage::Quotes).then_some(doc.quotes.len()),
-                entities: (last >= Stage::Entities).then_some(doc.entities.len()),
-                claims: (last >= Stage::Claims).then_some(doc.claims.len()),
-                reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
-            },
-            paragraphs: conv.paragraphs(),
-            sentences: conv.sentences(),
-            quotes: conv.quotes(),
-            entities: conv.entities(),
-            claims: conv.claims(),
+            stats,
+            paragraphs: plain.paragraphs(),
+            sentences: plain.sentences(),
+            quotes,
+            entities,
+            claims,
             warnings,
             only: options.only.clone(),
         }
@@ -432,6 +448,8 @@ pub(crate) fn count_words(tokens: &[Token]) -> usize {
 struct Converter<'d, 't> {
     doc: &'d Document<'t>,
     offsets: &'d CharOffsets<'t>,
+    /// The document's entities (wherever they are held), which references name.
+    entities: &'d [Entity],
 }
 
 impl<'t> Converter<'_, 't> {
@@ -452,7 +470,7 @@ impl<'t> Converter<'_, 't> {
     }
 
     fn entity_ref(self, entity: usize) -> Option<EntityRef<'t>> {
-        self.doc.entities.get(entity).map(|e| EntityRef {
+        self.entities.get(entity).map(|e| EntityRef {
             entity,
             name: Cow::Owned(e.name.clone()),
         })
@@ -490,7 +508,7 @@ impl<'t> Converter<'_, 't> {
     fn quote(self, q: &Quote) -> QuoteReport<'t> {
         let (start, end) = self.start_end(q.span);
         let speaker = q.speaker.and_then(|sp| {
-            self.doc.entities.get(sp.entity).map(|e| SpeakerReport {
+            self.entities.get(sp.entity).map(|e| SpeakerReport {
                 entity: sp.entity,
                 name: Cow::Owned(e.name.clone()),
                 mention: sp.mention.map(|m| self.text_span(m)),
@@ -510,8 +528,37 @@ impl<'t> Converter<'_, 't> {
     }
 
     fn entities(self) -> Vec<EntityReport<'t>> {
-        let entities = self.doc.entities.iter().enumerate();
+        let entities = self.entities.iter().enumerate();
         entities.map(|(id, e)| self.entity(id, e)).collect()
+    }
+
+    /// The reports of `entities`, taken apart: names, aliases and roles move into the
+    /// reports, and each entity's mentions are freed once converted, so that a text of
+    /// many entities does not hold them twice.
+    fn entities_from(self, mut entities: Vec<Entity>) -> Vec<EntityReport<'t>> {
+        // Affiliations are named first: the name of an earlier entity will have moved.
+        let named = |(id, e): (usize, &Entity)| {
+            let a = e.affiliation?;
+            let name = Cow::Owned(entities.get(a)?.name.clone());
+            Some((id, EntityRef { entity: a, name }))
+        };
+        let affiliations: Vec<_> = entities.iter().enumerate().filter_map(named).collect();
+        let mut affiliations = affiliations.into_iter().peekable();
+        let mut reports = Vec::with_capacity(entities.len());
+        for (id, e) in entities.iter_mut().enumerate() {
+            let mentions = std::mem::take(&mut e.mentions);
+            reports.push(EntityReport {
+                id,
+                name: Cow::Owned(std::mem::take(&mut e.name)),
+                entity_type: e.entity_type,
+                mention_count: mentions.len(),
+                mentions: mentions.iter().map(|m| self.mention(m)).collect(),
+                aliases: std::mem::take(&mut e.aliases),
+                roles: std::mem::take(&mut e.roles),
+                affiliation: affiliations.next_if(|(i, _)| *i == id).map(|(_, a)| a),
+            });
+        }
+        reports
     }
 
     fn entity(self, id: usize, e: &Entity) -> EntityReport<'t> {

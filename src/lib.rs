@@ -92,6 +92,12 @@ pub mod dev {
     pub fn numbers(doc: &crate::Document) -> Vec<NumberMention> {
         crate::claims::numbers(doc)
     }
+
+    /// The report of a fully annotated document as `analyze` builds it, taking the
+    /// document apart (for measuring the report's memory).
+    pub fn report<'t>(doc: crate::Document<'t>, options: &crate::Options) -> crate::Analysis<'t> {
+        crate::report_of(doc, options, Stage::Claims)
+    }
 }
 pub use document::{
     Claim, ClaimKind, Document, Entity, EntityType, Gender, Mention, MentionKind, Paragraph,
@@ -150,11 +156,18 @@ pub struct Options {
 /// ```
 pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
     let last = pipeline::last_stage_for(options.only.as_deref());
-    let mut doc = pipeline::annotate_through(text, last);
-    // The tokens, the largest annotation, are freed before the report is built.
+    let doc = pipeline::annotate_through(text, last);
+    report_of(doc, options, last)
+}
+
+/// The report of `doc`, annotated through `last`, built as the document is taken apart:
+/// the tokens, the largest annotation, are freed first, and the entities move into the
+/// report rather than being copied.
+fn report_of<'t>(mut doc: Document<'t>, options: &Options, last: pipeline::Stage) -> Analysis<'t> {
     let words = analysis::count_words(&doc.tokens);
     doc.tokens = Vec::new();
-    Analysis::build(&doc, words, options, last)
+    let entities = std::mem::take(&mut doc.entities);
+    Analysis::build(&doc, Some(entities), words, options, last)
 }
 
 /// Runs every stage over `text` and returns the annotated document, for callers that want

@@ -185,9 +185,14 @@ mod candidate_tests {
 /// What the whole document says about capitalisation: the words seen capitalised where
 /// capitals mean something, and the words seen in lowercase.
 pub struct CapitalStats {
-    /// Each capitalised word of the document, in lowercase, and the sports words (which
-    /// the entity stage asks about), with their counts.
-    counted: WordTable<Counts>,
+    /// The counts of the words the finder asks about: each word that stands where any
+    /// word is capitalised (sentence start, headline) and each capitalised common word,
+    /// in lowercase, and the sports words (which the entity stage asks about). A table of every capitalised word would hold
+    /// an entry per name of a text of distinct names.
+    asked: WordTable<Counts>,
+    /// Each capitalised word of the document, in lowercase, with its counts: made only
+    /// when a word not in `asked` is asked about (the pipeline never does).
+    capitalised: OnceCell<WordTable<Counts>>,
     /// Every word written in lowercase, counted only when a word not counted above is
     /// asked about (rarely): most texts never need it.
     all_lower: OnceCell<WordTable<usize>>,
@@ -202,47 +207,64 @@ struct Counts {
 }
 
 impl CapitalStats {
-    /// The counts of `doc`'s capitalised words (`tokens` says which tokens they are,
-    /// `weak` which stand where every word is capitalised).
+    /// The counts of the words at weak positions of `doc` and of its capitalised common
+    /// words (`tokens` says which tokens are capitalised words, `weak` which stand where
+    /// every word is capitalised).
     fn count(doc: &Document, tokens: &[TokenInfo], weak: &[bool]) -> Self {
-        let mut counted = WordTable::with_capacity(256);
+        let mut asked = WordTable::with_capacity(256);
         for word in lists::entries(lists::SPORTS_WORDS_FILE) {
-            counted.insert(word, Counts::default());
+            asked.insert(word, Counts::default());
         }
+        // Also the capitalised common words, which the finder asks about inside names
+        // ("Scientologist Tom Cruise"): asking about a word not here makes a table of
+        // every word, the cost of a pass over the text.
         let words = doc.tokens.iter().zip(tokens).zip(weak);
-        for ((token, info), weak) in words {
-            if let (TokenKind::Word, TokenInfo::Capitalised { .. }) = (token.kind, info) {
+        for ((token, info), &weak) in words {
+            let common = matches!(info, TokenInfo::Capitalised { facts, .. }
+                if facts.facts().has(Fact::Common));
+            if token.kind == TokenKind::Word && (weak || common) {
                 let word = strip_possessive(doc.slice(token.span())).0;
-                let counts = counted
-                    .get_lowercase_or_insert_mut(word, Counts::default)
-                    .expect("a word table holds far less than 4 GB of words");
-                counts.strong += usize::from(!weak);
+                asked.get_lowercase_or_insert_mut(word, Counts::default);
             }
         }
-        for word in lowercase_words(doc) {
-            if let Some(counts) = counted.get_mut(word) {
-                counts.lower += 1;
-            }
-        }
+        add_counts(doc, tokens, weak, &mut asked, false);
         CapitalStats {
-            counted,
+            asked,
+            capitalised: OnceCell::new(),
             all_lower: OnceCell::new(),
         }
     }
 
-    /// True when the word is capitalised mid-sentence in the document more often than it
-    /// is written in lowercase ("Trump", not "In" after a title-case caption).
-    pub fn seen_capitalised(&self, word: &str) -> bool {
+    /// The counts of `word` (in any case) in `doc`, the document these counts were made
+    /// from; none for a word never capitalised.
+    fn counts(&self, doc: &Document, word: &str) -> Option<Counts> {
+        if let Some(counts) = self.asked.get_lowercase(word) {
+            return Some(*counts);
+        }
+        let capitalised = self.capitalised.get_or_init(|| {
+            let weak = weak_positions(doc);
+            let tokens: Vec<TokenInfo> = (0..doc.tokens.len())
+                .map(|i| TokenInfo::of(doc, i))
+                .collect();
+            let mut table = WordTable::with_capacity(256);
+            add_counts(doc, &tokens, &weak, &mut table, true);
+            table
+        });
+        capitalised.get_lowercase(word).copied()
+    }
+
+    /// True when the word is capitalised mid-sentence in `doc` more often than it is
+    /// written in lowercase ("Trump", not "In" after a title-case caption).
+    pub fn seen_capitalised(&self, doc: &Document, word: &str) -> bool {
         // A word never capitalised is either absent or has `strong` 0.
-        self.counted
-            .get_lowercase(word)
+        self.counts(doc, word)
             .is_some_and(|c| c.strong > 0 && c.strong > c.lower)
     }
 
     /// How often `lowercase` (already in lowercase) is written so in `doc` (the document
     /// these counts were made from).
     pub fn lowercase_count(&self, doc: &Document, lowercase: &str) -> usize {
-        if let Some(counts) = self.counted.get(lowercase) {
+        if let Some(counts) = self.asked.get(lowercase) {
             return counts.lower;
         }
         let all = self.all_lower.get_or_init(|| {
@@ -258,9 +280,40 @@ impl CapitalStats {
 
     /// True when the word is written in lowercase somewhere in `doc`.
     pub fn seen_lowercase(&self, doc: &Document, word: &str) -> bool {
-        match self.counted.get_lowercase(word) {
+        match self.asked.get_lowercase(word) {
             Some(counts) => counts.lower > 0,
             None => with_lowercase(word, |lower| self.lowercase_count(doc, lower) > 0),
+        }
+    }
+}
+
+/// Counts in `table` how often each of its words is capitalised in `doc` where capitals
+/// mean something, and how often written in lowercase; `every` first adds each
+/// capitalised word of `doc` to the table.
+fn add_counts(
+    doc: &Document,
+    tokens: &[TokenInfo],
+    weak: &[bool],
+    table: &mut WordTable<Counts>,
+    every: bool,
+) {
+    let words = doc.tokens.iter().zip(tokens).zip(weak);
+    for ((token, info), weak) in words {
+        if let (TokenKind::Word, TokenInfo::Capitalised { .. }) = (token.kind, info) {
+            let word = strip_possessive(doc.slice(token.span())).0;
+            let counts = if every {
+                table.get_lowercase_or_insert_mut(word, Counts::default)
+            } else {
+                table.get_lowercase_mut(word)
+            };
+            if let Some(counts) = counts {
+                counts.strong += usize::from(!weak);
+            }
+        }
+    }
+    for word in lowercase_words(doc) {
+        if let Some(counts) = table.get_mut(word) {
+            counts.lower += 1;
         }
     }
 }
@@ -448,7 +501,10 @@ pub fn find<'t>(
     if limited {
         warnings.push(limits::NAMES.warning());
     }
-    let out = finder.restore_known_names(out, weak_runs);
+    let mut out = finder.restore_known_names(out, weak_runs);
+    out.shrink_to_fit();
+    // The words stay until the entities are built: no spare room for more.
+    finder.names.words.shrink_to_fit();
     (out, finder.names, finder.stats)
 }
 
@@ -866,7 +922,9 @@ impl<'d> Finder<'_, 'd> {
         // A given name that is also a word ("Will", "Hope", "So") is one only before a
         // surname.
         let given = facts.has(Fact::GivenName) && (!common || self.is_name_word(i + 1));
-        !(given || facts.any(&[Fact::Place, Fact::KnownOrg]) || self.stats.seen_capitalised(word))
+        !(given
+            || facts.any(&[Fact::Place, Fact::KnownOrg])
+            || self.stats.seen_capitalised(self.doc, word))
     }
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each
@@ -1681,10 +1739,13 @@ mod tests {
         assert!(stats.seen_lowercase(&doc, "Bank") && stats.seen_lowercase(&doc, "RATES"));
         assert!(!stats.seen_lowercase(&doc, "Later"));
         assert!(
-            stats.seen_capitalised("Trump"),
+            stats.seen_capitalised(&doc, "Trump"),
             "three capitals, one lowercase"
         );
-        assert!(!stats.seen_capitalised("Bank"), "only at a sentence start");
-        assert!(!stats.seen_capitalised("Zelensky"));
+        assert!(
+            !stats.seen_capitalised(&doc, "Bank"),
+            "only at a sentence start"
+        );
+        assert!(!stats.seen_capitalised(&doc, "Zelensky"));
     }
 }

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use crate::lexicon::{with_lowercase, FixedHash};
 
@@ -110,72 +111,153 @@ impl<'t> KeyTable<'t> {
     }
 }
 
+/// Items sorted into numbered buckets, each bucket's in the order given: one array for
+/// all, not a list per bucket (a text of distinct names has a group, and a cluster, per
+/// name).
+#[derive(Default)]
+pub struct Buckets {
+    items: Vec<u32>,
+    /// Bucket `b` holds `items[at[b]..at[b + 1]]`.
+    at: Vec<u32>,
+}
+
+impl Buckets {
+    /// `count` buckets holding `item(i)` for each `i`, in bucket `bucket_of[i]`: a
+    /// counting sort.
+    pub fn of(bucket_of: &[u32], count: usize, item: impl Fn(usize) -> u32) -> Buckets {
+        let mut at = vec![0u32; count + 1];
+        for &b in bucket_of {
+            if let Some(size) = at.get_mut(b as usize + 1) {
+                *size += 1;
+            }
+        }
+        for b in 0..count {
+            at[b + 1] += at[b];
+        }
+        // Each bucket's slot moves from its first item to the next bucket's first.
+        let mut items = vec![0u32; bucket_of.len()];
+        for (i, &b) in bucket_of.iter().enumerate() {
+            if let Some(slot) = at.get_mut(b as usize) {
+                items[*slot as usize] = item(i);
+                *slot += 1;
+            }
+        }
+        if count > 0 {
+            at.copy_within(0..count - 1, 1);
+            at[0] = 0;
+        }
+        Buckets { items, at }
+    }
+
+    /// The items of bucket `b`, none when there is no such bucket.
+    pub fn get(&self, b: usize) -> &[u32] {
+        let (Some(&from), Some(&to)) = (self.at.get(b), self.at.get(b + 1)) else {
+            return &[];
+        };
+        self.items
+            .get(from as usize..to as usize)
+            .unwrap_or_default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+}
+
+/// No group: the value of a `u32` slot of [`Groups`] that holds none.
+const NO_GROUP: u32 = u32::MAX;
+
 /// The mentions that share one name key.
-struct Group<'a, 't> {
-    /// The words of the group's first mention.
-    words: &'a [&'t str],
+struct Group {
+    /// Its first mention (an index into the mentions), whose words are the group's.
+    first: u32,
     lexical: Evidence,
     /// Lexical and context evidence of all the group's mentions.
     total: Evidence,
-    /// Where its mentions start, in text order.
-    starts: Vec<usize>,
 }
 
-impl Group<'_, '_> {
-    fn person_like(&self) -> bool {
-        match self.lexical.best() {
-            Some(EntityType::Person) => true,
-            None => looks_like_personal_name(self.words),
-            _ => false,
-        }
-    }
-
-    /// The start of its last mention before byte `at`.
-    fn last_start_before(&self, at: usize) -> Option<usize> {
-        let before = self.starts.partition_point(|&start| start < at);
-        Some(self.starts[before.checked_sub(1)?])
-    }
-}
-
-/// The groups of one document: the mentions that share a name key.
+/// The groups of one document: the mentions that share a name key. Kept in flat arrays
+/// of 32-bit numbers rather than a list per group: a text of distinct names has a group
+/// per name, and memory must stay within a few times the text.
 struct Groups<'a, 't> {
-    list: Vec<Group<'a, 't>>,
+    weighed: &'a [Weighed],
+    names: &'a Names<'t>,
+    list: Vec<Group>,
     /// The group of each mention.
-    group_of: Vec<usize>,
-    /// The group of each name key number, when a mention has that key.
-    group_of_key: Vec<Option<usize>>,
+    group_of: Vec<u32>,
+    /// The group of each name key number; [`NO_GROUP`] when no mention has that key.
+    group_of_key: Vec<u32>,
+    /// Where each group's mentions start, in text order.
+    starts: Buckets,
 }
 
 impl<'a, 't> Groups<'a, 't> {
     /// Groups the mentions (sorted by start) by key, numbered in order of first mention.
-    fn of(weighed: &[Weighed], names: &'a Names<'t>, keys: &KeyTable) -> Groups<'a, 't> {
+    fn of(weighed: &'a [Weighed], names: &'a Names<'t>, keys: &KeyTable) -> Groups<'a, 't> {
         let mut groups = Groups {
-            list: Vec::new(),
+            weighed,
+            names,
+            list: Vec::with_capacity(keys.len()),
             group_of: Vec::with_capacity(weighed.len()),
-            group_of_key: vec![None; keys.len()],
+            group_of_key: vec![NO_GROUP; keys.len()],
+            starts: Buckets::default(),
         };
-        for w in weighed {
-            let g = *groups.group_of_key[w.key as usize].get_or_insert_with(|| {
+        for (i, w) in weighed.iter().enumerate() {
+            let Some(slot) = groups.group_of_key.get_mut(w.key as usize) else {
+                continue; // every key is numbered in `keys`
+            };
+            if *slot == NO_GROUP {
+                *slot = narrow(groups.list.len());
                 groups.list.push(Group {
-                    words: names.words(&w.cand),
+                    first: narrow(i),
                     lexical: Evidence::default(),
                     total: Evidence::default(),
-                    starts: Vec::new(),
                 });
-                groups.list.len() - 1
-            });
-            let group = &mut groups.list[g];
+            }
+            let g = *slot;
+            let group = &mut groups.list[g as usize];
             group.lexical.add(w.lexical);
             group.total.add(w.lexical);
             group.total.add(w.context);
-            group.starts.push(w.cand.span.start());
             groups.group_of.push(g);
         }
+        let start = |i: usize| narrow(weighed[i].cand.span.start());
+        groups.starts = Buckets::of(&groups.group_of, groups.list.len(), start);
         groups
     }
 
-    fn get(&self, g: usize) -> Option<&Group<'a, 't>> {
+    fn get(&self, g: usize) -> Option<&Group> {
         self.list.get(g)
+    }
+
+    /// The group of a name key number, if a mention has that key.
+    fn of_key(&self, key: u32) -> Option<usize> {
+        let g = *self.group_of_key.get(key as usize)?;
+        (g != NO_GROUP).then_some(g as usize)
+    }
+
+    /// The words of group `g` (of its first mention).
+    fn words(&self, g: usize) -> &'a [&'t str] {
+        let weighed = self.weighed;
+        let first = self
+            .get(g)
+            .and_then(|group| weighed.get(group.first as usize));
+        first.map_or(&[], |w| self.names.words(&w.cand))
+    }
+
+    fn person_like(&self, g: usize) -> bool {
+        match self.get(g).and_then(|group| group.lexical.best()) {
+            Some(EntityType::Person) => true,
+            None => looks_like_personal_name(self.words(g)),
+            _ => false,
+        }
+    }
+
+    /// The start of group `g`'s last mention before byte `at`.
+    fn last_start_before(&self, g: usize, at: usize) -> Option<usize> {
+        let starts = self.starts.get(g);
+        let before = starts.partition_point(|&start| (start as usize) < at);
+        Some(starts[before.checked_sub(1)?] as usize)
     }
 
     fn len(&self) -> usize {
@@ -189,48 +271,59 @@ impl<'a, 't> Groups<'a, 't> {
 pub fn cluster(
     weighed: &[Weighed],
     names: &Names,
-    keys: &KeyTable,
+    keys: KeyTable,
     defined: &[(u32, u32)],
-) -> (Vec<usize>, usize) {
-    let groups = Groups::of(weighed, names, keys);
+) -> (Vec<u32>, usize) {
+    let groups = Groups::of(weighed, names, &keys);
+    let short_form_of = short_forms(&groups, &keys, defined);
+    let plurals: Vec<u32> = (0..groups.len())
+        .map(|g| plural_of(&groups, &keys, g).unwrap_or(NO_GROUP))
+        .collect();
+    // The stage's largest table, asked no more: freed before the look-up tables are made.
+    drop(keys);
     let maps = Maps::build(&groups);
-    let short_form_of = short_forms(&groups, keys, defined);
-    let mut targets: Vec<Option<Target>> = Vec::new();
-    targets.resize_with(groups.len(), || None);
+    let redirect: Vec<u32> = (0..groups.len())
+        .map(|g| maps.variant_of_full_name(&groups, g).unwrap_or(NO_GROUP))
+        .collect();
+    let targets = Targets::of(&groups, &maps, &plurals);
+    drop(maps);
     let mut assigned = Vec::with_capacity(weighed.len());
     for (w, &g) in weighed.iter().zip(&groups.group_of) {
         // A short form goes where its full name goes ("NORTON", "Norton" → "Joshua Norton").
-        let g = short_form_of[g].unwrap_or(g);
-        let g = maps.redirect[g].unwrap_or(g);
-        let target = targets[g].get_or_insert_with(|| maps.target_of(&groups, keys, g));
-        let found = match target {
-            Target::Fixed(found) => *found,
-            Target::Nearest(found) => nearest_before(&groups, found, w.cand.span.start()),
-        };
-        assigned.push(found.unwrap_or(g));
+        let g = or_same(short_form_of[g as usize], g);
+        let g = or_same(redirect[g as usize], g);
+        assigned.push(targets.of_mention(&groups, g, w.cand.span.start()));
     }
     compact(assigned, groups.len())
+}
+
+/// `group`, unless it is [`NO_GROUP`]: then `otherwise`.
+fn or_same(group: u32, otherwise: u32) -> u32 {
+    if group == NO_GROUP {
+        otherwise
+    } else {
+        group
+    }
 }
 
 /// Per group: the group it is a sure short form of, by the document's own word: an
 /// acronym defined in brackets after the name ("Korean People's Army (KPA)"), or a name
 /// written in capitals that the text also writes in title case ("KYIV" and "Kyiv").
-fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<Option<usize>> {
-    let mut short_form_of = vec![None; groups.len()];
-    let group_of_key = |key: u32| groups.group_of_key.get(key as usize).copied().flatten();
+fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<u32> {
+    let mut short_form_of = vec![NO_GROUP; groups.len()];
     for &(acronym, name) in defined {
-        if let (Some(a), Some(n)) = (group_of_key(acronym), group_of_key(name)) {
+        if let (Some(a), Some(n)) = (groups.of_key(acronym), groups.of_key(name)) {
             if a != n {
-                short_form_of[a] = Some(n);
+                short_form_of[a] = narrow(n);
             }
         }
     }
-    for (g, group) in groups.list.iter().enumerate() {
-        let [word] = group.words else {
+    for (g, short_form) in short_form_of.iter_mut().enumerate() {
+        let [word] = groups.words(g) else {
             continue;
         };
         let capitals = word.chars().count() >= 3 && word.chars().all(char::is_uppercase);
-        if !capitals || short_form_of[g].is_some() {
+        if !capitals || *short_form != NO_GROUP {
             continue;
         }
         let mut chars = word.chars();
@@ -239,8 +332,8 @@ fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<
             .into_iter()
             .chain(chars.flat_map(char::to_lowercase))
             .collect();
-        let found = keys.get(&title_case).and_then(group_of_key);
-        short_form_of[g] = found.filter(|&t| t != g);
+        let found = keys.get(&title_case).and_then(|key| groups.of_key(key));
+        *short_form = found.filter(|&t| t != g).map_or(NO_GROUP, narrow);
     }
     short_form_of
 }
@@ -277,33 +370,89 @@ pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> V
     found
 }
 
-/// Where a group's one-word mentions go: a fixed group (or none), or the one of several
-/// full names mentioned last before each mention.
+/// Where a one-word name goes: a full name, or the one of several full names
+/// mentioned last before each mention.
 enum Target {
-    Fixed(Option<usize>),
-    Nearest(Vec<usize>),
+    Fixed(u32),
+    Nearest(Box<[u32]>),
+}
+
+/// Where each group's mentions go, decided once per group: four bytes per group and a
+/// list per group that has several full names to choose from.
+struct Targets {
+    of_group: Vec<Destination>,
+    /// The full names that the `Nearest` destinations choose from.
+    choices: Vec<Box<[u32]>>,
+}
+
+#[derive(Clone, Copy)]
+enum Destination {
+    Group(u32),
+    /// The nearest of the full names `choices[n]`.
+    Nearest(u32),
+}
+
+impl Targets {
+    /// For a one-word name, the full name it stands for; else, or when there is none,
+    /// the name it is the plural of (`plurals`, [`NO_GROUP`] for none).
+    fn of(groups: &Groups, maps: &Maps, plurals: &[u32]) -> Targets {
+        let mut targets = Targets {
+            of_group: Vec::with_capacity(groups.len()),
+            choices: Vec::new(),
+        };
+        for (g, &plural) in plurals.iter().enumerate() {
+            let one_word = groups.words(g).len() == 1;
+            let destination = match one_word.then(|| maps.full_name_for(groups, g)).flatten() {
+                Some(Target::Fixed(t)) => Destination::Group(t),
+                Some(Target::Nearest(found)) => {
+                    targets.choices.push(found);
+                    Destination::Nearest(narrow(targets.choices.len() - 1))
+                }
+                None => Destination::Group(or_same(plural, narrow(g))),
+            };
+            targets.of_group.push(destination);
+        }
+        targets
+    }
+
+    /// The group a mention of group `g` that starts at byte `at` goes to.
+    fn of_mention(&self, groups: &Groups, g: u32, at: usize) -> u32 {
+        match self.of_group.get(g as usize) {
+            Some(&Destination::Group(t)) => t,
+            Some(&Destination::Nearest(n)) => self
+                .choices
+                .get(n as usize)
+                .and_then(|found| nearest_before(groups, found, at))
+                .unwrap_or(g),
+            None => g,
+        }
+    }
 }
 
 /// "Tomahawks" is the plural of a name used alone elsewhere ("Tomahawk"): one entity.
-fn plural_of(groups: &Groups, keys: &KeyTable, g: usize) -> Option<usize> {
-    let [word] = groups.get(g)?.words else {
+fn plural_of(groups: &Groups, keys: &KeyTable, g: usize) -> Option<u32> {
+    let [word] = groups.words(g) else {
         return None;
     };
     let stem = word.strip_suffix('s')?;
-    let t = groups.group_of_key[keys.get(stem)? as usize]?;
-    (t != g).then_some(t)
+    let t = groups.of_key(keys.get(stem)?)?;
+    (t != g).then_some(narrow(t))
 }
 
 /// Renumbers groups 0..n in order of first appearance; `groups` is above every group
 /// number.
-fn compact(mut assigned: Vec<usize>, groups: usize) -> (Vec<usize>, usize) {
-    let mut renumber: Vec<Option<usize>> = vec![None; groups];
+fn compact(mut assigned: Vec<u32>, groups: usize) -> (Vec<u32>, usize) {
+    let mut renumber = vec![NO_GROUP; groups];
     let mut count = 0;
     for g in &mut assigned {
-        *g = *renumber[*g].get_or_insert_with(|| {
+        let Some(number) = renumber.get_mut(*g as usize) else {
+            continue; // every group number is below `groups`
+        };
+        if *number == NO_GROUP {
+            *number = narrow(count);
             count += 1;
-            count - 1
-        });
+        }
+        *g = *number;
     }
     (assigned, count)
 }
@@ -313,109 +462,145 @@ fn compact(mut assigned: Vec<usize>, groups: usize) -> (Vec<usize>, usize) {
 /// thousands of people sharing a few surnames.
 const MAX_NAMESAKES: usize = 16;
 
-/// Adds group `g` to the full names one word may stand for, unless there are
-/// [`MAX_NAMESAKES`] already.
-fn add_namesake(namesakes: &mut Vec<usize>, g: usize) {
-    if namesakes.len() < MAX_NAMESAKES {
-        namesakes.push(g);
+/// What the [`Maps`] file a multi-word group under.
+#[derive(Clone, Copy)]
+enum Filing {
+    /// A person's last word, in lowercase ("trump").
+    Surname,
+    /// A person's last word, as a [`skeleton`] ("zlnsk").
+    Skeleton,
+    /// A person's first word, when it is a listed given name ("Donald").
+    GivenName,
+    /// A person's first word in lowercase and last word's skeleton ("volodymyr|zlnsk").
+    FirstAndSkeleton,
+    /// The initials of a name that is no person's ("CSIS").
+    Acronym,
+}
+
+impl Filing {
+    /// The key group `g` is filed under, if it is filed.
+    fn key<'a>(self, groups: &Groups<'a, '_>, g: usize) -> Option<Cow<'a, str>> {
+        let words = groups.words(g);
+        let (&first, &last) = (words.first()?, words.last()?);
+        // People are filed by their words, other names by their initials.
+        let for_people = !matches!(self, Filing::Acronym);
+        if words.len() < 2 || groups.person_like(g) != for_people {
+            return None;
+        }
+        Some(match self {
+            Filing::Surname => Cow::Owned(last.to_lowercase()),
+            Filing::Skeleton => Cow::Owned(skeleton(last)),
+            Filing::GivenName => {
+                lists::given_name(first)?;
+                Cow::Borrowed(first)
+            }
+            Filing::FirstAndSkeleton => {
+                Cow::Owned(format!("{}|{}", first.to_lowercase(), skeleton(last)))
+            }
+            Filing::Acronym => Cow::Owned(acronym(words)?),
+        })
+    }
+}
+
+/// The groups filed under one kind of key, without the keys: each entry is part of a
+/// key's hash and a group, sorted, and a look-up checks the key of each group it finds
+/// (so that a hash shared by two keys costs a check, not a wrong merge). A map of strings
+/// to lists would hold a string and a list per group.
+struct KeyIndex {
+    filing: Filing,
+    entries: Vec<(u32, u32)>,
+}
+
+/// The part of a key's hash that a [`KeyIndex`] keeps.
+fn key_hash(key: &str) -> u32 {
+    (FixedHash::default().hash_one(key) >> 32) as u32
+}
+
+impl KeyIndex {
+    fn build(filing: Filing, groups: &Groups) -> KeyIndex {
+        let hashes = (0..groups.len()).filter_map(|g| {
+            let key = filing.key(groups, g)?;
+            Some((key_hash(&key), narrow(g)))
+        });
+        let mut entries: Vec<(u32, u32)> = hashes.collect();
+        entries.sort_unstable();
+        entries.shrink_to_fit();
+        KeyIndex { filing, entries }
+    }
+
+    /// The groups filed under `key`, in group order.
+    fn find<'s>(&'s self, groups: &'s Groups, key: &'s str) -> impl Iterator<Item = u32> + 's {
+        let hash = key_hash(key);
+        let from = self.entries.partition_point(|&(h, _)| h < hash);
+        let entries = self.entries.get(from..).unwrap_or_default();
+        entries
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, g)| g)
+            .filter(move |&g| {
+                let filed = self.filing.key(groups, g as usize);
+                filed.is_some_and(|filed| filed == key)
+            })
     }
 }
 
 /// The look-up tables over the multi-word groups.
-struct Maps<'t> {
-    by_surname: HashMap<String, Vec<usize>, FixedHash>,
-    by_given: HashMap<&'t str, Vec<usize>, FixedHash>,
-    by_skeleton: HashMap<String, Vec<usize>, FixedHash>,
-    by_acronym: HashMap<String, usize, FixedHash>,
-    by_first_and_skeleton: HashMap<String, usize, FixedHash>,
-    /// Per group: the earlier full name it is a spelling variant of, if any.
-    redirect: Vec<Option<usize>>,
+struct Maps {
+    by_surname: KeyIndex,
+    by_given: KeyIndex,
+    by_skeleton: KeyIndex,
+    by_acronym: KeyIndex,
+    by_first_and_skeleton: KeyIndex,
 }
 
-impl<'t> Maps<'t> {
-    fn build(groups: &Groups<'_, 't>) -> Maps<'t> {
-        let mut maps = Maps {
-            by_surname: HashMap::default(),
-            by_given: HashMap::default(),
-            by_skeleton: HashMap::default(),
-            by_acronym: HashMap::default(),
-            by_first_and_skeleton: HashMap::default(),
-            redirect: vec![None; groups.len()],
-        };
-        // Multi-word person names with their "first|skeleton" keys, for the variants.
-        let mut people: Vec<(usize, String)> = Vec::new();
-        for (g, group) in groups.list.iter().enumerate() {
-            if group.words.len() < 2 {
-                continue;
-            }
-            let (Some(&first), Some(&last)) = (group.words.first(), group.words.last()) else {
-                continue;
-            };
-            if group.person_like() {
-                add_namesake(maps.by_surname.entry(last.to_lowercase()).or_default(), g);
-                add_namesake(maps.by_skeleton.entry(skeleton(last)).or_default(), g);
-                if lists::given_name(first).is_some() {
-                    add_namesake(maps.by_given.entry(first).or_default(), g);
-                }
-                let key = format!("{}|{}", first.to_lowercase(), skeleton(last));
-                maps.by_first_and_skeleton.entry(key.clone()).or_insert(g);
-                people.push((g, key));
-            } else if let Some(acronym) = acronym(group.words) {
-                maps.by_acronym.entry(acronym).or_insert(g);
-            }
+impl Maps {
+    fn build(groups: &Groups) -> Maps {
+        Maps {
+            by_surname: KeyIndex::build(Filing::Surname, groups),
+            by_given: KeyIndex::build(Filing::GivenName, groups),
+            by_skeleton: KeyIndex::build(Filing::Skeleton, groups),
+            by_acronym: KeyIndex::build(Filing::Acronym, groups),
+            by_first_and_skeleton: KeyIndex::build(Filing::FirstAndSkeleton, groups),
         }
-        for (g, key) in people {
-            maps.redirect[g] = maps.variant_of_full_name(groups, g, &key);
-        }
-        maps
     }
 
-    /// A multi-word person name (group `g`, with its "first|skeleton" `key`) that is a
-    /// spelling variant of an earlier one ("Volodymyr Zelenskiy" → "Volodymyr Zelensky").
-    fn variant_of_full_name(&self, groups: &Groups, g: usize, key: &str) -> Option<usize> {
-        let last = groups.get(g)?.words.last()?;
-        let target = *self.by_first_and_skeleton.get(key)?;
-        let other = groups.get(target)?.words.last()?;
-        (target != g && is_variant(last, other)).then_some(target)
-    }
-
-    /// Where the mentions of group `g` go (decided once per group): for a one-word name,
-    /// the full name it stands for; else, or when there is none, the name it is the
-    /// plural of.
-    fn target_of(&self, groups: &Groups, keys: &KeyTable, g: usize) -> Target {
-        let one_word = groups.get(g).is_some_and(|group| group.words.len() == 1);
-        match one_word.then(|| self.full_name_for(groups, g)).flatten() {
-            Some(target) => target,
-            None => Target::Fixed(plural_of(groups, keys, g)),
-        }
+    /// A multi-word person name (group `g`) that is a spelling variant of an earlier one
+    /// ("Volodymyr Zelenskiy" → "Volodymyr Zelensky"): the first with its first word and
+    /// skeleton.
+    fn variant_of_full_name(&self, groups: &Groups, g: usize) -> Option<u32> {
+        let key = Filing::FirstAndSkeleton.key(groups, g)?;
+        let target = self.by_first_and_skeleton.find(groups, &key).next()?;
+        let last = groups.words(g).last()?;
+        let other = groups.words(target as usize).last()?;
+        (target as usize != g && is_variant(last, other)).then_some(target)
     }
 
     /// The full name a one-word mention stands for: surname, spelling variant, given
     /// name, or acronym.
     fn full_name_for(&self, groups: &Groups, g: usize) -> Option<Target> {
         let group = groups.get(g)?;
-        let word = *group.words.first()?;
+        let word = *groups.words(g).first()?;
         // A known place or organization ("Canada") joins only a name that is surely a
         // person's ("Environment Canada" is not).
         let listed = group.lexical.place >= 6 || group.lexical.organization >= 6;
-        if let Some(found) = with_lowercase(word, |w| self.by_surname.get(w)) {
-            let sure: Vec<usize> = found
-                .iter()
-                .copied()
-                .filter(|&t| {
-                    !listed
-                        || group.total.person > 0
-                        || groups.get(t).is_some_and(|t| t.total.person >= 3)
-                })
-                .collect();
-            if !sure.is_empty() {
-                return Some(Target::Nearest(sure));
-            }
+        let namesakes = with_lowercase(word, |w| {
+            let found = self.by_surname.find(groups, w).take(MAX_NAMESAKES);
+            let sure = found.filter(|&t| {
+                !listed
+                    || group.total.person > 0
+                    || groups.get(t as usize).is_some_and(|t| t.total.person >= 3)
+            });
+            sure.collect::<Box<[u32]>>()
+        });
+        if !namesakes.is_empty() {
+            return Some(Target::Nearest(namesakes));
         }
         // "US" spells "University of Sheffield" but stands for the United States.
         if is_acronym(word) && !listed && lists::alias_target(word).is_none() {
-            if let Some(&found) = self.by_acronym.get(&word.replace('.', "")) {
-                return Some(Target::Fixed(Some(found)));
+            let initials = word.replace('.', "");
+            let found = self.by_acronym.find(groups, &initials).next();
+            if let Some(found) = found {
+                return Some(Target::Fixed(found));
             }
         }
         if matches!(
@@ -424,34 +609,31 @@ impl<'t> Maps<'t> {
         ) {
             return None;
         }
-        if let Some(found) = self.by_skeleton.get(&skeleton(word)) {
-            let variants: Vec<usize> = found
-                .iter()
-                .copied()
-                .filter(|&t| {
-                    groups
-                        .get(t)
-                        .and_then(|t| t.words.last())
-                        .is_some_and(|last| is_variant(word, last))
-                })
-                .collect();
-            if !variants.is_empty() {
-                return Some(Target::Nearest(variants));
-            }
+        let spelling = skeleton(word);
+        let found = self.by_skeleton.find(groups, &spelling).take(MAX_NAMESAKES);
+        let variants: Box<[u32]> = found
+            .filter(|&t| {
+                let last = groups.words(t as usize).last();
+                last.is_some_and(|last| is_variant(word, last))
+            })
+            .collect();
+        if !variants.is_empty() {
+            return Some(Target::Nearest(variants));
         }
-        match self.by_given.get(word) {
-            Some(found) if found.len() == 1 => Some(Target::Fixed(found.first().copied())),
+        let mut given = self.by_given.find(groups, word).take(2);
+        match (given.next(), given.next()) {
+            (Some(only), None) => Some(Target::Fixed(only)),
             _ => None,
         }
     }
 }
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).
-fn nearest_before(groups: &Groups, found: &[usize], at: usize) -> Option<usize> {
+fn nearest_before(groups: &Groups, found: &[u32], at: usize) -> Option<u32> {
     crate::steps::add(found.len());
     found
         .iter()
-        .filter_map(|&g| Some((groups.get(g)?.last_start_before(at)?, g)))
+        .filter_map(|&g| Some((groups.last_start_before(g as usize, at)?, g)))
         .max()
         .map(|(_, g)| g)
         .or_else(|| found.first().copied())

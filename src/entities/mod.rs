@@ -28,14 +28,13 @@ pub mod typing;
 
 pub use descriptions::{index_roles, resolve_description, RoleIndex};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 #[cfg(test)]
 use crate::document::Span;
-use crate::document::{Document, Entity, EntityType, Gender, Mention, MentionKind};
-use crate::lexicon::FixedHash;
+use crate::document::{narrow, Document, Entity, EntityType, Gender, Mention, MentionKind};
 use candidates::{Candidate, Names};
-use merging::KeyTable;
+use merging::{Buckets, KeyTable};
 use typing::Evidence;
 
 /// The most roles an entity keeps: each new role is compared with those it has.
@@ -54,60 +53,95 @@ pub struct Weighed {
 pub fn run(doc: &mut Document<'_>) {
     let mut warnings = Vec::new();
     let (cands, names, stats) = candidates::find(doc, &mut warnings);
+    // Asked now, so that the capital counts (a table of every capitalised word) are freed
+    // before the names are weighed and merged.
+    let sports = typing::is_sports_report(doc, &stats);
+    drop(stats);
     doc.warnings.append(&mut warnings);
     let mut keys = KeyTable::default();
     let mut weighed = weigh(doc, &names, cands, &mut keys);
     let nested = nested_names(doc, &names, &weighed);
-    weighed.extend(weigh(doc, &names, nested, &mut keys));
-    // Stable: a nested name follows the name it was found in.
-    weighed.sort_by_key(|w| w.cand.span.start());
+    let nested = weigh(doc, &names, nested, &mut keys);
+    // Exactly: growing would double the largest list of the stage.
+    weighed.reserve_exact(nested.len());
+    weighed.extend(nested);
+    // Stable: a nested name follows the name it was found in. A sort's scratch copy is
+    // half the list or more: skipped when there is nothing to sort.
+    if !weighed.is_sorted_by_key(|w| w.cand.span.start()) {
+        weighed.sort_by_key(|w| w.cand.span.start());
+    }
     for w in &mut weighed {
         w.context = typing::contextual(doc, &names, &w.cand, &w.lexical);
     }
     coordinate_places(doc, &mut weighed);
     let defined = merging::defined_acronyms(doc, &names, &weighed);
-    let (cluster_of, count) = merging::cluster(&weighed, &names, &keys, &defined);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (i, &cluster) in cluster_of.iter().enumerate() {
-        members[cluster].push(i);
-    }
-    // Asked only when a country is found, and then once.
-    let mut sports = None;
-    let mut entities = Vec::with_capacity(count);
-    let parts = members
-        .iter()
-        .flat_map(|m| split_club_from_town(doc, &names, &weighed, m));
-    for m in parts {
-        let Some(mut e) = build_entity(doc, &names, &weighed, &m) else {
-            continue;
-        };
-        // In a match report "Belgium beat Panama", "Southampton beat Chelsea": the
-        // national teams and the clubs.
-        // A club named after its town stays a place ("in Sochi"): its context decides.
-        let team = (e.entity_type == EntityType::Place && lists::COUNTRIES.contains(&e.name))
-            || (matches!(e.entity_type, EntityType::Person | EntityType::Other)
-                && lists::TEAMS.contains(&e.name));
-        if team && *sports.get_or_insert_with(|| typing::is_sports_report(doc, &stats)) {
-            e.entity_type = EntityType::Organization;
-        }
-        entities.push(e);
-    }
+    let (cluster_of, count) = merging::cluster(&weighed, &names, keys, &defined);
+    let members = Buckets::of(&cluster_of, count, narrow);
+    drop(cluster_of);
+    let entities = build_entities(doc, &names, weighed, &members, sports);
     doc.entities = entities;
     roles::add_appositions(doc);
     descriptions::add_descriptions(doc);
     sort_by_salience(doc);
 }
 
+/// The entities of the clusters (`members`: indices into `weighed`), the parts of a town
+/// and its club apart. Each part's type is decided first, from the evidence; then the
+/// evidence is dropped and the entities are made from the candidates alone, half the
+/// size, as the entities are the stage's largest list.
+fn build_entities(
+    doc: &Document,
+    names: &Names,
+    weighed: Vec<Weighed>,
+    members: &Buckets,
+    sports: bool,
+) -> Vec<Entity> {
+    let mut types = Vec::new();
+    for c in 0..members.len() {
+        for part in split_club_from_town(doc, names, |i| &weighed[i].cand, members.get(c)) {
+            types.push(entity_type_of(names, &weighed, &part));
+        }
+    }
+    let mut cands: Vec<Candidate> = weighed.into_iter().map(|w| w.cand).collect();
+    cands.shrink_to_fit();
+    let mut entities = Vec::with_capacity(types.len());
+    let mut types = types.into_iter();
+    for c in 0..members.len() {
+        for part in split_club_from_town(doc, names, |i| &cands[i], members.get(c)) {
+            let Some(entity_type) = types.next() else {
+                continue;
+            };
+            if let Some(mut e) = build_entity(doc, names, &cands, &part, entity_type) {
+                play_as_team(&mut e, sports);
+                entities.push(e);
+            }
+        }
+    }
+    entities
+}
+
+/// In a match report "Belgium beat Panama", "Southampton beat Chelsea": the national
+/// teams and the clubs. A club named after its town stays a place ("in Sochi"): its
+/// context decides. `sports` says whether the text is a match report.
+fn play_as_team(e: &mut Entity, sports: bool) {
+    let team = (e.entity_type == EntityType::Place && lists::COUNTRIES.contains(&e.name))
+        || (matches!(e.entity_type, EntityType::Person | EntityType::Other)
+            && lists::TEAMS.contains(&e.name));
+    if team && sports {
+        e.entity_type = EntityType::Organization;
+    }
+}
+
 /// "Leeds beat Chelsea 2-1 … fans in Leeds celebrated": where a town and its club both
 /// occur, the mentions next to a result, score or player's role are the club (an entity
 /// of their own), the others the town. Any other group of mentions stays one.
-fn split_club_from_town(
+fn split_club_from_town<'c>(
     doc: &Document,
     names: &Names,
-    weighed: &[Weighed],
-    members: &[usize],
-) -> Vec<Vec<usize>> {
-    let first = members.first().map(|&i| &weighed[i].cand);
+    cand: impl Fn(usize) -> &'c Candidate,
+    members: &[u32],
+) -> Vec<Vec<u32>> {
+    let first = members.first().map(|&i| cand(i as usize));
     let town_and_club = first.is_some_and(|c| {
         let [word] = names.words(c) else {
             return false;
@@ -117,9 +151,9 @@ fn split_club_from_town(
     if !town_and_club {
         return vec![members.to_vec()];
     }
-    let (club, town): (Vec<usize>, Vec<usize>) = members
+    let (club, town): (Vec<u32>, Vec<u32>) = members
         .iter()
-        .partition(|&&i| typing::is_team_in_sports_context(doc, &weighed[i].cand));
+        .partition(|&&i| typing::is_team_in_sports_context(doc, cand(i as usize)));
     if club.is_empty() || town.is_empty() {
         return vec![members.to_vec()];
     }
@@ -187,31 +221,42 @@ fn nested_names(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<Candi
 
 /// Each candidate with its name key, numbered in `keys`, and the evidence of its words
 /// (its context is weighed later). A name written again (same text, same words) shares
-/// the key and word evidence of its first mention.
+/// the word evidence of the first mention with its key.
 fn weigh<'t>(
     doc: &Document<'t>,
     names: &Names<'t>,
     cands: Vec<Candidate>,
     keys: &mut KeyTable<'t>,
 ) -> Vec<Weighed> {
-    // Name text → (its words, key number, evidence of its words).
-    type Seen<'n, 't> = HashMap<&'t str, (&'n [&'t str], u32, Option<Evidence>), FixedHash>;
-    let mut seen = Seen::default();
-    let mut weighed = Vec::with_capacity(cands.len());
+    // Per key numbered from `base` on (those new in this call): the first mention with
+    // that key (its index in `weighed`) and the evidence of its words. Kept by key
+    // number rather than by text: a table of texts would hold another entry per name in
+    // a text of distinct names.
+    let base = keys.len();
+    let mut first_of_key: Vec<Option<(u32, Option<Evidence>)>> = Vec::new();
+    let mut weighed: Vec<Weighed> = Vec::with_capacity(cands.len());
     for cand in cands {
         let text = doc.slice(cand.span);
         let words = names.words(&cand);
-        let known = seen.get(text).filter(|(first, _, _)| *first == words);
-        let (key, word_evidence) = match known {
-            Some(&(_, key, evidence)) => (key, evidence),
-            None => {
-                let key = merging::name_key_in(words, text);
-                let evidence = typing::name_evidence(text, words, &key);
-                let key = keys.id(key);
-                seen.entry(text).or_insert((words, key, evidence));
-                (key, evidence)
+        let key = merging::name_key_in(words, text);
+        let known = keys.get(&key).and_then(|id| {
+            let slot = (id as usize).checked_sub(base)?;
+            let (first, evidence) = first_of_key.get(slot).copied().flatten()?;
+            let first = &weighed.get(first as usize)?.cand;
+            let same = doc.slice(first.span) == text && names.words(first) == words;
+            same.then_some((id, evidence))
+        });
+        let (key, word_evidence) = known.unwrap_or_else(|| {
+            let evidence = typing::name_evidence(text, words, &key);
+            let id = keys.id(key);
+            if let Some(slot) = (id as usize).checked_sub(base) {
+                if first_of_key.len() <= slot {
+                    first_of_key.resize(slot + 1, None);
+                }
+                first_of_key[slot].get_or_insert((narrow(weighed.len()), evidence));
             }
-        };
+            (id, evidence)
+        });
         let lexical =
             word_evidence.map_or_else(Evidence::default, |e| typing::with_title(e, &cand));
         weighed.push(Weighed {
@@ -226,18 +271,15 @@ fn weigh<'t>(
 
 /// The type of the entity made of `members`: the lexical evidence of its fullest
 /// mentions and the context evidence of all.
-fn entity_type_of(
-    names: &Names,
-    weighed: &[Weighed],
-    members: &[usize],
-    longest: usize,
-) -> EntityType {
+fn entity_type_of(names: &Names, weighed: &[Weighed], members: &[u32]) -> EntityType {
+    let word_count = |&i: &u32| weighed[i as usize].cand.word_count();
+    let longest = members.iter().map(word_count).max().unwrap_or(0);
     // "KYIV" written in capitals looks like an acronym: what its words say counts only
     // when the text never writes the name otherwise.
     let shouted = |w: &Weighed| names.words(&w.cand).iter().all(|w| is_shouted(w));
-    let written = members.iter().any(|&i| !shouted(&weighed[i]));
+    let written = members.iter().any(|&i| !shouted(&weighed[i as usize]));
     let mut evidence = Evidence::default();
-    for w in members.iter().map(|&i| &weighed[i]) {
+    for w in members.iter().map(|&i| &weighed[i as usize]) {
         if w.cand.word_count() == longest && !(written && shouted(w)) {
             evidence.add(w.lexical);
         }
@@ -246,15 +288,17 @@ fn entity_type_of(
     typing::decide(&evidence)
 }
 
-/// One entity from its candidate mentions (`members`, indices into `weighed`, in text
-/// order); `None` for a name that is only capitals at sentence starts and has no type.
+/// One entity of type `entity_type` from its candidate mentions (`members`, indices into
+/// `all`, in text order); `None` for a name that is only capitals at sentence starts and
+/// has no type.
 fn build_entity(
     doc: &Document,
     names: &Names,
-    weighed: &[Weighed],
-    members: &[usize],
+    all: &[Candidate],
+    members: &[u32],
+    entity_type: EntityType,
 ) -> Option<Entity> {
-    let cands = members.iter().map(|&i| &weighed[i].cand);
+    let cands = members.iter().map(|&i| &all[i as usize]);
     let longest = cands.clone().map(Candidate::word_count).max()?;
     let fullest = cands.clone().filter(|c| c.word_count() == longest);
     // "Kyiv" rather than the dateline's "KYIV".
@@ -262,12 +306,14 @@ fn build_entity(
         .clone()
         .find(|c| !names.words(c).iter().all(|w| is_shouted(w)))
         .or_else(|| fullest.clone().next())?;
-    let entity_type = entity_type_of(names, weighed, members, longest);
     if entity_type == EntityType::Other && cands.clone().all(|c| c.weak) {
         return None;
     }
     let name = display_name(doc, names, fullest);
     let mut entity = Entity::new(&name, entity_type);
+    // Exactly: a text of distinct names has an entity of one or two mentions per name.
+    let titles = cands.clone().filter(|c| names.title(c).is_some()).count();
+    entity.mentions.reserve_exact(members.len() + titles);
     let mut aliases: HashSet<&str> = HashSet::new();
     let mut gender = None;
     for c in cands {
@@ -344,20 +390,19 @@ fn sort_by_salience(doc: &mut Document) {
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut old: Vec<Option<Entity>> = std::mem::take(&mut doc.entities)
-        .into_iter()
-        .map(Some)
-        .collect();
-    doc.entities = order
-        .iter()
-        .map(|&i| {
-            let mut e = old[i]
-                .take()
-                .expect("each entity has one place in the order");
-            e.affiliation = e.affiliation.map(|a| new_index[a]);
-            e
-        })
-        .collect();
+    drop(order);
+    for e in &mut doc.entities {
+        e.affiliation = e.affiliation.map(|a| new_index[a]);
+    }
+    // In place, one swap per entity put where it belongs: a sorted copy would double
+    // the stage's largest list.
+    for i in 0..new_index.len() {
+        while new_index[i] != i {
+            let j = new_index[i];
+            doc.entities.swap(i, j);
+            new_index.swap(i, j);
+        }
+    }
 }
 
 /// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over

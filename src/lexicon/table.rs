@@ -170,6 +170,17 @@ impl<V: Clone + 'static> WordTable<V> {
         self.entries.to_mut().get_mut(index).map(|(_, _, v)| v)
     }
 
+    /// The value stored for `word` in lowercase, to change it (for tables of lowercase
+    /// keys): one hash and no lowercase copy of an ASCII word.
+    pub fn get_lowercase_mut(&mut self, word: &str) -> Option<&mut V> {
+        let index = if word.is_ascii() {
+            self.find(word, Compare::Lowered)
+        } else {
+            self.find(&word.to_lowercase(), Compare::Exact)
+        };
+        self.value_mut_at(index?)
+    }
+
     /// The value stored for exactly `word`, to change it.
     pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
         let index = self.find(word, Compare::Exact)?;
