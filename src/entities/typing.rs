@@ -680,14 +680,17 @@ pub fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
-/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis").
+/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis"), nor a compass point
+/// (surnames too, but "South East Asia" is a region).
 pub fn looks_like_personal_name(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
     let name_like =
         |w: &&str| !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w);
-    (2..=3).contains(&words.len())
+    let compass = matches!(*first, "North" | "South" | "East" | "West");
+    !compass
+        && (2..=3).contains(&words.len())
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
         && (lists::given_name(first).is_some() || name_like(first))
         && words.iter().skip(1).all(name_like)
@@ -885,5 +888,11 @@ mod tests {
     fn a_name_after_a_speech_verb_is_the_speaker() {
         let t = typed("Recipients, said Velstrom, must show the prints.");
         assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_region_led_by_a_compass_point_is_no_person() {
+        assert!(looks_like_personal_name(&["Mykola", "Bielieskov"]));
+        assert!(!looks_like_personal_name(&["South", "East", "Asia"]));
     }
 }
