@@ -353,7 +353,9 @@ fn takes_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| *c != '.');
     let count = letters.clone().count();
     let initials = (1..=3).contains(&count) && letters.into_iter().all(char::is_uppercase);
-    initials || lists::title(word).is_some()
+    // "St. Louis", "Mt. Everest", "Ft. Worth": the short forms that start place names.
+    let place_prefix = matches!(word, "St" | "Ste" | "Mt" | "Ft");
+    initials || place_prefix || lists::title(word).is_some()
 }
 
 /// Per token: does it stand where every word is capitalised (a sentence start, after a
@@ -1412,6 +1414,11 @@ mod tests {
             names("A Carnegie Medal-winner wrote it."),
             ["Carnegie Medal"]
         );
+    }
+
+    #[test]
+    fn a_saint_s_short_form_stays_with_the_name() {
+        assert_eq!(names("He moved to St. Kilvane in 1990."), ["St. Kilvane"]);
     }
 
     #[test]

@@ -182,10 +182,9 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
             && lists::SURNAMES.contains(last);
         e.bump(EntityType::Place, if personal { 2 } else { 4 });
     }
-    if multi
-        && matches!(first, "Lake" | "Mount" | "Cape" | "River")
-        && lists::PLACE_WORDS.contains(first)
-    {
+    let place_head =
+        matches!(first, "Lake" | "Mount" | "Cape" | "River") && lists::PLACE_WORDS.contains(first);
+    if multi && (place_head || matches!(first, "Mt" | "Ft")) {
         e.bump(EntityType::Place, 4);
     }
     // "Museum of Flight", "Gulf of Mexico"; not "Center for …" (above) nor "Secretary of
@@ -888,6 +887,12 @@ mod tests {
     fn a_name_after_a_speech_verb_is_the_speaker() {
         let t = typed("Recipients, said Velstrom, must show the prints.");
         assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_mountain_s_short_form_makes_a_place() {
+        let t = typed("We climbed Mt. Kilvane in May.");
+        assert_eq!(t, [("Mt. Kilvane".into(), EntityType::Place)]);
     }
 
     #[test]
