@@ -501,14 +501,83 @@ impl TokenInfo {
         }
         let facts = lists::facts(word);
         let month = word == "May" && is_month_may(doc, i);
-        let name_word =
-            !month && !is_contraction(word) && !is_number_sign(doc, i) && !facts.has(Fact::NotName);
+        let name_word = !month
+            && !is_contraction(word)
+            && !is_number_sign(doc, i)
+            && !facts.has(Fact::NotName)
+            && !is_letter_compound(word)
+            && !is_shouted_function_word(word)
+            && !is_lone_numeral(doc, i, word)
+            && !is_post_nominal(doc, i, word)
+            && !is_currency_prefix(doc, i);
         TokenInfo::Capitalised {
             name_word,
             possessive,
             facts: TokenFacts::of(facts),
         }
     }
+}
+
+/// "T-shirt", "X-ray", "U-turn": one capital letter, a hyphen and a lowercase word make a
+/// common noun, not a name (nor part of one: "a NASA T-shirt" names NASA).
+fn is_letter_compound(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), Some('-')) if c.is_ascii_uppercase())
+        && chars.clone().next().is_some()
+        && chars.all(|c| c.is_lowercase())
+}
+
+/// "UNLESS of course": a function word in capitals is emphasis, not an acronym (the
+/// function words are the capitalised ones of `not_name_words.txt`; from four letters,
+/// so that "WHO" and "US" stay names).
+fn is_shouted_function_word(word: &str) -> bool {
+    word.len() >= 4
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && capitalised_form(word).is_some_and(|title| lists::facts(&title).has(Fact::NotName))
+}
+
+/// "UNLESS" → "Unless" (ASCII words only).
+fn capitalised_form(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    Some(first.to_string() + &chars.as_str().to_ascii_lowercase())
+}
+
+/// "part XVII", "chapter IV": a Roman numeral after a lowercase word numbers a thing;
+/// after a name it belongs to the name ("Henry VIII", "World War II").
+fn is_lone_numeral(doc: &Document, i: usize, word: &str) -> bool {
+    let numeral = word.len() >= 2 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+    let lowercase_word =
+        |b: usize| doc.tokens[b].kind == TokenKind::Word && has_no_uppercase(text_at(doc, b));
+    numeral && i.checked_sub(1).is_some_and(lowercase_word)
+}
+
+/// "US$ 20,000", "HK$5": a country's letters written against a currency sign are part
+/// of the currency's symbol, not a place.
+fn is_currency_prefix(doc: &Document, i: usize) -> bool {
+    let (Some(word), Some(next)) = (doc.tokens.get(i), doc.tokens.get(i + 1)) else {
+        return false;
+    };
+    word.span().end() == next.span().start()
+        && matches!(doc.slice(next.span()), "$" | "€" | "£" | "¥")
+}
+
+/// "Jane Smith, QC": honours or a counsel's rank after a person's full name (two to four
+/// words with a given name before the last, no place word last: "Myrtle Beach, SC" is
+/// a place).
+fn is_post_nominal(doc: &Document, i: usize, word: &str) -> bool {
+    if !lists::POST_NOMINALS.contains(word) || i < 3 || text_at(doc, i - 1) != "," {
+        return false;
+    }
+    let last = strip_possessive(text_at(doc, i - 2)).0;
+    if !is_capitalised(last) || lists::facts(last).any(&[Fact::PlaceWord, Fact::Place]) {
+        return false;
+    }
+    // A bounded look-back: at most three more words of the name, one a given name.
+    (i.saturating_sub(5)..i - 2)
+        .rev()
+        .take_while(|&j| is_capitalised(text_at(doc, j)))
+        .any(|j| lists::given_name(text_at(doc, j)).is_some())
 }
 
 /// "plc" after a capitalised word ("Acme Holdings plc"): a legal suffix written in
@@ -751,18 +820,31 @@ impl<'d> Finder<'_, 'd> {
             return false;
         };
         if self.text(connector) == "&" {
-            // "Simon & Schuster", "Marks & Spencer"; not "Ukraine & Russia".
-            let place = |i: usize| self.facts(i).has(Fact::Place);
+            // "Simon & Schuster", "Marks & Spencer", "Mary & Leigh Block Museum"; not
+            // "Ukraine & Russia".
+            let place = |i: usize| {
+                let facts = self.facts(i);
+                facts.has(Fact::Place) && !facts.has(Fact::GivenName)
+            };
             return !(place(before) || place(connector + 1));
         }
         let head = self.facts(before);
-        let institutional =
-            head.any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Title]);
         // "Gary Fan of the Neo Democrats" after a descriptor ("Pan-democrat"): the given
-        // name may stand just before the surname rather than at the run's start.
-        let given = |i: usize| self.raw_facts(i).has(Fact::GivenName);
+        // name may stand just before the surname rather than at the run's start; a title
+        // is no given name ("King and Queen of Hearts").
+        let given = |i: usize| {
+            let facts = self.raw_facts(i);
+            facts.has(Fact::GivenName) && !facts.has(Fact::Title)
+        };
         let personal = before > run_start && (given(run_start) || given(before - 1));
-        institutional || (!personal && head.has(Fact::Common))
+        // "Nathan Law of Demosisto": after a given name, a surname that is also a law's
+        // or a title's head ends the name.
+        let heads: &[Fact] = if personal {
+            &[Fact::OrgWord, Fact::PlaceWord]
+        } else {
+            &[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord, Fact::Title]
+        };
+        head.any(heads) || (!personal && head.has(Fact::Common))
     }
 
     /// A capital that only marks a sentence start or headline, on a word that is not a
@@ -910,15 +992,11 @@ impl<'d> Finder<'_, 'd> {
         }
         steps::add(end - start);
         let has_of = (start..end).any(|i| matches!(self.text(i), "of" | "for"));
-        let org_head = self.facts(end - 1).has(Fact::OrgWord);
-        if has_of || org_head {
-            self.strip_title(sentence, start, end, out);
-            return;
-        }
+        let whole = has_of || self.facts(end - 1).has(Fact::OrgWord);
         // "Marks & Spencer", "Simon & Schuster": an ampersand joins a firm's name.
         let mut piece = start;
         for i in start..=end {
-            if i == end || self.text(i) == "and" {
+            if i == end || (self.text(i) == "and" && self.splits_at_and(piece, i, end, whole)) {
                 let (from, to) = self.trim_connectors(piece, i);
                 if from < to {
                     self.strip_title(sentence, from, to, out);
@@ -926,6 +1004,76 @@ impl<'d> Finder<'_, 'd> {
                 piece = i + 1;
             }
         }
+    }
+
+    /// Does the "and" at `and` (in a run from `piece` to `end`) join two names? A name
+    /// with "of"/"for" or an organization's head (`whole`) splits only between two
+    /// complete names ("Massachusetts Institute of Technology and Colorado State
+    /// University"), so "Department of Health and Human Services" stays one; any other
+    /// run splits ("Ukraine and Russia") unless a bare modifier comes before the "and"
+    /// of a venue's name ("National Air and Space Museum").
+    fn splits_at_and(&self, piece: usize, and: usize, end: usize, whole: bool) -> bool {
+        if whole {
+            let right_end = (and + 1..end)
+                .find(|&j| self.text(j) == "and")
+                .unwrap_or(end);
+            return self.is_complete_name(piece, and) && self.is_complete_name(and + 1, right_end);
+        }
+        let heads = [Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord];
+        let (from, to) = self.trim_connectors(piece, and);
+        let bare_modifier = from < to
+            && !(from..to).any(|i| self.facts(i).any(&heads))
+            && !self.is_listed_name(from, to)
+            && self.facts(to - 1).has(Fact::Common)
+            && !self.facts(to - 1).has(Fact::Place);
+        !(bare_modifier && self.facts(end - 1).any(&heads))
+    }
+
+    /// A name that stands by itself: listed, or with an organization's or place's head
+    /// and a first word that is a name or that head ("Colorado State University", "Bank
+    /// of France"; not "Human Services", which needs what comes before it).
+    fn is_complete_name(&self, start: usize, end: usize) -> bool {
+        let (start, end) = self.trim_connectors(start, end);
+        if start >= end {
+            return false;
+        }
+        let heads = [Fact::OrgWord, Fact::PlaceWord];
+        let first = self.facts(start);
+        let named = !first.has(Fact::Common) || first.has(Fact::Place) || first.any(&heads);
+        self.is_listed_name(start, end)
+            || ((start..end).any(|i| self.facts(i).any(&heads)) && named)
+    }
+
+    /// True when the last of tokens `start..end` is a title that is no one's name and
+    /// the words before it are an organization's (its head word, a listed name or an
+    /// acronym).
+    fn ends_in_title_after_org(&self, start: usize, end: usize) -> bool {
+        // The word before the title, past the period of "U.S. Senator".
+        let Some(before) = (start..end - 1).rev().find(|&i| self.is_word(i)) else {
+            return false;
+        };
+        let last = self.raw_facts(end - 1);
+        let head = self.text(before);
+        last.has(Fact::Title)
+            && !last.any(&[Fact::Surname, Fact::GivenName, Fact::OrgWord])
+            && (self.facts(before).has(Fact::OrgWord)
+                || self.is_listed_name(start, before + 1)
+                || (start == before && crate::entities::typing::is_acronym(head)))
+    }
+
+    /// True when token `i` names a country or continent ("America", "France").
+    fn is_country_name(&self, i: usize) -> bool {
+        let word = strip_possessive(self.text(i)).0;
+        lists::COUNTRIES.contains(word)
+            || lists::alias_target(word).is_some_and(|full| lists::COUNTRIES.contains(full))
+    }
+
+    /// True when tokens `start..end` are a listed place or organization.
+    fn is_listed_name(&self, start: usize, end: usize) -> bool {
+        let text = strip_possessive(self.run_text(start, end)).0;
+        lists::is_place(text)
+            || lists::KNOWN_ORGS.contains(text)
+            || lists::LISTED_ORGS.contains(text)
     }
 
     fn trim_connectors(&self, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -982,6 +1130,13 @@ impl<'d> Finder<'_, 'd> {
         let institutional =
             self.facts(end - 1)
                 .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
+        if self.ends_in_title_after_org(start, end) {
+            // "the State Department Spokesperson", "NASA Administrator": the office's
+            // holder is not named; the name is the organization's.
+            let name = self.trim_connectors(start, end - 1);
+            self.push(sentence, name, None, None, None, out);
+            return;
+        }
         let found = if institutional {
             None // "General Motors", "Lord Howe Island": the title word is part of the name
         } else {
@@ -1009,6 +1164,12 @@ impl<'d> Finder<'_, 'd> {
         let (name_start, name_end) = self.trim_connectors(after, end);
         if name_start >= name_end {
             return; // "Russian President" alone: a description, not a name
+        }
+        if k == start && name_start + 1 == name_end && self.is_country_name(name_start) {
+            // "Captain America", "Miss Universe": a title before a country's name is a
+            // character's or a contest's name, not a person from that country.
+            self.push_untitled(sentence, start, end, out);
+            return;
         }
         let role = self.role_of(qualifier, Some((k, after)), name_start);
         self.push(
@@ -1040,9 +1201,13 @@ impl<'d> Finder<'_, 'd> {
         if !lone && lists::demonym(text).is_some() && !lists::is_place(text) {
             return;
         }
-        // "Liberal Democrats" is a party; "Senate Democrats" a group in a body.
+        // "Liberal Democrats" is a party; "Senate Democrats" a group in a body. After a
+        // word no list knows ("Neo Democrats"), the group word is a party's name.
+        let body = [Fact::Common, Fact::Place, Fact::OrgWord, Fact::Demonym];
+        let before_tail = (start..end - 1).rev().find(|&i| self.is_word(i));
         let group_tail = !lone
             && self.facts(end - 1).has(Fact::GroupDemonym)
+            && before_tail.is_some_and(|i| is_place_name(self.text(i)) || self.facts(i).any(&body))
             && !lists::KNOWN_ORGS.contains(self.run_text(start, end));
         let end = if group_tail { end - 1 } else { end };
         let (start, end) = self.trim_connectors(start, end);
@@ -1323,6 +1488,30 @@ mod tests {
     }
 
     #[test]
+    fn and_splits_only_between_complete_names() {
+        assert_eq!(
+            names("She left the Brookfield Institute of Optics and Colorado State University of the US."),
+            ["Brookfield Institute of Optics", "Colorado State University of the US"]
+        );
+        assert_eq!(
+            names("He runs the Department of Health and Human Services."),
+            ["Department of Health and Human Services"]
+        );
+        assert_eq!(
+            names("We toured the Lakeside Air and Sky Museum and Harwick Park."),
+            ["Lakeside Air and Sky Museum", "Harwick Park"]
+        );
+        assert_eq!(
+            names("They met at the Mary & Leigh Zorvo Museum, not in Ukraine & Russia."),
+            ["Mary & Leigh Zorvo Museum", "Ukraine", "Russia"]
+        );
+        assert_eq!(
+            names("They joined North and South Korea."),
+            ["North", "South Korea"]
+        );
+    }
+
+    #[test]
     fn capitals_and_arabic_articles() {
         for word in [
             "Zelensky",
@@ -1354,6 +1543,24 @@ mod tests {
         assert_eq!(strip_possessive("Reuters"), ("Reuters", false));
         assert!(has_no_uppercase("élan") && has_no_uppercase("don’t"));
         assert!(!has_no_uppercase("ÉLAN") && !has_no_uppercase("iPhone"));
+    }
+
+    #[test]
+    fn emphasis_numerals_and_letter_compounds_are_no_names() {
+        assert_eq!(
+            names("He wore a Zorvex T-shirt in part XVII, UNLESS of course Henry VIII did."),
+            ["Zorvex", "Henry VIII"]
+        );
+        assert_eq!(names("Officials of WHO met."), ["WHO"]);
+        assert_eq!(names("Bail was US$ 20,000 in the US."), ["US"]);
+        assert_eq!(
+            names("Marta Law of Verdanto met Tomas King of Brill."),
+            ["Marta Law", "Verdanto", "Tomas King", "Brill"]
+        );
+        assert_eq!(
+            names("Peter Quill, QC, said so in Florence, SC."),
+            ["Peter Quill", "Florence", "SC"]
+        );
     }
 
     #[test]
@@ -1433,6 +1640,31 @@ mod tests {
             ["Zelensky"]
         );
         assert_eq!(names("Zelenskiy, however, left."), ["Zelenskiy"]);
+    }
+
+    #[test]
+    fn a_title_after_an_organization_is_cut_off() {
+        assert_eq!(
+            names("A Zorvo Department Spokesperson, the ZRX Administrator and a U.S. Senator spoke to John King."),
+            ["Zorvo Department", "ZRX", "U.S", "John King"]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_country_makes_a_character() {
+        assert_eq!(
+            names("He dressed as Captain America in France."),
+            ["Captain America", "France"]
+        );
+        assert_eq!(names("Captain Rogers left."), ["Rogers"]);
+    }
+
+    #[test]
+    fn a_group_after_a_body_is_cut_but_a_party_name_stays() {
+        assert_eq!(
+            names("Senate Democrats and the Zorvo Democrats met U.S. Republicans."),
+            ["Senate", "Zorvo Democrats", "U.S"]
+        );
     }
 
     #[test]

@@ -31,6 +31,13 @@ pub static SURNAMES: FactList = FactList(Fact::Surname);
 pub static COUNTRIES: WordSet = WordSet::exact(include_str!("../../data/countries.txt"));
 /// Legal forms after a company's name ("AG", "Inc"): the name without them is the same.
 pub static LEGAL_SUFFIXES: WordSet = WordSet::exact(include_str!("../../data/legal_suffixes.txt"));
+/// Organization heads that open a name in Romance languages ("Instituto Gonzaga").
+pub static ORG_FIRST_WORDS: WordSet =
+    WordSet::exact(include_str!("../../data/org_first_words.txt"));
+/// Last words of newspapers' names after a place ("Edmonton Sun", "Toronto Star").
+pub static MEDIA_HEADS: WordSet = WordSet::exact(include_str!("../../data/media_heads.txt"));
+/// Honours, counsel ranks and degrees after a person's name ("Jane Smith, QC").
+pub static POST_NOMINALS: WordSet = WordSet::exact(include_str!("../../data/post_nominals.txt"));
 pub const SPORTS_WORDS_FILE: &str = include_str!("../../data/sports_words.txt");
 
 /// A list answered by the table of [`facts`] (the large lists, which are built once

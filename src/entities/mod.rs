@@ -164,8 +164,15 @@ fn coordinate_places(doc: &Document, weighed: &mut [Weighed]) {
 fn nested_names(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<Candidate> {
     weighed
         .iter()
-        // A nested place needs two words or more, a nested person three.
-        .filter(|w| w.cand.word_count() >= 2 && w.lexical.best() != Some(EntityType::Person))
+        // A nested place needs two words or more, a nested person three; a person's name
+        // holds neither, and a place's no other place ("Kowloon West" is one district).
+        .filter(|w| {
+            w.cand.word_count() >= 2
+                && !matches!(
+                    w.lexical.best(),
+                    Some(EntityType::Person | EntityType::Place)
+                )
+        })
         .flat_map(|w| {
             let person = if w.cand.word_count() >= 3 {
                 candidates::nested_person(doc, names, &w.cand)
@@ -962,6 +969,19 @@ mod evidence_tests {
         let doc = analyse("The UNC Greensboro exhibit opened. JD Vance spoke.");
         assert_ne!(type_of(&doc, "UNC Greensboro"), Some(EntityType::Person));
         assert_eq!(type_of(&doc, "JD Vance"), Some(EntityType::Person));
+    }
+
+    #[test]
+    fn a_place_s_name_holds_no_other_place_and_a_person_s_no_place() {
+        let doc = analyse("Voters in Quebec East met Marta Lynn Hill at the Bank of Quebec.");
+        assert_eq!(type_of(&doc, "Quebec East"), Some(EntityType::Place));
+        assert_eq!(type_of(&doc, "Marta Lynn Hill"), Some(EntityType::Person));
+        let quebec = doc.entities.iter().find(|e| e.name == "Quebec");
+        assert_eq!(
+            quebec.map(|e| e.mentions.len()),
+            Some(1),
+            "only the bank's Quebec"
+        );
     }
 
     #[test]

@@ -139,10 +139,12 @@ pub fn lexical(doc: &Document, names: &Names, c: &Candidate, key: &str) -> Evide
         .map_or_else(Evidence::default, |e| with_title(e, c))
 }
 
-/// Adds to a name's [`name_evidence`] what its title or role says: a person.
+/// Adds to a name's [`name_evidence`] what its title or role says: a person, more
+/// surely than a place list says a place ("President Lincoln", "Queen Victoria").
 pub fn with_title(mut e: Evidence, c: &Candidate) -> Evidence {
     if c.has_title_or_role() {
-        e.bump(EntityType::Person, 5);
+        let place_list = e.place > 0; // the title outweighs it
+        e.bump(EntityType::Person, if place_list { e.place + 1 } else { 5 });
     }
     e
 }
@@ -169,6 +171,7 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     if org_before_connector {
         e.bump(EntityType::Organization, 4);
     }
+    e.add(head_evidence(words));
     if multi && lists::PLACE_WORDS.contains(last) {
         // "Helen Park", "Ruth Hill": a given name before a place word that is also a
         // surname is a person's name more often than a park's.
@@ -209,12 +212,18 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         }
         // "UNC Greensboro", "LA Weekly": capitals before a place or an organization's
         // head are an institution's initials, not a person's.
+        // "USI Art Collections": initials before common words are an institution's.
+        let surname_like = |w: &&str| !lists::is_common_word(w) || lists::SURNAMES.contains(w);
         if is_initials(first)
             && lists::alias_target(first).is_none()
             && !lists::KNOWN_ORGS.contains(first)
             && !lists::is_place(last)
+            && words[1..].iter().all(surname_like)
         {
             e.bump(EntityType::Person, 3);
+        }
+        if is_acronym(first) && lists::alias_target(first).is_none() && lists::is_place(last) {
+            e.bump(EntityType::Organization, 3); // "UNC Greensboro", "UC Berkeley"
         }
         if lists::SURNAMES.contains(last) && !lists::is_common_word(first) {
             e.bump(EntityType::Person, 1);
@@ -232,6 +241,34 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         }
     }
     Some(e)
+}
+
+/// Heads that other lists' rules miss: an organization's head in first place, as
+/// Romance languages write it ("Instituto Gonzaga", "Partito Democratico"); a paper's
+/// name after a place ("Edmonton Sun", "Irish Times"); a compass point after a place
+/// ("Kowloon West", a district).
+fn head_evidence(words: &[&str]) -> Evidence {
+    let mut e = Evidence::default();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return e;
+    };
+    // Only asked when the last word is a paper's head or a compass point: the join is rare.
+    let place_before = || {
+        let before = &words[..words.len() - 1];
+        lists::demonym(first).is_some()
+            || (lists::given_name(first).is_none() && lists::is_place(&before.join(" ")))
+    };
+    if words.len() >= 2 && lists::ORG_FIRST_WORDS.contains(first) {
+        e.bump(EntityType::Organization, 4);
+    }
+    if (2..=3).contains(&words.len()) && lists::MEDIA_HEADS.contains(last) && place_before() {
+        e.bump(EntityType::Organization, 4);
+    }
+    let compass = matches!(last, "North" | "South" | "East" | "West");
+    if (2..=4).contains(&words.len()) && compass && place_before() {
+        e.bump(EntityType::Place, 6);
+    }
+    e
 }
 
 /// What the name lists say of a whole name (`full` as written, `canonical` its key):
@@ -402,6 +439,12 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
     e.add(place_context(c, before, before2, unknown));
+    if unknown && is_affiliation(doc, c) {
+        e.bump(EntityType::Organization, 3);
+    }
+    if is_counted_plural(doc, names, c) {
+        e.bump(EntityType::Other, 3);
+    }
     let number_follows = doc
         .tokens
         .get(c.end_token())
@@ -411,13 +454,44 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     }
     if unknown
         && looks_like_personal_name(names.words(c))
-        && before != "the"
+        && !matches!(before, "the" | "The")
         && !c.weak
         && !number_follows
     {
         e.bump(EntityType::Person, 1);
     }
     e
+}
+
+/// "Gary Fan of the Neo Democrats", "Demosisto's Nathan Lau": a name that a person's
+/// full name is "of the", or whose possessive a person's full name follows, is the
+/// person's party or employer.
+fn is_affiliation(doc: &Document, c: &Candidate) -> bool {
+    let word_at = |i: usize| crate::speech::word(doc, i);
+    let full_name = |given: usize| {
+        lists::given_name(word_at(given)).is_some()
+            && is_capitalised(word_at(given + 1))
+            && !lists::is_common_word(word_at(given + 1))
+    };
+    if c.possessive {
+        return full_name(c.end_token());
+    }
+    // Without "the", "of" after a person is as often a place ("Gordon of Auchleuchries").
+    let first = c.first_token();
+    first >= 4 && word_at(first - 1) == "the" && word_at(first - 2) == "of" && full_name(first - 4)
+}
+
+/// "100 Polaroids", "three Oscars": a capitalised plural counted by a number is a
+/// thing, not an organization.
+fn is_counted_plural(doc: &Document, names: &Names, c: &Candidate) -> bool {
+    let counted = c.first_token().checked_sub(1).is_some_and(|b| {
+        doc.tokens
+            .get(b)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    });
+    counted
+        && !c.possessive
+        && matches!(names.words(c), [word] if word.ends_with('s') && !word.ends_with("ss"))
 }
 
 /// Evidence from "the" before a name: "the Kremlin said" is a body, "the Tomahawk
@@ -440,10 +514,27 @@ fn after_article(
         return e;
     }
     e.bump(EntityType::Person, -2);
+    e.add(capital_the(doc, c, after));
     if next_is_word && is_clause_verb(after) {
         e.bump(EntityType::Organization, 1);
     } else if modifier && c.word_count() == 1 && !names.words(c).iter().any(|w| is_acronym(w)) {
         e.bump(EntityType::Other, 1);
+    }
+    e
+}
+
+/// "played with The Velvet Underground": a capital "The" inside a sentence belongs to
+/// a band's, paper's or work's name, never a person's (unless an "and" follows: "The
+/// Jenna and Julien Podcast" is one name).
+fn capital_the(doc: &Document, c: &Candidate, after: &str) -> Evidence {
+    let mut e = Evidence::default();
+    let the = c.first_token().wrapping_sub(1);
+    let opens_sentence = doc
+        .sentences
+        .get(c.sentence())
+        .is_some_and(|s| s.tokens().start >= the);
+    if crate::speech::word(doc, the) == "The" && !opens_sentence && !matches!(after, "and" | "&") {
+        e.bump(EntityType::Person, -3);
     }
     e
 }
@@ -811,6 +902,32 @@ mod tests {
         assert_eq!(t[1], ("Brastovia".into(), Place));
         assert_eq!(t[2], ("Mykola Bielieskov".into(), Person));
         assert_eq!(t[3], ("Skorvin".into(), Person));
+    }
+
+    #[test]
+    fn heads_in_first_place_papers_and_districts() {
+        use EntityType::*;
+        let t = typed("Pupils of Instituto Marvella read the Winnipeg Sun in Quebec East.");
+        assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
+        assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
+        assert_eq!(t[2], ("Quebec East".into(), Place));
+        let t = typed("Works from the ZRU Print Collections went to ZRU Winnipeg.");
+        assert_eq!(t[0].1, Other);
+        assert_eq!(t[1], ("ZRU Winnipeg".into(), Organization));
+    }
+
+    #[test]
+    fn affiliations_and_counted_plurals() {
+        use EntityType::*;
+        let t = typed("Jonas Brill of the Verdanto spoke. Verdanto's Marta Kell agreed. He sold 40 Zintaros. Jonas Brill of Kelmarsh spoke.");
+        assert_eq!(t[1], ("Verdanto".into(), Organization));
+        assert_eq!(t[2], ("Verdanto".into(), Organization));
+        assert_eq!(t[4], ("Zintaros".into(), Other));
+        assert_ne!(t[6], ("Kelmarsh".into(), Organization));
+        let t = typed("She sang with The Velvet Hollow.");
+        assert_eq!(t, [("Velvet Hollow".into(), Other)]);
+        let t = typed("Then President Lincoln spoke.");
+        assert_eq!(t, [("Lincoln".into(), Person)]);
     }
 
     #[test]
