@@ -444,6 +444,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if is_counted_plural(doc, names, c) {
         e.bump(EntityType::Other, 3);
     }
+    if matches!(names.words(c), [word] if is_acronym(word)) && THING_NOUNS.contains(after) {
+        e.bump(EntityType::Other, 3); // "the ICI system", "a PCR test"
+    }
     let number_follows = doc
         .tokens
         .get(c.end_token())
@@ -468,9 +471,11 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
 fn is_affiliation(doc: &Document, c: &Candidate) -> bool {
     let word_at = |i: usize| crate::speech::word(doc, i);
     let full_name = |given: usize| {
+        let surname = word_at(given + 1);
         lists::given_name(word_at(given)).is_some()
-            && is_capitalised(word_at(given + 1))
-            && !lists::is_common_word(word_at(given + 1))
+            && is_capitalised(surname)
+            && !lists::ORG_WORDS.contains(surname)
+            && !lists::PLACE_WORDS.contains(surname)
     };
     if c.possessive {
         return full_name(c.end_token());
@@ -637,6 +642,9 @@ fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> E
     }
     e
 }
+
+/// Nouns after an acronym that make it a thing's name, not an organization's.
+static THING_NOUNS: WordSet = WordSet::exact(include_str!("../../data/thing_nouns.txt"));
 
 /// Words after an organization's name that show it is one ("Vodafone's chief
 /// executive", "Siemens shares", "a Kremlin spokeswoman").
@@ -911,6 +919,10 @@ mod tests {
         assert_eq!(t[2], ("Verdanto".into(), Organization));
         assert_eq!(t[4], ("Zintaros".into(), Other));
         assert_ne!(t[6], ("Kelmarsh".into(), Organization));
+        let t = typed("Zorvia's Hana Law won. Tax moved from the ZQT system, said the QRV envoy.");
+        assert_eq!(t[0], ("Zorvia".into(), Organization));
+        assert_eq!(t[2], ("ZQT".into(), Other));
+        assert_eq!(t[3], ("QRV".into(), Organization));
         let t = typed("She sang with The Velvet Hollow.");
         assert_eq!(t, [("Velvet Hollow".into(), Other)]);
         let t = typed("Then President Lincoln spoke.");
