@@ -1133,11 +1133,13 @@ impl<'d> Finder<'_, 'd> {
             return; // "the Secretary of State" alone: a description, not a name
         }
         // "General Motors", "Doctor Who Society of Canada": a head word at the end or
-        // before "of"/"for" makes the title word part of an institution's name.
+        // before "of"/"for" makes the title word part of an institution's name; not a
+        // title's own "of" ("President of the Linguistic Society of America").
         let heads = [Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord];
+        let connector = |i: usize| matches!(self.text(i), "of" | "for");
         let institutional = self.facts(end - 1).any(&heads)
-            || (start..end - 1)
-                .any(|i| matches!(self.text(i + 1), "of" | "for") && self.facts(i).any(&heads));
+            || (!(connector(start + 1) && self.raw_facts(start).has(Fact::Title))
+                && (start..end - 1).any(|i| connector(i + 1) && self.facts(i).any(&heads)));
         if self.ends_in_title_after_org(start, end) {
             // "the State Department Spokesperson", "NASA Administrator": the office's
             // holder is not named; the name is the organization's.
@@ -1555,8 +1557,12 @@ mod tests {
         assert_eq!(names("Bail was US$ 20,000 in the US."), ["US"]);
         assert_eq!(names("Pro-Zorvo ZDP members met."), ["ZDP"]);
         assert_eq!(
-            names("The Doctor Who Society of Canada met Doctor Watson."),
-            ["Doctor Who Society of Canada", "Watson"]
+            names("The Doctor Who Society of Canada met the President of the Zorvo Society of Canada."),
+            ["Doctor Who Society of Canada", "Zorvo Society of Canada"]
+        );
+        assert_eq!(
+            names("She joined the Society for General Zorvo Research."),
+            ["Society for General Zorvo Research"]
         );
         assert_eq!(
             names("Marta Law of Verdanto met Tomas King of Brill."),
