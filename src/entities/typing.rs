@@ -160,7 +160,14 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     let canonical = key;
     // The canonical key is mostly the name itself: then one look-up per list does.
     e.add(list_evidence(full, canonical, words));
-    if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
+    // "the State and Homeland Security Departments": a plural head names bodies too
+    // (not a surname: "Tyra Banks").
+    let plural_head = multi
+        && last
+            .strip_suffix('s')
+            .is_some_and(|one| lists::ORG_WORDS.contains(one))
+        && !lists::SURNAMES.contains(last);
+    if plural_head || (lists::ORG_WORDS.contains(last) && (multi || first.len() > 3)) {
         e.bump(EntityType::Organization, 4);
     }
     let org_before_connector = words.windows(2).any(|w| match w {
@@ -906,6 +913,9 @@ mod tests {
         assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
         assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
         assert_eq!(t[2], ("Quebec East".into(), Place));
+        let t = typed("The Zorvo and Vintal Departments met Tyra Banks.");
+        assert_eq!(t[1], ("Vintal Departments".into(), Organization));
+        assert_eq!(t[2], ("Tyra Banks".into(), Person));
         let t = typed("Works from the ZRU Print Collections went to ZRU Winnipeg.");
         assert_eq!(t[0].1, Other);
         assert_eq!(t[1], ("ZRU Winnipeg".into(), Organization));
