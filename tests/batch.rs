@@ -474,16 +474,10 @@ fn directory_walk_errors_name_the_path() {
 #[test]
 fn jsonl_results_stream_out_before_the_input_ends() {
     use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command as StdCommand, Stdio};
     use std::sync::mpsc;
     use std::time::Duration;
 
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"))
-        .args(["--input-format", "jsonl", "-j", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = common::spawn_piped(&["--input-format", "jsonl", "-j", "2"]);
     let mut stdin = child.stdin.take().unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = mpsc::channel();

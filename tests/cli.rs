@@ -2,14 +2,14 @@
 //! output formats and framing, failures and exit codes, limits and broken pipes.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Command as StdCommand;
 
 mod common;
 
 use assert_cmd::Command;
-use common::{json_lines, run};
+use common::{json_lines, run, spawn_piped};
 use serde_json::Value;
 
 const SEED: &str = "fixtures/seed-article.txt";
@@ -243,12 +243,7 @@ fn only_prints_the_chosen_sections() {
 #[test]
 fn broken_pipe_ends_quietly() {
     // Enough output to fill the pipe buffer, then the reader goes away, as with `| head`.
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"))
-        .args([SEED; 40])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(&[SEED; 40]);
     let mut head = [0u8; 100];
     child.stdout.take().unwrap().read_exact(&mut head).unwrap();
     let output = child.wait_with_output().unwrap();
@@ -380,21 +375,10 @@ fn output_is_deterministic_across_runs_and_jobs() {
     let first = run(byline().args([SEED, SEED, SEED]));
     let second = run(byline().args([SEED, SEED, SEED]));
     assert_eq!(first.stdout, second.stdout);
-    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("byline"));
-    let mut child = cmd
+    let r = run(byline()
         .args(["--input-format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"text\":\"A.\"}\n")
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success());
+        .write_stdin("{\"text\":\"A.\"}\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]

@@ -5,6 +5,10 @@
 
 use std::process::Command;
 
+mod common;
+
+use common::run;
+
 const BYLINE: &str = env!("CARGO_BIN_EXE_byline");
 
 /// Runs `script` in sh with `$BYLINE` set; its status and standard error.
@@ -70,43 +74,26 @@ fn steers_the_terminal(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// Runs byline with `args` on `input` as standard input; its exit status and output.
-fn run_on(args: &[&str], input: &str) -> (Option<i32>, String) {
-    use std::io::Write;
-    let mut child = Command::new(BYLINE)
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    (
-        output.status.code(),
-        String::from_utf8(output.stdout).unwrap(),
-    )
-}
-
 /// A speaker's name holding a right-to-left override, a quotation holding a C1 control
 /// sequence introducer and an isolate: the text summary of a batch, like the text view
 /// (tests/cli.rs), shows them as `\u{…}` escapes.
 #[test]
 fn the_text_summary_escapes_what_would_steer_the_terminal() {
     let hostile = "Ann\u{202e}Lee spoke. “We lost \u{9b}2J\u{2066}all,” said Ann\u{202e}Lee.\n";
-    let (status, summary) = run_on(&["--summary", "-f", "text"], hostile);
-    assert_eq!(status, Some(0));
+    let stdout_of = |args: &[&str]| {
+        let r = run(assert_cmd::Command::new(BYLINE)
+            .args(args)
+            .write_stdin(hostile));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let summary = stdout_of(&["--summary", "-f", "text"]);
     assert!(!summary.contains(steers_the_terminal), "{summary:?}");
     assert!(
         summary.contains("Ann\\u{202e}Lee: 1 quotation"),
         "{summary}"
     );
-    let (status, view) = run_on(&["-f", "text"], hostile);
-    assert_eq!(status, Some(0));
+    let view = stdout_of(&["-f", "text"]);
     assert!(!view.contains(steers_the_terminal), "{view:?}");
     assert!(view.contains("We lost \\u{9b}2J\\u{2066}all"), "{view}");
 }

@@ -273,11 +273,6 @@ fn reported_by(
     // The nearest cue before the number, else the nearest after it, in the number's own
     // clause; a cue inside a quotation reports that quotation, not the number.
     let number = doc.token_at_or_after(span.start());
-    let outside = |t: &usize| {
-        doc.tokens
-            .get(*t)
-            .is_some_and(|tok| !quotes.inside_any(tok.span()))
-    };
     let cues = &clauses.cues;
     // Cues are in text order: split them at the number and look a few steps each way.
     let split = cues.partition_point(|&t| {
@@ -285,16 +280,8 @@ fn reported_by(
             .get(t)
             .is_some_and(|tok| tok.span().end() <= span.start())
     });
-    let after = cues[split..]
-        .iter()
-        .take(4)
-        .filter(|&&t| {
-            doc.tokens
-                .get(t)
-                .is_some_and(|tok| tok.span().start() >= span.end())
-        })
-        .find(|t| outside(t))
-        .filter(|&&t| !clauses.separated(&clauses.boundaries, number, t));
+    let after = cue_after(doc, span, &cues[split..], quotes)
+        .filter(|&t| !clauses.separated(&clauses.boundaries, number, t));
     // A clause with no cue of its own is still governed by the cue before it across a
     // comma ("Putin said the economy grew 3%, but inflation reached 9%"), not across ";".
     let crossed = if after.is_some() {
@@ -302,25 +289,71 @@ fn reported_by(
     } else {
         &clauses.semicolons
     };
-    let before = cues[..split]
+    let before =
+        cue_before(doc, &cues[..split], quotes).filter(|&t| !clauses.separated(crossed, t, number));
+    // "the two-week time frame Trump had mentioned": a relative clause right after the
+    // number names who gave it, ahead of any cue of the main clause.
+    if let Some(entity) = after.and_then(|cue| relative_clause_claimant(doc, span, cue, mentions)) {
+        return Some(entity);
+    }
+    [before, after]
+        .into_iter()
+        .flatten()
+        .find_map(|cue| subject_claimant(doc, span, number, cue, mentions))
+}
+
+/// The nearest of the next four cues (`cues_after`, from the number at `span` on) that
+/// starts after the number and stands outside every quotation.
+fn cue_after(
+    doc: &Document,
+    span: Span,
+    cues_after: &[usize],
+    quotes: &QuoteIndex,
+) -> Option<usize> {
+    cues_after
+        .iter()
+        .take(4)
+        .filter(|&&t| {
+            doc.tokens
+                .get(t)
+                .is_some_and(|tok| tok.span().start() >= span.end())
+        })
+        .copied()
+        .find(|&t| outside_quotes(doc, t, quotes))
+}
+
+/// The nearest of the last four cues before the number (`cues_before`) that stands
+/// outside every quotation.
+fn cue_before(doc: &Document, cues_before: &[usize], quotes: &QuoteIndex) -> Option<usize> {
+    cues_before
         .iter()
         .rev()
         .take(4)
-        .find(|t| outside(t))
-        .filter(|&&t| !clauses.separated(crossed, t, number));
-    // "the two-week time frame Trump had mentioned": a relative clause right after the
-    // number names who gave it, ahead of any cue of the main clause.
-    if let Some(entity) = after.and_then(|&cue| relative_clause_claimant(doc, span, cue, mentions))
-    {
-        return Some(entity);
-    }
-    [before, after].into_iter().flatten().find_map(|&cue| {
-        let (subject, entity) = subject_of(doc, cue, mentions)?;
-        // "John Burrows, the chairman of a panel of twelve, said": a number between the
-        // subject and its verb describes the subject, in the article's voice.
-        let describes_subject = subject.start() < span.start() && cue > number;
-        (!describes_subject).then_some(entity)
-    })
+        .copied()
+        .find(|&t| outside_quotes(doc, t, quotes))
+}
+
+/// Whether token `t` stands outside every quotation.
+fn outside_quotes(doc: &Document, t: usize, quotes: &QuoteIndex) -> bool {
+    doc.tokens
+        .get(t)
+        .is_some_and(|tok| !quotes.inside_any(tok.span()))
+}
+
+/// The subject of the reporting verb at token `cue`, as the claimant of the number at
+/// `span` (token `number`).
+fn subject_claimant(
+    doc: &Document,
+    span: Span,
+    number: usize,
+    cue: usize,
+    mentions: &[(Span, usize)],
+) -> Option<usize> {
+    let (subject, entity) = subject_of(doc, cue, mentions)?;
+    // "John Burrows, the chairman of a panel of twelve, said": a number between the
+    // subject and its verb describes the subject, in the article's voice.
+    let describes_subject = subject.start() < span.start() && cue > number;
+    (!describes_subject).then_some(entity)
 }
 
 /// Tokens allowed between a number and the subject of a relative clause after it
@@ -361,20 +394,38 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     // No character but the ASCII ones lowercases into "according": no need to build
     // the lowercase word.
     let according = doc.slice(cue_span).eq_ignore_ascii_case("according");
-    // "according to X", "said X": a mention right after.
-    let after = mentions.get(mentions.partition_point(|(m, _)| m.start() < cue_span.end()));
-    if let Some((m, entity)) = after {
-        let gap = doc.token_at_or_after(m.start()).saturating_sub(cue + 1);
-        let limit = if according { 2 } else { 1 };
-        let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
-        if close && (according || !has_mention_just_before(doc, cue, mentions)) {
-            return Some((*m, *entity));
-        }
+    let after = subject_after(doc, cue, cue_span, according, mentions);
+    if after.is_some() || according {
+        return after;
     }
-    if according {
-        return None;
-    }
-    // "Putin said", "The Ukrainian president told": the nearest mention before, close by.
+    subject_before(doc, cue, cue_span, mentions)
+}
+
+/// "according to X", "said X": the mention right after the cue at token `cue` (a few
+/// tokens on after "according"), unless a mention stands right before a verb.
+fn subject_after(
+    doc: &Document,
+    cue: usize,
+    cue_span: Span,
+    according: bool,
+    mentions: &[(Span, usize)],
+) -> Option<(Span, usize)> {
+    let (m, entity) =
+        mentions.get(mentions.partition_point(|(m, _)| m.start() < cue_span.end()))?;
+    let gap = doc.token_at_or_after(m.start()).saturating_sub(cue + 1);
+    let limit = if according { 2 } else { 1 };
+    let close = gap < limit || (gap <= MAX_SUBJECT_GAP && according);
+    (close && (according || !has_mention_just_before(doc, cue, mentions))).then_some((*m, *entity))
+}
+
+/// "Putin said", "The Ukrainian president told": the nearest mention before the cue at
+/// token `cue`, close by with only words between; or the subject before an apposition.
+fn subject_before(
+    doc: &Document,
+    cue: usize,
+    cue_span: Span,
+    mentions: &[(Span, usize)],
+) -> Option<(Span, usize)> {
     let i = mentions.partition_point(|(m, _)| m.end() <= cue_span.start());
     let (m, entity) = mentions.get(i.checked_sub(1)?)?;
     let gap_tokens = doc.token_at_or_after(m.end())..cue;
@@ -386,25 +437,30 @@ fn subject_of(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> Option<
     if gap_tokens.len() <= MAX_SUBJECT_GAP && !gap_has_punct {
         return Some((*m, *entity));
     }
-    // "Michael Carpenter, a former official at X, said": the mention before the
-    // apposition's opening comma, when a comma closes it right before the verb.
-    let comma_before_cue = cue
-        .checked_sub(1)
-        .and_then(|t| doc.tokens.get(t))
-        .is_some_and(|t| doc.slice(t.span()) == ",");
-    if comma_before_cue {
-        // Look back a few mentions only: an apposition holds one or two names.
-        return mentions[i.saturating_sub(6)..i]
-            .iter()
-            .find(|(m, _)| {
-                let next = doc.token_at_or_after(m.end());
-                doc.tokens
-                    .get(next)
-                    .is_some_and(|t| doc.slice(t.span()) == ",")
-            })
-            .copied();
+    // Look back a few mentions only: an apposition holds one or two names.
+    apposition_subject(doc, cue, &mentions[i.saturating_sub(6)..i])
+}
+
+/// "Michael Carpenter, a former official at X, said": the first of `mentions_before`
+/// followed by the apposition's opening comma, when a comma closes the apposition right
+/// before the verb at token `cue`.
+fn apposition_subject(
+    doc: &Document,
+    cue: usize,
+    mentions_before: &[(Span, usize)],
+) -> Option<(Span, usize)> {
+    let is_comma = |t: usize| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|t| doc.slice(t.span()) == ",")
+    };
+    if !cue.checked_sub(1).is_some_and(is_comma) {
+        return None;
     }
-    None
+    mentions_before
+        .iter()
+        .find(|(m, _)| is_comma(doc.token_at_or_after(m.end())))
+        .copied()
 }
 
 fn has_mention_just_before(doc: &Document, cue: usize, mentions: &[(Span, usize)]) -> bool {

@@ -549,18 +549,42 @@ fn claim_at(
         return Some(skip(n.end));
     }
     if currency.is_none() {
-        if filters::is_not_a_quantity(pieces, &n, first_in_paragraph) {
-            return Some(skip(n.end));
-        }
-        if let Some(found) = age_decade(pieces, &n) {
+        if let Some(found) = settled_before_unit(pieces, &n, first_in_paragraph) {
             return Some(found);
         }
-        // Years, decades and dates written with numbers.
-        if let Some((first, end)) = kinds::numeric_date(pieces, &n) {
-            return Some(date_claim(pieces, first, end));
-        }
     }
-    let mut reading = Reading::new(pieces, i, n, currency.map(|(code, _, scale)| (code, scale)));
+    let found = read_claim(pieces, i, n, currency.map(|(code, _, scale)| (code, scale)));
+    if let Some(end) = exchange_rate_note(pieces, &found) {
+        return Some(skip(end));
+    }
+    Some(found)
+}
+
+/// A numeral without a currency that is settled before its unit is read: no quantity
+/// (an empty claim, see [`skip`]), an age ("in her 40s"), or a date written with numbers.
+fn settled_before_unit(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool) -> Option<Found> {
+    if filters::is_not_a_quantity(pieces, n, first_in_paragraph) {
+        return Some(skip(n.end));
+    }
+    if let Some(found) = age_decade(pieces, n) {
+        return Some(found);
+    }
+    // Years, decades and dates written with numbers.
+    let (first, end) = kinds::numeric_date(pieces, n)?;
+    Some(date_claim(pieces, first, end))
+}
+
+/// Reads the claim around numeral `n` (from piece `i`, its currency sign if `currency`
+/// holds the sign's code and multiplier): qualifier words before it, a range, a "+", the
+/// unit after it (or, for money, a range of amounts), qualifier words after it, and from
+/// the unit the kind.
+fn read_claim(
+    pieces: &[Piece],
+    i: usize,
+    n: Numeral,
+    currency: Option<(&'static str, f64)>,
+) -> Found {
+    let mut reading = Reading::new(pieces, i, n, currency);
     reading.qualifier_before();
     reading.range();
     reading.plus_sign();
@@ -572,11 +596,7 @@ fn claim_at(
     }
     reading.qualifier_after();
     reading.kind_from_unit();
-    let found = reading.finish();
-    if let Some(end) = exchange_rate_note(pieces, &found) {
-        return Some(skip(end));
-    }
-    Some(found)
+    reading.finish()
 }
 
 /// "($1 = 0.9245 euros)", "1 euro = $1.08": an exchange-rate note, one unit of a currency

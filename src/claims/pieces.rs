@@ -192,74 +192,117 @@ fn split_token<'t>(
     out: &mut Vec<Piece<'t>>,
 ) {
     // Plain words ("said", "Minister") are one piece: skip the walk over their letters.
-    // One pass tells both whether the word is plain and whether it has a capital.
+    match plain_word(text) {
+        Some(capital) if !text.is_empty() => {
+            let span = Span::new(base, base + text.len());
+            let lower = if capital {
+                ascii_lowercase(text, span, lowered)
+            } else {
+                Cow::Borrowed(text)
+            };
+            out.push(Piece::new(
+                span,
+                text,
+                lower,
+                PieceKind::Word,
+                first_join,
+                token,
+            ));
+        }
+        Some(_) => {}
+        None => {
+            let mut cutter = Cutter {
+                text,
+                base,
+                token,
+                lowered,
+                out,
+            };
+            cutter.cut(first_join);
+        }
+    }
+}
+
+/// Whether `text` is ASCII letters only, and then whether it holds a capital (one pass
+/// tells both).
+fn plain_word(text: &str) -> Option<bool> {
     let (all, any) = text.bytes().fold((LETTER, 0), |(all, any), b| {
         let class = LETTER_CLASS[usize::from(b)];
         (all & class, any | class)
     });
-    if all & LETTER != 0 {
-        if !text.is_empty() {
-            let span = Span::new(base, base + text.len());
-            let lower = if any & CAPITAL == 0 {
-                Cow::Borrowed(text)
-            } else {
-                ascii_lowercase(text, span, lowered)
-            };
-            let piece = Piece::new(span, text, lower, PieceKind::Word, first_join, token);
-            out.push(piece);
+    (all & LETTER != 0).then_some(any & CAPITAL != 0)
+}
+
+/// A token with digits, hyphens or other characters than ASCII letters, being cut into
+/// pieces pushed to `out`.
+struct Cutter<'t, 'o> {
+    text: &'t str,
+    /// Document offset of the token's first byte.
+    base: usize,
+    token: usize,
+    lowered: Option<&'t Lowered>,
+    out: &'o mut Vec<Piece<'t>>,
+}
+
+impl<'t> Cutter<'t, '_> {
+    /// Cuts the token at hyphens (dropped) and where digits turn to letters or back
+    /// ("1.2m", "10-15", "14-year-old"); the first piece joins as `first_join`.
+    fn cut(&mut self, first_join: Join) {
+        let text = self.text;
+        let mut join = first_join;
+        // The piece being read: where it starts and its kind (none right after a hyphen).
+        let mut start = 0;
+        let mut current: Option<PieceKind> = None;
+        for (i, c) in text.char_indices() {
+            if is_hyphen(c) {
+                if let Some(kind) = current.take() {
+                    self.push(start, i, kind, join);
+                }
+                join = Join::Hyphen;
+                start = i + c.len_utf8();
+                continue;
+            }
+            let kind = kind_of(text, i, c, current);
+            match current {
+                None => {
+                    start = i;
+                    current = Some(kind);
+                }
+                Some(k) if k != kind && !(k == PieceKind::Digits && is_exponent(text, i)) => {
+                    self.push(start, i, k, join);
+                    join = Join::Attached;
+                    start = i;
+                    current = Some(kind);
+                }
+                _ => {}
+            }
         }
-        return;
+        if let Some(kind) = current {
+            self.push(start, text.len(), kind, join);
+        }
     }
-    let mut join = first_join;
-    let mut start = 0;
-    let mut current: Option<PieceKind> = None;
-    let push = |out: &mut Vec<Piece<'t>>, from: usize, to: usize, kind: PieceKind, join: Join| {
-        if let Some(part) = text.get(from..to) {
+
+    /// Pushes the token's bytes `[from, to)` as a piece, unless empty.
+    fn push(&mut self, from: usize, to: usize, kind: PieceKind, join: Join) {
+        if let Some(part) = self.text.get(from..to) {
             if !part.is_empty() {
-                let span = Span::new(base + from, base + to);
-                out.push(Piece::new(
-                    span,
-                    part,
-                    lowercase(part, span, lowered),
-                    kind,
-                    join,
-                    token,
-                ));
+                let span = Span::new(self.base + from, self.base + to);
+                let lower = lowercase(part, span, self.lowered);
+                let piece = Piece::new(span, part, lower, kind, join, self.token);
+                self.out.push(piece);
             }
-        }
-    };
-    for (i, c) in text.char_indices() {
-        if is_hyphen(c) {
-            if let Some(kind) = current.take() {
-                push(out, start, i, kind, join);
-            }
-            join = Join::Hyphen;
-            start = i + c.len_utf8();
-            continue;
-        }
-        let kind = if c.is_ascii_digit()
-            || (current == Some(PieceKind::Digits) && is_digit_joiner(text, i, c))
-        {
-            PieceKind::Digits
-        } else {
-            PieceKind::Word
-        };
-        match current {
-            None => {
-                start = i;
-                current = Some(kind);
-            }
-            Some(k) if k != kind && !(k == PieceKind::Digits && is_exponent(text, i)) => {
-                push(out, start, i, k, join);
-                join = Join::Attached;
-                start = i;
-                current = Some(kind);
-            }
-            _ => {}
         }
     }
-    if let Some(kind) = current {
-        push(out, start, text.len(), kind, join);
+}
+
+/// The kind of piece that character `c` (at byte `i` of `text`) belongs to: digits, with the
+/// separators inside a digit run ("5,000", "3.5") when it follows `current` digits, or
+/// else a word.
+fn kind_of(text: &str, i: usize, c: char, current: Option<PieceKind>) -> PieceKind {
+    if c.is_ascii_digit() || (current == Some(PieceKind::Digits) && is_digit_joiner(text, i, c)) {
+        PieceKind::Digits
+    } else {
+        PieceKind::Word
     }
 }
 

@@ -289,23 +289,7 @@ fn read_records(
         };
         let unit = match read {
             Ok(None) => return true,
-            // A blank line gets its error record too, so that output line N is always the
-            // result of input line N.
-            Ok(Some(LineEnd::Complete)) if line.iter().all(u8::is_ascii_whitespace) => Unit {
-                origin,
-                size: line.len() as u64 + 1,
-                payload: Payload::Failed(format!("a blank line: {RECORD_SHAPE}")),
-            },
-            Ok(Some(LineEnd::Complete)) => Unit {
-                origin,
-                size: line.len() as u64 + 1,
-                payload: Payload::Record(line),
-            },
-            Ok(Some(LineEnd::TooLong(length))) => Unit {
-                origin,
-                size: length,
-                payload: Payload::Failed(too_large(Some(length), max_bytes)),
-            },
+            Ok(Some(end)) => record_unit(origin, line, end, max_bytes),
             Err(err) => {
                 let unit = Unit {
                     origin,
@@ -318,6 +302,30 @@ fn read_records(
         if !emit(unit) {
             return false;
         }
+    }
+}
+
+/// The unit of one JSON Lines line (ended by `end`): its record, or the failure that
+/// stands in its place.
+fn record_unit(origin: Origin, line: Vec<u8>, end: LineEnd, max_bytes: u64) -> Unit {
+    match end {
+        // A blank line gets its error record too, so that output line N is always the
+        // result of input line N.
+        LineEnd::Complete if line.iter().all(u8::is_ascii_whitespace) => Unit {
+            origin,
+            size: line.len() as u64 + 1,
+            payload: Payload::Failed(format!("a blank line: {RECORD_SHAPE}")),
+        },
+        LineEnd::Complete => Unit {
+            origin,
+            size: line.len() as u64 + 1,
+            payload: Payload::Record(line),
+        },
+        LineEnd::TooLong(length) => Unit {
+            origin,
+            size: length,
+            payload: Payload::Failed(too_large(Some(length), max_bytes)),
+        },
     }
 }
 

@@ -54,28 +54,26 @@ pub fn run(args: Args) -> io::Result<u8> {
     if !args.quiet && paths.iter().any(|p| inputs::is_stdin(p)) && io::stdin().is_terminal() {
         eprintln!("byline: reading the article from standard input (end it with Ctrl-D)");
     }
-    let recursive = args.recursive || filter.is_some();
-    let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl || recursive;
-    let format = output_format(&args, several);
-    let page_dir = (format == OutputFormat::Html)
-        .then(|| page_directory(&args, several))
-        .flatten();
-    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
-    let style = text_style(args.color, to_terminal);
-    let pretty = args.pretty || to_terminal;
-    let (piece, framing) = shape(&args, format, several, pretty, style);
-    let render = RenderConfig {
-        error_objects: matches!(framing, Framing::Array | Framing::Lines),
-        piece,
-        only: args.only.clone(),
-    };
     let read = ReadConfig {
         input_format: args.input_format,
         max_bytes: args.max_bytes,
-        recursive,
+        recursive: args.recursive || filter.is_some(),
         filter,
         written: written.iter().map(|(id, _)| *id).collect(),
     };
+    analyse_all(&args, paths, read)
+}
+
+/// Analyses every input and writes what they become: a directory of pages for `-f html`
+/// with several inputs, else standard output or the `-o` file.
+fn analyse_all(args: &Args, paths: Vec<PathBuf>, read: ReadConfig) -> io::Result<u8> {
+    let several = paths.len() > 1 || args.input_format == InputFormat::Jsonl || read.recursive;
+    let format = output_format(args, several);
+    let page_dir = (format == OutputFormat::Html)
+        .then(|| page_directory(args, several))
+        .flatten();
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let (render, framing) = render_config(args, format, several, to_terminal);
     let jobs = args.jobs.map_or_else(default_jobs, usize::from);
     // When the reports themselves scroll by on the terminal they are the progress; a bar
     // drawn between them would only tear.
@@ -87,7 +85,7 @@ pub fn run(args: Args) -> io::Result<u8> {
         pipeline::run(paths, read, render, jobs, &mut pages)?;
         return Ok(pages.finish()?.exit_code());
     }
-    let (output_file, out) = open_output(&args)?;
+    let (output_file, out) = open_output(args)?;
     let mut writer = Writer::new(out, framing)
         .with_progress(progress)
         .quiet(args.quiet);
@@ -96,6 +94,25 @@ pub fn run(args: Args) -> io::Result<u8> {
     drop(writer);
     finish_output(output_file, code)?;
     Ok(code)
+}
+
+/// What each analysis becomes and how the pieces are framed, styled for a terminal when
+/// the output goes to one.
+fn render_config(
+    args: &Args,
+    format: OutputFormat,
+    several: bool,
+    to_terminal: bool,
+) -> (RenderConfig, Framing) {
+    let style = text_style(args.color, to_terminal);
+    let pretty = args.pretty || to_terminal;
+    let (piece, framing) = shape(args, format, several, pretty, style);
+    let render = RenderConfig {
+        error_objects: matches!(framing, Framing::Array | Framing::Lines),
+        piece,
+        only: args.only.clone(),
+    };
+    (render, framing)
 }
 
 /// The `-g` globs, compiled; a bad glob is a usage error.

@@ -353,7 +353,9 @@ fn takes_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| *c != '.');
     let count = letters.clone().count();
     let initials = (1..=3).contains(&count) && letters.into_iter().all(char::is_uppercase);
-    initials || lists::title(word).is_some()
+    // "St. Louis", "Mt. Everest", "Ft. Worth": the short forms that start place names.
+    let place_prefix = matches!(word, "St" | "Ste" | "Mt" | "Ft");
+    initials || place_prefix || lists::title(word).is_some()
 }
 
 /// Per token: does it stand where every word is capitalised (a sentence start, after a
@@ -1164,8 +1166,8 @@ impl<'d> Finder<'_, 'd> {
         let mut qualifier = None;
         if q_start < q_end {
             let text = self.run_text(q_start, q_end);
-            let lone_demonym =
-                q_start + 1 == q_end && lists::demonym(text).is_some() && !lists::is_place(text);
+            // "Russian", "South Korean" (President …): only a nationality.
+            let lone_demonym = lists::demonym(text).is_some() && !lists::is_place(text);
             if !lone_demonym {
                 self.push(sentence, (q_start, q_end), None, None, None, out);
             }
@@ -1204,6 +1206,11 @@ impl<'d> Finder<'_, 'd> {
         let lone = start + 1 == end;
         let word = self.facts(start);
         if lone && word.has(Fact::Demonym) && !word.any(&[Fact::Place, Fact::KnownOrg]) {
+            return;
+        }
+        // "South Korean", "New Zealanders": a nationality of several words.
+        let text = self.run_text(start, end);
+        if !lone && lists::demonym(text).is_some() && !lists::is_place(text) {
             return;
         }
         // "Liberal Democrats" is a party; "Senate Democrats" a group in a body. After a
@@ -1400,7 +1407,7 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
 /// Endings of compounds built on a name ("Kyiv-based", "US-led", "Russian-speaking"),
 /// as opposed to the lowercase syllables of names such as "Kwok Ka-ki". A candidate
 /// keeps the position of its ending here (one byte), not a slice of the text.
-const COMPOUND_ENDINGS: [&str; 40] = [
+const COMPOUND_ENDINGS: [&str; 43] = [
     "based",
     "born",
     "led",
@@ -1441,6 +1448,9 @@ const COMPOUND_ENDINGS: [&str; 40] = [
     "appointed",
     "educated",
     "trained",
+    "winning", // "Booker Prize-winning", "Oscar-winner": the prize, not a person
+    "winner",
+    "nominated",
 ];
 
 /// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", the
@@ -1616,6 +1626,27 @@ mod tests {
     fn a_listed_place_is_not_split_for_a_person() {
         let n = names("A detective for the Los Angeles Sheriff's office came.");
         assert!(!n.contains(&"Angeles Sheriff".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn nationalities_of_several_words_are_no_names() {
+        let n = names("A South Korean firm hired every other New Zealander.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("South Korean President Moon Jae-in spoke.");
+        assert_eq!(n, ["Moon Jae-in"]);
+    }
+
+    #[test]
+    fn a_prize_winner_is_named_by_the_prize() {
+        assert_eq!(
+            names("A Carnegie Medal-winner wrote it."),
+            ["Carnegie Medal"]
+        );
+    }
+
+    #[test]
+    fn a_saint_s_short_form_stays_with_the_name() {
+        assert_eq!(names("He moved to St. Kilvane in 1990."), ["St. Kilvane"]);
     }
 
     #[test]

@@ -192,10 +192,9 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
             && lists::SURNAMES.contains(last);
         e.bump(EntityType::Place, if personal { 2 } else { 4 });
     }
-    if multi
-        && matches!(first, "Lake" | "Mount" | "Cape" | "River")
-        && lists::PLACE_WORDS.contains(first)
-    {
+    let place_head =
+        matches!(first, "Lake" | "Mount" | "Cape" | "River") && lists::PLACE_WORDS.contains(first);
+    if multi && (place_head || matches!(first, "Mt" | "Ft")) {
         e.bump(EntityType::Place, 4);
     }
     // "Museum of Flight", "Gulf of Mexico"; not "Center for …" (above) nor "Secretary of
@@ -427,7 +426,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
         Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
         _ => {}
     }
-    if !c.possessive && c.suffix().is_none() && is_speech_verb(after) {
+    let speaker_after_verb = matches!(before, "said" | "says" | "added" | "wrote" | "noted")
+        && matches!(after, "," | "." | ""); // "…, said Mauer, are required"
+    if !c.possessive && c.suffix().is_none() && (is_speech_verb(after) || speaker_after_verb) {
         e.bump(EntityType::Person, 1);
     }
     if is_organization_context(doc, c, before, before2, after) {
@@ -436,8 +437,8 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
-    if is_plural_role(before) {
-        e.bump(EntityType::Person, 3); // "photographers Nat Finkelstein, … and …"
+    if is_role_noun(before) {
+        e.bump(EntityType::Person, 3); // "fashion designer Halston", "photographers Nat …"
     }
     if is_organization_possessive(before) && ends_in_surname(names.words(c)) {
         e.bump(EntityType::Person, 2); // "DAB's Starry Lee", "Acme's Rose Kemp"
@@ -550,14 +551,23 @@ fn capital_the(doc: &Document, c: &Candidate, after: &str) -> Evidence {
     e
 }
 
-/// A lowercase plural of a role noun ("photographers", "analysts"): the names listed
-/// after it are people's (a singular before a name is the name's role, see candidates).
-fn is_plural_role(word: &str) -> bool {
-    !is_capitalised(word)
-        && lists::title(word).is_none()
-        && word
-            .strip_suffix('s')
+/// A lowercase role noun or its plural ("designer", "photographers"): the name after it
+/// is a person's. Titles that are also adjectives ("the official Olympics site", "in
+/// general Europe") say nothing.
+fn is_role_noun(word: &str) -> bool {
+    if is_capitalised(word)
+        || matches!(
+            word,
+            "official" | "general" | "major" | "chief" | "deputy" | "chair"
+        )
+    {
+        return false;
+    }
+    let plural_of_title = || {
+        word.strip_suffix('s')
             .is_some_and(|one| one.len() > 2 && lists::title(one).is_some())
+    };
+    lists::title(word).is_some() || plural_of_title()
 }
 
 /// An organization's possessive: an acronym or a listed organization ("DAB's",
@@ -775,14 +785,17 @@ pub fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
-/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis").
+/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis"), nor a compass point
+/// (surnames too, but "South East Asia" is a region).
 pub fn looks_like_personal_name(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
     let name_like =
         |w: &&str| !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w);
-    (2..=3).contains(&words.len())
+    let compass = matches!(*first, "North" | "South" | "East" | "West");
+    !compass
+        && (2..=3).contains(&words.len())
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
         && (lists::given_name(first).is_some() || name_like(first))
         && words.iter().skip(1).all(name_like)
@@ -989,9 +1002,11 @@ mod tests {
     }
 
     #[test]
-    fn names_after_a_plural_role_are_people() {
+    fn names_after_a_role_noun_are_people() {
         let t = typed("The show features photographers Nat Okonkwo and Jane Doe.");
         assert_eq!(t[0], ("Nat Okonkwo".into(), EntityType::Person), "{t:?}");
+        let t = typed("It shows the fashion designer Velstrom at work.");
+        assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
     }
 
     #[test]
@@ -1005,5 +1020,23 @@ mod tests {
         assert!(is_syllable_name("Min-Woo"));
         assert!(is_syllable_name("Chung-tai"));
         assert!(!is_syllable_name("Comic-Con"));
+    }
+
+    #[test]
+    fn a_name_after_a_speech_verb_is_the_speaker() {
+        let t = typed("Recipients, said Velstrom, must show the prints.");
+        assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_mountain_s_short_form_makes_a_place() {
+        let t = typed("We climbed Mt. Kilvane in May.");
+        assert_eq!(t, [("Mt. Kilvane".into(), EntityType::Place)]);
+    }
+
+    #[test]
+    fn a_region_led_by_a_compass_point_is_no_person() {
+        assert!(looks_like_personal_name(&["Mykola", "Bielieskov"]));
+        assert!(!looks_like_personal_name(&["South", "East", "Asia"]));
     }
 }

@@ -79,36 +79,20 @@ pub fn split(doc: &mut Document) {
     let mut limited = false;
     let mut first_token = 0;
     for (p_index, paragraph) in doc.paragraphs.iter_mut().enumerate() {
-        let rest = doc
-            .tokens
-            .get(first_token..)
-            .expect("the tokens before this paragraph's are counted");
-        // The paragraph's tokens come next in the array: a forward scan over them is
-        // cheaper than a binary search over all the rest (a cache miss per step).
-        let count = rest
-            .iter()
-            .position(|t| t.start() >= paragraph.span.end())
-            .unwrap_or(rest.len());
-        let end_token = first_token + count;
-        let first_sentence = sentences.len();
+        let end_token = first_token_at(&doc.tokens, first_token, paragraph.span.end());
         let tokens = doc
             .tokens
             .get(first_token..end_token)
             .expect("this paragraph's tokens are counted in the rest");
+        let first_sentence = sentences.len();
+        ranges.clear();
         let para = Para {
             text: doc.text,
             toks: tokens,
         };
-        ranges.clear();
         para.sentence_ranges(&mut ranges);
         for range in ranges.iter().flat_map(|r| cut_long(r.clone())) {
-            let last = tokens.get(range.end.saturating_sub(1));
-            if let (Some(first), Some(last)) = (tokens.get(range.start), last) {
-                let sentence = Sentence::new(
-                    Span::new(first.span().start(), last.span().end()),
-                    p_index,
-                    first_token + range.start..first_token + range.end,
-                );
+            if let Some(sentence) = sentence_of(tokens, first_token, p_index, range) {
                 limited |= push_within_limit(&mut sentences, first_sentence, sentence);
             }
         }
@@ -121,6 +105,38 @@ pub fn split(doc: &mut Document) {
     if limited {
         doc.warnings.push(limits::SENTENCES.warning());
     }
+}
+
+/// The first token from `from` on that starts at or after byte `byte` (a paragraph's
+/// end), or the token count.
+fn first_token_at(tokens: &[Token], from: usize, byte: usize) -> usize {
+    let rest = tokens
+        .get(from..)
+        .expect("the tokens before this paragraph's are counted");
+    // The paragraph's tokens come next in the array: a forward scan over them is
+    // cheaper than a binary search over all the rest (a cache miss per step).
+    let count = rest
+        .iter()
+        .position(|t| t.start() >= byte)
+        .unwrap_or(rest.len());
+    from + count
+}
+
+/// The sentence of paragraph `paragraph` over `range` of its `tokens` (the first of which
+/// is document token `first_token`); none when the range lies outside them.
+fn sentence_of(
+    tokens: &[Token],
+    first_token: usize,
+    paragraph: usize,
+    range: std::ops::Range<usize>,
+) -> Option<Sentence> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    Some(Sentence::new(
+        Span::new(first.span().start(), last.span().end()),
+        paragraph,
+        first_token + range.start..first_token + range.end,
+    ))
 }
 
 /// Pushes `sentence`, or, past [`limits::SENTENCES`], joins it to the sentence before when
@@ -195,12 +211,41 @@ struct List {
     next: Option<(u32, bool)>,
 }
 
+impl From<Marker> for List {
+    /// The list whose item `m` opens, expecting `m` itself next.
+    fn from(m: Marker) -> List {
+        List {
+            bullet: m.bullet,
+            next: m.value,
+        }
+    }
+}
+
 impl List {
     fn expects(&self, m: Marker) -> bool {
         m.bullet == self.bullet && m.value == self.next
     }
     fn advance(&mut self) {
         self.next = self.next.map(|(n, letter)| (n.saturating_add(1), letter));
+    }
+}
+
+/// The sentence being read: its first token and the words it holds so far.
+#[derive(Default)]
+struct OpenSentence {
+    start: usize,
+    words: usize,
+}
+
+impl OpenSentence {
+    /// Ends the sentence before token `end` (when it holds any token) and opens the next
+    /// one there.
+    fn end_before(&mut self, end: usize, out: &mut Vec<std::ops::Range<usize>>) {
+        if end > self.start {
+            out.push(self.start..end);
+        }
+        self.start = end;
+        self.words = 0;
     }
 }
 
@@ -284,73 +329,76 @@ impl<'a> Para<'a> {
 
     /// Appends the sentences of the paragraph, as token index ranges, to `out`.
     fn sentence_ranges(&self, out: &mut Vec<std::ops::Range<usize>>) {
-        let mut list = self.marker(0).map(|m| List {
-            bullet: m.bullet,
-            next: m.value,
-        });
-        let (mut start, mut i, mut words) = (0, 0, 0);
+        let mut list = self.marker(0).map(List::from);
+        let mut open = OpenSentence::default();
+        let mut i = 0;
         while i < self.len() {
             if let Some(m) = self.next_item(list, i) {
-                if i > start {
-                    out.push(start..i);
-                }
+                open.end_before(i, out);
                 if let Some(l) = list.as_mut() {
                     l.advance();
                 }
-                start = i;
-                words = 0;
                 i += m.len;
                 continue;
             }
-            if i == start {
-                if let Some(m) = self.marker(i) {
-                    // A numbered item opening a sentence may open a list run together
-                    // in the paragraph ("Finally: 1. The first item 2. The second").
-                    if list.is_none() && m.value.is_some_and(|(_, letter)| !letter) {
-                        let mut opened = List {
-                            bullet: m.bullet,
-                            next: m.value,
-                        };
-                        opened.advance();
-                        list = Some(opened);
-                    }
-                    i += m.len;
-                    continue;
-                }
-                if self.is_interview_label(i) {
-                    i += 2;
-                    continue;
-                }
-                if self.is_terminal(i) {
-                    // Marks that open a sentence (". . . The practice") end nothing.
-                    i = self.mark_run(i).0;
+            if i == open.start {
+                if let Some(after) = self.skip_opening(i, &mut list) {
+                    i = after;
                     continue;
                 }
             }
-            let kind = self.kind(i);
-            if i > start && kind == Some(TokenKind::Word) && self.is_credit_label(i) {
-                out.push(start..i);
-                start = i;
-                words = 0;
-            }
-            if kind == Some(TokenKind::Punct) && self.is_terminal(i) {
-                let (end, boundary) = self.sentence_end(i, start, words);
-                if boundary {
-                    out.push(start..end);
-                    start = end;
-                    words = 0;
-                }
-                i = end.max(i + 1);
-                continue;
-            }
-            if matches!(kind, Some(TokenKind::Word | TokenKind::Number)) {
-                words += 1;
-            }
-            i += 1;
+            i = self.read_token(i, &mut open, out);
         }
-        if start < self.len() {
-            out.push(start..self.len());
+        open.end_before(self.len(), out);
+    }
+
+    /// Skips the tokens that may open a sentence but are neither its words nor its end: a
+    /// list marker (which may open a list), an interview's "Q."/"A.", or marks that end
+    /// nothing (". . . The practice"). Returns the token after them, if any are at `i`.
+    fn skip_opening(&self, i: usize, list: &mut Option<List>) -> Option<usize> {
+        if let Some(m) = self.marker(i) {
+            // A numbered item opening a sentence may open a list run together in the
+            // paragraph ("Finally: 1. The first item 2. The second").
+            if list.is_none() && m.value.is_some_and(|(_, letter)| !letter) {
+                let mut opened = List::from(m);
+                opened.advance();
+                *list = Some(opened);
+            }
+            return Some(i + m.len);
         }
+        if self.is_interview_label(i) {
+            return Some(i + 2);
+        }
+        if self.is_terminal(i) {
+            return Some(self.mark_run(i).0);
+        }
+        None
+    }
+
+    /// Reads token `i` of the sentence `open`: a caption credit label starts a new
+    /// sentence, sentence-final marks may end it, a word is counted. Returns the next
+    /// token to read.
+    fn read_token(
+        &self,
+        i: usize,
+        open: &mut OpenSentence,
+        out: &mut Vec<std::ops::Range<usize>>,
+    ) -> usize {
+        let kind = self.kind(i);
+        if i > open.start && kind == Some(TokenKind::Word) && self.is_credit_label(i) {
+            open.end_before(i, out);
+        }
+        if kind == Some(TokenKind::Punct) && self.is_terminal(i) {
+            let (end, boundary) = self.sentence_end(i, open.start, open.words);
+            if boundary {
+                open.end_before(end, out);
+            }
+            return end.max(i + 1);
+        }
+        if matches!(kind, Some(TokenKind::Word | TokenKind::Number)) {
+            open.words += 1;
+        }
+        i + 1
     }
 
     /// The marker of the next item of `list` at token `i`, if one is there. Outside a

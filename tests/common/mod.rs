@@ -1,5 +1,10 @@
 //! Helpers shared by the CLI test files: running the binary and reading its output.
 
+// Each test file uses some of the helpers, none all of them.
+#![allow(dead_code)]
+
+use std::process::{Child, Command as StdCommand, Stdio};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -17,6 +22,18 @@ pub fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8(output.stdout).unwrap(),
         stderr: String::from_utf8(output.stderr).unwrap(),
     }
+}
+
+/// Starts the binary with `args` and its standard input, output and error piped, for a
+/// test that writes to it or reads from it while it runs.
+pub fn spawn_piped(args: &[&str]) -> Child {
+    StdCommand::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
 
 /// Parses every line of `stdout` as JSON.
