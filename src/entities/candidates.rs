@@ -406,7 +406,9 @@ fn takes_period(word: &str) -> bool {
     let letters = word.chars().filter(|c| *c != '.');
     let count = letters.clone().count();
     let initials = (1..=3).contains(&count) && letters.into_iter().all(char::is_uppercase);
-    initials || lists::title(word).is_some()
+    // "St. Louis", "Mt. Everest", "Ft. Worth": the short forms that start place names.
+    let place_prefix = matches!(word, "St" | "Ste" | "Mt" | "Ft");
+    initials || place_prefix || lists::title(word).is_some()
 }
 
 /// Per token: does it stand where every word is capitalised (a sentence start, after a
@@ -563,7 +565,8 @@ impl TokenInfo {
             && !is_shouted_function_word(word)
             && !is_lone_numeral(doc, i, word)
             && !is_post_nominal(doc, i, word)
-            && !is_currency_prefix(doc, i);
+            && !is_currency_prefix(doc, i)
+            && !is_stance_prefix(word);
         TokenInfo::Capitalised {
             name_word,
             possessive,
@@ -604,6 +607,12 @@ fn is_lone_numeral(doc: &Document, i: usize, word: &str) -> bool {
     let lowercase_word =
         |b: usize| doc.tokens[b].kind == TokenKind::Word && has_no_uppercase(text_at(doc, b));
     numeral && i.checked_sub(1).is_some_and(lowercase_word)
+}
+
+/// "Pro-Beijing DAB", "Anti-Brexit campaigners": a stance towards a name is not part
+/// of the next name.
+fn is_stance_prefix(word: &str) -> bool {
+    ["Pro-", "Anti-"].iter().any(|p| word.starts_with(p))
 }
 
 /// "US$ 20,000", "HK$5": a country's letters written against a currency sign are part
@@ -1183,9 +1192,14 @@ impl<'d> Finder<'_, 'd> {
         {
             return; // "the Secretary of State" alone: a description, not a name
         }
-        let institutional =
-            self.facts(end - 1)
-                .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
+        // "General Motors", "Doctor Who Society of Canada": a head word at the end or
+        // before "of"/"for" makes the title word part of an institution's name; not a
+        // title's own "of" ("President of the Linguistic Society of America").
+        let heads = [Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord];
+        let connector = |i: usize| matches!(self.text(i), "of" | "for");
+        let institutional = self.facts(end - 1).any(&heads)
+            || (!(connector(start + 1) && self.raw_facts(start).has(Fact::Title))
+                && (start..end - 1).any(|i| connector(i + 1) && self.facts(i).any(&heads)));
         if self.ends_in_title_after_org(start, end) {
             // "the State Department Spokesperson", "NASA Administrator": the office's
             // holder is not named; the name is the organization's.
@@ -1210,8 +1224,8 @@ impl<'d> Finder<'_, 'd> {
         let mut qualifier = None;
         if q_start < q_end {
             let text = self.run_text(q_start, q_end);
-            let lone_demonym =
-                q_start + 1 == q_end && lists::demonym(text).is_some() && !lists::is_place(text);
+            // "Russian", "South Korean" (President …): only a nationality.
+            let lone_demonym = lists::demonym(text).is_some() && !lists::is_place(text);
             if !lone_demonym {
                 self.push(sentence, (q_start, q_end), None, None, None, out);
             }
@@ -1250,6 +1264,11 @@ impl<'d> Finder<'_, 'd> {
         let lone = start + 1 == end;
         let word = self.facts(start);
         if lone && word.has(Fact::Demonym) && !word.any(&[Fact::Place, Fact::KnownOrg]) {
+            return;
+        }
+        // "South Korean", "New Zealanders": a nationality of several words.
+        let text = self.run_text(start, end);
+        if !lone && lists::demonym(text).is_some() && !lists::is_place(text) {
             return;
         }
         // "Liberal Democrats" is a party; "Senate Democrats" a group in a body. After a
@@ -1446,7 +1465,7 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
 /// Endings of compounds built on a name ("Kyiv-based", "US-led", "Russian-speaking"),
 /// as opposed to the lowercase syllables of names such as "Kwok Ka-ki". A candidate
 /// keeps the position of its ending here (one byte), not a slice of the text.
-const COMPOUND_ENDINGS: [&str; 40] = [
+const COMPOUND_ENDINGS: [&str; 43] = [
     "based",
     "born",
     "led",
@@ -1487,6 +1506,9 @@ const COMPOUND_ENDINGS: [&str; 40] = [
     "appointed",
     "educated",
     "trained",
+    "winning", // "Booker Prize-winning", "Oscar-winner": the prize, not a person
+    "winner",
+    "nominated",
 ];
 
 /// Splits a lowercase ending off a hyphenated word: "Kyiv-based" → ("Kyiv", the
@@ -1601,6 +1623,15 @@ mod tests {
         );
         assert_eq!(names("Officials of WHO met."), ["WHO"]);
         assert_eq!(names("Bail was US$ 20,000 in the US."), ["US"]);
+        assert_eq!(names("Pro-Zorvo ZDP members met."), ["ZDP"]);
+        assert_eq!(
+            names("The Doctor Who Society of Canada met the President of the Zorvo Society of Canada."),
+            ["Doctor Who Society of Canada", "Zorvo Society of Canada"]
+        );
+        assert_eq!(
+            names("She joined the Society for General Zorvo Research."),
+            ["Society for General Zorvo Research"]
+        );
         assert_eq!(
             names("Marta Law of Verdanto met Tomas King of Brill."),
             ["Marta Law", "Verdanto", "Tomas King", "Brill"]
@@ -1653,6 +1684,27 @@ mod tests {
     fn a_listed_place_is_not_split_for_a_person() {
         let n = names("A detective for the Los Angeles Sheriff's office came.");
         assert!(!n.contains(&"Angeles Sheriff".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn nationalities_of_several_words_are_no_names() {
+        let n = names("A South Korean firm hired every other New Zealander.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("South Korean President Moon Jae-in spoke.");
+        assert_eq!(n, ["Moon Jae-in"]);
+    }
+
+    #[test]
+    fn a_prize_winner_is_named_by_the_prize() {
+        assert_eq!(
+            names("A Carnegie Medal-winner wrote it."),
+            ["Carnegie Medal"]
+        );
+    }
+
+    #[test]
+    fn a_saint_s_short_form_stays_with_the_name() {
+        assert_eq!(names("He moved to St. Kilvane in 1990."), ["St. Kilvane"]);
     }
 
     #[test]

@@ -160,7 +160,14 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     let canonical = key;
     // The canonical key is mostly the name itself: then one look-up per list does.
     e.add(list_evidence(full, canonical, words));
-    if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
+    // "the State and Homeland Security Departments": a plural head names bodies too
+    // (not a surname: "Tyra Banks").
+    let plural_head = multi
+        && last
+            .strip_suffix('s')
+            .is_some_and(|one| lists::ORG_WORDS.contains(one))
+        && !lists::SURNAMES.contains(last);
+    if plural_head || (lists::ORG_WORDS.contains(last) && (multi || first.len() > 3)) {
         e.bump(EntityType::Organization, 4);
     }
     let org_before_connector = words.windows(2).any(|w| match w {
@@ -185,10 +192,9 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
             && lists::SURNAMES.contains(last);
         e.bump(EntityType::Place, if personal { 2 } else { 4 });
     }
-    if multi
-        && matches!(first, "Lake" | "Mount" | "Cape" | "River")
-        && lists::PLACE_WORDS.contains(first)
-    {
+    let place_head =
+        matches!(first, "Lake" | "Mount" | "Cape" | "River") && lists::PLACE_WORDS.contains(first);
+    if multi && (place_head || matches!(first, "Mt" | "Ft")) {
         e.bump(EntityType::Place, 4);
     }
     // "Museum of Flight", "Gulf of Mexico"; not "Center for …" (above) nor "Secretary of
@@ -420,7 +426,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
         Some("led" | "backed" | "owned" | "funded" | "run") => e.bump(EntityType::Organization, 1),
         _ => {}
     }
-    if !c.possessive && c.suffix().is_none() && is_speech_verb(after) {
+    let speaker_after_verb = matches!(before, "said" | "says" | "added" | "wrote" | "noted")
+        && matches!(after, "," | "." | ""); // "…, said Mauer, are required"
+    if !c.possessive && c.suffix().is_none() && (is_speech_verb(after) || speaker_after_verb) {
         e.bump(EntityType::Person, 1);
     }
     if is_organization_context(doc, c, before, before2, after) {
@@ -429,8 +437,8 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if after == "," && apposition_has_person_role(doc, c.end_token() + 1) {
         e.bump(EntityType::Person, 3);
     }
-    if is_plural_role(before) {
-        e.bump(EntityType::Person, 3); // "photographers Nat Finkelstein, … and …"
+    if is_role_noun(before) {
+        e.bump(EntityType::Person, 3); // "fashion designer Halston", "photographers Nat …"
     }
     if is_organization_possessive(before) && ends_in_surname(names.words(c)) {
         e.bump(EntityType::Person, 2); // "DAB's Starry Lee", "Acme's Rose Kemp"
@@ -443,6 +451,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     }
     if is_counted_plural(doc, names, c) {
         e.bump(EntityType::Other, 3);
+    }
+    if matches!(names.words(c), [word] if is_acronym(word)) && THING_NOUNS.contains(after) {
+        e.bump(EntityType::Other, 3); // "the ICI system", "a PCR test"
     }
     let number_follows = doc
         .tokens
@@ -468,9 +479,11 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
 fn is_affiliation(doc: &Document, c: &Candidate) -> bool {
     let word_at = |i: usize| crate::speech::word(doc, i);
     let full_name = |given: usize| {
+        let surname = word_at(given + 1);
         lists::given_name(word_at(given)).is_some()
-            && is_capitalised(word_at(given + 1))
-            && !lists::is_common_word(word_at(given + 1))
+            && is_capitalised(surname)
+            && !lists::ORG_WORDS.contains(surname)
+            && !lists::PLACE_WORDS.contains(surname)
     };
     if c.possessive {
         return full_name(c.end_token());
@@ -538,14 +551,23 @@ fn capital_the(doc: &Document, c: &Candidate, after: &str) -> Evidence {
     e
 }
 
-/// A lowercase plural of a role noun ("photographers", "analysts"): the names listed
-/// after it are people's (a singular before a name is the name's role, see candidates).
-fn is_plural_role(word: &str) -> bool {
-    !is_capitalised(word)
-        && lists::title(word).is_none()
-        && word
-            .strip_suffix('s')
+/// A lowercase role noun or its plural ("designer", "photographers"): the name after it
+/// is a person's. Titles that are also adjectives ("the official Olympics site", "in
+/// general Europe") say nothing.
+fn is_role_noun(word: &str) -> bool {
+    if is_capitalised(word)
+        || matches!(
+            word,
+            "official" | "general" | "major" | "chief" | "deputy" | "chair"
+        )
+    {
+        return false;
+    }
+    let plural_of_title = || {
+        word.strip_suffix('s')
             .is_some_and(|one| one.len() > 2 && lists::title(one).is_some())
+    };
+    lists::title(word).is_some() || plural_of_title()
 }
 
 /// An organization's possessive: an acronym or a listed organization ("DAB's",
@@ -637,6 +659,9 @@ fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> E
     }
     e
 }
+
+/// Nouns after an acronym that make it a thing's name, not an organization's.
+static THING_NOUNS: WordSet = WordSet::exact(include_str!("../../data/thing_nouns.txt"));
 
 /// Words after an organization's name that show it is one ("Vodafone's chief
 /// executive", "Siemens shares", "a Kremlin spokeswoman").
@@ -760,14 +785,17 @@ pub fn is_team_in_sports_context(doc: &Document, c: &Candidate) -> bool {
 }
 
 /// Two or three capitalised words, the first a given name or at least not an ordinary
-/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis").
+/// English word ("Mykola Bielieskov", not "Space Shuttle Atlantis"), nor a compass point
+/// (surnames too, but "South East Asia" is a region).
 pub fn looks_like_personal_name(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
     let name_like =
         |w: &&str| !lists::is_common_word(w) || lists::SURNAMES.contains(w) || is_syllable_name(w);
-    (2..=3).contains(&words.len())
+    let compass = matches!(*first, "North" | "South" | "East" | "West");
+    !compass
+        && (2..=3).contains(&words.len())
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
         && (lists::given_name(first).is_some() || name_like(first))
         && words.iter().skip(1).all(name_like)
@@ -898,6 +926,9 @@ mod tests {
         assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
         assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
         assert_eq!(t[2], ("Quebec East".into(), Place));
+        let t = typed("The Zorvo and Vintal Departments met Tyra Banks.");
+        assert_eq!(t[1], ("Vintal Departments".into(), Organization));
+        assert_eq!(t[2], ("Tyra Banks".into(), Person));
         let t = typed("Works from the ZRU Print Collections went to ZRU Winnipeg.");
         assert_eq!(t[0].1, Other);
         assert_eq!(t[1], ("ZRU Winnipeg".into(), Organization));
@@ -911,6 +942,10 @@ mod tests {
         assert_eq!(t[2], ("Verdanto".into(), Organization));
         assert_eq!(t[4], ("Zintaros".into(), Other));
         assert_ne!(t[6], ("Kelmarsh".into(), Organization));
+        let t = typed("Zorvia's Hana Law won. Tax moved from the ZQT system, said the QRV envoy.");
+        assert_eq!(t[0], ("Zorvia".into(), Organization));
+        assert_eq!(t[2], ("ZQT".into(), Other));
+        assert_eq!(t[3], ("QRV".into(), Organization));
         let t = typed("She sang with The Velvet Hollow.");
         assert_eq!(t, [("Velvet Hollow".into(), Other)]);
         let t = typed("Then President Lincoln spoke.");
@@ -967,9 +1002,11 @@ mod tests {
     }
 
     #[test]
-    fn names_after_a_plural_role_are_people() {
+    fn names_after_a_role_noun_are_people() {
         let t = typed("The show features photographers Nat Okonkwo and Jane Doe.");
         assert_eq!(t[0], ("Nat Okonkwo".into(), EntityType::Person), "{t:?}");
+        let t = typed("It shows the fashion designer Velstrom at work.");
+        assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
     }
 
     #[test]
@@ -983,5 +1020,23 @@ mod tests {
         assert!(is_syllable_name("Min-Woo"));
         assert!(is_syllable_name("Chung-tai"));
         assert!(!is_syllable_name("Comic-Con"));
+    }
+
+    #[test]
+    fn a_name_after_a_speech_verb_is_the_speaker() {
+        let t = typed("Recipients, said Velstrom, must show the prints.");
+        assert_eq!(t, [("Velstrom".into(), EntityType::Person)]);
+    }
+
+    #[test]
+    fn a_mountain_s_short_form_makes_a_place() {
+        let t = typed("We climbed Mt. Kilvane in May.");
+        assert_eq!(t, [("Mt. Kilvane".into(), EntityType::Place)]);
+    }
+
+    #[test]
+    fn a_region_led_by_a_compass_point_is_no_person() {
+        assert!(looks_like_personal_name(&["Mykola", "Bielieskov"]));
+        assert!(!looks_like_personal_name(&["South", "East", "Asia"]));
     }
 }
