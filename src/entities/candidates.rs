@@ -509,7 +509,8 @@ impl TokenInfo {
             && !is_shouted_function_word(word)
             && !is_lone_numeral(doc, i, word)
             && !is_post_nominal(doc, i, word)
-            && !is_currency_prefix(doc, i);
+            && !is_currency_prefix(doc, i)
+            && !is_stance_prefix(word);
         TokenInfo::Capitalised {
             name_word,
             possessive,
@@ -550,6 +551,12 @@ fn is_lone_numeral(doc: &Document, i: usize, word: &str) -> bool {
     let lowercase_word =
         |b: usize| doc.tokens[b].kind == TokenKind::Word && has_no_uppercase(text_at(doc, b));
     numeral && i.checked_sub(1).is_some_and(lowercase_word)
+}
+
+/// "Pro-Beijing DAB", "Anti-Brexit campaigners": a stance towards a name is not part
+/// of the next name.
+fn is_stance_prefix(word: &str) -> bool {
+    ["Pro-", "Anti-"].iter().any(|p| word.starts_with(p))
 }
 
 /// "US$ 20,000", "HK$5": a country's letters written against a currency sign are part
@@ -1129,9 +1136,14 @@ impl<'d> Finder<'_, 'd> {
         {
             return; // "the Secretary of State" alone: a description, not a name
         }
-        let institutional =
-            self.facts(end - 1)
-                .any(&[Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord]);
+        // "General Motors", "Doctor Who Society of Canada": a head word at the end or
+        // before "of"/"for" makes the title word part of an institution's name; not a
+        // title's own "of" ("President of the Linguistic Society of America").
+        let heads = [Fact::OrgWord, Fact::PlaceWord, Fact::OtherWord];
+        let connector = |i: usize| matches!(self.text(i), "of" | "for");
+        let institutional = self.facts(end - 1).any(&heads)
+            || (!(connector(start + 1) && self.raw_facts(start).has(Fact::Title))
+                && (start..end - 1).any(|i| connector(i + 1) && self.facts(i).any(&heads)));
         if self.ends_in_title_after_org(start, end) {
             // "the State Department Spokesperson", "NASA Administrator": the office's
             // holder is not named; the name is the organization's.
@@ -1561,6 +1573,15 @@ mod tests {
         );
         assert_eq!(names("Officials of WHO met."), ["WHO"]);
         assert_eq!(names("Bail was US$ 20,000 in the US."), ["US"]);
+        assert_eq!(names("Pro-Zorvo ZDP members met."), ["ZDP"]);
+        assert_eq!(
+            names("The Doctor Who Society of Canada met the President of the Zorvo Society of Canada."),
+            ["Doctor Who Society of Canada", "Zorvo Society of Canada"]
+        );
+        assert_eq!(
+            names("She joined the Society for General Zorvo Research."),
+            ["Society for General Zorvo Research"]
+        );
         assert_eq!(
             names("Marta Law of Verdanto met Tomas King of Brill."),
             ["Marta Law", "Verdanto", "Tomas King", "Brill"]

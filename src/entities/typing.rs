@@ -160,7 +160,14 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
     let canonical = key;
     // The canonical key is mostly the name itself: then one look-up per list does.
     e.add(list_evidence(full, canonical, words));
-    if lists::ORG_WORDS.contains(last) && (multi || first.len() > 3) {
+    // "the State and Homeland Security Departments": a plural head names bodies too
+    // (not a surname: "Tyra Banks").
+    let plural_head = multi
+        && last
+            .strip_suffix('s')
+            .is_some_and(|one| lists::ORG_WORDS.contains(one))
+        && !lists::SURNAMES.contains(last);
+    if plural_head || (lists::ORG_WORDS.contains(last) && (multi || first.len() > 3)) {
         e.bump(EntityType::Organization, 4);
     }
     let org_before_connector = words.windows(2).any(|w| match w {
@@ -445,6 +452,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     if is_counted_plural(doc, names, c) {
         e.bump(EntityType::Other, 3);
     }
+    if matches!(names.words(c), [word] if is_acronym(word)) && THING_NOUNS.contains(after) {
+        e.bump(EntityType::Other, 3); // "the ICI system", "a PCR test"
+    }
     let number_follows = doc
         .tokens
         .get(c.end_token())
@@ -469,9 +479,11 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
 fn is_affiliation(doc: &Document, c: &Candidate) -> bool {
     let word_at = |i: usize| crate::speech::word(doc, i);
     let full_name = |given: usize| {
+        let surname = word_at(given + 1);
         lists::given_name(word_at(given)).is_some()
-            && is_capitalised(word_at(given + 1))
-            && !lists::is_common_word(word_at(given + 1))
+            && is_capitalised(surname)
+            && !lists::ORG_WORDS.contains(surname)
+            && !lists::PLACE_WORDS.contains(surname)
     };
     if c.possessive {
         return full_name(c.end_token());
@@ -647,6 +659,9 @@ fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> E
     }
     e
 }
+
+/// Nouns after an acronym that make it a thing's name, not an organization's.
+static THING_NOUNS: WordSet = WordSet::exact(include_str!("../../data/thing_nouns.txt"));
 
 /// Words after an organization's name that show it is one ("Vodafone's chief
 /// executive", "Siemens shares", "a Kremlin spokeswoman").
@@ -911,6 +926,9 @@ mod tests {
         assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
         assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
         assert_eq!(t[2], ("Quebec East".into(), Place));
+        let t = typed("The Zorvo and Vintal Departments met Tyra Banks.");
+        assert_eq!(t[1], ("Vintal Departments".into(), Organization));
+        assert_eq!(t[2], ("Tyra Banks".into(), Person));
         let t = typed("Works from the ZRU Print Collections went to ZRU Winnipeg.");
         assert_eq!(t[0].1, Other);
         assert_eq!(t[1], ("ZRU Winnipeg".into(), Organization));
@@ -924,6 +942,10 @@ mod tests {
         assert_eq!(t[2], ("Verdanto".into(), Organization));
         assert_eq!(t[4], ("Zintaros".into(), Other));
         assert_ne!(t[6], ("Kelmarsh".into(), Organization));
+        let t = typed("Zorvia's Hana Law won. Tax moved from the ZQT system, said the QRV envoy.");
+        assert_eq!(t[0], ("Zorvia".into(), Organization));
+        assert_eq!(t[2], ("ZQT".into(), Other));
+        assert_eq!(t[3], ("QRV".into(), Organization));
         let t = typed("She sang with The Velvet Hollow.");
         assert_eq!(t, [("Velvet Hollow".into(), Other)]);
         let t = typed("Then President Lincoln spoke.");
