@@ -23,15 +23,8 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
     // have none that need it.
     let mut mentions: Option<SentenceMentions> = None;
     // Only the sentences with claims are ever asked for their mentions.
-    let mut wanted = vec![false; doc.sentences.len()];
-    for claim in claims.iter() {
-        if let Some(slot) = wanted.get_mut(claim.sentence()) {
-            *slot = true;
-        }
-    }
-    // The clauses of the sentence last looked at (claims come in sentence order), in
-    // buffers reused from sentence to sentence.
-    let (mut clauses, mut clauses_of) = (Clauses::default(), None);
+    let wanted = sentences_with_claims(doc, claims);
+    let mut clauses = Clauses::default();
     for claim in claims.iter_mut() {
         if claim.kind() == ClaimKind::Date {
             continue;
@@ -49,10 +42,7 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             continue;
         }
         let s = claim.sentence();
-        if clauses_of != Some(s) {
-            clauses.read(doc, s);
-            clauses_of = Some(s);
-        }
+        clauses.read(doc, s);
         if clauses.in_relative_clause(doc, span) {
             continue; // the article describing someone
         }
@@ -61,6 +51,17 @@ pub fn assign(doc: &Document, claims: &mut [Claim]) {
             .of(s);
         claim.set_claimant(reported_by(doc, span, &clauses, sentence_mentions, &quotes));
     }
+}
+
+/// Whether each sentence of `doc` holds one of `claims`.
+fn sentences_with_claims(doc: &Document, claims: &[Claim]) -> Vec<bool> {
+    let mut wanted = vec![false; doc.sentences.len()];
+    for claim in claims {
+        if let Some(slot) = wanted.get_mut(claim.sentence()) {
+            *slot = true;
+        }
+    }
+    wanted
 }
 
 /// Quotations sorted by start, for binary search: the document's own list when it is in
@@ -199,6 +200,9 @@ fn modifies_next_word(doc: &Document, span: Span) -> bool {
 /// noun before them (", who", ", which").
 #[derive(Default)]
 struct Clauses {
+    /// The sentence read last: claims come in sentence order, and its clauses serve all
+    /// of its claims.
+    sentence: Option<usize>,
     cues: Vec<usize>,
     boundaries: Vec<usize>,
     semicolons: Vec<usize>,
@@ -209,8 +213,13 @@ struct Clauses {
 const MAX_RELATIVE_CLAUSE: usize = 12;
 
 impl Clauses {
-    /// Reads the clauses of sentence `s`.
+    /// Reads the clauses of sentence `s` (into the buffers of the sentence before), unless
+    /// they are read already.
     fn read(&mut self, doc: &Document, s: usize) {
+        if self.sentence == Some(s) {
+            return;
+        }
+        self.sentence = Some(s);
         self.cues.clear();
         self.boundaries.clear();
         self.semicolons.clear();

@@ -920,46 +920,51 @@ fn money_tail(pieces: &[Piece], end: usize, value: Option<f64>) -> (Option<f64>,
     let Some(v) = value else {
         return (value, end);
     };
-    if let Some(scale) = pieces
-        .get(end)
-        .filter(|p| p.join == Join::Space)
-        .and_then(|p| p.number_word)
-    {
-        if scale.class == lists::WordClass::Scale {
-            return (Some(v * scale.value), end + 1);
-        }
+    if let Some(scale) = scale_word_at(pieces, end) {
+        return (Some(v * scale), end + 1);
     }
-    let k = if pieces.get(end).is_some_and(|p| p.lower() == "and") {
-        end + 1
+    match cents_at(pieces, end) {
+        Some((cents, tail_end)) => (Some(v + cents / 100.0), tail_end),
+        None => (value, end),
+    }
+}
+
+/// The multiplier of a scale word at piece `i` after a space ("75 USD million").
+fn scale_word_at(pieces: &[Piece], i: usize) -> Option<f64> {
+    let word = pieces
+        .get(i)
+        .filter(|p| p.join == Join::Space)
+        .and_then(|p| p.number_word)?;
+    (word.class == lists::WordClass::Scale).then_some(word.value)
+}
+
+/// The cents at piece `i`, after an amount and its unit ("50 cents", "and 50", "25"):
+/// their number and the piece after them. None when the number is no whole count under
+/// 100 or goes on to a word or currency of its own ("15 dollars 20 times").
+fn cents_at(pieces: &[Piece], i: usize) -> Option<(f64, usize)> {
+    let k = if pieces.get(i).is_some_and(|p| p.lower() == "and") {
+        i + 1
     } else {
-        end
+        i
     };
-    let Some(cents) = pieces
+    let cents = pieces
         .get(k)
-        .and_then(|_| numbers::parse_at(pieces, k, false))
-    else {
-        return (value, end);
-    };
+        .and_then(|_| numbers::parse_at(pieces, k, false))?;
     if cents.first != k
         || cents.form != Form::Cardinal
         || cents.value >= 100.0
         || cents.value.fract() != 0.0
     {
-        return (value, end);
+        return None;
     }
-    let mut tail_end = cents.end;
-    if pieces
-        .get(tail_end)
-        .is_some_and(|p| matches!(p.lower(), "cent" | "cents" | "pence" | "p"))
-    {
-        tail_end += 1;
-    } else if pieces
-        .get(tail_end)
-        .is_some_and(|p| p.is_word() || lists::currency(p.text).is_some())
-    {
-        return (value, end); // "15 dollars 20 times", "10 $ 30 $": not cents
+    let next = pieces.get(cents.end);
+    if next.is_some_and(|p| matches!(p.lower(), "cent" | "cents" | "pence" | "p")) {
+        return Some((cents.value, cents.end + 1));
     }
-    (Some(v + cents.value / 100.0), tail_end)
+    if next.is_some_and(|p| p.is_word() || lists::currency(p.text).is_some()) {
+        return None; // "15 dollars 20 times", "10 $ 30 $": not cents
+    }
+    Some((cents.value, cents.end))
 }
 
 /// The second end of a range starting at piece `k`: larger than the first (else it is a

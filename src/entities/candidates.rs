@@ -877,7 +877,21 @@ impl<'d> Finder<'_, 'd> {
         // A given name that is also a word ("Will", "Hope", "So") is one only before a
         // surname.
         let given = facts.has(Fact::GivenName) && (!common || self.is_name_word(i + 1));
-        !(given || facts.any(&[Fact::Place, Fact::KnownOrg]) || self.stats.seen_capitalised(word))
+        !(given
+            || facts.any(&[Fact::Place, Fact::KnownOrg])
+            || self.stats.seen_capitalised(word)
+            || self.heads_an_organization(i))
+    }
+
+    /// "Hallmark Capital cut …", "Federal Court ruled": a word before an organization's
+    /// head that ends the name is the name's own first word.
+    fn heads_an_organization(&self, i: usize) -> bool {
+        self.is_name_word(i + 1)
+            && !self.is_name_word(i + 2)
+            && !self
+                .facts(i)
+                .any(&[Fact::Demonym, Fact::Title, Fact::NotName])
+            && self.facts(i + 1).has(Fact::OrgWord)
     }
 
     /// Cuts a run at droppable capitals and at "and" between two names, then hands each
@@ -1689,6 +1703,14 @@ mod tests {
             ["Zelensky"]
         );
         assert_eq!(names("Zelenskiy, however, left."), ["Zelenskiy"]);
+    }
+
+    #[test]
+    fn a_sentence_start_word_before_an_organization_s_head_stays() {
+        assert_eq!(
+            names("Harbour Securities cut its forecast. Analysts Zorvo agreed."),
+            ["Harbour Securities", "Zorvo"]
+        );
     }
 
     #[test]

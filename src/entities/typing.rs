@@ -246,6 +246,9 @@ pub fn name_evidence(full: &str, words: &[&str], key: &str) -> Option<Evidence> 
         if is_acronym(first) && e == Evidence::default() {
             e.bump(EntityType::Organization, 2);
         }
+        if is_capitals_then_word(first) {
+            e.bump(EntityType::Organization, 3); // "JPMorgan", "PCWorld": a brand's shape
+        }
     }
     Some(e)
 }
@@ -340,6 +343,15 @@ fn is_initials(word: &str) -> bool {
         letters += 1;
     }
     (1..=3).contains(&letters)
+}
+
+/// Two capitals or more, then lowercase letters, in one word ("JPMorgan"): a brand's
+/// spelling; personal names capitalise one letter before lowercase ("McCarthy", "DeSantis").
+fn is_capitals_then_word(word: &str) -> bool {
+    // Not a plural acronym or a unit ("MPs", "GHz"), nor a hashtag ("IStandWithAhmed").
+    let leading = word.chars().take_while(|c| c.is_uppercase()).count();
+    let rest = word.chars().skip(leading);
+    leading >= 2 && rest.clone().count() >= 3 && rest.clone().all(char::is_lowercase)
 }
 
 /// An all-capital word of two to six letters ("NATO", "CSIS").
@@ -926,6 +938,10 @@ mod tests {
         assert_eq!(t[0], ("Instituto Marvella".into(), Organization));
         assert_eq!(t[1], ("Winnipeg Sun".into(), Organization));
         assert_eq!(t[2], ("Quebec East".into(), Place));
+        let t = typed("Then ZRMorgan said so, as did Ann DeSantis and the MPs.");
+        assert_eq!(t[0], ("ZRMorgan".into(), Organization));
+        assert_eq!(t[1], ("Ann DeSantis".into(), Person));
+        assert_ne!(t[2].1, Organization);
         let t = typed("The Zorvo and Vintal Departments met Tyra Banks.");
         assert_eq!(t[1], ("Vintal Departments".into(), Organization));
         assert_eq!(t[2], ("Tyra Banks".into(), Person));
