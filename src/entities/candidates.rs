@@ -669,12 +669,14 @@ fn is_number_sign(doc: &Document, i: usize) -> bool {
         && (is_number_at(doc, i + 1) || (text_at(doc, i + 1) == "." && is_number_at(doc, i + 2)))
 }
 
-/// "in May", "May 5", "May 2019" at token `i`: the month, not Theresa May (the words
+/// "in May", "May 5", "May 2019", "30 May" at token `i`: the month, not Theresa May (the words
 /// that lead a month are [`calendar::leads_a_month`], as claims reads dates).
 fn is_month_may(doc: &Document, i: usize) -> bool {
-    let led = i
-        .checked_sub(1)
-        .is_some_and(|b| calendar::leads_a_month(text_at(doc, b)));
+    let led = i.checked_sub(1).is_some_and(|b| {
+        // "on 30 May": a day of the month before it.
+        let day = is_number_at(doc, b) && text_at(doc, b).len() <= 2;
+        day || calendar::leads_a_month(text_at(doc, b))
+    });
     is_number_at(doc, i + 1) || led
 }
 
@@ -1247,6 +1249,12 @@ impl<'d> Finder<'_, 'd> {
         if name_start >= name_end {
             return; // "Russian President" alone: a description, not a name
         }
+        if self.text(after) == "of" {
+            // "Professor of Linguistics", "Prince of Wales": after "of" comes the office's
+            // field or seat, not its holder's name.
+            self.push_untitled(sentence, name_start, name_end, out);
+            return;
+        }
         if k == start && name_start + 1 == name_end && self.is_country_name(name_start) {
             // "Captain America", "Miss Universe": a title before a country's name is a
             // character's or a contest's name, not a person from that country.
@@ -1717,6 +1725,26 @@ mod tests {
     #[test]
     fn a_saint_s_short_form_stays_with_the_name() {
         assert_eq!(names("He moved to St. Kilvane in 1990."), ["St. Kilvane"]);
+    }
+
+    #[test]
+    fn after_a_title_and_of_comes_no_holder_s_name() {
+        let mut doc = Document::new("She was Professor of Phonetics there.");
+        segment::run(&mut doc);
+        let (cands, found, _) = find(&doc, &mut Vec::new());
+        assert_eq!(cands.len(), 1);
+        assert_eq!(doc.slice(cands[0].span), "Phonetics");
+        assert!(
+            !cands[0].has_title_or_role(),
+            "{:?}",
+            found.title(&cands[0])
+        );
+    }
+
+    #[test]
+    fn a_day_before_may_makes_it_the_month() {
+        assert!(names("The duel took place on 30 May.").is_empty());
+        assert_eq!(names("Theresa May spoke."), ["Theresa May"]);
     }
 
     #[test]
