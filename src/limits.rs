@@ -101,11 +101,11 @@ pub const QUOTATIONS: Density = Density {
     bytes: 256,
 };
 
-/// Words of the name candidates of the entity stage (16 bytes each; while the stage runs,
-/// its candidates, groups and look-up tables hold about 300 bytes per word of names that
-/// are all different, far less for names a text repeats): the densest evaluation text
-/// has a mention (names, pronouns, descriptions) per 32 bytes. A text of nothing but
-/// distinct names therefore still exceeds 8x + 20 MB (docs/performance.md).
+/// Words of the name candidates of the entity stage (16 bytes each; a whole run holds
+/// about 60 bytes of heap per word of names that are all different, far less for names a
+/// text repeats): the densest evaluation text has a mention (names, pronouns,
+/// descriptions) per 32 bytes. A text of nothing but distinct names keeps its heap within
+/// 8x + 20 MB (`tests/memory.rs`, docs/performance.md).
 pub const NAMES: Density = Density {
     what: "name words",
     allowance: 65_536,
