@@ -437,15 +437,25 @@ impl Ctx<'_, '_> {
             speaks_for(&m).then_some(m)
         });
         before.or_else(|| {
-            let w = speech::word(self.doc, t + 1);
-            if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
-                return None;
-            }
-            (t + 2..t + 4)
-                .take_while(|&k| k < self.doc.tokens.len())
-                .find_map(|k| self.mentions.any_starting_at(self.token_span(k).start()))
+            self.name_after_for_or_at(t, |start| self.mentions.any_starting_at(start))
                 .filter(speaks_for)
         })
+    }
+
+    /// The mention that `find` gives at one of the two tokens after "for"/"at" following
+    /// token `t` ("a spokesman for the Pentagon", "analysts at JPMorgan").
+    fn name_after_for_or_at(
+        &self,
+        t: usize,
+        find: impl Fn(usize) -> Option<MentionRef>,
+    ) -> Option<MentionRef> {
+        let w = speech::word(self.doc, t + 1);
+        if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
+            return None;
+        }
+        (t + 2..t + 4)
+            .take_while(|&k| k < self.doc.tokens.len())
+            .find_map(|k| find(self.token_span(k).start()))
     }
 
     /// For a he/she pronoun at byte `at`: the organization of an unnamed spokesperson the
@@ -522,13 +532,7 @@ impl Ctx<'_, '_> {
         if let Some(m) = self.organization_of_spokesperson(t) {
             return Some(m.entity);
         }
-        let w = speech::word(self.doc, t + 1);
-        if !(w.eq_ignore_ascii_case("for") || w.eq_ignore_ascii_case("at")) {
-            return None;
-        }
-        (t + 2..t + 4)
-            .take_while(|&k| k < self.doc.tokens.len())
-            .find_map(|k| self.mentions.starting_at(self.token_span(k).start()))
+        self.name_after_for_or_at(t, |start| self.mentions.starting_at(start))
             .filter(|m| m.entity_type != EntityType::Place)
             .map(|m| m.entity)
     }
