@@ -228,21 +228,7 @@ fn description_after(
     if demonym.is_some() {
         j += 1;
     }
-    let (noun, possessive) = strip_possessive(word(j));
-    if !lists::may_start_title(noun) {
-        return None; // no title of one or two words starts with it
-    }
-    two.clear();
-    two.push_str(noun);
-    two.push(' ');
-    two.push_str(strip_possessive(word(j + 1)).0);
-    let (head, end) = if !possessive && j + 1 < sentence_end && lists::title(two).is_some() {
-        (two.to_lowercase(), j + 2)
-    } else if j < sentence_end && lists::title(noun).is_some() {
-        (noun.to_lowercase(), j + 1)
-    } else {
-        return None;
-    };
+    let (head, end, possessive) = title_at(doc, j, sentence_end, two)?;
     let key = RoleKey {
         place: demonym.and_then(lists::demonym).map(str::to_string),
         ..parse_role(&head)?
@@ -269,6 +255,33 @@ fn description_after(
         next_token: end,
         possessive: possessive || last_possessive,
     })
+}
+
+/// The title of two words or one at token `j` (before `sentence_end`): its lowercase
+/// head, the token after it, and whether its first word is a possessive ("president's").
+/// `two` is a reused buffer for the two-word form.
+fn title_at(
+    doc: &Document,
+    j: usize,
+    sentence_end: usize,
+    two: &mut String,
+) -> Option<(String, usize, bool)> {
+    let word = |i: usize| crate::speech::word(doc, i);
+    let (noun, possessive) = strip_possessive(word(j));
+    if !lists::may_start_title(noun) {
+        return None; // no title of one or two words starts with it
+    }
+    two.clear();
+    two.push_str(noun);
+    two.push(' ');
+    two.push_str(strip_possessive(word(j + 1)).0);
+    if !possessive && j + 1 < sentence_end && lists::title(two).is_some() {
+        Some((two.to_lowercase(), j + 2, possessive))
+    } else if j < sentence_end && lists::title(noun).is_some() {
+        Some((noun.to_lowercase(), j + 1, possessive))
+    } else {
+        None
+    }
 }
 
 /// The starts of person name mentions, sorted, with their entity: each description looks
