@@ -23,12 +23,28 @@ fn mb(bytes: usize) -> f64 {
 fn report(step: &str, started: Instant) {
     let held = counting::held();
     println!(
-        "{step:>12}: {:>9.1?}  live {:>8.1} MB  peak {:>8.1} MB",
+        "{step:>12}: {:>9.1?}  live {:>8.1} MB  peak {:>8.1} MB  process peak {}",
         started.elapsed(),
         mb(held),
-        mb(counting::peak())
+        mb(counting::peak()),
+        peak_resident()
     );
     counting::restart_peak();
+}
+
+/// The process's peak resident set so far (Linux's VmHWM), or "-" where /proc is not.
+fn peak_resident() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:"));
+    kb.map_or("-".to_string(), |kb| {
+        let kb: f64 = kb
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .unwrap_or(0.0);
+        format!("{:.1} MB", kb / 1024.0)
+    })
 }
 
 /// One list of the document: items of type `T`, bytes in use and bytes reserved.
