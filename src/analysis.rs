@@ -534,7 +534,9 @@ impl<'t> Converter<'_, 't> {
 
     /// The reports of `entities`, taken apart: names, aliases and roles move into the
     /// reports, and each entity's mentions are freed once converted, so that a text of
-    /// many entities does not hold them twice.
+    /// many entities does not hold them twice. The list is taken from its end and handed
+    /// back to the allocator as it empties, so that the entity list and the report list,
+    /// the two largest of a text full of names, are never both whole at once.
     fn entities_from(self, mut entities: Vec<Entity>) -> Vec<EntityReport<'t>> {
         // Affiliations are named first: the name of an earlier entity will have moved.
         let named = |(id, e): (usize, &Entity)| {
@@ -542,23 +544,40 @@ impl<'t> Converter<'_, 't> {
             let name = Cow::Owned(entities.get(a)?.name.clone());
             Some((id, EntityRef { entity: a, name }))
         };
-        let affiliations: Vec<_> = entities.iter().enumerate().filter_map(named).collect();
-        let mut affiliations = affiliations.into_iter().peekable();
+        let mut affiliations: Vec<_> = entities.iter().enumerate().filter_map(named).collect();
         let mut reports = Vec::with_capacity(entities.len());
-        for (id, e) in entities.iter_mut().enumerate() {
-            let mentions = std::mem::take(&mut e.mentions);
-            reports.push(EntityReport {
-                id,
-                name: Cow::Owned(std::mem::take(&mut e.name)),
-                entity_type: e.entity_type,
-                mention_count: mentions.len(),
-                mentions: mentions.iter().map(|m| self.mention(m)).collect(),
-                aliases: std::mem::take(&mut e.aliases),
-                roles: std::mem::take(&mut e.roles),
-                affiliation: affiliations.next_if(|(i, _)| *i == id).map(|(_, a)| a),
-            });
+        while let Some(e) = entities.pop() {
+            let id = entities.len();
+            let affiliation = match affiliations.last() {
+                Some((i, _)) if *i == id => affiliations.pop().map(|(_, a)| a),
+                _ => None,
+            };
+            reports.push(self.entity_from(id, e, affiliation));
+            if entities.len() < entities.capacity() / 4 * 3 {
+                entities.shrink_to_fit();
+            }
         }
+        reports.reverse();
         reports
+    }
+
+    /// The report of entity `id`, taken apart (see [`Converter::entities_from`]).
+    fn entity_from(
+        self,
+        id: usize,
+        e: Entity,
+        affiliation: Option<EntityRef<'t>>,
+    ) -> EntityReport<'t> {
+        EntityReport {
+            id,
+            name: Cow::Owned(e.name),
+            entity_type: e.entity_type,
+            mention_count: e.mentions.len(),
+            mentions: e.mentions.iter().map(|m| self.mention(m)).collect(),
+            aliases: e.aliases,
+            roles: e.roles,
+            affiliation,
+        }
     }
 
     fn entity(self, id: usize, e: &Entity) -> EntityReport<'t> {
