@@ -103,15 +103,32 @@ impl<V: Clone + 'static> WordTable<V> {
             let _ = write!(out, "({start},{len},{}),", value(v));
         }
         out.push_str("], &[");
-        for slot in self.slots.iter() {
+        let (slots, bits) = self.packed_slots();
+        for slot in &slots {
             let _ = write!(out, "{slot},");
         }
-        let _ = write!(
-            out,
-            "], {}, {}, {:?})",
-            self.bits, self.lengths, self.firsts
-        );
+        let _ = write!(out, "], {bits}, {}, {:?})", self.lengths, self.firsts);
         out
+    }
+
+    /// The slots placed anew in the fewest that leave a quarter free, and their bits.
+    /// A frozen table never grows, so it need not stay half empty; and every run that
+    /// looks many words up reads all its slots, which are then resident memory.
+    #[allow(dead_code)]
+    fn packed_slots(&self) -> (Vec<u64>, u32) {
+        let mut bits = 4;
+        while (1usize << bits) * 3 < self.entries.len() * 4 {
+            bits += 1;
+        }
+        // In entry order, so that the same entries give the same slots (a test compares
+        // the frozen table with one built anew).
+        let mut taken: Vec<u64> = self.slots.iter().copied().filter(|&s| s != 0).collect();
+        taken.sort_unstable_by_key(|s| s & 0xffff_ffff);
+        let mut slots = vec![0; 1 << bits];
+        for slot in taken {
+            place(&mut slots, bits, slot);
+        }
+        (slots, bits)
     }
 
     /// Adds `key` with `value`, unless the table holds the key already.
@@ -348,7 +365,7 @@ impl<V: Clone + 'static> WordTable<V> {
 }
 
 /// Puts `slot` (a hash tag and an entry number) in the first free slot from its home
-/// (the table is at most half full, so there is one).
+/// (a table is at most three quarters full, so there is one).
 fn place(slots: &mut [u64], bits: u32, slot: u64) {
     let mask = slots.len() - 1;
     let mut at = home(slot, bits);
