@@ -69,8 +69,6 @@ def measure(binary, path, runs):
     """Best (seconds, user seconds, peak KiB) of `runs` runs; raises if the binary fails."""
     best = None
     for _ in range(runs):
-        # Write-only, as a shell's `> /dev/null`: byline takes a read-write /dev/null on
-        # its standard output (subprocess.DEVNULL) for a closed one and refuses it.
         with open(os.devnull, "w") as sink:
             result = subprocess.run(
                 ["/usr/bin/time", "-f", "%e %U %M", binary, "-f", "json", path],

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod args;
+pub mod closed_output;
 pub mod globs;
 pub mod html;
 pub mod inputs;
@@ -16,7 +17,7 @@ pub mod progress;
 pub mod table;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use byline::summary::Style;
 use clap::error::ErrorKind;
@@ -336,31 +337,10 @@ fn open_output(args: &Args) -> io::Result<(Option<OutputFile>, Box<dyn Write>)> 
             Ok((Some(output_file), Box::new(BufWriter::new(file))))
         }
         None => {
-            refuse_closed_stdout()?;
+            closed_output::refuse_closed_stdout()?;
             Ok((None, Box::new(BufWriter::new(io::stdout().lock()))))
         }
     }
-}
-
-/// Fails when standard output was closed at start (`byline f.txt >&-`). Rust's runtime
-/// then opens /dev/null in its place, read-write, so the output would vanish and the exit
-/// status say success; a shell's `>/dev/null` opens it write-only. Linux only (/proc).
-fn refuse_closed_stdout() -> io::Result<()> {
-    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
-    // The access mode is the low two bits of the octal `flags:` of fdinfo: 2 read-write.
-    let read_write = || {
-        let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
-        info.lines()
-            .find_map(|l| l.strip_prefix("flags:"))
-            .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-            .is_some_and(|flags| flags & 3 == 2)
-    };
-    if is_null && read_write() {
-        return Err(io::Error::other(
-            "standard output is closed: the output would be lost (redirect it, or give -o FILE)",
-        ));
-    }
-    Ok(())
 }
 
 /// The man page: clap_mangen's sections, except that the examples and exit codes are
