@@ -1177,6 +1177,18 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_prefers_a_speaker_named_in_apposition() {
+        let doc = attributed(
+            "Reyes’s lawyer, Mark Feld, said the verdict was “unjust”. “We will appeal,” he said.",
+            &[
+                ("Daniel Reyes", PERSON, &["Reyes"]),
+                ("Mark Feld", PERSON, &["Mark Feld"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Mark Feld".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

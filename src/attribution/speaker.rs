@@ -931,9 +931,13 @@ impl Ctx<'_, '_> {
         !matches!((known, gender), (Some(k), Some(g)) if k != g)
     }
 
-    /// True when a cue verb follows the mention (over adverbs: "Warren also said").
+    /// True when a cue verb follows the mention (over adverbs: "Warren also said"), or the
+    /// comma closing an apposition the mention ends ("Bell's son, David Bell, said").
     pub(super) fn precedes_cue(&self, m: &MentionRef) -> bool {
+        let next = self.doc.token_at_or_after(m.span.end());
         self.active_cue_after(m.span.end())
+            || (speech::word(self.doc, next) == ","
+                && self.active_cue_after(self.token_span(next).end()))
     }
 
     /// True when an active cue verb is the first token after byte offset `at`, over a
