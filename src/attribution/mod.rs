@@ -1189,6 +1189,19 @@ mod tests {
     }
 
     #[test]
+    fn initials_label_their_speakers() {
+        let doc = attributed(
+            "Professor Ada Clarke spoke to our reporter Jessica Lowe.\nJL: Are exclusions rising?\nAC: Yes, sharply.\nJL: Why?",
+            &[
+                ("Ada Clarke", PERSON, &["Ada Clarke"]),
+                ("Jessica Lowe", PERSON, &["Jessica Lowe"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Yes, sharply"), Some("Ada Clarke".into()));
+        assert_eq!(speaker_of(&doc, "Why"), Some("Jessica Lowe".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),
