@@ -1202,6 +1202,15 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_credit_after_the_words_names_the_speaker() {
+        let doc = attributed(
+            "‘I never meant to cook’: Ada Obi on her cafe\nAda Obi opened Ember in May.",
+            &[("Ada Obi", PERSON, &["Ada Obi"])],
+        );
+        assert_eq!(speaker_of(&doc, "I never"), Some("Ada Obi".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),
