@@ -405,14 +405,45 @@ fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     let dashed = pieces
         .get(n.end)
         .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
+    dashed && (m.value <= n.value || sports_word_near(pieces, n, m))
+}
+
+/// A word of `data/score_words.txt` within [`SCORE_WINDOW`] pieces of the pair `n`–`m`.
+fn sports_word_near(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     let lo = n.first.saturating_sub(SCORE_WINDOW);
     let hi = (m.end + SCORE_WINDOW).min(pieces.len());
-    let sporty = || {
-        pieces[lo..hi]
-            .iter()
-            .any(|p| lists::SCORE_WORDS.contains(p.lower()))
+    pieces
+        .get(lo..hi)
+        .is_some_and(|near| near.iter().any(|p| lists::SCORE_WORDS.contains(p.lower())))
+}
+
+/// Highest side of a match score read after a name ("beat Aston Villa 2-1"); larger
+/// dashed pairs after a name are model numbers ("Boeing 737-800").
+const MAX_SCORE_AFTER_NAME: f64 = 199.0;
+
+/// "beat Aston Villa 2-1", "Chelsea 3 – 1": digits after a name that open a dashed pair
+/// of whole numbers up to [`MAX_SCORE_AFTER_NAME`] with a sports word near are a match
+/// score, not a number in the name ("Windows 10", "Route 9-1").
+pub fn is_score_after_name(pieces: &[Piece], n: &Numeral) -> bool {
+    let Some(second) = dashed_second(pieces, n.end) else {
+        return false;
     };
-    dashed && (m.value <= n.value || sporty())
+    let Some(m) = numbers::parse_at(pieces, second, false).filter(|m| m.first == second) else {
+        return false;
+    };
+    let small = |v: f64| v.fract() == 0.0 && (0.0..=MAX_SCORE_AFTER_NAME).contains(&v);
+    small(n.value) && small(m.value) && is_score(pieces, n, &m) && sports_word_near(pieces, n, &m)
+}
+
+/// Where the second number of a dashed pair starts when the first ends before piece
+/// `end`: "2-1" (one token), "2 – 1", "2–1".
+pub fn dashed_second(pieces: &[Piece], end: usize) -> Option<usize> {
+    let link = pieces.get(end)?;
+    if link.is_digits() && link.join == Join::Hyphen {
+        return Some(end);
+    }
+    let dash = link.kind == PieceKind::Punct && matches!(link.text, "-" | "–" | "—");
+    (dash && pieces.get(end + 1).is_some_and(Piece::is_digits)).then_some(end + 1)
 }
 
 /// Oldest age read from a bare number in commas after a name.

@@ -329,6 +329,28 @@ mod tests {
     }
 
     #[test]
+    fn a_score_after_a_team_name_is_one_claim() {
+        let kinds = |t: &str| {
+            claims(t)
+                .into_iter()
+                .map(|r| (r.0, r.1, r.2, r.3))
+                .collect::<Vec<_>>()
+        };
+        let score = |t: &str, a: f64, b: f64| (t.to_string(), "score", Some(a), Some(b));
+        assert_eq!(
+            kinds("Rovers beat Harton Vale 2-1 at the Mill."),
+            [score("2-1", 2.0, 1.0)]
+        );
+        assert_eq!(
+            kinds("The Hawks lost to Delby County 1 – 3 in the cup."),
+            [score("1 – 3", 1.0, 3.0)]
+        );
+        // No sports word near, or numbers too large for a score: a code in a name.
+        assert!(claims("They flew on a Boeing 737-800 to Oslo.").is_empty());
+        assert!(claims("Follow Route 9-1 north.").is_empty());
+    }
+
+    #[test]
     fn ages_set_off_by_commas_after_a_name() {
         let age = |t: &str, v: f64| row(t, "age", v, Some("year"), None);
         assert_eq!(
