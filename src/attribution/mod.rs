@@ -1211,6 +1211,22 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_takes_the_subject_opening_the_sentence() {
+        let people: &[Spec] = &[
+            ("Chicago", EntityType::Place, &["CHICAGO"]),
+            ("Ana Ruiz", PERSON, &["Ana Ruiz"]),
+            ("Tom Hale", PERSON, &["Tom Hale"]),
+        ];
+        let doc = attributed(
+            "CHICAGO — Mayor Ana Ruiz on Wednesday defended her $17 billion budget, telling aldermen it was “the most responsible plan”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "the most"), Some("Ana Ruiz".into()));
+        let doc = attributed("Tom Hale praised Ana Ruiz, calling her “a hero”.", people);
+        assert_eq!(speaker_of(&doc, "a hero"), Some("Tom Hale".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

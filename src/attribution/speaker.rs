@@ -39,6 +39,10 @@ const MAX_INVERTED_GAP: usize = 5;
 /// Tokens at the start of a sentence where the subject introducing a colon quotation may
 /// start ("The Ukrainian president was clear:").
 const INTRO_SUBJECT_TOKENS: usize = 3;
+/// Tokens from the start of a sentence to the comma before a participle cue whose
+/// subject opens the sentence ("Mayor Brandon Johnson on Wednesday defended his $17
+/// billion budget proposal, telling").
+const PARTICIPLE_CLAUSE_TOKENS: usize = 30;
 /// Words between a subject and its participle cue ("released a brief statement saying").
 const PARTICIPLE_OBJECT_TOKENS: usize = 6;
 /// Tokens "the 43-year-old" may span, however the age is tokenized.
@@ -188,7 +192,8 @@ impl Ctx<'_, '_> {
     /// is the one found in `window`, the tokens before the quotation where its cue may be.
     fn before_quote(&self, cue: Cue, window: Range<usize>) -> Option<Resolved> {
         let found = self
-            .speaker_of_cue(&cue, window.start, window.end)
+            .subject_of_comma_participle(&cue, window.start)
+            .or_else(|| self.speaker_of_cue(&cue, window.start, window.end))
             .or_else(|| {
                 // "…, noting that he is “realistic”", "X said … and said it was “…”": a
                 // participle's or a coordinated verb's subject is its clause's.
@@ -212,6 +217,44 @@ impl Ctx<'_, '_> {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject of the clause that a participle cue after a comma closes ("Mayor
+    /// Brandon Johnson on Wednesday defended his budget, telling aldermen it was “…”",
+    /// "Smith praised Jones, calling him “a hero”"): the sentence's first name (not a
+    /// place), preceded only by capitalised words, commas and dashes (a dateline, "On
+    /// Monday,"), with no punctuation or quotation between it and the comma.
+    fn subject_of_comma_participle(&self, cue: &Cue, lo: usize) -> Option<Resolved> {
+        let comma = cue.first.checked_sub(1).filter(|&c| c > lo)?;
+        if !speech::is_participle(self.doc, cue) || speech::word(self.doc, comma) != "," {
+            return None;
+        }
+        let s = self.doc.sentence_at(self.token_span(comma).start())?;
+        let start = self.doc.sentences[s].tokens().start.max(lo);
+        if comma - start > PARTICIPLE_CLAUSE_TOKENS {
+            return None;
+        }
+        for k in start..comma {
+            let m = self
+                .mentions
+                .starting_at(self.token_span(k).start())
+                .filter(|m| m.entity_type != EntityType::Place);
+            if let Some(m) = m {
+                let m = self.name_after_title(m);
+                let end = self.doc.token_at_or_after(m.span.end());
+                let plain = (end..comma).all(|t| {
+                    !words::is_clause_comma(self.doc, t)
+                        && !speech::is_clause_end(self.doc, t)
+                        && !self.quoted(self.token_span(t).start())
+                });
+                return (plain && end < comma).then(|| resolved(m));
+            }
+            let w = speech::word(self.doc, k);
+            if !(words::is_clause_comma(self.doc, k) || w.starts_with(char::is_uppercase)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject opening the clause of a participle cue at token `cue` that follows no
