@@ -1227,6 +1227,33 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_in_a_title_after_an_inverted_cue_is_not_the_speaker() {
+        let doc = TestDoc::new("“It is over,” said Labour MP Diane Abbott.")
+            .entity("Labour", ORG, &["Labour"])
+            .entity("Diane Abbott", PERSON, &["Diane Abbott"])
+            .title("MP")
+            .attributed();
+        assert_eq!(speaker_of(&doc, "It is"), Some("Diane Abbott".into()));
+        let doc = attributed(
+            "“Rates will rise,” said Goldman Sachs economist Jan Hatzius on Monday.",
+            &[
+                ("Goldman Sachs", ORG, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Rates"), Some("Jan Hatzius".into()));
+        // A person after a preposition is someone else.
+        let doc = attributed(
+            "“Rates will rise,” said Goldman Sachs on behalf of Jan Hatzius.",
+            &[
+                ("Goldman Sachs", ORG, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Rates"), Some("Goldman Sachs".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

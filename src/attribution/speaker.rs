@@ -33,6 +33,9 @@ const APPOSITION_DETERMINERS: [&str; 8] = ["the", "a", "an", "his", "her", "thei
 const APPOSITION_WORDS: usize = 4;
 /// Adverbs and auxiliaries skipped before a cue ("has also said").
 const MAX_SKIPPED: usize = 4;
+/// Words between an organization and the person it titles ("Tesla chief executive Elon
+/// Musk").
+const TITLE_WORDS_AFTER_NAME: usize = 4;
 /// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
 /// "said a spokesman for Google").
 const MAX_INVERTED_GAP: usize = 5;
@@ -852,7 +855,9 @@ impl Ctx<'_, '_> {
                 return None;
             }
             if let Some(m) = self.mentions.starting_at(start) {
-                return self.accept_mention(self.name_after_title(m), from);
+                let m = self.name_after_title(m);
+                let person = self.person_titled_by(m).unwrap_or(m);
+                return self.accept_mention(person, from);
             }
             if words::is_spokesperson_word(self.doc, k) {
                 // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
@@ -863,6 +868,28 @@ impl Ctx<'_, '_> {
                 if let Some(r) = self.spokesperson_of_described(k, from) {
                     return Some(r);
                 }
+            }
+        }
+        None
+    }
+
+    /// The person that an organization or place mention `m` is part of the title of,
+    /// named within a few words after it: "said Labour MP Diane Abbott", "said Goldman
+    /// Sachs economist Jan Hatzius" (only words between, no preposition).
+    fn person_titled_by(&self, m: MentionRef) -> Option<MentionRef> {
+        if m.entity_type == EntityType::Person {
+            return None;
+        }
+        let from = self.doc.token_at_or_after(m.span.end());
+        for k in from..from + TITLE_WORDS_AFTER_NAME {
+            let next = self.doc.tokens.get(k)?;
+            let person = self.mentions.starting_at(next.start());
+            if let Some(p) = person.filter(|p| p.entity_type == EntityType::Person) {
+                return Some(self.name_after_title(p));
+            }
+            let possessive = matches!(speech::word(self.doc, k), "'s" | "’s");
+            if !(speech::is_word(self.doc, k) || possessive) || words::is_preposition(self.doc, k) {
+                return None;
             }
         }
         None
