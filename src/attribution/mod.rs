@@ -1254,6 +1254,25 @@ mod tests {
     }
 
     #[test]
+    fn who_and_was_quoted_as_saying_name_their_subject() {
+        let people: &[Spec] = &[
+            ("Jane Smith", PERSON, &["Smith"]),
+            ("Tom Becker", PERSON, &["Becker"]),
+            ("Maria Lopez", PERSON, &["Maria Lopez"]),
+        ];
+        let doc = attributed(
+            "“We are done,” Smith told Becker, who replied: “So are we.”",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "So are"), Some("Tom Becker".into()));
+        let doc = attributed(
+            "The minister, Maria Lopez, was quoted by state media as saying the plan was “dead”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "dead"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

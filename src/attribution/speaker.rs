@@ -42,6 +42,9 @@ const MAX_INVERTED_GAP: usize = 5;
 /// Tokens at the start of a sentence where the subject introducing a colon quotation may
 /// start ("The Ukrainian president was clear:").
 const INTRO_SUBJECT_TOKENS: usize = 3;
+/// Tokens between "quoted" and "as saying" ("was quoted by the Interfax news agency as
+/// saying").
+const QUOTED_AS_GAP: usize = 6;
 /// Tokens from the start of a sentence to the comma before a participle cue whose
 /// subject opens the sentence ("Mayor Brandon Johnson on Wednesday defended his $17
 /// billion budget proposal, telling").
@@ -196,6 +199,7 @@ impl Ctx<'_, '_> {
     fn before_quote(&self, cue: Cue, window: Range<usize>) -> Option<Resolved> {
         let found = self
             .subject_of_comma_participle(&cue, window.start)
+            .or_else(|| self.quoted_as_saying(&cue, window.start))
             .or_else(|| self.speaker_of_cue(&cue, window.start, window.end))
             .or_else(|| {
                 // "…, noting that he is “realistic”", "X said … and said it was “…”": a
@@ -220,6 +224,22 @@ impl Ctx<'_, '_> {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject of "was quoted … as" before a participle cue ("The minister, Maria
+    /// Lopez, was quoted by state media as saying …"): the one quoted speaks.
+    fn quoted_as_saying(&self, cue: &Cue, lo: usize) -> Option<Resolved> {
+        let as_ = cue.first.checked_sub(1).filter(|&k| k > lo)?;
+        let is = |k: usize, w: &str| speech::word(self.doc, k).eq_ignore_ascii_case(w);
+        if !speech::is_participle(self.doc, cue) || !is(as_, "as") {
+            return None;
+        }
+        let quoted = (as_.saturating_sub(QUOTED_AS_GAP).max(lo)..as_)
+            .rev()
+            .find(|&k| is(k, "quoted"))?;
+        let aux = quoted.checked_sub(1).filter(|&k| k >= lo)?;
+        let passive = ["was", "is", "were", "been"].iter().any(|w| is(aux, w));
+        passive.then(|| self.subject_before(aux, lo)).flatten()
     }
 
     /// The subject of the clause that a participle cue after a comma closes ("Mayor
@@ -320,11 +340,29 @@ impl Ctx<'_, '_> {
         if j <= lo {
             return None;
         }
+        if let Some(r) = self.relative_clause_subject(j - 1, lo) {
+            return Some(r);
+        }
         if !words::is_clause_comma(self.doc, j - 1) {
             let found = self.speaker_ending_at(j - 1, lo)?;
             return Some(self.earlier_conjunct(found, lo).unwrap_or(found));
         }
         self.subject_past_appositions(j - 1, lo)
+    }
+
+    /// The person a relative "who" at token `who` refers to, named right before its
+    /// comma ("Smith told Becker, who replied: “…”" → Becker).
+    fn relative_clause_subject(&self, who: usize, lo: usize) -> Option<Resolved> {
+        if !speech::word(self.doc, who).eq_ignore_ascii_case("who") || who < lo + 2 {
+            return None;
+        }
+        if speech::word(self.doc, who - 1) != "," {
+            return None;
+        }
+        let end = self.token_span(who - 2).end();
+        let m = self.mentions.ending_at(end)?;
+        let person = m.entity_type == EntityType::Person;
+        person.then(|| self.accept_mention(m, lo)).flatten()
     }
 
     /// The subject of a clause whose cue follows the comma at token `comma` (not before
