@@ -4,7 +4,7 @@
 //! alone counts occurrences), scores ("2–1"), and ranks ("the third-largest",
 //! "finished 3rd"). Every check looks a bounded number of pieces around the number.
 
-use super::lists::{self, FUNCTION_WORDS};
+use super::lists::{self, WordClass, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use crate::calendar::{self, Calendar, Reading};
@@ -336,7 +336,14 @@ pub fn refine(
 ) {
     match n.form {
         Form::Ordinal => *kind = ClaimKind::Ordinal,
-        Form::Ratio => *kind = ClaimKind::Ratio,
+        Form::Ratio => {
+            *kind = ClaimKind::Ratio;
+            // "twice the average": a multiplier, as "three times the average" is.
+            let word = pieces.get(n.first).and_then(|p| p.number_word);
+            if word.is_some_and(|w| w.class == WordClass::Multiplier) {
+                *unit = Some("x");
+            }
+        }
         _ if *kind == ClaimKind::Count => refine_count(pieces, n, second, kind, unit, end),
         _ if *kind == ClaimKind::Duration => {
             // "14-year-old", "14 years old", "nine-month-old"

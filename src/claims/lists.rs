@@ -44,6 +44,8 @@ pub enum WordClass {
     Abbrev,
     /// An abbreviation that means a scale only with money ("£1.2m"), else a unit ("5m").
     MoneyAbbrev,
+    /// "twice", "thrice": a ratio before a comparison ("twice the average").
+    Multiplier,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +85,7 @@ fn number_words() -> &'static ShapedMap<NumberWord> {
                     "vague" => WordClass::Vague,
                     "abbrev" => WordClass::Abbrev,
                     "money_abbrev" => WordClass::MoneyAbbrev,
+                    "multiplier" => WordClass::Multiplier,
                     _ => return None,
                 };
                 Some((*f.first()?, NumberWord { value, class }))

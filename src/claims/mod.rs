@@ -371,6 +371,15 @@ mod tests {
             row("5.3 million times", "count", 5.3e6, None, None)
         );
         assert_eq!(one("He was arrested three times.").0, "three times");
+        // "twice" multiplies only before a comparison.
+        assert_eq!(
+            one("Prices are twice the national average."),
+            row("twice", "ratio", 2.0, Some("x"), None)
+        );
+        assert_eq!(one("It is more than twice as likely.").0, "more than twice");
+        for text in ["She visited twice.", "He scored twice the same day."] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
         // "times" is no subject, nor what follows it.
         for text in [
             "Rain reached three times the monthly average.",
