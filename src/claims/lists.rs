@@ -27,6 +27,8 @@ pub static SCORE_WORDS: WordSet = WordSet::caseless(include_str!("../../data/sco
 pub static COMPARISONS: WordSet =
     WordSet::caseless(include_str!("../../data/claim_comparisons.txt"));
 pub static EST_WORDS: WordSet = WordSet::caseless(include_str!("../../data/claim_est_words.txt"));
+pub static TALLY_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/claim_tally_nouns.txt"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {

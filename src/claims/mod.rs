@@ -345,6 +345,19 @@ mod tests {
             kinds("The Hawks lost to Delby County 1 – 3 in the cup."),
             [score("1 – 3", 1.0, 3.0)]
         );
+        // A tally with "to", the second side smaller: a vote or a result.
+        assert_eq!(
+            kinds("It was approved by 31 votes to 12."),
+            [score("31 votes to 12", 31.0, 12.0)]
+        );
+        assert_eq!(
+            kinds("It passed by a vote of 31 to 12."),
+            [score("31 to 12", 31.0, 12.0)]
+        );
+        assert_eq!(
+            kinds("a rise of 10 to 12"),
+            [("10 to 12".to_string(), "count", Some(10.0), Some(12.0))]
+        );
         // No sports word near, or numbers too large for a score: a code in a name.
         assert!(claims("They flew on a Boeing 737-800 to Oslo.").is_empty());
         assert!(claims("Follow Route 9-1 north.").is_empty());
