@@ -4,7 +4,8 @@
 //!
 //! Patterns (news style): QUOTE, SPEAKER CUE · QUOTE, CUE SPEAKER · QUOTE, SPEAKER, a/the
 //! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER;
-//! of coordinated speakers (SPEAKER and SPEAKER CUE) the first. Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
+//! of coordinated speakers (SPEAKER and SPEAKER CUE) the first · QUOTE: SPEAKER in a
+//! headline. Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
 
 use std::ops::Range;
 
@@ -100,7 +101,8 @@ impl Ctx<'_, '_> {
 
     /// Tries the patterns around `quote`: a transcript label (`sides` are the interview's
     /// people), after-quote attribution, then a cue earlier in its sentence, then an
-    /// introducing colon. The answer also says whether the quotation has a cue of its own.
+    /// introducing colon, then a headline's credit after a colon. The answer also says
+    /// whether the quotation has a cue of its own.
     pub fn attribute(&self, quote: &Quote, sides: Sides) -> Attribution {
         let context = &quote.context;
         if let Some(label) = context.label {
@@ -118,7 +120,8 @@ impl Ctx<'_, '_> {
                 let before = context.cue_before?;
                 self.before_quote(before, context.before.clone())
             })
-            .or_else(|| self.colon_intro(context.first_token));
+            .or_else(|| self.colon_intro(context.first_token))
+            .or_else(|| self.headline_credit(quote));
         Attribution {
             speaker,
             own_cue: cue.is_some(),
@@ -152,6 +155,17 @@ impl Ctx<'_, '_> {
                     .skip(1)
                     .find_map(|t| self.description_ending_at(t, first))
             })
+    }
+
+    /// QUOTE: SPEAKER in a headline ("‘I never planned to be a chef’: Maya Okoro on her
+    /// first restaurant"): the person named right after the colon.
+    fn headline_credit(&self, quote: &Quote) -> Option<Resolved> {
+        if !crate::quotes::kind::precedes_name_label(self.doc, quote) {
+            return None;
+        }
+        let name = self.doc.tokens.get(quote.context.end_token + 1)?;
+        let m = self.mentions.starting_at(name.start())?;
+        (m.entity_type == EntityType::Person).then(|| resolved(self.name_after_title(m)))
     }
 
     /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
@@ -931,9 +945,13 @@ impl Ctx<'_, '_> {
         !matches!((known, gender), (Some(k), Some(g)) if k != g)
     }
 
-    /// True when a cue verb follows the mention (over adverbs: "Warren also said").
+    /// True when a cue verb follows the mention (over adverbs: "Warren also said"), or the
+    /// comma closing an apposition the mention ends ("Bell's son, David Bell, said").
     pub(super) fn precedes_cue(&self, m: &MentionRef) -> bool {
+        let next = self.doc.token_at_or_after(m.span.end());
         self.active_cue_after(m.span.end())
+            || (speech::word(self.doc, next) == ","
+                && self.active_cue_after(self.token_span(next).end()))
     }
 
     /// True when an active cue verb is the first token after byte offset `at`, over a
