@@ -33,11 +33,15 @@ use speaker::{Attribution, Ctx, Resolved};
 pub fn run(doc: &mut Document) {
     // Built once: role descriptions ("the president") are resolved through it.
     let roles = crate::entities::index_roles(doc);
-    let mut mentions = MentionIndex::new(doc);
+    let mentions = MentionIndex::new(doc);
     let named = names::name_speakers(doc, &mentions);
-    if named {
-        mentions = MentionIndex::new(doc);
-    }
+    // Rebuilt for the new speakers' names; the old index freed first.
+    let mentions = if named {
+        drop(mentions);
+        MentionIndex::new(doc)
+    } else {
+        mentions
+    };
     let ctx = Ctx {
         doc,
         mentions: &mentions,
@@ -84,32 +88,10 @@ fn share_with_echoes(doc: &Document, found: &[Option<Resolved>], inherited: &mut
 }
 
 /// Entities are ordered by salience (mention count, then first mention); the pronoun
-/// mentions just added can change that order, so entities are re-sorted (stably) and every
-/// entity id held so far (speakers, affiliations) is renumbered.
+/// mentions just added can change that order, so entities are re-sorted (stably, in
+/// place) and every entity id held so far (speakers, affiliations) is renumbered.
 fn keep_salience_order(doc: &mut Document) {
-    let key = |e: &crate::document::Entity| {
-        (
-            std::cmp::Reverse(e.mentions.len()),
-            e.mentions.first().map_or(usize::MAX, |m| m.span.start()),
-        )
-    };
-    let mut order: Vec<usize> = (0..doc.entities.len()).collect();
-    order.sort_by_key(|&i| key(&doc.entities[i]));
-    if order.iter().enumerate().all(|(new, &old)| new == old) {
-        return;
-    }
-    let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut old: Vec<Option<crate::document::Entity>> = std::mem::take(&mut doc.entities)
-        .into_iter()
-        .map(Some)
-        .collect();
-    doc.entities = order.iter().filter_map(|&i| old[i].take()).collect();
-    for e in &mut doc.entities {
-        e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
-    }
+    let new_index = crate::entities::sort_by_salience(doc);
     for q in &mut doc.quotes {
         if let Some(sp) = q.speaker.as_mut() {
             if let Some(&n) = new_index.get(sp.entity) {
