@@ -121,6 +121,29 @@ pub struct Stats {
     pub reading_minutes: u64,
 }
 
+impl Stats {
+    /// The counts of `doc`, whose text has `words` words and which has `(quotations,
+    /// entities, claims)`; a stage after `last` did not run, and its count is `None`.
+    fn of(
+        doc: &Document,
+        offsets: &CharOffsets,
+        words: usize,
+        (quotes, entities, claims): (usize, usize, usize),
+        last: Stage,
+    ) -> Stats {
+        Stats {
+            characters: offsets.to_char(doc.text.len()),
+            words,
+            paragraphs: doc.paragraphs.len(),
+            sentences: doc.sentences.len(),
+            quotes: (last >= Stage::Quotes).then_some(quotes),
+            entities: (last >= Stage::Entities).then_some(entities),
+            claims: (last >= Stage::Claims).then_some(claims),
+            reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
+        }
+    }
+}
+
 /// A span of the text with its text, for mentions, cues and subjects.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct TextSpan<'t> {
@@ -370,16 +393,8 @@ impl<'t> Analysis<'t> {
         } = lists;
         let mut warnings = options.warnings.clone();
         warnings.extend(doc.warnings.iter().cloned());
-        let stats = Stats {
-            characters: offsets.to_char(doc.text.len()),
-            words,
-            paragraphs: doc.paragraphs.len(),
-            sentences: doc.sentences.len(),
-            quotes: (last >= Stage::Quotes).then_some(quotes.len()),
-            entities: (last >= Stage::Entities).then_some(entities.len()),
-            claims: (last >= Stage::Claims).then_some(claims.len()),
-            reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
-        };
+        let counts = (quotes.len(), entities.len(), claims.len());
+        let stats = Stats::of(doc, &offsets, words, counts, last);
         // For what names no entity, and for the entities once `conv` is done.
         let plain = Converter {
             doc,
