@@ -926,6 +926,63 @@ mod evidence_tests {
     }
 
     #[test]
+    fn an_organizations_first_or_last_word_alone_is_its_short_name() {
+        let doc = analyse(
+            "Brightwater Holdings reported a loss on Monday. Shares fell after \
+             Brightwater warned on costs.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Brightwater Holdings"),
+            ["Brightwater Holdings", "Brightwater"]
+        );
+        assert_eq!(
+            type_of(&doc, "Brightwater Holdings"),
+            Some(EntityType::Organization)
+        );
+        // A team's head ("United") and a last word that is also a surname ("Argyle").
+        let doc = analyse(
+            "Newcastle United beat Plymouth Argyle 2-1 on Saturday. Argyle had led, but \
+             United scored twice late on.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Newcastle United"),
+            ["Newcastle United", "United"]
+        );
+        assert_eq!(
+            mentions_of(&doc, "Plymouth Argyle"),
+            ["Plymouth Argyle", "Argyle"]
+        );
+        assert_eq!(
+            type_of(&doc, "Plymouth Argyle"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn modifiers_and_generic_heads_are_no_short_names() {
+        // The town of a club's name, another body, a product's maker, a town before
+        // several names.
+        let doc = analyse(
+            "Newcastle United won. Fans in Newcastle cheered. The White House said the \
+             House would vote. Google Chrome gained users, Google said. The Paxton Water \
+             Tower and the Paxton Grain Company stand in Paxton.",
+        );
+        assert_eq!(type_of(&doc, "Newcastle"), Some(EntityType::Place));
+        assert_eq!(mentions_of(&doc, "White House"), ["White House"]);
+        assert_eq!(mentions_of(&doc, "Google Chrome"), ["Google Chrome"]);
+        assert_eq!(
+            mentions_of(&doc, "Paxton Grain Company"),
+            ["Paxton Grain Company"]
+        );
+        // "Army of the Potomac": no head after a connector.
+        let doc = analyse("The Army of the Potomac marched. The Potomac was high.");
+        assert_eq!(
+            mentions_of(&doc, "Army of the Potomac"),
+            ["Army of the Potomac"]
+        );
+    }
+
+    #[test]
     fn a_listed_name_at_a_sentence_start_keeps_its_first_word() {
         let doc = analyse("North Korea fired artillery rounds. New Zealand said it would help.");
         assert_eq!(type_of(&doc, "North Korea"), Some(EntityType::Place));
@@ -1134,6 +1191,15 @@ mod linearity_tests {
                     let name = format!("{} {}", given_name(i), given_name(i + 7));
                     format!("President {name} spoke. The president left.\n\n")
                 })
+                .collect()
+        });
+    }
+
+    #[test]
+    fn many_organizations_sharing_a_last_word_take_linear_steps() {
+        assert_linear("short names", |times| {
+            (0..100 * times)
+                .map(|i| format!("{} Rovers won. Rovers scored.\n\n", given_name(i)))
                 .collect()
         });
     }
