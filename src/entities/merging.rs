@@ -5,7 +5,9 @@
 //! "Zelensky"), an acronym joins the name whose initials it spells ("CSIS"), and an
 //! organization's first or last word joins the organization ("Meta", "Villa"). Two
 //! people who share a surname stay two: the surname alone goes to the one mentioned
-//! last. Every look-up goes through a hash map, so merging is linear in the mentions.
+//! last. The document's own definitions come first: an acronym in brackets after a name
+//! is that name's, and one after lowercase words that spell it is a thing's ("RSV").
+//! Every look-up goes through a hash map, so merging is linear in the mentions.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -368,6 +370,41 @@ pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> V
             found.push((w.key, name.key));
         }
     }
+    found
+}
+
+/// "respiratory syncytial virus (RSV)", "gross domestic product (GDP)": an acronym in
+/// brackets right after lowercase words whose initials spell it names a thing, not an
+/// organization. Returns those acronyms' keys, sorted.
+pub fn term_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<u32> {
+    let text_at = |i: usize| crate::speech::word(doc, i);
+    let mut found = Vec::new();
+    for w in weighed {
+        let [acronym] = names.words(&w.cand) else {
+            continue;
+        };
+        let Some(open) = w.cand.first_token().checked_sub(1) else {
+            continue;
+        };
+        if !is_acronym(acronym) || text_at(open) != "(" || text_at(w.cand.end_token()) != ")" {
+            continue;
+        }
+        let letters: Vec<char> = acronym.chars().filter(|&c| c != '.').collect();
+        let Some(first) = open.checked_sub(letters.len()) else {
+            continue;
+        };
+        let spelled = (first..open).zip(&letters).all(|(i, &letter)| {
+            let word = text_at(i);
+            crate::speech::is_word(doc, i)
+                && word.chars().all(char::is_lowercase)
+                && word.chars().next().and_then(|c| c.to_uppercase().next()) == Some(letter)
+        });
+        if spelled {
+            found.push(w.key);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
     found
 }
 

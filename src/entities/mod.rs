@@ -75,10 +75,11 @@ pub fn run(doc: &mut Document<'_>) {
     }
     coordinate_places(doc, &mut weighed);
     let defined = merging::defined_acronyms(doc, &names, &weighed);
+    let terms = merging::term_acronyms(doc, &names, &weighed);
     let (cluster_of, count) = merging::cluster(&weighed, &names, keys, &defined);
     let members = Buckets::of(&cluster_of, count, narrow);
     drop(cluster_of);
-    let entities = build_entities(doc, &names, weighed, &members, sports);
+    let entities = build_entities(doc, &names, weighed, &members, sports, &terms);
     doc.entities = entities;
     roles::add_appositions(doc);
     descriptions::add_descriptions(doc);
@@ -86,7 +87,8 @@ pub fn run(doc: &mut Document<'_>) {
 }
 
 /// The entities of the clusters (`members`: indices into `weighed`), the parts of a town
-/// and its club apart. Each part's type is decided first, from the evidence; then the
+/// and its club apart. Each part's type is decided first, from the evidence (a part with
+/// a name key in `terms`, those of [`merging::term_acronyms`], is a thing); then the
 /// evidence is dropped and the entities are made from the candidates alone, half the
 /// size, as the entities are the stage's largest list.
 fn build_entities(
@@ -95,11 +97,17 @@ fn build_entities(
     weighed: Vec<Weighed>,
     members: &Buckets,
     sports: bool,
+    terms: &[u32],
 ) -> Vec<Entity> {
     let mut types = Vec::new();
+    let is_term = |i: &u32| terms.binary_search(&weighed[*i as usize].key).is_ok();
     for c in 0..members.len() {
         for part in split_club_from_town(doc, names, |i| &weighed[i].cand, members.get(c)) {
-            types.push(entity_type_of(names, &weighed, &part));
+            types.push(if part.iter().any(is_term) {
+                EntityType::Other
+            } else {
+                entity_type_of(names, &weighed, &part)
+            });
         }
     }
     let mut cands: Vec<Candidate> = weighed.into_iter().map(|w| w.cand).collect();
@@ -954,6 +962,19 @@ mod evidence_tests {
         );
         assert_eq!(
             type_of(&doc, "Plymouth Argyle"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_by_lowercase_words_is_no_organization() {
+        let doc = analyse(
+            "A vaccine against respiratory syncytial virus (RSV) worked. Cases of RSV fell \
+             in Leeds, while the Zorvo Health Agency (ZHA) said little.",
+        );
+        assert_ne!(type_of(&doc, "RSV"), Some(EntityType::Organization));
+        assert_eq!(
+            type_of(&doc, "Zorvo Health Agency"),
             Some(EntityType::Organization)
         );
     }
