@@ -1108,6 +1108,17 @@ mod evidence_tests {
     }
 
     #[test]
+    fn a_local_office_and_a_noun_of_geography_make_places() {
+        let doc = analyse(
+            "Anna Vitale, the mayor of Torvena, spoke. Towns along the Zerra river \
+             flooded, and the governor of Ostrava Nova asked the Kelmar region for help.",
+        );
+        for name in ["Torvena", "Zerra", "Ostrava Nova", "Kelmar"] {
+            assert_eq!(type_of(&doc, name), Some(EntityType::Place), "{name}");
+        }
+    }
+
+    #[test]
     fn places_no_list_knows_from_their_context() {
         let doc = analyse(
             "Varga thanked the people of Penzance. Flights from Frankfurt were late. \
