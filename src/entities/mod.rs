@@ -1119,6 +1119,21 @@ mod evidence_tests {
     }
 
     #[test]
+    fn a_broadcasters_head_makes_an_organization() {
+        let doc = analyse(
+            "The coach told Zorvo Sports after the match, and Kelso Radio and Marlin \
+             Television carried the interview.",
+        );
+        for name in ["Zorvo Sports", "Kelso Radio", "Marlin Television"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
     fn places_no_list_knows_from_their_context() {
         let doc = analyse(
             "Varga thanked the people of Penzance. Flights from Frankfurt were late. \
