@@ -45,6 +45,38 @@ def distinct_names(size):
     return "".join(parts)
 
 
+def sentences_to(size, sentence):
+    """`sentence(i)` for i = 0, 1, … until the text reaches `size` characters."""
+    parts, length, i = [], 0, 0
+    while length < size:
+        parts.append(sentence(i))
+        length += len(parts[-1])
+        i += 1
+    return "".join(parts)
+
+
+def dense_quotes(size):
+    """A quotation with a named, described speaker every 70 bytes, in one paragraph."""
+    w = syllable_word
+    return sentences_to(size, lambda i: (
+        f"“We will {w(i, 2).lower()} it,” said {w(i, 2)} {w(i * 7 + 3, 4)}, "
+        f"a {w(i, 3).lower()} at {w(i + 3, 3)} Corp. "))
+
+
+def dense_claims(size):
+    """Three numeric claims (a count, money, a year) every 60 bytes, with claimants."""
+    w = syllable_word
+    return sentences_to(size, lambda i: (
+        f"{w(i, 2)} {w(i * 7 + 3, 4)} said {i * 37 % 9999:,} {w(i, 3).lower()}s "
+        f"cost about ${i % 97}.{i % 10}bn in {1900 + i % 120}. "))
+
+
+def dense_everything(size):
+    """A paragraph of its own for each quotation with a name and a percentage."""
+    w = syllable_word
+    return sentences_to(size, lambda i: f"“{w(i, 2)} {w(i * 7 + 3, 3)} {i % 97}%,” she said.\n\n")
+
+
 def repeat_to(unit, size):
     return unit * -(-size // len(unit.encode()))
 
@@ -58,6 +90,12 @@ INPUTS = [
      lambda: "“x,” he said. " * 25000 + "\n", True),
     ("distinct names, 1.35 MB", lambda: distinct_names(1_350_000), True),
     ("distinct names, 10.8 MB", lambda: distinct_names(10_800_000), True),
+    ("dense quotations, 1.4 MB", lambda: dense_quotes(1_350_000), False),
+    ("dense quotations, 11 MB", lambda: dense_quotes(10_800_000), False),
+    ("dense claims, 1.35 MB", lambda: dense_claims(1_350_000), False),
+    ("dense claims, 10.8 MB", lambda: dense_claims(10_800_000), False),
+    ("paragraphs of quoted names and numbers, 1.5 MB", lambda: dense_everything(1_350_000), False),
+    ("paragraphs of quoted names and numbers, 12 MB", lambda: dense_everything(10_800_000), False),
     ("newlines, 50 MB", lambda: "\n" * (50 * MB), False),
     ("apostrophes, 50 MB", lambda: "'" * (50 * MB), False),
     ("`A.\\n\\n`, 50 MB", lambda: repeat_to("A.\n\n", 50 * MB), False),

@@ -341,32 +341,33 @@ impl<'t> Analysis<'t> {
     /// text (sentence, quotation and mention texts are slices of it, not copies), so it
     /// outlives the document.
     pub fn from_document(doc: &Document<'t>, options: &crate::Options) -> Analysis<'t> {
-        Analysis::build(doc, None, count_words(&doc.tokens), options, Stage::Claims)
+        let lists = Lists {
+            quotes: doc.quotes.clone(),
+            entities: doc.entities.clone(),
+            claims: doc.claims.clone(),
+        };
+        let words = count_words(&doc.tokens);
+        Analysis::build(doc, lists, words, options, Stage::Claims)
     }
 
     /// The report of `doc`, annotated by the stages up to `last`, whose text has `words`
     /// words (`analyze` counts them and frees the tokens, the largest annotation, before
-    /// the report is built). `moved`: the document's entities, taken out of it, which
-    /// the report then takes apart rather than copies (`analyze`'s memory); `None`:
-    /// copy `doc.entities`.
+    /// the report is built), and whose quotations, entities and claims are `lists`
+    /// (taken out of it by `analyze`, copied by `from_document`), which the report takes
+    /// apart.
     pub(crate) fn build(
         doc: &Document<'t>,
-        moved: Option<Vec<Entity>>,
+        lists: Lists,
         words: usize,
         options: &crate::Options,
         last: Stage,
     ) -> Analysis<'t> {
         let offsets = CharOffsets::new(doc.text);
-        // For what names no entity, and for the moved entities once `conv` is done.
-        let plain = Converter {
-            doc,
-            offsets: &offsets,
-            entities: &[],
-        };
-        let conv = Converter {
-            entities: moved.as_deref().unwrap_or(&doc.entities),
-            ..plain
-        };
+        let Lists {
+            quotes,
+            entities,
+            claims,
+        } = lists;
         let mut warnings = options.warnings.clone();
         warnings.extend(doc.warnings.iter().cloned());
         let stats = Stats {
@@ -374,17 +375,23 @@ impl<'t> Analysis<'t> {
             words,
             paragraphs: doc.paragraphs.len(),
             sentences: doc.sentences.len(),
-            quotes: (last >= Stage::Quotes).then_some(doc.quotes.len()),
-            entities: (last >= Stage::Entities).then_some(conv.entities.len()),
-            claims: (last >= Stage::Claims).then_some(doc.claims.len()),
+            quotes: (last >= Stage::Quotes).then_some(quotes.len()),
+            entities: (last >= Stage::Entities).then_some(entities.len()),
+            claims: (last >= Stage::Claims).then_some(claims.len()),
             reading_minutes: (words as f64 / WORDS_PER_MINUTE).ceil() as u64,
         };
-        // Before the entities: quotations and claims name their entities.
-        let (quotes, claims) = (conv.quotes(), conv.claims());
-        let entities = match moved {
-            Some(moved) => plain.entities_from(moved),
-            None => conv.entities(),
+        // For what names no entity, and for the entities once `conv` is done.
+        let plain = Converter {
+            doc,
+            offsets: &offsets,
+            entities: &[],
         };
+        let conv = Converter {
+            entities: &entities,
+            ..plain
+        };
+        // Before the entities: quotations and claims name their entities.
+        let (quotes, claims) = (conv.quotes_from(quotes), conv.claims_from(claims));
         Analysis {
             schema_version: SCHEMA_VERSION,
             source: options.source.clone(),
@@ -392,7 +399,7 @@ impl<'t> Analysis<'t> {
             paragraphs: plain.paragraphs(),
             sentences: plain.sentences(),
             quotes,
-            entities,
+            entities: plain.entities_from(entities),
             claims,
             warnings,
             only: options.only.clone(),
@@ -440,6 +447,28 @@ pub(crate) fn count_words(tokens: &[Token]) -> usize {
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .count()
+}
+
+/// The document's lists that the report takes apart rather than copies.
+pub(crate) struct Lists {
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+}
+
+/// The reports of `items`, each made by `convert(index, item)`. The items are taken from
+/// the end, and the list is handed back to the allocator as it empties, so that a list
+/// and its reports, the largest of a text dense with them, are never both whole.
+fn convert_from_end<T, R>(mut items: Vec<T>, mut convert: impl FnMut(usize, T) -> R) -> Vec<R> {
+    let mut reports = Vec::with_capacity(items.len());
+    while let Some(item) = items.pop() {
+        reports.push(convert(items.len(), item));
+        if items.len() < items.capacity() / 4 * 3 {
+            items.shrink_to_fit();
+        }
+    }
+    reports.reverse();
+    reports
 }
 
 /// Builds report items from the document's annotations, converting byte spans to code
@@ -501,8 +530,8 @@ impl<'t> Converter<'_, 't> {
         self.doc.sentences.iter().map(sentence).collect()
     }
 
-    fn quotes(self) -> Vec<QuoteReport<'t>> {
-        self.doc.quotes.iter().map(|q| self.quote(q)).collect()
+    fn quotes_from(self, quotes: Vec<Quote>) -> Vec<QuoteReport<'t>> {
+        convert_from_end(quotes, |_, q| self.quote(&q))
     }
 
     fn quote(self, q: &Quote) -> QuoteReport<'t> {
@@ -527,17 +556,10 @@ impl<'t> Converter<'_, 't> {
         }
     }
 
-    fn entities(self) -> Vec<EntityReport<'t>> {
-        let entities = self.entities.iter().enumerate();
-        entities.map(|(id, e)| self.entity(id, e)).collect()
-    }
-
     /// The reports of `entities`, taken apart: names, aliases and roles move into the
     /// reports, and each entity's mentions are freed once converted, so that a text of
-    /// many entities does not hold them twice. The list is taken from its end and handed
-    /// back to the allocator as it empties, so that the entity list and the report list,
-    /// the two largest of a text full of names, are never both whole at once.
-    fn entities_from(self, mut entities: Vec<Entity>) -> Vec<EntityReport<'t>> {
+    /// many entities does not hold them twice.
+    fn entities_from(self, entities: Vec<Entity>) -> Vec<EntityReport<'t>> {
         // Affiliations are named first: the name of an earlier entity will have moved.
         let named = |(id, e): (usize, &Entity)| {
             let a = e.affiliation?;
@@ -545,20 +567,13 @@ impl<'t> Converter<'_, 't> {
             Some((id, EntityRef { entity: a, name }))
         };
         let mut affiliations: Vec<_> = entities.iter().enumerate().filter_map(named).collect();
-        let mut reports = Vec::with_capacity(entities.len());
-        while let Some(e) = entities.pop() {
-            let id = entities.len();
+        convert_from_end(entities, |id, e| {
             let affiliation = match affiliations.last() {
                 Some((i, _)) if *i == id => affiliations.pop().map(|(_, a)| a),
                 _ => None,
             };
-            reports.push(self.entity_from(id, e, affiliation));
-            if entities.len() < entities.capacity() / 4 * 3 {
-                entities.shrink_to_fit();
-            }
-        }
-        reports.reverse();
-        reports
+            self.entity_from(id, e, affiliation)
+        })
     }
 
     /// The report of entity `id`, taken apart (see [`Converter::entities_from`]).
@@ -580,19 +595,6 @@ impl<'t> Converter<'_, 't> {
         }
     }
 
-    fn entity(self, id: usize, e: &Entity) -> EntityReport<'t> {
-        EntityReport {
-            id,
-            name: Cow::Owned(e.name.clone()),
-            entity_type: e.entity_type,
-            mention_count: e.mentions.len(),
-            mentions: e.mentions.iter().map(|m| self.mention(m)).collect(),
-            aliases: e.aliases.clone(),
-            roles: e.roles.clone(),
-            affiliation: e.affiliation.and_then(|a| self.entity_ref(a)),
-        }
-    }
-
     fn mention(self, m: &Mention) -> MentionReport<'t> {
         let (start, end) = self.start_end(m.span);
         MentionReport {
@@ -603,8 +605,8 @@ impl<'t> Converter<'_, 't> {
         }
     }
 
-    fn claims(self) -> Vec<ClaimReport<'t>> {
-        self.doc.claims.iter().map(|c| self.claim(c)).collect()
+    fn claims_from(self, claims: Vec<Claim>) -> Vec<ClaimReport<'t>> {
+        convert_from_end(claims, |_, c| self.claim(&c))
     }
 
     fn claim(self, c: &Claim) -> ClaimReport<'t> {

@@ -161,13 +161,17 @@ pub fn analyze<'t>(text: &'t str, options: &Options) -> Analysis<'t> {
 }
 
 /// The report of `doc`, annotated through `last`, built as the document is taken apart:
-/// the tokens, the largest annotation, are freed first, and the entities move into the
-/// report rather than being copied.
+/// the tokens, the largest annotation, are freed first, and the quotations, entities and
+/// claims move into the report rather than being copied.
 fn report_of<'t>(mut doc: Document<'t>, options: &Options, last: pipeline::Stage) -> Analysis<'t> {
     let words = analysis::count_words(&doc.tokens);
     doc.tokens = Vec::new();
-    let entities = std::mem::take(&mut doc.entities);
-    Analysis::build(&doc, Some(entities), words, options, last)
+    let lists = analysis::Lists {
+        quotes: std::mem::take(&mut doc.quotes),
+        entities: std::mem::take(&mut doc.entities),
+        claims: std::mem::take(&mut doc.claims),
+    };
+    Analysis::build(&doc, lists, words, options, last)
 }
 
 /// Runs every stage over `text` and returns the annotated document, for callers that want

@@ -4,7 +4,10 @@
 //! one-letter lines is not, and each record costs tens to hundreds of bytes.
 //!
 //! A limit is positional: up to byte `p` of the text, a stage keeps at most a fixed
-//! allowance plus one record per `bytes` bytes before `p`. A stage over its limit merges
+//! allowance plus one record per `bytes` bytes before `p`. The allowances hold a long
+//! article as dense as the densest evaluation text, and all together stay inside the
+//! fixed 20 MB beside the program's own; the rates keep what a text dense in every kind
+//! at once costs per byte inside the 8 (docs/performance.md measures such texts). A stage over its limit merges
 //! (paragraphs, sentences) or leaves out (quotations, claims) what it finds until the
 //! text has gone far enough, and says so in a warning. Relies on nothing.
 
@@ -78,27 +81,29 @@ pub const TOKENS: Density = Density {
     bytes: 2,
 };
 
-/// Paragraphs (20 bytes each): the densest evaluation text has one per 74 bytes.
+/// Paragraphs (20 bytes each, and their reports): the densest evaluation text has one
+/// per 74 bytes, 10 MB of news one per 258.
 pub const PARAGRAPHS: Density = Density {
     what: "paragraphs",
-    allowance: 65_536,
+    allowance: 16_384,
     bytes: 64,
 };
 
-/// Sentences (20 bytes each): the densest evaluation text has one per 32 bytes, so
-/// it would reach this limit only past 6 MB.
+/// Sentences (20 bytes each, and their reports): the densest evaluation text has one per
+/// 32 bytes, so it would reach this limit only past 1.5 MB; 10 MB of news has one per 108.
 pub const SENTENCES: Density = Density {
     what: "sentences",
-    allowance: 65_536,
+    allowance: 16_384,
     bytes: 48,
 };
 
-/// Quotations (a few hundred bytes each with their context): news has about one per 400
-/// bytes, the densest evaluation text one per 158 (far inside the allowance).
+/// Quotations (about 250 bytes each with their context, and as much again for their
+/// reports): 10 MB of news has one per 866 bytes, the densest evaluation text one per
+/// 158 (far inside the allowance).
 pub const QUOTATIONS: Density = Density {
     what: "quotations",
-    allowance: 16_384,
-    bytes: 256,
+    allowance: 4_096,
+    bytes: 512,
 };
 
 /// Words of the name candidates of the entity stage (16 bytes each; a whole run holds
@@ -108,16 +113,16 @@ pub const QUOTATIONS: Density = Density {
 /// 8x + 20 MB (`tests/memory.rs`, docs/performance.md).
 pub const NAMES: Density = Density {
     what: "name words",
-    allowance: 65_536,
+    allowance: 16_384,
     bytes: 32,
 };
 
-/// Numeric claims (about 100 bytes each): the densest evaluation text has one per 68
-/// bytes.
+/// Numeric claims (about 100 bytes each, and twice that for their reports): the densest
+/// evaluation text has one per 68 bytes (inside the allowance), 10 MB of news one per 257.
 pub const CLAIMS: Density = Density {
     what: "claims",
-    allowance: 16_384,
-    bytes: 48,
+    allowance: 4_096,
+    bytes: 96,
 };
 
 #[cfg(test)]
@@ -137,7 +142,7 @@ mod tests {
         assert!(limit.admits(1, 0) && !limit.admits(2, 0) && limit.admits(2, 15));
         assert!(QUOTATIONS
             .warning()
-            .starts_with("more quotations than one per 256 bytes"));
+            .starts_with("more quotations than one per 512 bytes"));
         assert!(PARAGRAPHS.warning().contains("merged"));
     }
 

@@ -1,5 +1,6 @@
 //! Speakers of interview transcripts (see `quotes::interview`): a name label ("LOWE:")
-//! is the person of that name; "Q:"/"Question:" is the interviewer and "A:"/"Answer:"
+//! is the person of that name, an initials label ("JL:") the one person with those
+//! initials; "Q:"/"Question:" is the interviewer and "A:"/"Answer:"
 //! the interviewee, both from the introduction — the paragraphs before the first label.
 //! The interviewee is the first person, not named as a journalist, of the nearest
 //! paragraph there that names one; the interviewer is a person named there as a
@@ -138,8 +139,9 @@ impl Ctx<'_, '_> {
         self.named_by_label(label)
     }
 
-    /// The person a name label ("LOWE", "Lowe") names: a person mention at the label, else
-    /// the person whose name ends with it.
+    /// The person a name label ("LOWE", "Lowe", "JL") names: a person mention at the
+    /// label, else the one person whose name ends with it or, for a label of two or three
+    /// capitals, has it as initials ("JL" for Jessica Lowe).
     fn named_by_label(&self, label: Span) -> Option<Resolved> {
         let at_label = self
             .mentions
@@ -162,10 +164,12 @@ impl Ctx<'_, '_> {
             .enumerate()
             .filter(|(_, e)| {
                 e.entity_type == EntityType::Person
-                    && e.name
+                    && (e
+                        .name
                         .rsplit(' ')
                         .next()
                         .is_some_and(|last| last.eq_ignore_ascii_case(text))
+                        || are_initials(text, &e.name))
             });
         let (entity, _) = named.next()?;
         named.next().is_none().then_some(Resolved {
@@ -175,4 +179,20 @@ impl Ctx<'_, '_> {
             cue: None,
         })
     }
+}
+
+/// True when `label`, two or three capitals, is the initials of `name`: of every word,
+/// or of the first and last ("JL" for "Jessica Lowe", "MAS" or "MS" for "Mary Ann Smith").
+fn are_initials(label: &str, name: &str) -> bool {
+    let capitals = (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_uppercase());
+    if !capitals {
+        return false;
+    }
+    let firsts: Vec<char> = name.split(' ').filter_map(|w| w.chars().next()).collect();
+    let all = firsts.iter().copied().eq(label.chars());
+    let outer = firsts.len() > 2
+        && [firsts[0], firsts[firsts.len() - 1]]
+            .into_iter()
+            .eq(label.chars());
+    all || outer
 }

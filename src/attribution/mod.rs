@@ -33,11 +33,15 @@ use speaker::{Attribution, Ctx, Resolved};
 pub fn run(doc: &mut Document) {
     // Built once: role descriptions ("the president") are resolved through it.
     let roles = crate::entities::index_roles(doc);
-    let mut mentions = MentionIndex::new(doc);
+    let mentions = MentionIndex::new(doc);
     let named = names::name_speakers(doc, &mentions);
-    if named {
-        mentions = MentionIndex::new(doc);
-    }
+    // Rebuilt for the new speakers' names; the old index freed first.
+    let mentions = if named {
+        drop(mentions);
+        MentionIndex::new(doc)
+    } else {
+        mentions
+    };
     let ctx = Ctx {
         doc,
         mentions: &mentions,
@@ -84,32 +88,10 @@ fn share_with_echoes(doc: &Document, found: &[Option<Resolved>], inherited: &mut
 }
 
 /// Entities are ordered by salience (mention count, then first mention); the pronoun
-/// mentions just added can change that order, so entities are re-sorted (stably) and every
-/// entity id held so far (speakers, affiliations) is renumbered.
+/// mentions just added can change that order, so entities are re-sorted (stably, in
+/// place) and every entity id held so far (speakers, affiliations) is renumbered.
 fn keep_salience_order(doc: &mut Document) {
-    let key = |e: &crate::document::Entity| {
-        (
-            std::cmp::Reverse(e.mentions.len()),
-            e.mentions.first().map_or(usize::MAX, |m| m.span.start()),
-        )
-    };
-    let mut order: Vec<usize> = (0..doc.entities.len()).collect();
-    order.sort_by_key(|&i| key(&doc.entities[i]));
-    if order.iter().enumerate().all(|(new, &old)| new == old) {
-        return;
-    }
-    let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut old: Vec<Option<crate::document::Entity>> = std::mem::take(&mut doc.entities)
-        .into_iter()
-        .map(Some)
-        .collect();
-    doc.entities = order.iter().filter_map(|&i| old[i].take()).collect();
-    for e in &mut doc.entities {
-        e.affiliation = e.affiliation.and_then(|a| new_index.get(a).copied());
-    }
+    let new_index = crate::entities::sort_by_salience(doc);
     for q in &mut doc.quotes {
         if let Some(sp) = q.speaker.as_mut() {
             if let Some(&n) = new_index.get(sp.entity) {
@@ -1133,6 +1115,81 @@ mod tests {
             ],
         );
         assert_eq!(speaker_of(&doc, "We are"), Some("Daniel Rourke".into()));
+    }
+
+    #[test]
+    fn coordinated_speakers_are_given_the_first() {
+        let people: &[Spec] = &[
+            ("Ana Roux", PERSON, &["Ana Roux"]),
+            ("Sophie Marchand", PERSON, &["Sophie Marchand"]),
+        ];
+        for text in [
+            "“We will appeal,” Ana Roux and Sophie Marchand said.",
+            "Transport Minister Ana Roux and Labour Minister Sophie Marchand said the plan was “a start”.",
+            "“We will appeal,” Ana Roux, the union’s treasurer, and Sophie Marchand said.",
+            // Past two appositions, far from the quotation.
+            "“This ruling is wrong and sets a dangerous precedent,” Ana Roux, the firm’s head of policy for Europe, and Sophie Marchand, its general counsel, wrote in a blog post.",
+        ] {
+            let doc = attributed(text, people);
+            assert_eq!(doc.quotes[0].speaker.map(|s| s.entity), Some(0), "{text}");
+        }
+        // A pronoun is no first speaker to prefer.
+        let doc = attributed("“We will appeal,” she and Sophie Marchand said.", people);
+        assert_eq!(speaker_of(&doc, "We will"), Some("Sophie Marchand".into()));
+    }
+
+    #[test]
+    fn an_organization_named_in_the_subject_or_beside_it_speaks() {
+        let doc = attributed(
+            "The Green group, which abstained, called the budget “a fudge”.",
+            &[("Green", ORG, &["Green"])],
+        );
+        assert_eq!(speaker_of(&doc, "a fudge"), Some("Green".into()));
+        let doc = attributed(
+            "The nurses’ union, the RCN, said its members were “exhausted”.",
+            &[("RCN", ORG, &["RCN"])],
+        );
+        assert_eq!(speaker_of(&doc, "exhausted"), Some("RCN".into()));
+        // An organization the apposition only relates the subject to is not it.
+        let doc = attributed(
+            "The nurses’ union, a member of the TUC, said its members were “exhausted”.",
+            &[("TUC", ORG, &["TUC"])],
+        );
+        assert_eq!(speaker_of(&doc, "exhausted"), None);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_a_speaker_named_in_apposition() {
+        let doc = attributed(
+            "Reyes’s lawyer, Mark Feld, said the verdict was “unjust”. “We will appeal,” he said.",
+            &[
+                ("Daniel Reyes", PERSON, &["Reyes"]),
+                ("Mark Feld", PERSON, &["Mark Feld"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "We will"), Some("Mark Feld".into()));
+    }
+
+    #[test]
+    fn initials_label_their_speakers() {
+        let doc = attributed(
+            "Professor Ada Clarke spoke to our reporter Jessica Lowe.\nJL: Are exclusions rising?\nAC: Yes, sharply.\nJL: Why?",
+            &[
+                ("Ada Clarke", PERSON, &["Ada Clarke"]),
+                ("Jessica Lowe", PERSON, &["Jessica Lowe"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Yes, sharply"), Some("Ada Clarke".into()));
+        assert_eq!(speaker_of(&doc, "Why"), Some("Jessica Lowe".into()));
+    }
+
+    #[test]
+    fn a_headline_credit_after_the_words_names_the_speaker() {
+        let doc = attributed(
+            "‘I never meant to cook’: Ada Obi on her cafe\nAda Obi opened Ember in May.",
+            &[("Ada Obi", PERSON, &["Ada Obi"])],
+        );
+        assert_eq!(speaker_of(&doc, "I never"), Some("Ada Obi".into()));
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! recent compatible entity, or an unnamed spokesperson's organization.
 //!
 //! Patterns (news style): QUOTE, SPEAKER CUE · QUOTE, CUE SPEAKER · QUOTE, SPEAKER, a/the
-//! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER.
-//! Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
+//! ROLE, CUE · SPEAKER CUE: QUOTE · SPEAKER CUE (that) … QUOTE · according to SPEAKER;
+//! of coordinated speakers (SPEAKER and SPEAKER CUE) the first · QUOTE: SPEAKER in a
+//! headline. Every look is bounded (a few tokens, one sentence, a few sentences back for pronouns).
 
 use std::ops::Range;
 
@@ -18,8 +19,12 @@ use super::interview::Sides;
 use super::mentions::{MentionIndex, MentionRef};
 use super::words;
 
-/// Appositions and relative clauses skipped between a speaker and the cue.
-const MAX_APPOSITIONS: usize = 3;
+/// Appositions, relative clauses and later conjuncts skipped between a speaker and the
+/// cue ("Nick Clegg, its president, and Jane Roe, its lawyer, wrote").
+const MAX_APPOSITIONS: usize = 5;
+/// Capitalised words between "and" and a later conjunct's name ("and Labour Minister
+/// Sophie Marchand").
+const MAX_CONJUNCT_TITLE: usize = 3;
 /// Tokens an apposition may span ("a senior analyst at the Ukrainian foundation …").
 const MAX_APPOSITION_TOKENS: usize = 40;
 /// Words opening an apposition that names its noun phrase ("the novelist Ian Price").
@@ -96,7 +101,8 @@ impl Ctx<'_, '_> {
 
     /// Tries the patterns around `quote`: a transcript label (`sides` are the interview's
     /// people), after-quote attribution, then a cue earlier in its sentence, then an
-    /// introducing colon. The answer also says whether the quotation has a cue of its own.
+    /// introducing colon, then a headline's credit after a colon. The answer also says
+    /// whether the quotation has a cue of its own.
     pub fn attribute(&self, quote: &Quote, sides: Sides) -> Attribution {
         let context = &quote.context;
         if let Some(label) = context.label {
@@ -114,7 +120,8 @@ impl Ctx<'_, '_> {
                 let before = context.cue_before?;
                 self.before_quote(before, context.before.clone())
             })
-            .or_else(|| self.colon_intro(context.first_token));
+            .or_else(|| self.colon_intro(context.first_token))
+            .or_else(|| self.headline_credit(quote));
         Attribution {
             speaker,
             own_cue: cue.is_some(),
@@ -148,6 +155,17 @@ impl Ctx<'_, '_> {
                     .skip(1)
                     .find_map(|t| self.description_ending_at(t, first))
             })
+    }
+
+    /// QUOTE: SPEAKER in a headline ("‘I never planned to be a chef’: Maya Okoro on her
+    /// first restaurant"): the person named right after the colon.
+    fn headline_credit(&self, quote: &Quote) -> Option<Resolved> {
+        if !crate::quotes::kind::precedes_name_label(self.doc, quote) {
+            return None;
+        }
+        let name = self.doc.tokens.get(quote.context.end_token + 1)?;
+        let m = self.mentions.starting_at(name.start())?;
+        (m.entity_type == EntityType::Person).then(|| resolved(self.name_after_title(m)))
     }
 
     /// "…,” Trump told reporters · "…,” said Max Bergmann · "…,” Khaled Al-Maeena,
@@ -257,13 +275,21 @@ impl Ctx<'_, '_> {
             return None;
         }
         if !words::is_clause_comma(self.doc, j - 1) {
-            return self.speaker_ending_at(j - 1, lo);
+            let found = self.speaker_ending_at(j - 1, lo)?;
+            return Some(self.earlier_conjunct(found, lo).unwrap_or(found));
         }
-        // Walk back over comma-delimited segments to the one that opens the clause.
-        let mut end = j - 1; // a comma
-                             // A name in apposition is the same person as the clause's subject: it speaks when
-                             // the subject names nobody ("Price's husband, the novelist Ian Price, told").
-        let mut apposed = None;
+        self.subject_past_appositions(j - 1, lo)
+    }
+
+    /// The subject of a clause whose cue follows the comma at token `comma` (not before
+    /// token `lo`): walking back over comma-delimited segments to the one that opens the
+    /// clause. A name in apposition is the same person as the subject: it speaks when the
+    /// subject names nobody ("Price's husband, the novelist Ian Price, told"). Of
+    /// coordinated speakers, the first named speaks ("Nick Clegg, its president, and Jane
+    /// Roe, its lawyer, wrote").
+    fn subject_past_appositions(&self, comma: usize, lo: usize) -> Option<Resolved> {
+        let mut end = comma;
+        let (mut apposed, mut conjunct) = (None, None);
         for _ in 0..MAX_APPOSITIONS {
             let floor = end.saturating_sub(MAX_APPOSITION_TOKENS).max(lo);
             let comma = (floor..end)
@@ -277,8 +303,10 @@ impl Ctx<'_, '_> {
                 // A capitalised apposition names no one ("Hernán Gómez, Panama coach,
                 // said"): keep walking back.
                 if found.is_some() || comma.is_none() {
-                    return found.or(apposed);
+                    return found.or(conjunct).or(apposed);
                 }
+            } else if let Some(later) = self.conjunct_in(seg_start, end) {
+                conjunct.get_or_insert(later);
             } else if apposed.is_none() {
                 apposed = self.apposed_name(seg_start, end);
             }
@@ -287,14 +315,62 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// The speaker named by a segment over tokens `start..end` that opens with "and" and
+    /// ends in a name ("and Jennifer Newstead"): a later one of coordinated speakers.
+    fn conjunct_in(&self, start: usize, end: usize) -> Option<Resolved> {
+        if !speech::word(self.doc, start).eq_ignore_ascii_case("and") || start + 1 >= end {
+            return None;
+        }
+        let m = self
+            .mentions
+            .ending_at(self.token_span(end - 1).end())
+            .filter(|m| matches!(m.entity_type, EntityType::Person | EntityType::Organization))?;
+        let first = self.doc.token_at_or_after(m.span.start());
+        let titled = (start + 1..first).all(|k| self.is_capitalised_word(k));
+        titled.then(|| resolved(m))
+    }
+
+    /// For the speaker `later` named right before a cue, the first of coordinated speakers
+    /// of its type when it is the last ("Maria Lopez and Tom Becker said", "Transport
+    /// Minister Ana Roux and Labour Minister Sophie Marchand said", "Nick Clegg, its
+    /// president, and Jane Roe wrote"): `None` when `later` is no such conjunct.
+    fn earlier_conjunct(&self, later: Resolved, lo: usize) -> Option<Resolved> {
+        let m = later.mention.filter(|_| !later.pronoun)?;
+        let first = self.doc.token_at_or_after(m.start());
+        let and = (first.saturating_sub(MAX_CONJUNCT_TITLE + 1).max(lo)..first)
+            .rev()
+            .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("and"))?;
+        if !(and + 1..first).all(|k| self.is_capitalised_word(k)) {
+            return None;
+        }
+        let before = and.checked_sub(1).filter(|&k| k >= lo)?;
+        let earlier = if words::is_clause_comma(self.doc, before) {
+            self.subject_past_appositions(before, lo)?
+        } else {
+            self.speaker_ending_at(before, lo)?
+        };
+        let type_of = |e: usize| self.doc.entities[e].entity_type;
+        let alike = !earlier.pronoun
+            && earlier.entity != later.entity
+            && type_of(earlier.entity) == type_of(later.entity);
+        alike.then_some(earlier)
+    }
+
+    fn is_capitalised_word(&self, k: usize) -> bool {
+        speech::is_word(self.doc, k) && speech::word(self.doc, k).starts_with(char::is_uppercase)
+    }
+
     /// The person named by the apposition over tokens `start..end`: a determiner or
     /// possessive, at most a few lowercase words, then the name ("the novelist Ian Price",
-    /// "his wife Dr Anna Shaw"). A name after a preposition or a verb ("a friend of Ian
+    /// "his wife Dr Anna Shaw"); or an organization's name after "the" ("the FBU"). A name after a preposition or a verb ("a friend of Ian
     /// Price", "who praised Ian Price") is someone else.
     fn apposed_name(&self, start: usize, end: usize) -> Option<Resolved> {
         let m = self
             .mentions
             .ending_at(self.token_span(end.checked_sub(1)?).end())?;
+        if m.entity_type == EntityType::Organization {
+            return self.apposed_organization(m, start);
+        }
         if m.entity_type != EntityType::Person {
             return None;
         }
@@ -312,6 +388,14 @@ impl Ctx<'_, '_> {
         });
         (opens && descriptive && first > start && first - start <= APPOSITION_WORDS)
             .then(|| resolved(m))
+    }
+
+    /// The organization `m` when an apposition starting at token `start` is "the" and its
+    /// name alone: "The firefighters' union, the FBU, said".
+    fn apposed_organization(&self, m: MentionRef, start: usize) -> Option<Resolved> {
+        let the = speech::word(self.doc, start).eq_ignore_ascii_case("the");
+        let first = self.doc.token_at_or_after(m.span.start());
+        (the && first == start + 1).then(|| resolved(m))
     }
 
     /// True when the segment starting at token `i` reads as an apposition or relative
@@ -574,7 +658,8 @@ impl Ctx<'_, '_> {
             .find(|&k| speech::word(self.doc, k).eq_ignore_ascii_case("the"))?;
         let span = Span::new(self.token_span(the).start(), self.token_span(t).end());
         let entity = if self.is_organization_word(t) {
-            self.organization_described_by(t, span.start())?
+            self.organization_named_within(the + 1..t)
+                .or_else(|| self.organization_described_by(t, span.start()))?
         } else {
             self.nominal_speaker(the + 1..t + 1, span.start())
                 .or_else(|| self.role_index_holder(span))?
@@ -585,6 +670,16 @@ impl Ctx<'_, '_> {
             pronoun: false,
             cue: None,
         })
+    }
+
+    /// An organization named inside a description, before its noun: "the Labour group",
+    /// "the Reuters news agency".
+    fn organization_named_within(&self, words: Range<usize>) -> Option<usize> {
+        let end = self.token_span(words.end).start();
+        words
+            .filter_map(|k| self.mentions.starting_at(self.token_span(k).start()))
+            .find(|m| m.entity_type == EntityType::Organization && m.span.end() <= end)
+            .map(|m| m.entity)
     }
 
     /// The person holding the role that `description` ("the Ukrainian president") names,
@@ -850,9 +945,13 @@ impl Ctx<'_, '_> {
         !matches!((known, gender), (Some(k), Some(g)) if k != g)
     }
 
-    /// True when a cue verb follows the mention (over adverbs: "Warren also said").
+    /// True when a cue verb follows the mention (over adverbs: "Warren also said"), or the
+    /// comma closing an apposition the mention ends ("Bell's son, David Bell, said").
     pub(super) fn precedes_cue(&self, m: &MentionRef) -> bool {
+        let next = self.doc.token_at_or_after(m.span.end());
         self.active_cue_after(m.span.end())
+            || (speech::word(self.doc, next) == ","
+                && self.active_cue_after(self.token_span(next).end()))
     }
 
     /// True when an active cue verb is the first token after byte offset `at`, over a

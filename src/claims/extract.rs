@@ -564,7 +564,7 @@ fn claim_at(
 /// (an empty claim, see [`skip`]), an age ("in her 40s"), or a date written with numbers.
 fn settled_before_unit(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool) -> Option<Found> {
     if filters::is_not_a_quantity(pieces, n, first_in_paragraph) {
-        return Some(skip(n.end));
+        return Some(skip(code_end(pieces, n.end)));
     }
     if let Some(found) = age_decade(pieces, n) {
         return Some(found);
@@ -572,6 +572,16 @@ fn settled_before_unit(pieces: &[Piece], n: &Numeral, first_in_paragraph: bool) 
     // Years, decades and dates written with numbers.
     let (first, end) = kinds::numeric_date(pieces, n)?;
     Some(date_claim(pieces, first, end))
+}
+
+/// The end of a number that is no quantity (a code, a label) ending before piece `end`:
+/// digits joined to it by a dash inside its token go with it ("Boeing 737-800").
+fn code_end(pieces: &[Piece], end: usize) -> usize {
+    let last = end.checked_sub(1).and_then(|l| pieces.get(l));
+    match kinds::dashed_second(pieces, end) {
+        Some(k) if last.is_some_and(|l| l.token == pieces[k].token) => k + 1,
+        _ => end,
+    }
 }
 
 /// Reads the claim around numeral `n` (from piece `i`, its currency sign if `currency`

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::kinds;
 use super::lists::{self, FUNCTION_WORDS, LABELS};
 use super::numbers::{Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
@@ -413,7 +414,8 @@ fn name_before_digits(a: &Around) -> bool {
         is_name_word(b, opens_sentence(a.pieces, a.n.first - 1)) && a.first.join != Join::Attached;
     let hyphenated_name =
         b.kind == PieceKind::Word && a.first.join == Join::Hyphen && b.is_capitalized();
-    (spaced_name && !measured) || hyphenated_name
+    let score = || kinds::is_score_after_name(a.pieces, a.n);
+    (spaced_name && !measured && !score()) || hyphenated_name
 }
 
 /// "1." or "2)" opening a paragraph.

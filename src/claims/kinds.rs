@@ -1,6 +1,7 @@
 //! Kinds that depend on the words around a number: dates and years ("2025", "in August
 //! 2024", "on Thursday", "the 1990s", "5/17/2018"), ages ("14-year-old", "aged 14"),
-//! ratios ("one in five", "18-fold", "a third"), scores ("2–1"), and ranks ("third-largest",
+//! ratios ("one in five", "18-fold", "a third", "three times the average"; "three times"
+//! alone counts occurrences), scores ("2–1"), and ranks ("the third-largest",
 //! "finished 3rd"). Every check looks a bounded number of pieces around the number.
 
 use super::lists::{self, FUNCTION_WORDS};
@@ -371,12 +372,32 @@ fn refine_count(
         *kind = ClaimKind::Ratio;
         *unit = Some("x");
         *end = (*end).max(n.end + 1);
+    } else if let Some(multiplier) = times_after(pieces, n) {
+        // "three times the average" multiplies; "arrested three times" counts.
+        if multiplier {
+            *kind = ClaimKind::Ratio;
+            *unit = Some("x");
+        }
+        *end = (*end).max(n.end + 1);
     } else if is_age(pieces, n) {
         *kind = ClaimKind::Age;
         *unit = Some("year");
     } else if second.is_some_and(|m| is_score(pieces, n, m)) {
         *kind = ClaimKind::Score;
     }
+}
+
+/// "times" right after the count `n` ("three times", "5.3 million times"): whether it
+/// multiplies another quantity (a word of `data/claim_comparisons.txt` follows: "three
+/// times the average", "2.5 times higher") rather than counting occurrences ("three times
+/// a day"); none without "times".
+fn times_after(pieces: &[Piece], n: &Numeral) -> Option<bool> {
+    let times = pieces.get(n.end)?;
+    if times.text != "times" || times.join != Join::Space {
+        return None;
+    }
+    let next = pieces.get(n.end + 1);
+    Some(next.is_some_and(|w| w.is_word() && lists::COMPARISONS.contains(w.lower())))
 }
 
 /// "at the age of fourteen", "aged 14", "age 14", and "Biden, 81, has made" (an age in
@@ -405,14 +426,45 @@ fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     let dashed = pieces
         .get(n.end)
         .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
+    dashed && (m.value <= n.value || sports_word_near(pieces, n, m))
+}
+
+/// A word of `data/score_words.txt` within [`SCORE_WINDOW`] pieces of the pair `n`–`m`.
+fn sports_word_near(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     let lo = n.first.saturating_sub(SCORE_WINDOW);
     let hi = (m.end + SCORE_WINDOW).min(pieces.len());
-    let sporty = || {
-        pieces[lo..hi]
-            .iter()
-            .any(|p| lists::SCORE_WORDS.contains(p.lower()))
+    pieces
+        .get(lo..hi)
+        .is_some_and(|near| near.iter().any(|p| lists::SCORE_WORDS.contains(p.lower())))
+}
+
+/// Highest side of a match score read after a name ("beat Aston Villa 2-1"); larger
+/// dashed pairs after a name are model numbers ("Boeing 737-800").
+const MAX_SCORE_AFTER_NAME: f64 = 199.0;
+
+/// "beat Aston Villa 2-1", "Chelsea 3 – 1": digits after a name that open a dashed pair
+/// of whole numbers up to [`MAX_SCORE_AFTER_NAME`] with a sports word near are a match
+/// score, not a number in the name ("Windows 10", "Route 9-1").
+pub fn is_score_after_name(pieces: &[Piece], n: &Numeral) -> bool {
+    let Some(second) = dashed_second(pieces, n.end) else {
+        return false;
     };
-    dashed && (m.value <= n.value || sporty())
+    let Some(m) = numbers::parse_at(pieces, second, false).filter(|m| m.first == second) else {
+        return false;
+    };
+    let small = |v: f64| v.fract() == 0.0 && (0.0..=MAX_SCORE_AFTER_NAME).contains(&v);
+    small(n.value) && small(m.value) && is_score(pieces, n, &m) && sports_word_near(pieces, n, &m)
+}
+
+/// Where the second number of a dashed pair starts when the first ends before piece
+/// `end`: "2-1" (one token), "2 – 1", "2–1".
+pub fn dashed_second(pieces: &[Piece], end: usize) -> Option<usize> {
+    let link = pieces.get(end)?;
+    if link.is_digits() && link.join == Join::Hyphen {
+        return Some(end);
+    }
+    let dash = link.kind == PieceKind::Punct && matches!(link.text, "-" | "–" | "—");
+    (dash && pieces.get(end + 1).is_some_and(Piece::is_digits)).then_some(end + 1)
 }
 
 /// Oldest age read from a bare number in commas after a name.
@@ -469,31 +521,35 @@ pub fn rank_marker(pieces: &[Piece], n: &Numeral) -> Option<usize> {
     (marker.lower() == "number" && verb && !named).then_some(at)
 }
 
-/// An ordinal that ranks by a measure: a superlative after it ("third-largest", "the 86th
-/// most subscribed", "second lowest") or a verb of ranking before it ("ranked 3rd",
-/// "ranks third"). Other ordinals are positions in a sequence, not claims: a repeat ("for
-/// a third time"), a place in a contest ("second place", "finished 3rd"), a plain
-/// ordinal ("the first visit").
+/// An ordinal that ranks by a measure: after a determiner or possessive, a superlative
+/// after it ("the third-largest", "the 86th most subscribed", "Europe's second lowest"),
+/// or a verb of ranking before it ("ranked 3rd", "ranks third"). Other ordinals are
+/// positions in a sequence, not claims: a repeat ("for a third time"), a place in a
+/// contest ("second place", "finished 3rd", "were second best"), a plain ordinal ("the
+/// first visit", "his first arrest").
 pub fn is_rank(pieces: &[Piece], n: &Numeral) -> bool {
     let superlative = pieces.get(n.end).is_some_and(|w| {
         let l = w.lower();
-        (l.ends_with("est") && l.len() > 4)
-            || matches!(
-                l,
-                "most" | "least" | "largest" | "biggest" | "best" | "worst"
-            )
+        (l.ends_with("est") && l.len() > 4 && !lists::EST_WORDS.contains(l))
+            || matches!(l, "most" | "least" | "best" | "worst")
     });
-    let ranked = n
-        .first
-        .checked_sub(1)
-        .and_then(|b| pieces.get(b))
-        .is_some_and(|b| {
-            matches!(
-                b.lower(),
-                "ranked" | "ranks" | "rank" | "ranking" | "seeded"
-            )
-        });
-    superlative || ranked
+    let before = n.first.checked_sub(1).and_then(|b| pieces.get(b));
+    let ranked = before.is_some_and(|b| {
+        matches!(
+            b.lower(),
+            "ranked" | "ranks" | "rank" | "ranking" | "seeded"
+        )
+    });
+    let determined = before.is_some_and(|b| {
+        let l = b.lower();
+        matches!(
+            l,
+            "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "this" | "that"
+        ) || l.ends_with("'s")
+            || l.ends_with("’s")
+            || l.ends_with("s'")
+    });
+    (superlative && determined) || ranked
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ static IRREGULAR_PLURALS: WordSet =
 pub static YEAR_REFERENCE_NOUNS: WordSet =
     WordSet::caseless(include_str!("../../data/year_reference_nouns.txt"));
 pub static SCORE_WORDS: WordSet = WordSet::caseless(include_str!("../../data/score_words.txt"));
+pub static COMPARISONS: WordSet =
+    WordSet::caseless(include_str!("../../data/claim_comparisons.txt"));
+pub static EST_WORDS: WordSet = WordSet::caseless(include_str!("../../data/claim_est_words.txt"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {

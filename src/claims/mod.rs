@@ -329,6 +329,60 @@ mod tests {
     }
 
     #[test]
+    fn a_score_after_a_team_name_is_one_claim() {
+        let kinds = |t: &str| {
+            claims(t)
+                .into_iter()
+                .map(|r| (r.0, r.1, r.2, r.3))
+                .collect::<Vec<_>>()
+        };
+        let score = |t: &str, a: f64, b: f64| (t.to_string(), "score", Some(a), Some(b));
+        assert_eq!(
+            kinds("Rovers beat Harton Vale 2-1 at the Mill."),
+            [score("2-1", 2.0, 1.0)]
+        );
+        assert_eq!(
+            kinds("The Hawks lost to Delby County 1 – 3 in the cup."),
+            [score("1 – 3", 1.0, 3.0)]
+        );
+        // No sports word near, or numbers too large for a score: a code in a name.
+        assert!(claims("They flew on a Boeing 737-800 to Oslo.").is_empty());
+        assert!(claims("Follow Route 9-1 north.").is_empty());
+    }
+
+    #[test]
+    fn times_after_a_number_multiplies_or_counts_occurrences() {
+        let r = one("Rain reached roughly three times the monthly average.");
+        assert_eq!(
+            r,
+            row(
+                "roughly three times",
+                "ratio",
+                3.0,
+                Some("x"),
+                Some(Approximate)
+            )
+        );
+        assert_eq!(one("It is 2.5 times higher than before.").1, "ratio");
+        assert_eq!(one("Shares trade at 11 times earnings.").1, "ratio");
+        // Occurrences: a count, with "times" in its span.
+        assert_eq!(
+            one("The clip was viewed 5.3 million times last week."),
+            row("5.3 million times", "count", 5.3e6, None, None)
+        );
+        assert_eq!(one("He was arrested three times.").0, "three times");
+        // "times" is no subject, nor what follows it.
+        for text in [
+            "Rain reached three times the monthly average.",
+            "He was arrested three times last year.",
+        ] {
+            let doc = crate::annotate(text);
+            let subjects: Vec<_> = doc.claims.iter().map(|c| c.subject()).collect();
+            assert_eq!(subjects, [None], "{text}");
+        }
+    }
+
+    #[test]
     fn ages_set_off_by_commas_after_a_name() {
         let age = |t: &str, v: f64| row(t, "age", v, Some("year"), None);
         assert_eq!(
@@ -359,6 +413,16 @@ mod tests {
         ] {
             assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
         }
+        // No determiner or possessive before the ordinal: a place, not a rank; nor is a
+        // noun in "-est" a superlative.
+        for text in [
+            "They had been second best for an hour.",
+            "It was his first arrest.",
+            "She made a second request.",
+        ] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
+        assert_eq!(one("It is Europe's second-largest port.").1, "ordinal");
         assert_eq!(one("It is the 86th most subscribed channel.").1, "ordinal");
         assert_eq!(one("Protection B is the second lowest grade.").1, "ordinal");
         assert_eq!(one("A third of voters stayed home.").1, "ratio");

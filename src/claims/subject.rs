@@ -2,7 +2,8 @@
 //! "thousands of drones", "Ukrainian territory" in "5,000 sq km of Ukrainian territory",
 //! "leaders" in "the two leaders"). Without a parser, the phrase is the run of content
 //! words right after the number (or after its "of"), ending at a function word,
-//! punctuation, a number, or after the first plural noun; at most `MAX_WORDS` words.
+//! punctuation, a number, or after the first plural noun; at most `MAX_WORDS` words. A
+//! claim ending in "times" (a multiplier or a number of occurrences) has none.
 
 use super::lists::{is_cue, looks_plural, FUNCTION_WORDS};
 use super::pieces::{Join, Piece};
@@ -34,6 +35,12 @@ fn is_determiner(word: &str) -> bool {
 /// The subject of a claim of kind `kind` whose pieces end before piece `next`.
 pub fn after(pieces: &[Piece], next: usize, kind: ClaimKind) -> Option<Span> {
     let first = pieces.get(next)?;
+    let last = next.checked_sub(1).and_then(|l| pieces.get(l));
+    if last.is_some_and(|l| l.text == "times") {
+        // "three times the average", "arrested three times last year": a multiplier or a
+        // number of occurrences; the words after it count nothing.
+        return None;
+    }
     let mut start = next;
     if first.lower() == "of" {
         start += 1;

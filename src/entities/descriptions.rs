@@ -1,7 +1,8 @@
 //! Definite descriptions: "the Ukrainian president", "the US president", "the Russian
 //! president". Each is tied to the person who holds that role in the article: the name
-//! right next to it ("the Ukrainian president’s effort Volodymyr Zelensky"), else the
-//! person whose roles already say so ("Russian President Vladimir Putin"), else — for a
+//! right next to it ("the Ukrainian president’s effort Volodymyr Zelensky") or set off
+//! after it ("the US Attorney for the Southern District, Jill Steinberg,", whose role it
+//! becomes), else the person whose roles already say so ("Russian President Vladimir Putin"), else — for a
 //! description qualified by a nationality — the most salient person whose known roles do
 //! not contradict it. Found descriptions become mentions of kind `description`.
 //! [`resolve_description`] answers the same question for any text, for attribution.
@@ -319,6 +320,50 @@ fn adjacent_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> O
         .min()
 }
 
+/// How many tokens a description's complement may run before the comma that sets off
+/// the name it describes ("the US Attorney for the Southern District of Georgia, Jill
+/// Steinberg,").
+const COMPLEMENT_TOKENS: usize = 10;
+
+/// A person named in apposition after the description, past a complement opened by a
+/// preposition and a comma, when the description opens its clause: "In a statement, the
+/// US Attorney for the Southern District of Georgia, Jill Steinberg, said". A title may
+/// stand before the name ("the former minister, Dame Carol Price"). "After meeting the
+/// president, Macron said" names someone else.
+fn apposed_person(doc: &Document, names: &[(usize, usize)], found: &Found) -> Option<usize> {
+    let word = |i: usize| crate::speech::word(doc, i);
+    let sentence = doc.sentences[found.sentence].tokens();
+    let the = doc.token_at_or_after(found.span.start());
+    let opens_clause =
+        the == sentence.start || matches!(word(the - 1), "," | "(" | "—" | "–" | ":" | ";");
+    let complement = found.next_token..sentence.end.min(found.next_token + COMPLEMENT_TOKENS);
+    let comma = complement.clone().find(|&k| !is_complement_word(doc, k))?;
+    let plain = comma == found.next_token
+        || (!found.possessive
+            && matches!(
+                word(found.next_token),
+                "of" | "for" | "at" | "in" | "to" | "on"
+            ));
+    if !opens_clause || !plain || word(comma) != "," {
+        return None;
+    }
+    let mut name = comma + 1;
+    if is_capitalised(word(name)) && lists::title(word(name)).is_some() {
+        name += 1;
+    }
+    let start = doc.tokens.get(name)?.span().start();
+    let i = names.partition_point(|&(s, _)| s < start);
+    names.get(i).filter(|&&(s, _)| s == start).map(|&(_, e)| e)
+}
+
+/// True for a token a description's complement may hold: a word, or an apostrophe or
+/// hyphen inside one.
+fn is_complement_word(doc: &Document, k: usize) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Word || matches!(doc.slice(t.span()), "-" | "’" | "'")
+    })
+}
+
 /// How many quotations before a description are checked for holding it: quotations
 /// are sorted by start and stay inside their paragraph, so only the last few before it
 /// can (deeper nesting than this is pathological input).
@@ -350,8 +395,9 @@ pub fn add_descriptions(doc: &mut Document) {
     let mut attached = Attached::new();
     let mut pending = Vec::new();
     for f in found {
-        match adjacent_person(doc, &names, &f) {
-            Some(entity) => attach(doc, &mut index, &mut attached, entity, &f),
+        let named = adjacent_person(doc, &names, &f).map(|e| (e, false));
+        match named.or_else(|| apposed_person(doc, &names, &f).map(|e| (e, true))) {
+            Some((entity, apposed)) => attach(doc, &mut index, &mut attached, entity, &f, apposed),
             None => pending.push(f),
         }
     }
@@ -369,7 +415,7 @@ pub fn add_descriptions(doc: &mut Document) {
             f.span.start(),
         );
         if let Some(entity) = resolved {
-            attach(doc, &mut index, &mut attached, entity, &f);
+            attach(doc, &mut index, &mut attached, entity, &f, false);
         }
     }
     merge_attached(doc, attached);
@@ -391,12 +437,16 @@ fn merge_attached(doc: &mut Document, attached: Attached) {
     }
 }
 
+/// Ties the description `f` to `entity`. A nationality's role ("US attorney"), or any
+/// role set off before the name it describes (`apposed`: "the chief executive, Jane
+/// Roe,"), joins the entity's roles.
 fn attach(
     doc: &mut Document,
     index: &mut RoleIndex,
     attached: &mut Attached,
     entity: usize,
     f: &Found,
+    apposed: bool,
 ) {
     let Some(e) = doc.entities.get_mut(entity) else {
         return;
@@ -405,7 +455,7 @@ fn attach(
         roles.len() >= super::MAX_ROLES
             || roles.iter().any(|r| r.eq_ignore_ascii_case(&f.role_text))
     };
-    if f.key.place.is_some() && !known(&e.roles) {
+    if (f.key.place.is_some() || apposed) && !known(&e.roles) {
         e.roles.push(f.role_text.clone());
         if e.entity_type == EntityType::Person {
             add_role(index, entity, &f.role_text);
@@ -435,6 +485,29 @@ mod tests {
             "prime minister"
         );
         assert!(parse_role("the house").is_none());
+    }
+
+    fn roles_of<'d>(doc: &'d Document, name: &str) -> &'d [String] {
+        let e = doc.entities.iter().find(|e| e.name == name);
+        &e.unwrap().roles
+    }
+
+    #[test]
+    fn a_description_set_off_before_a_name_is_that_persons_role() {
+        let text = "Judge Maria Vance jailed the banker. Later, the US Attorney for the Eastern District, Tom Okafor, said the sentence was fair.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        assert_eq!(roles_of(&doc, "Tom Okafor"), ["US attorney"]);
+        assert!(!roles_of(&doc, "Maria Vance")
+            .iter()
+            .any(|r| r.contains("attorney")));
+        // A description inside a clause of its own describes someone else.
+        let text = "After he met the chief executive, Anna Weber left the room.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        assert!(roles_of(&doc, "Anna Weber").is_empty());
     }
 
     #[test]

@@ -386,8 +386,9 @@ fn given_name_gender(words: &[&str]) -> Option<Gender> {
 }
 
 /// Sorts entities by mention count (descending), then first position, and renumbers
-/// affiliations.
-fn sort_by_salience(doc: &mut Document) {
+/// affiliations; returns each entity's new index, by its old one, for the caller to
+/// renumber what else it holds (attribution: the quotations' speakers).
+pub(crate) fn sort_by_salience(doc: &mut Document) -> Vec<usize> {
     let first = |e: &Entity| e.mentions.first().map_or(usize::MAX, |m| m.span.start());
     let mut order: Vec<usize> = (0..doc.entities.len()).collect();
     order.sort_by_key(|&i| {
@@ -404,13 +405,15 @@ fn sort_by_salience(doc: &mut Document) {
     }
     // In place, one swap per entity put where it belongs: a sorted copy would double
     // the stage's largest list.
-    for i in 0..new_index.len() {
-        while new_index[i] != i {
-            let j = new_index[i];
+    let mut place = new_index.clone();
+    for i in 0..place.len() {
+        while place[i] != i {
+            let j = place[i];
             doc.entities.swap(i, j);
-            new_index.swap(i, j);
+            place.swap(i, j);
         }
     }
+    new_index
 }
 
 /// The entity one of whose mentions overlaps `span` most (a name mention wins a tie over

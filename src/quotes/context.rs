@@ -12,7 +12,7 @@ use crate::speech;
 
 /// How many tokens after a quotation an attribution may take ("…,” Khaled Al-Maeena,
 /// editor of the Saudi Gazette, said").
-const AFTER_WINDOW: usize = 16;
+const AFTER_WINDOW: usize = 24;
 
 /// How many tokens an attribution closing the sentence may stand after a quotation
 /// ("“cripple” rail network, Amtrak warns").
@@ -168,9 +168,10 @@ fn trailing_cue(doc: &Document, context: &QuoteContext, next_quote: usize) -> Op
 
 /// The end (exclusive) of the attribution window starting at token `first`: at most
 /// `AFTER_WINDOW` tokens of `first`'s sentence and of the paragraph (which ends at token
-/// `para_end`), stopping at the next quotation (at byte `next_quote`) and at the end of a
-/// clause. `None` when there is no token at `first`, or when a conjunction opens a clause
-/// of its own there ("…”, while X cautioned": another speaker's words).
+/// `para_end`), stopping at the next quotation (at byte `next_quote`), at the end of a
+/// clause and at a contrasting clause ("…, but it said"). `None` when there is no token
+/// at `first`, or when a conjunction opens a clause of its own there ("…”, while X
+/// cautioned": another speaker's words).
 fn after_window_end(
     doc: &Document,
     first: usize,
@@ -186,13 +187,22 @@ fn after_window_end(
         let at = doc.tokens[limit].start();
         let stop = at >= next_quote
             || (limit > first
-                && (!in_sentence(doc, at, sentence) || speech::is_clause_end(doc, limit)));
+                && (!in_sentence(doc, at, sentence)
+                    || speech::is_clause_end(doc, limit)
+                    || opens_contrast(doc, limit)));
         if stop {
             break;
         }
         limit += 1;
     }
     Some(limit)
+}
+
+/// True when token `i` is a conjunction other than "and" opening a clause ("…, but it
+/// said nothing"): that clause's cue is not the quotation's. "and" may join speakers
+/// ("Nick Clegg, its president, and Jane Roe wrote").
+fn opens_contrast(doc: &Document, i: usize) -> bool {
+    speech::is_clause_conjunction(doc, i) && !speech::word(doc, i).eq_ignore_ascii_case("and")
 }
 
 /// `doc.sentence_at(at) == sentence`, where `sentence` is itself a result of
@@ -242,6 +252,15 @@ mod tests {
         let d = quoted("“It is over,” Petra Lindqvist said, while others left.");
         let after = context_of(&d, "It is over,").after.unwrap();
         assert_eq!(d.slice(after.cue.span), "said");
+    }
+
+    #[test]
+    fn after_cue_reaches_past_two_appositions_but_not_into_a_contrast() {
+        let d = quoted("“Stop,” Nick Hale, the company’s president of global affairs, and Jo Lund, its chief legal officer, wrote.");
+        let after = context_of(&d, "Stop,").after.unwrap();
+        assert_eq!(d.slice(after.cue.span), "wrote");
+        let d = quoted("“Come here,” Anna waved to the dog, but it said nothing.");
+        assert!(context_of(&d, "Come here,").after.is_none());
     }
 
     #[test]

@@ -45,9 +45,12 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
     let inner_tokens =
         doc.token_at_or_after(quote.inner.start())..doc.token_at_or_after(quote.inner.end());
     let words = word_count(doc, inner_tokens.clone());
+    let credited = precedes_name_label(doc, quote);
     match title_position(doc, quote) {
         TitlePosition::Credit if !terminal => return QuoteKind::Scare,
-        TitlePosition::Heading if !terminal && words < LONG_QUOTE_WORDS => return QuoteKind::Scare,
+        TitlePosition::Heading if !terminal && !credited && words < LONG_QUOTE_WORDS => {
+            return QuoteKind::Scare
+        }
         _ => {}
     }
     let cue = context.cue_before.is_some();
@@ -61,6 +64,9 @@ pub fn classify(doc: &Document, quote: &Quote) -> QuoteKind {
             || (!terminal && is_title_case(doc, inner_tokens, words)))
     {
         return QuoteKind::Scare;
+    }
+    if credited {
+        return QuoteKind::Direct;
     }
     let capital = text
         .chars()
@@ -206,6 +212,25 @@ fn follows_name_label(doc: &Document, context: &QuoteContext) -> bool {
         && colon - start <= MAX_LABEL_WORDS
         && (start..colon).all(capitalised)
         && recurs(doc, colon - 1)
+}
+
+/// True for a quotation opening a headline paragraph and followed by a colon and a name,
+/// the way a headline credits a speaker's words ("‘I never planned to be a chef’: Maya
+/// Okoro on her first restaurant"). As for a name label, the name (at most
+/// `MAX_LABEL_WORDS` capitalised words) must recur in the text.
+pub fn precedes_name_label(doc: &Document, quote: &Quote) -> bool {
+    let context = &quote.context;
+    let (colon, para_end) = (context.end_token, context.paragraph_tokens.end);
+    let opens = context.paragraph_tokens.start == context.first_token;
+    if !opens || context.paragraph >= HEADLINE_PARAGRAPHS || speech::word(doc, colon) != ":" {
+        return false;
+    }
+    let name = (colon + 1..para_end.min(colon + 1 + MAX_LABEL_WORDS))
+        .take_while(|&k| {
+            speech::is_word(doc, k) && speech::word(doc, k).starts_with(char::is_uppercase)
+        })
+        .last();
+    name.is_some_and(|k| recurs(doc, k))
 }
 
 /// True when the word of token `k` occurs again in the text, as a word of its own.
@@ -363,5 +388,21 @@ mod tests {
             ),
             QuoteKind::Direct
         );
+        // The name after the words, as a headline credit.
+        assert_eq!(
+            kind_of(
+                "‘I never meant to cook’: Ada Obi on her cafe\nAda Obi opened it in May.",
+                "‘I never meant to cook’"
+            ),
+            QuoteKind::Direct
+        );
+        // Not a title, and not a name the text never repeats.
+        for headline in [
+            "‘Blue Window’: Ada Obi on her song\nAda Obi wrote it.",
+            "‘I never meant to cook’: Critics on cafes\nAda Obi opened it in May.",
+        ] {
+            let quote = &headline[..headline.find(':').unwrap()];
+            assert_eq!(kind_of(headline, quote), QuoteKind::Scare, "{headline}");
+        }
     }
 }
