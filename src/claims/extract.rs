@@ -749,7 +749,8 @@ impl<'p, 't> Reading<'p, 't> {
         let money = self.currency.is_some();
         self.second = range_link(self.pieces, self.end, self.opener)
             .and_then(|k| range_end(self.pieces, k, money, &self.n))
-            .or_else(|| alternatives(self.pieces, self.end, &self.n));
+            .or_else(|| alternatives(self.pieces, self.end, &self.n))
+            .or_else(|| tally(self.pieces, self.end, &self.n));
         if let Some(m) = &self.second {
             self.end = m.end;
             self.take_in_between();
@@ -996,6 +997,19 @@ fn range_end(pieces: &[Piece], k: usize, money: bool, first: &Numeral) -> Option
         return Some(m);
     }
     None
+}
+
+/// "31 votes to 12", "five goals to two": the smaller second side of a tally whose first
+/// side `first` ends before piece `end`, a noun of `data/claim_tally_nouns.txt` after it.
+fn tally(pieces: &[Piece], end: usize, first: &Numeral) -> Option<Numeral> {
+    let noun = pieces.get(end)?;
+    if !(noun.is_word() && lists::TALLY_NOUNS.contains(noun.lower())) {
+        return None;
+    }
+    pieces.get(end + 1).filter(|to| to.lower() == "to")?;
+    let m = numbers::parse_at(pieces, end + 2, false)?;
+    let whole = m.value.fract() == 0.0 && first.value.fract() == 0.0;
+    (m.first == end + 2 && m.form == Form::Cardinal && whole && m.value < first.value).then_some(m)
 }
 
 /// "one, two or three": alternatives joined by commas and a final "or".

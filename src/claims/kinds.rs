@@ -4,7 +4,7 @@
 //! alone counts occurrences), scores ("2–1"), and ranks ("the third-largest",
 //! "finished 3rd"). Every check looks a bounded number of pieces around the number.
 
-use super::lists::{self, FUNCTION_WORDS};
+use super::lists::{self, WordClass, FUNCTION_WORDS};
 use super::numbers::{self, Form, Numeral};
 use super::pieces::{Join, Piece, PieceKind};
 use crate::calendar::{self, Calendar, Reading};
@@ -336,7 +336,14 @@ pub fn refine(
 ) {
     match n.form {
         Form::Ordinal => *kind = ClaimKind::Ordinal,
-        Form::Ratio => *kind = ClaimKind::Ratio,
+        Form::Ratio => {
+            *kind = ClaimKind::Ratio;
+            // "twice the average": a multiplier, as "three times the average" is.
+            let word = pieces.get(n.first).and_then(|p| p.number_word);
+            if word.is_some_and(|w| w.class == WordClass::Multiplier) {
+                *unit = Some("x");
+            }
+        }
         _ if *kind == ClaimKind::Count => refine_count(pieces, n, second, kind, unit, end),
         _ if *kind == ClaimKind::Duration => {
             // "14-year-old", "14 years old", "nine-month-old"
@@ -418,7 +425,8 @@ fn is_age(pieces: &[Piece], n: &Numeral) -> bool {
 const SCORE_WINDOW: usize = 12;
 
 /// Two whole numbers joined by a dash ("2-1", "1 – 1"), the second no larger than the
-/// first or a sports word near: a score, not a range.
+/// first or a sports word near, or by "to", the second smaller ("a vote of 31 to 12", "31
+/// votes to 12"; no range runs down): a score, not a range.
 fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     if m.value.fract() != 0.0 || n.value.fract() != 0.0 {
         return false;
@@ -426,7 +434,12 @@ fn is_score(pieces: &[Piece], n: &Numeral, m: &Numeral) -> bool {
     let dashed = pieces
         .get(n.end)
         .is_some_and(|l| matches!(l.text, "-" | "–" | "—") || l.join == Join::Hyphen);
-    dashed && (m.value <= n.value || sports_word_near(pieces, n, m))
+    let to = m
+        .first
+        .checked_sub(1)
+        .and_then(|k| pieces.get(k))
+        .is_some_and(|l| l.lower() == "to");
+    (dashed && (m.value <= n.value || sports_word_near(pieces, n, m))) || (to && m.value < n.value)
 }
 
 /// A word of `data/score_words.txt` within [`SCORE_WINDOW`] pieces of the pair `n`–`m`.

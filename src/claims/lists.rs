@@ -27,6 +27,8 @@ pub static SCORE_WORDS: WordSet = WordSet::caseless(include_str!("../../data/sco
 pub static COMPARISONS: WordSet =
     WordSet::caseless(include_str!("../../data/claim_comparisons.txt"));
 pub static EST_WORDS: WordSet = WordSet::caseless(include_str!("../../data/claim_est_words.txt"));
+pub static TALLY_NOUNS: WordSet =
+    WordSet::caseless(include_str!("../../data/claim_tally_nouns.txt"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordClass {
@@ -44,6 +46,8 @@ pub enum WordClass {
     Abbrev,
     /// An abbreviation that means a scale only with money ("£1.2m"), else a unit ("5m").
     MoneyAbbrev,
+    /// "twice", "thrice": a ratio before a comparison ("twice the average").
+    Multiplier,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +87,7 @@ fn number_words() -> &'static ShapedMap<NumberWord> {
                     "vague" => WordClass::Vague,
                     "abbrev" => WordClass::Abbrev,
                     "money_abbrev" => WordClass::MoneyAbbrev,
+                    "multiplier" => WordClass::Multiplier,
                     _ => return None,
                 };
                 Some((*f.first()?, NumberWord { value, class }))

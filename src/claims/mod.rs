@@ -345,6 +345,19 @@ mod tests {
             kinds("The Hawks lost to Delby County 1 – 3 in the cup."),
             [score("1 – 3", 1.0, 3.0)]
         );
+        // A tally with "to", the second side smaller: a vote or a result.
+        assert_eq!(
+            kinds("It was approved by 31 votes to 12."),
+            [score("31 votes to 12", 31.0, 12.0)]
+        );
+        assert_eq!(
+            kinds("It passed by a vote of 31 to 12."),
+            [score("31 to 12", 31.0, 12.0)]
+        );
+        assert_eq!(
+            kinds("a rise of 10 to 12"),
+            [("10 to 12".to_string(), "count", Some(10.0), Some(12.0))]
+        );
         // No sports word near, or numbers too large for a score: a code in a name.
         assert!(claims("They flew on a Boeing 737-800 to Oslo.").is_empty());
         assert!(claims("Follow Route 9-1 north.").is_empty());
@@ -371,6 +384,15 @@ mod tests {
             row("5.3 million times", "count", 5.3e6, None, None)
         );
         assert_eq!(one("He was arrested three times.").0, "three times");
+        // "twice" multiplies only before a comparison.
+        assert_eq!(
+            one("Prices are twice the national average."),
+            row("twice", "ratio", 2.0, Some("x"), None)
+        );
+        assert_eq!(one("It is more than twice as likely.").0, "more than twice");
+        for text in ["She visited twice.", "He scored twice the same day."] {
+            assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+        }
         // "times" is no subject, nor what follows it.
         for text in [
             "Rain reached three times the monthly average.",

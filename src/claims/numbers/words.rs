@@ -1,7 +1,8 @@
 //! Numerals that open with a word: "twenty-one", "a dozen", "a third", "half a million",
-//! "thousands", "tens of thousands", "first", "twenty-first". The opening word decides
-//! the reader: a vague magnitude, "half"/"quarter", "a"/"an", an ordinal, or a unit or
-//! ten that starts the word [`grammar`](super::grammar).
+//! "thousands", "tens of thousands", "first", "twenty-first", "twice" (before "the",
+//! "as", "more", …). The opening word decides the reader: a vague magnitude,
+//! "half"/"quarter", "a"/"an", an ordinal, a multiplier, or a unit or ten that starts the
+//! word [`grammar`](super::grammar).
 
 use super::grammar::{denominator, ordinal_word, word_class, Last, Words};
 use super::numeral::{Form, Numeral};
@@ -39,6 +40,7 @@ pub fn words_at(pieces: &[Piece], i: usize) -> Option<(Numeral, bool)> {
             WordClass::Ordinal | WordClass::OrdinalTen => {
                 return Some(closed(Numeral::in_words(i, i + 1, nw.value, Form::Ordinal)));
             }
+            WordClass::Multiplier => return multiplier_at(pieces, i, nw.value).map(closed),
             _ => return None,
         }
     };
@@ -55,6 +57,22 @@ pub fn words_at(pieces: &[Piece], i: usize) -> Option<(Numeral, bool)> {
         Form::Cardinal
     };
     Some((Numeral::in_words(i, w.end, w.value(), form), true))
+}
+
+/// Words after "twice the" that make it a number of occurrences ("twice the same day").
+const TIME_WORDS: [&str; 6] = ["same", "next", "following", "previous", "last", "first"];
+
+/// "twice the average", "twice as likely", "thrice more": a multiplier word at piece `i`
+/// before a word of `data/claim_comparisons.txt` is a ratio; elsewhere ("visited twice",
+/// "twice the same day") it counts occurrences, and no numeral is read.
+fn multiplier_at(pieces: &[Piece], i: usize, value: f64) -> Option<Numeral> {
+    let next = pieces.get(i + 1).filter(|w| w.join == Join::Space)?;
+    let times = pieces
+        .get(i + 2)
+        .is_some_and(|w| TIME_WORDS.contains(&w.lower()));
+    let compares = next.is_word() && lists::COMPARISONS.contains(next.lower());
+    (compares && !(next.lower() == "the" && times))
+        .then(|| Numeral::in_words(i, i + 1, value, Form::Ratio))
 }
 
 /// Words before "one" that make it a pronoun ("the one", "which one"), not a number.
