@@ -986,14 +986,17 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// "North Korea fired …", "Fort Worth, Texas": a common word at a sentence start that
-    /// begins a listed place or organization of two to four words inside the run; the
-    /// end of the longest such name.
+    /// "North Korea fired …", "Fort Worth, Texas", "British Airways cancelled …": a common
+    /// word or nationality at a sentence start that begins a listed place or organization
+    /// (hand-listed or from a gazetteer) of two to four words inside the run; the end of
+    /// the longest such name.
     fn listed_from(&self, i: usize, run_end: usize) -> Option<usize> {
         // At most four words: the look-ahead is bounded, so the run stays linear.
         (i + 2..=run_end.min(i + 4)).rev().find(|&end| {
             let text = strip_possessive(self.run_text(i, end)).0;
-            lists::is_place(text) || lists::KNOWN_ORGS.contains(text)
+            lists::is_place(text)
+                || lists::KNOWN_ORGS.contains(text)
+                || lists::LISTED_ORGS.contains(text)
         })
     }
 
@@ -1819,6 +1822,14 @@ mod tests {
         assert_eq!(
             names("A spokesman of the European Union spoke."),
             ["European Union"]
+        );
+    }
+
+    #[test]
+    fn a_gazetteer_organization_keeps_its_first_word_at_a_sentence_start() {
+        assert_eq!(
+            names("British Airways cancelled flights. American Airlines said it would fly."),
+            ["British Airways", "American Airlines"]
         );
     }
 
