@@ -3,8 +3,9 @@
 //! initials such as "J.C. Chandor"), cut free of what is not part of the name: a title in
 //! front ("President Putin" → "Putin", title "President"), a nationality ("Russian
 //! President"), a possessive ending ("Trump’s" → "Trump"), and capitals that only mark a
-//! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
-//! sentences and on the lists in [`super::lists`].
+//! sentence start or a headline ("Analysts see …"); and the names nested in names (a
+//! place, a person, an organization: "U.S. Air Force", "Google Science Fair"). Relies on
+//! `segment`'s tokens and sentences and on the lists in [`super::lists`].
 
 use std::cell::OnceCell;
 
@@ -1501,6 +1502,31 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
         end_token: narrow(last_index + 1),
         possessive: to == n && c.possessive,
         ..c.part(from, to)
+    })
+}
+
+/// "Google Science Fair", "Microsoft Windows": a hand-listed organization's one-word
+/// name that opens a longer name (of an event or a product) is a mention of that
+/// organization too.
+pub fn nested_org(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
+    let words = names.words(c);
+    let first_token = c.first_token();
+    let first = doc.tokens.get(first_token)?;
+    let [word, _, ..] = words else {
+        return None;
+    };
+    if first.kind != TokenKind::Word
+        || doc.slice(first.span()) != *word
+        || !lists::KNOWN_ORGS.contains(word)
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: first.span(),
+        first_token: narrow(first_token),
+        end_token: narrow(first_token + 1),
+        possessive: false,
+        ..c.part(0, 1)
     })
 }
 
