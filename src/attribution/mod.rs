@@ -1255,6 +1255,33 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_spokesperson_speaks_for_the_organization_just_named_as_subject() {
+        let orgs: &[Spec] = &[
+            ("CloudNest", ORG, &["CloudNest"]),
+            ("Bexley Council", ORG, &["Bexley Council"]),
+        ];
+        for text in [
+            "CloudNest confirmed the breach. A spokesperson said: “We are sorry.”",
+            "CloudNest confirmed the breach. “We are sorry,” said a spokeswoman.",
+        ] {
+            let doc = attributed(text, orgs);
+            assert_eq!(
+                speaker_of(&doc, "We are"),
+                Some("CloudNest".into()),
+                "{text}"
+            );
+        }
+        // Someone else's spokesperson, or an organization named only as an object.
+        for text in [
+            "CloudNest confirmed the breach. A spokesperson for the union said: “We are sorry.”",
+            "Hackers attacked CloudNest. A spokesperson said: “We are sorry.”",
+        ] {
+            let doc = attributed(text, orgs);
+            assert_eq!(speaker_of(&doc, "We are"), None, "{text}");
+        }
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

@@ -542,6 +542,51 @@ impl Ctx<'_, '_> {
         named
             .or_else(|| self.definite_spokesperson(t, lo))
             .or_else(|| self.spokesperson_of_described(t, lo))
+            .or_else(|| self.indefinite_spokesperson(t, lo))
+    }
+
+    /// "A spokesperson said" at token `t`, naming no organization: the one that is the
+    /// subject of a speech verb, or opens its sentence, in this sentence or the one before
+    /// ("The Information Commissioner's Office confirmed it was investigating. A
+    /// spokesperson said: “…”").
+    fn indefinite_spokesperson(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let a = t.checked_sub(1).filter(|&k| k >= lo)?;
+        let article = ["a", "an"]
+            .iter()
+            .any(|w| speech::word(self.doc, a).eq_ignore_ascii_case(w));
+        // "a spokesperson for the union" speaks for someone this does not find.
+        let bare = !words::is_preposition(self.doc, t + 1);
+        if !article || !bare || spokesperson_gender(self.doc, t).is_none() {
+            return None;
+        }
+        let at = self.token_span(a).start();
+        let entity = self.look_back(at).take(2).find_map(|back| {
+            self.mentions_within(back.span)
+                .filter(|m| m.span.end() <= at && m.entity_type == EntityType::Organization)
+                .filter(|m| !self.quoted(m.span.start()) && !self.after_preposition(m))
+                .find(|m| self.precedes_cue(m) || self.opens_sentence(m))
+                .map(|m| m.entity)
+        })?;
+        Some(Resolved {
+            entity,
+            mention: Some(Span::new(at, self.token_span(t).end())),
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    /// True when the mention `m` opens its sentence, past "The" and a possessive's words
+    /// ("The Information Commissioner's Office").
+    fn opens_sentence(&self, m: &MentionRef) -> bool {
+        let Some(s) = self.doc.sentence_at(m.span.start()) else {
+            return false;
+        };
+        let first = self.doc.sentences[s].tokens().start;
+        let at = self.doc.token_at_or_after(m.span.start());
+        (first..at).all(|k| {
+            let w = speech::word(self.doc, k);
+            w.starts_with(char::is_uppercase) || matches!(w, "'s" | "’s")
+        })
     }
 
     /// "a company spokesman", "a ministry spokeswoman", "a spokesperson for the
@@ -903,7 +948,8 @@ impl Ctx<'_, '_> {
                 if let Some(m) = named.or_else(|| self.organization_of_spokesperson(k)) {
                     return Some(resolved(m));
                 }
-                if let Some(r) = self.spokesperson_of_described(k, from) {
+                let described = self.spokesperson_of_described(k, from);
+                if let Some(r) = described.or_else(|| self.indefinite_spokesperson(k, from)) {
                     return Some(r);
                 }
             }
