@@ -1282,6 +1282,23 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_coordinated_with_the_cue_gives_its_subject() {
+        let doc = attributed(
+            "Priya Raman apologised and said the company had “failed to protect” data.",
+            &[("Priya Raman", PERSON, &["Priya Raman"])],
+        );
+        assert_eq!(speaker_of(&doc, "failed"), Some("Priya Raman".into()));
+        let doc = attributed(
+            "Priya Raman thanked Tom Hale and said he had “saved the firm”.",
+            &[
+                ("Priya Raman", PERSON, &["Priya Raman"]),
+                ("Tom Hale", PERSON, &["Tom Hale"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "saved"), None);
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

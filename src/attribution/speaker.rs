@@ -217,13 +217,27 @@ impl Ctx<'_, '_> {
                 match earlier {
                     Some(earlier) => self.speaker_of_cue(&earlier, window.start, window.end),
                     None if !coordinated => self.subject_of_participle(cue.first, window.start),
-                    None => None,
+                    None => self.subject_of_coordinated_verb(cue.first - 1, window.start),
                 }
             });
         found.map(|r| Resolved {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject of the verb right before the "and" at token `and` ("Priya Raman
+    /// apologised and said …"): only a lowercase word joined to its subject, so "Smith
+    /// thanked the staff and said" (an object between) names nobody.
+    fn subject_of_coordinated_verb(&self, and: usize, lo: usize) -> Option<Resolved> {
+        let verb = and.checked_sub(1).filter(|&k| k > lo)?;
+        let w = speech::word(self.doc, verb);
+        let lowercase = speech::is_word(self.doc, verb) && w.starts_with(char::is_lowercase);
+        if !lowercase || words::is_preposition(self.doc, verb) {
+            return None;
+        }
+        // A pronoun there is often a subordinate clause's ("as he spoke and added").
+        self.subject_before(verb, lo).filter(|r| !r.pronoun)
     }
 
     /// The subject of "was quoted … as" before a participle cue ("The minister, Maria
