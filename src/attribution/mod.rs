@@ -1299,6 +1299,31 @@ mod tests {
     }
 
     #[test]
+    fn an_office_or_spokesperson_speaks_for_its_possessor() {
+        for text in [
+            "Senator Maria Cantwell was absent. “She will run again,” her office said.",
+            "Senator Maria Cantwell was absent. “She will run again,” Cantwell's office said.",
+            "Senator Maria Cantwell was absent. Her spokesman said she would run “again and again”.",
+        ] {
+            let doc = TestDoc::new(text)
+                .entity("Maria Cantwell", PERSON, &["Maria Cantwell", "Cantwell"])
+                .gender(Gender::Female)
+                .attributed();
+            assert_eq!(
+                doc.quotes[0].speaker.map(|s| s.entity),
+                Some(0),
+                "{text}"
+            );
+        }
+        // A possessor of another gender, or a relation (a lawyer), is not it.
+        let doc = TestDoc::new("Tom Hale was absent. “He will run again,” her office said.")
+            .entity("Tom Hale", PERSON, &["Tom Hale"])
+            .gender(Gender::Male)
+            .attributed();
+        assert_eq!(speaker_of(&doc, "He will"), None);
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

@@ -526,6 +526,35 @@ impl Ctx<'_, '_> {
             .or_else(|| self.description_ending_at(t, lo))
             .or_else(|| self.age_description_ending_at(t, lo))
             .or_else(|| self.spokesperson_ending_at(t, lo))
+            .or_else(|| self.possessor_of_office(t, lo))
+    }
+
+    /// "her office", "his spokesman", "Cantwell's office" ending at token `t`: the one
+    /// whose office or spokesperson it is speaks, as for "a spokesman for Mr Trump" (a
+    /// he/she resolved like a pronoun, "its" to the most recent organization).
+    fn possessor_of_office(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let office = speech::word(self.doc, t).eq_ignore_ascii_case("office")
+            || spokesperson_gender(self.doc, t).is_some();
+        let before = t.checked_sub(1).filter(|&k| k >= lo && office)?;
+        let at = self.token_span(before).start();
+        let possessor = speech::word(self.doc, before);
+        let entity = match possessor.to_lowercase().as_str() {
+            "his" => self.antecedent(at, EntityType::Person, Some(Gender::Male))?,
+            "her" => self.antecedent(at, EntityType::Person, Some(Gender::Female))?,
+            "its" => self.antecedent(at, EntityType::Organization, None)?,
+            _ => {
+                let suffix = ["'s", "’s"].into_iter().find(|s| possessor.ends_with(s))?;
+                let end = self.token_span(before).end() - suffix.len();
+                let m = self.mentions.ending_at(end)?;
+                (m.entity_type != EntityType::Place).then_some(m.entity)?
+            }
+        };
+        Some(Resolved {
+            entity,
+            mention: Some(Span::new(at, self.token_span(t).end())),
+            pronoun: false,
+            cue: None,
+        })
     }
 
     /// An untyped institution ending at byte `end`, which speaks only through a
