@@ -665,6 +665,14 @@ mod tests {
             ],
         );
         assert_eq!(speaker_of(&doc, "damning"), Some("Yvette Cooper".into()));
+        let doc = attributed(
+            "Yvette Cooper said power was back but warned some could wait “for several days”.",
+            &[("Yvette Cooper", PERSON, &["Yvette Cooper"])],
+        );
+        assert_eq!(
+            speaker_of(&doc, "for several"),
+            Some("Yvette Cooper".into())
+        );
     }
 
     #[test]

@@ -202,10 +202,12 @@ impl Ctx<'_, '_> {
             .or_else(|| self.quoted_as_saying(&cue, window.start))
             .or_else(|| self.speaker_of_cue(&cue, window.start, window.end))
             .or_else(|| {
-                // "…, noting that he is “realistic”", "X said … and said it was “…”": a
+                // "…, noting that he is “realistic”", "X said … and (but) warned “…”": a
                 // participle's or a coordinated verb's subject is its clause's.
                 let coordinated = cue.first > window.start
-                    && speech::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
+                    && ["and", "but"]
+                        .iter()
+                        .any(|w| speech::word(self.doc, cue.first - 1).eq_ignore_ascii_case(w));
                 if !speech::is_participle(self.doc, &cue) && !coordinated {
                     return None;
                 }
@@ -226,9 +228,9 @@ impl Ctx<'_, '_> {
         })
     }
 
-    /// The subject of the verb right before the "and" at token `and` ("Priya Raman
-    /// apologised and said …"): only a lowercase word joined to its subject, so "Smith
-    /// thanked the staff and said" (an object between) names nobody.
+    /// The subject of the verb right before the "and" (or "but") at token `and` ("Priya
+    /// Raman apologised and said …"): only a lowercase word joined to its subject, so
+    /// "Smith thanked the staff and said" (an object between) names nobody.
     fn subject_of_coordinated_verb(&self, and: usize, lo: usize) -> Option<Resolved> {
         let verb = and.checked_sub(1).filter(|&k| k > lo)?;
         let w = speech::word(self.doc, verb);
