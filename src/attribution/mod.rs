@@ -1193,6 +1193,68 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_takes_the_subject_opening_the_sentence() {
+        let people: &[Spec] = &[
+            ("Chicago", EntityType::Place, &["CHICAGO"]),
+            ("Ana Ruiz", PERSON, &["Ana Ruiz"]),
+            ("Tom Hale", PERSON, &["Tom Hale"]),
+        ];
+        let doc = attributed(
+            "CHICAGO — Mayor Ana Ruiz on Wednesday defended her $17 billion budget, telling aldermen it was “the most responsible plan”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "the most"), Some("Ana Ruiz".into()));
+        let doc = attributed("Tom Hale praised Ana Ruiz, calling her “a hero”.", people);
+        assert_eq!(speaker_of(&doc, "a hero"), Some("Tom Hale".into()));
+    }
+
+    #[test]
+    fn an_organization_in_a_title_after_an_inverted_cue_is_not_the_speaker() {
+        let doc = TestDoc::new("“It is over,” said Labour MP Diane Abbott.")
+            .entity("Labour", ORG, &["Labour"])
+            .entity("Diane Abbott", PERSON, &["Diane Abbott"])
+            .title("MP")
+            .attributed();
+        assert_eq!(speaker_of(&doc, "It is"), Some("Diane Abbott".into()));
+        let doc = attributed(
+            "“Rates will rise,” said Goldman Sachs economist Jan Hatzius on Monday.",
+            &[
+                ("Goldman Sachs", ORG, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Rates"), Some("Jan Hatzius".into()));
+        // A person after a preposition is someone else.
+        let doc = attributed(
+            "“Rates will rise,” said Goldman Sachs on behalf of Jan Hatzius.",
+            &[
+                ("Goldman Sachs", ORG, &["Goldman Sachs"]),
+                ("Jan Hatzius", PERSON, &["Jan Hatzius"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "Rates"), Some("Goldman Sachs".into()));
+    }
+
+    #[test]
+    fn who_and_was_quoted_as_saying_name_their_subject() {
+        let people: &[Spec] = &[
+            ("Jane Smith", PERSON, &["Smith"]),
+            ("Tom Becker", PERSON, &["Becker"]),
+            ("Maria Lopez", PERSON, &["Maria Lopez"]),
+        ];
+        let doc = attributed(
+            "“We are done,” Smith told Becker, who replied: “So are we.”",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "So are"), Some("Tom Becker".into()));
+        let doc = attributed(
+            "The minister, Maria Lopez, was quoted by state media as saying the plan was “dead”.",
+            people,
+        );
+        assert_eq!(speaker_of(&doc, "dead"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
     fn a_name_in_apposition_speaks_for_a_subject_naming_nobody() {
         let people: &[Spec] = &[
             ("Joan Price", PERSON, &["Joan Price", "Price"]),

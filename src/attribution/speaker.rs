@@ -33,12 +33,22 @@ const APPOSITION_DETERMINERS: [&str; 8] = ["the", "a", "an", "his", "her", "thei
 const APPOSITION_WORDS: usize = 4;
 /// Adverbs and auxiliaries skipped before a cue ("has also said").
 const MAX_SKIPPED: usize = 4;
+/// Words between an organization and the person it titles ("Tesla chief executive Elon
+/// Musk").
+const TITLE_WORDS_AFTER_NAME: usize = 4;
 /// Tokens after an inverted cue where the speaker may start ("said the Kremlin",
 /// "said a spokesman for Google").
 const MAX_INVERTED_GAP: usize = 5;
 /// Tokens at the start of a sentence where the subject introducing a colon quotation may
 /// start ("The Ukrainian president was clear:").
 const INTRO_SUBJECT_TOKENS: usize = 3;
+/// Tokens between "quoted" and "as saying" ("was quoted by the Interfax news agency as
+/// saying").
+const QUOTED_AS_GAP: usize = 6;
+/// Tokens from the start of a sentence to the comma before a participle cue whose
+/// subject opens the sentence ("Mayor Brandon Johnson on Wednesday defended his $17
+/// billion budget proposal, telling").
+const PARTICIPLE_CLAUSE_TOKENS: usize = 30;
 /// Words between a subject and its participle cue ("released a brief statement saying").
 const PARTICIPLE_OBJECT_TOKENS: usize = 6;
 /// Tokens "the 43-year-old" may span, however the age is tokenized.
@@ -188,7 +198,9 @@ impl Ctx<'_, '_> {
     /// is the one found in `window`, the tokens before the quotation where its cue may be.
     fn before_quote(&self, cue: Cue, window: Range<usize>) -> Option<Resolved> {
         let found = self
-            .speaker_of_cue(&cue, window.start, window.end)
+            .subject_of_comma_participle(&cue, window.start)
+            .or_else(|| self.quoted_as_saying(&cue, window.start))
+            .or_else(|| self.speaker_of_cue(&cue, window.start, window.end))
             .or_else(|| {
                 // "…, noting that he is “realistic”", "X said … and said it was “…”": a
                 // participle's or a coordinated verb's subject is its clause's.
@@ -212,6 +224,60 @@ impl Ctx<'_, '_> {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject of "was quoted … as" before a participle cue ("The minister, Maria
+    /// Lopez, was quoted by state media as saying …"): the one quoted speaks.
+    fn quoted_as_saying(&self, cue: &Cue, lo: usize) -> Option<Resolved> {
+        let as_ = cue.first.checked_sub(1).filter(|&k| k > lo)?;
+        let is = |k: usize, w: &str| speech::word(self.doc, k).eq_ignore_ascii_case(w);
+        if !speech::is_participle(self.doc, cue) || !is(as_, "as") {
+            return None;
+        }
+        let quoted = (as_.saturating_sub(QUOTED_AS_GAP).max(lo)..as_)
+            .rev()
+            .find(|&k| is(k, "quoted"))?;
+        let aux = quoted.checked_sub(1).filter(|&k| k >= lo)?;
+        let passive = ["was", "is", "were", "been"].iter().any(|w| is(aux, w));
+        passive.then(|| self.subject_before(aux, lo)).flatten()
+    }
+
+    /// The subject of the clause that a participle cue after a comma closes ("Mayor
+    /// Brandon Johnson on Wednesday defended his budget, telling aldermen it was “…”",
+    /// "Smith praised Jones, calling him “a hero”"): the sentence's first name (not a
+    /// place), preceded only by capitalised words, commas and dashes (a dateline, "On
+    /// Monday,"), with no punctuation or quotation between it and the comma.
+    fn subject_of_comma_participle(&self, cue: &Cue, lo: usize) -> Option<Resolved> {
+        let comma = cue.first.checked_sub(1).filter(|&c| c > lo)?;
+        if !speech::is_participle(self.doc, cue) || speech::word(self.doc, comma) != "," {
+            return None;
+        }
+        let s = self.doc.sentence_at(self.token_span(comma).start())?;
+        let start = self.doc.sentences[s].tokens().start.max(lo);
+        if comma - start > PARTICIPLE_CLAUSE_TOKENS {
+            return None;
+        }
+        for k in start..comma {
+            let m = self
+                .mentions
+                .starting_at(self.token_span(k).start())
+                .filter(|m| m.entity_type != EntityType::Place);
+            if let Some(m) = m {
+                let m = self.name_after_title(m);
+                let end = self.doc.token_at_or_after(m.span.end());
+                let plain = (end..comma).all(|t| {
+                    !words::is_clause_comma(self.doc, t)
+                        && !speech::is_clause_end(self.doc, t)
+                        && !self.quoted(self.token_span(t).start())
+                });
+                return (plain && end < comma).then(|| resolved(m));
+            }
+            let w = speech::word(self.doc, k);
+            if !(words::is_clause_comma(self.doc, k) || w.starts_with(char::is_uppercase)) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The subject opening the clause of a participle cue at token `cue` that follows no
@@ -274,11 +340,29 @@ impl Ctx<'_, '_> {
         if j <= lo {
             return None;
         }
+        if let Some(r) = self.relative_clause_subject(j - 1, lo) {
+            return Some(r);
+        }
         if !words::is_clause_comma(self.doc, j - 1) {
             let found = self.speaker_ending_at(j - 1, lo)?;
             return Some(self.earlier_conjunct(found, lo).unwrap_or(found));
         }
         self.subject_past_appositions(j - 1, lo)
+    }
+
+    /// The person a relative "who" at token `who` refers to, named right before its
+    /// comma ("Smith told Becker, who replied: “…”" → Becker).
+    fn relative_clause_subject(&self, who: usize, lo: usize) -> Option<Resolved> {
+        if !speech::word(self.doc, who).eq_ignore_ascii_case("who") || who < lo + 2 {
+            return None;
+        }
+        if speech::word(self.doc, who - 1) != "," {
+            return None;
+        }
+        let end = self.token_span(who - 2).end();
+        let m = self.mentions.ending_at(end)?;
+        let person = m.entity_type == EntityType::Person;
+        person.then(|| self.accept_mention(m, lo)).flatten()
     }
 
     /// The subject of a clause whose cue follows the comma at token `comma` (not before
@@ -809,7 +893,9 @@ impl Ctx<'_, '_> {
                 return None;
             }
             if let Some(m) = self.mentions.starting_at(start) {
-                return self.accept_mention(self.name_after_title(m), from);
+                let m = self.name_after_title(m);
+                let person = self.person_titled_by(m).unwrap_or(m);
+                return self.accept_mention(person, from);
             }
             if words::is_spokesperson_word(self.doc, k) {
                 // "said a Treasury spokeswoman", "said a spokesman for the Treasury"
@@ -820,6 +906,28 @@ impl Ctx<'_, '_> {
                 if let Some(r) = self.spokesperson_of_described(k, from) {
                     return Some(r);
                 }
+            }
+        }
+        None
+    }
+
+    /// The person that an organization or place mention `m` is part of the title of,
+    /// named within a few words after it: "said Labour MP Diane Abbott", "said Goldman
+    /// Sachs economist Jan Hatzius" (only words between, no preposition).
+    fn person_titled_by(&self, m: MentionRef) -> Option<MentionRef> {
+        if m.entity_type == EntityType::Person {
+            return None;
+        }
+        let from = self.doc.token_at_or_after(m.span.end());
+        for k in from..from + TITLE_WORDS_AFTER_NAME {
+            let next = self.doc.tokens.get(k)?;
+            let person = self.mentions.starting_at(next.start());
+            if let Some(p) = person.filter(|p| p.entity_type == EntityType::Person) {
+                return Some(self.name_after_title(p));
+            }
+            let possessive = matches!(speech::word(self.doc, k), "'s" | "’s");
+            if !(speech::is_word(self.doc, k) || possessive) || words::is_preposition(self.doc, k) {
+                return None;
             }
         }
         None

@@ -1,7 +1,8 @@
 //! Roles and affiliations from appositions: "Michael Carpenter, a former official and
 //! current researcher at the International Institute for Strategic Studies, said …" gives
 //! Carpenter that role and the institute as affiliation. A phrase counts as a role only
-//! when it contains a role noun from `data/titles.txt`. Relies on the entities already
+//! when it contains a role noun from `data/titles.txt` and no speech verb ("Ronnie Reese,
+//! later said the mayor was …" is a clause). Relies on the entities already
 //! built (mention spans) and the segmenter's tokens.
 
 use super::candidates::is_capitalised;
@@ -68,12 +69,9 @@ impl EntityAt {
     }
 }
 
-/// The role phrase after ", " at byte `end`, and the organization named in it.
-fn apposition_after(
-    doc: &Document,
-    end: usize,
-    entity_at: &mut EntityAt,
-) -> Option<(String, Option<usize>)> {
+/// The first token of the phrase after the comma at byte `end`, past an article; `None`
+/// when no comma is there, or a relative clause opens ("who", "which").
+fn apposition_start(doc: &Document, end: usize) -> Option<usize> {
     if doc.text.get(end..end + 1) != Some(",") {
         return None; // no comma right after the name: no token search
     }
@@ -82,18 +80,26 @@ fn apposition_after(
     if doc.slice(comma.span()) != "," || comma.span().start() != end {
         return None;
     }
-    let mut start = first + 1;
+    let start = first + 1;
     let opener = doc
         .tokens
         .get(start)
         .map(|t| doc.slice(t.span()))
         .unwrap_or("");
-    if matches!(opener, "a" | "an" | "the" | "who" | "which") {
-        if matches!(opener, "who" | "which") {
-            return None;
-        }
-        start += 1;
+    match opener {
+        "who" | "which" => None,
+        "a" | "an" | "the" => Some(start + 1),
+        _ => Some(start),
     }
+}
+
+/// The role phrase after ", " at byte `end`, and the organization named in it.
+fn apposition_after(
+    doc: &Document,
+    end: usize,
+    entity_at: &mut EntityAt,
+) -> Option<(String, Option<usize>)> {
+    let start = apposition_start(doc, end)?;
     let mut has_role = false;
     let mut affiliation = None;
     let mut last = None;
@@ -105,7 +111,12 @@ fn apposition_after(
         {
             break;
         }
-        if matches!(word, "said" | "says" | "told" | "who" | "which" | "and" if i == start) {
+        if matches!(word, "who" | "which" | "and" if i == start) {
+            return None;
+        }
+        // A speech verb makes it a clause, not an apposition ("Ronnie Reese, later said
+        // the mayor was …").
+        if crate::speech::cue_at(doc, i, doc.tokens.len()).is_some() {
             return None;
         }
         if !is_capitalised(word) && lists::title(word).is_some() {
@@ -146,6 +157,16 @@ mod tests {
         let mut at = EntityAt::default();
         let found: Vec<Option<usize>> = [0, 4, 8, 12, 3, 15].map(|s| at.get(&doc, s)).to_vec();
         assert_eq!(found, [Some(0), Some(1), Some(1), Some(2), None, None]);
+    }
+
+    #[test]
+    fn a_clause_after_the_name_gives_no_role() {
+        let text = "His aide, Ronnie Reese, later said the mayor was busy.";
+        let mut doc = Document::new(text);
+        crate::segment::run(&mut doc);
+        crate::entities::run(&mut doc);
+        let reese = doc.entities.iter().find(|e| e.name == "Ronnie Reese");
+        assert_eq!(reese.map(|e| e.roles.len()), Some(0));
     }
 
     #[test]
