@@ -1291,6 +1291,11 @@ impl<'d> Finder<'_, 'd> {
         if !lone && lists::demonym(text).is_some() && !lists::is_place(text) {
             return;
         }
+        let start = if self.nationality_before_org(start, end) {
+            start + 1
+        } else {
+            start
+        };
         // "Liberal Democrats" is a party; "Senate Democrats" a group in a body. After a
         // word no list knows ("Neo Democrats"), the group word is a party's name.
         let body = [Fact::Common, Fact::Place, Fact::OrgWord, Fact::Demonym];
@@ -1304,6 +1309,20 @@ impl<'d> Finder<'_, 'd> {
         if start < end {
             self.push(sentence, (start, end), None, None, None, out);
         }
+    }
+
+    /// "European Facebook users": a nationality before a listed organization describes
+    /// it and is no part of its name (unlike "British Airways", which is listed whole).
+    fn nationality_before_org(&self, start: usize, end: usize) -> bool {
+        let word = self.facts(start);
+        if end < start + 2 || !word.has(Fact::Demonym) || word.any(&[Fact::Place, Fact::KnownOrg]) {
+            return false;
+        }
+        let listed = |text: &str| {
+            let text = strip_possessive(text).0;
+            lists::KNOWN_ORGS.contains(text) || lists::LISTED_ORGS.contains(text)
+        };
+        !listed(self.run_text(start, end)) && listed(self.run_text(start + 1, end))
     }
 
     /// "Russian president" from a nationality and title, or from lowercase role words
@@ -1800,6 +1819,19 @@ mod tests {
         assert_eq!(
             names("A spokesman of the European Union spoke."),
             ["European Union"]
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_listed_organization_is_cut_off() {
+        assert_eq!(
+            names("It shared data of European Facebook users and Dutch Google staff."),
+            ["Facebook", "Google"]
+        );
+        // A name listed whole keeps its nationality.
+        assert_eq!(
+            names("He flew with British Airways to Oslo."),
+            ["British Airways", "Oslo"]
         );
     }
 
