@@ -703,14 +703,17 @@ impl Maps {
 
     /// The organizations whose first or last word is the one-word name of group `g`
     /// ("Meta" → "Meta Platforms", "Villa" → "Aston Villa"), as coreference systems merge
-    /// a head word with its full name; none for a name its title or a place list types
-    /// ("President Ford", "Manchester"). A word shared with a name of another type, or
+    /// a head word with its full name; none for a name its title, its context or a
+    /// place list types ("President Ford", "Brenner, the company's founder",
+    /// "Manchester"). A word shared with a name of another type, or
     /// the first word of several names, is a modifier: a town's name in "Paxton First
     /// Schoolhouse" and "Paxton Water Tower".
     fn organization_shortened_to(&self, groups: &Groups, g: usize) -> Option<Target> {
         let group = groups.get(g)?;
         let first = groups.weighed.get(group.first as usize)?;
-        if first.lexical.person >= 3 || group.lexical.place > 0 {
+        // "Brenner, the company's founder": an apposition or role says a person.
+        let context_person = group.total.person - group.lexical.person;
+        if first.lexical.person >= 3 || context_person >= 3 || group.lexical.place > 0 {
             return None;
         }
         let word = *groups.words(g).first()?;

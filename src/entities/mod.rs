@@ -998,6 +998,12 @@ mod evidence_tests {
             mentions_of(&doc, "Paxton Grain Company"),
             ["Paxton Grain Company"]
         );
+        // A founder named in an apposition is a person, not the firm named after him.
+        let doc = analyse(
+            "Brenner Holdings cut 200 jobs on Monday. Brenner, the company's founder, said \
+             the cuts were painful.",
+        );
+        assert_eq!(mentions_of(&doc, "Brenner Holdings"), ["Brenner Holdings"]);
         // "Army of the Potomac": no head after a connector.
         let doc = analyse("The Army of the Potomac marched. The Potomac was high.");
         assert_eq!(
