@@ -3,8 +3,9 @@
 //! initials such as "J.C. Chandor"), cut free of what is not part of the name: a title in
 //! front ("President Putin" → "Putin", title "President"), a nationality ("Russian
 //! President"), a possessive ending ("Trump’s" → "Trump"), and capitals that only mark a
-//! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
-//! sentences and on the lists in [`super::lists`].
+//! sentence start or a headline ("Analysts see …"); and the names nested in names (a
+//! place, a person, an organization: "U.S. Air Force", "Google Science Fair"). Relies on
+//! `segment`'s tokens and sentences and on the lists in [`super::lists`].
 
 use std::cell::OnceCell;
 
@@ -986,14 +987,17 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// "North Korea fired …", "Fort Worth, Texas": a common word at a sentence start that
-    /// begins a listed place or organization of two to four words inside the run; the
-    /// end of the longest such name.
+    /// "North Korea fired …", "Fort Worth, Texas", "British Airways cancelled …": a common
+    /// word or nationality at a sentence start that begins a listed place or organization
+    /// (hand-listed or from a gazetteer) of two to four words inside the run; the end of
+    /// the longest such name.
     fn listed_from(&self, i: usize, run_end: usize) -> Option<usize> {
         // At most four words: the look-ahead is bounded, so the run stays linear.
         (i + 2..=run_end.min(i + 4)).rev().find(|&end| {
             let text = strip_possessive(self.run_text(i, end)).0;
-            lists::is_place(text) || lists::KNOWN_ORGS.contains(text)
+            lists::is_place(text)
+                || lists::KNOWN_ORGS.contains(text)
+                || lists::LISTED_ORGS.contains(text)
         })
     }
 
@@ -1501,6 +1505,31 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
     })
 }
 
+/// "Google Science Fair", "Microsoft Windows": a hand-listed organization's one-word
+/// name that opens a longer name (of an event or a product) is a mention of that
+/// organization too.
+pub fn nested_org(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
+    let words = names.words(c);
+    let first_token = c.first_token();
+    let first = doc.tokens.get(first_token)?;
+    let [word, _, ..] = words else {
+        return None;
+    };
+    if first.kind != TokenKind::Word
+        || doc.slice(first.span()) != *word
+        || !lists::KNOWN_ORGS.contains(word)
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: first.span(),
+        first_token: narrow(first_token),
+        end_token: narrow(first_token + 1),
+        possessive: false,
+        ..c.part(0, 1)
+    })
+}
+
 /// Endings of compounds built on a name ("Kyiv-based", "US-led", "Russian-speaking"),
 /// as opposed to the lowercase syllables of names such as "Kwok Ka-ki". A candidate
 /// keeps the position of its ending here (one byte), not a slice of the text.
@@ -1819,6 +1848,14 @@ mod tests {
         assert_eq!(
             names("A spokesman of the European Union spoke."),
             ["European Union"]
+        );
+    }
+
+    #[test]
+    fn a_gazetteer_organization_keeps_its_first_word_at_a_sentence_start() {
+        assert_eq!(
+            names("British Airways cancelled flights. American Airlines said it would fly."),
+            ["British Airways", "American Airlines"]
         );
     }
 

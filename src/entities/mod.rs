@@ -202,29 +202,29 @@ fn coordinate_places(doc: &Document, weighed: &mut [Weighed]) {
 }
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
-/// person an organization is named after ("Andy Warhol Foundation").
+/// person an organization is named after ("Andy Warhol Foundation"), an organization
+/// that opens an event's or a product's name ("Google Science Fair").
 fn nested_names(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<Candidate> {
-    weighed
-        .iter()
+    let mut found = Vec::new();
+    for w in weighed.iter().filter(|w| w.cand.word_count() >= 2) {
         // A nested place needs two words or more, a nested person three; a person's name
         // holds neither, and a place's no other place ("Kowloon West" is one district).
-        .filter(|w| {
-            w.cand.word_count() >= 2
-                && !matches!(
-                    w.lexical.best(),
-                    Some(EntityType::Person | EntityType::Place)
-                )
-        })
-        .flat_map(|w| {
-            let person = if w.cand.word_count() >= 3 {
-                candidates::nested_person(doc, names, &w.cand)
-            } else {
-                None
-            };
-            [candidates::nested_place(doc, names, &w.cand), person]
-        })
-        .flatten()
-        .collect()
+        let best = w.lexical.best();
+        if !matches!(best, Some(EntityType::Person | EntityType::Place)) {
+            found.extend(candidates::nested_place(doc, names, &w.cand));
+            if w.cand.word_count() >= 3 {
+                found.extend(candidates::nested_person(doc, names, &w.cand));
+            }
+        }
+        // An organization's name opens an event's or a product's ("Google Science Fair",
+        // whose surname-like last word is no evidence of a person), not a name that its
+        // words make an organization's ("BBC News", "Meta Platforms").
+        let e = w.lexical;
+        if e.organization == 0 && e.place == 0 && e.person < 3 {
+            found.extend(candidates::nested_org(doc, names, &w.cand));
+        }
+    }
+    found
 }
 
 /// Each candidate with its name key, numbered in `keys`, and the evidence of its words
@@ -1119,6 +1119,17 @@ mod evidence_tests {
         for name in ["Torvena", "Zerra", "Ostrava Nova", "Kelmar"] {
             assert_eq!(type_of(&doc, name), Some(EntityType::Place), "{name}");
         }
+    }
+
+    #[test]
+    fn an_organization_opening_an_events_or_products_name_is_a_mention() {
+        let doc = analyse(
+            "Users of Microsoft Windows complained at the Google Science Fair, BBC News \
+             reported.",
+        );
+        assert_eq!(type_of(&doc, "Microsoft"), Some(EntityType::Organization));
+        assert_eq!(type_of(&doc, "Google"), Some(EntityType::Organization));
+        assert_eq!(type_of(&doc, "BBC"), None);
     }
 
     #[test]
