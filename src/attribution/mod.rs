@@ -665,6 +665,14 @@ mod tests {
             ],
         );
         assert_eq!(speaker_of(&doc, "damning"), Some("Yvette Cooper".into()));
+        let doc = attributed(
+            "Yvette Cooper said power was back but warned some could wait “for several days”.",
+            &[("Yvette Cooper", PERSON, &["Yvette Cooper"])],
+        );
+        assert_eq!(
+            speaker_of(&doc, "for several"),
+            Some("Yvette Cooper".into())
+        );
     }
 
     #[test]
@@ -1252,6 +1260,75 @@ mod tests {
             people,
         );
         assert_eq!(speaker_of(&doc, "dead"), Some("Maria Lopez".into()));
+    }
+
+    #[test]
+    fn a_bare_spokesperson_speaks_for_the_organization_just_named_as_subject() {
+        let orgs: &[Spec] = &[
+            ("CloudNest", ORG, &["CloudNest"]),
+            ("Bexley Council", ORG, &["Bexley Council"]),
+        ];
+        for text in [
+            "CloudNest confirmed the breach. A spokesperson said: “We are sorry.”",
+            "CloudNest confirmed the breach. “We are sorry,” said a spokeswoman.",
+        ] {
+            let doc = attributed(text, orgs);
+            assert_eq!(
+                speaker_of(&doc, "We are"),
+                Some("CloudNest".into()),
+                "{text}"
+            );
+        }
+        // Someone else's spokesperson, or an organization named only as an object.
+        for text in [
+            "CloudNest confirmed the breach. A spokesperson for the union said: “We are sorry.”",
+            "Hackers attacked CloudNest. A spokesperson said: “We are sorry.”",
+        ] {
+            let doc = attributed(text, orgs);
+            assert_eq!(speaker_of(&doc, "We are"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_coordinated_with_the_cue_gives_its_subject() {
+        let doc = attributed(
+            "Priya Raman apologised and said the company had “failed to protect” data.",
+            &[("Priya Raman", PERSON, &["Priya Raman"])],
+        );
+        assert_eq!(speaker_of(&doc, "failed"), Some("Priya Raman".into()));
+        let doc = attributed(
+            "Priya Raman thanked Tom Hale and said he had “saved the firm”.",
+            &[
+                ("Priya Raman", PERSON, &["Priya Raman"]),
+                ("Tom Hale", PERSON, &["Tom Hale"]),
+            ],
+        );
+        assert_eq!(speaker_of(&doc, "saved"), None);
+    }
+
+    #[test]
+    fn an_office_or_spokesperson_speaks_for_its_possessor() {
+        for text in [
+            "Senator Maria Cantwell was absent. “She will run again,” her office said.",
+            "Senator Maria Cantwell was absent. “She will run again,” Cantwell's office said.",
+            "Senator Maria Cantwell was absent. Her spokesman said she would run “again and again”.",
+        ] {
+            let doc = TestDoc::new(text)
+                .entity("Maria Cantwell", PERSON, &["Maria Cantwell", "Cantwell"])
+                .gender(Gender::Female)
+                .attributed();
+            assert_eq!(
+                doc.quotes[0].speaker.map(|s| s.entity),
+                Some(0),
+                "{text}"
+            );
+        }
+        // A possessor of another gender, or a relation (a lawyer), is not it.
+        let doc = TestDoc::new("Tom Hale was absent. “He will run again,” her office said.")
+            .entity("Tom Hale", PERSON, &["Tom Hale"])
+            .gender(Gender::Male)
+            .attributed();
+        assert_eq!(speaker_of(&doc, "He will"), None);
     }
 
     #[test]

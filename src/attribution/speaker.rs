@@ -202,10 +202,12 @@ impl Ctx<'_, '_> {
             .or_else(|| self.quoted_as_saying(&cue, window.start))
             .or_else(|| self.speaker_of_cue(&cue, window.start, window.end))
             .or_else(|| {
-                // "…, noting that he is “realistic”", "X said … and said it was “…”": a
+                // "…, noting that he is “realistic”", "X said … and (but) warned “…”": a
                 // participle's or a coordinated verb's subject is its clause's.
                 let coordinated = cue.first > window.start
-                    && speech::word(self.doc, cue.first - 1).eq_ignore_ascii_case("and");
+                    && ["and", "but"]
+                        .iter()
+                        .any(|w| speech::word(self.doc, cue.first - 1).eq_ignore_ascii_case(w));
                 if !speech::is_participle(self.doc, &cue) && !coordinated {
                     return None;
                 }
@@ -217,13 +219,27 @@ impl Ctx<'_, '_> {
                 match earlier {
                     Some(earlier) => self.speaker_of_cue(&earlier, window.start, window.end),
                     None if !coordinated => self.subject_of_participle(cue.first, window.start),
-                    None => None,
+                    None => self.subject_of_coordinated_verb(cue.first - 1, window.start),
                 }
             });
         found.map(|r| Resolved {
             cue: Some(cue.span),
             ..r
         })
+    }
+
+    /// The subject of the verb right before the "and" (or "but") at token `and` ("Priya
+    /// Raman apologised and said …"): only a lowercase word joined to its subject, so
+    /// "Smith thanked the staff and said" (an object between) names nobody.
+    fn subject_of_coordinated_verb(&self, and: usize, lo: usize) -> Option<Resolved> {
+        let verb = and.checked_sub(1).filter(|&k| k > lo)?;
+        let w = speech::word(self.doc, verb);
+        let lowercase = speech::is_word(self.doc, verb) && w.starts_with(char::is_lowercase);
+        if !lowercase || words::is_preposition(self.doc, verb) {
+            return None;
+        }
+        // A pronoun there is often a subordinate clause's ("as he spoke and added").
+        self.subject_before(verb, lo).filter(|r| !r.pronoun)
     }
 
     /// The subject of "was quoted … as" before a participle cue ("The minister, Maria
@@ -512,6 +528,35 @@ impl Ctx<'_, '_> {
             .or_else(|| self.description_ending_at(t, lo))
             .or_else(|| self.age_description_ending_at(t, lo))
             .or_else(|| self.spokesperson_ending_at(t, lo))
+            .or_else(|| self.possessor_of_office(t, lo))
+    }
+
+    /// "her office", "his spokesman", "Cantwell's office" ending at token `t`: the one
+    /// whose office or spokesperson it is speaks, as for "a spokesman for Mr Trump" (a
+    /// he/she resolved like a pronoun, "its" to the most recent organization).
+    fn possessor_of_office(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let office = speech::word(self.doc, t).eq_ignore_ascii_case("office")
+            || spokesperson_gender(self.doc, t).is_some();
+        let before = t.checked_sub(1).filter(|&k| k >= lo && office)?;
+        let at = self.token_span(before).start();
+        let possessor = speech::word(self.doc, before);
+        let entity = match possessor.to_lowercase().as_str() {
+            "his" => self.antecedent(at, EntityType::Person, Some(Gender::Male))?,
+            "her" => self.antecedent(at, EntityType::Person, Some(Gender::Female))?,
+            "its" => self.antecedent(at, EntityType::Organization, None)?,
+            _ => {
+                let suffix = ["'s", "’s"].into_iter().find(|s| possessor.ends_with(s))?;
+                let end = self.token_span(before).end() - suffix.len();
+                let m = self.mentions.ending_at(end)?;
+                (m.entity_type != EntityType::Place).then_some(m.entity)?
+            }
+        };
+        Some(Resolved {
+            entity,
+            mention: Some(Span::new(at, self.token_span(t).end())),
+            pronoun: false,
+            cue: None,
+        })
     }
 
     /// An untyped institution ending at byte `end`, which speaks only through a
@@ -542,6 +587,51 @@ impl Ctx<'_, '_> {
         named
             .or_else(|| self.definite_spokesperson(t, lo))
             .or_else(|| self.spokesperson_of_described(t, lo))
+            .or_else(|| self.indefinite_spokesperson(t, lo))
+    }
+
+    /// "A spokesperson said" at token `t`, naming no organization: the one that is the
+    /// subject of a speech verb, or opens its sentence, in this sentence or the one before
+    /// ("The Information Commissioner's Office confirmed it was investigating. A
+    /// spokesperson said: “…”").
+    fn indefinite_spokesperson(&self, t: usize, lo: usize) -> Option<Resolved> {
+        let a = t.checked_sub(1).filter(|&k| k >= lo)?;
+        let article = ["a", "an"]
+            .iter()
+            .any(|w| speech::word(self.doc, a).eq_ignore_ascii_case(w));
+        // "a spokesperson for the union" speaks for someone this does not find.
+        let bare = !words::is_preposition(self.doc, t + 1);
+        if !article || !bare || spokesperson_gender(self.doc, t).is_none() {
+            return None;
+        }
+        let at = self.token_span(a).start();
+        let entity = self.look_back(at).take(2).find_map(|back| {
+            self.mentions_within(back.span)
+                .filter(|m| m.span.end() <= at && m.entity_type == EntityType::Organization)
+                .filter(|m| !self.quoted(m.span.start()) && !self.after_preposition(m))
+                .find(|m| self.precedes_cue(m) || self.opens_sentence(m))
+                .map(|m| m.entity)
+        })?;
+        Some(Resolved {
+            entity,
+            mention: Some(Span::new(at, self.token_span(t).end())),
+            pronoun: false,
+            cue: None,
+        })
+    }
+
+    /// True when the mention `m` opens its sentence, past "The" and a possessive's words
+    /// ("The Information Commissioner's Office").
+    fn opens_sentence(&self, m: &MentionRef) -> bool {
+        let Some(s) = self.doc.sentence_at(m.span.start()) else {
+            return false;
+        };
+        let first = self.doc.sentences[s].tokens().start;
+        let at = self.doc.token_at_or_after(m.span.start());
+        (first..at).all(|k| {
+            let w = speech::word(self.doc, k);
+            w.starts_with(char::is_uppercase) || matches!(w, "'s" | "’s")
+        })
     }
 
     /// "a company spokesman", "a ministry spokeswoman", "a spokesperson for the
@@ -903,7 +993,8 @@ impl Ctx<'_, '_> {
                 if let Some(m) = named.or_else(|| self.organization_of_spokesperson(k)) {
                     return Some(resolved(m));
                 }
-                if let Some(r) = self.spokesperson_of_described(k, from) {
+                let described = self.spokesperson_of_described(k, from);
+                if let Some(r) = described.or_else(|| self.indefinite_spokesperson(k, from)) {
                     return Some(r);
                 }
             }

@@ -3,7 +3,7 @@
 //! speech, it belongs to the subject of the reporting verb that governs its clause
 //! ("Putin said … nearly 5,000 sq km" → the entity with a mention right before "said";
 //! "…, police said"; "according to X", also "according to the farmers' association X"; in
-//! "X said …, while Y cautioned …" each clause has its own). A name hyphenated into a
+//! "X said …, while Y cautioned …" each clause has its own, as in "…, and Y admitted …"). A name hyphenated into a
 //! modifier ("the Walldorf-based company said") is no subject. A "he" or "she" subject
 //! that attribution left unresolved ("The fine, he noted, …") stands for the person of
 //! the nearest earlier mention, when its sentence names no other person of that gender. Else the article states the number in its own voice, as in a relative clause
@@ -218,7 +218,12 @@ struct Clauses {
     boundaries: Vec<usize>,
     semicolons: Vec<usize>,
     relatives: Vec<usize>,
+    /// ", and": it opens a clause of its own when a subject and a cue follow it.
+    ands: Vec<usize>,
 }
+
+/// Words a ", and" may stand before a cue and still open the cue's own clause.
+const MAX_AND_SUBJECT: usize = 8;
 
 /// Tokens looked back over from a number for the relative pronoun of its clause.
 const MAX_RELATIVE_CLAUSE: usize = 12;
@@ -235,6 +240,7 @@ impl Clauses {
         self.boundaries.clear();
         self.semicolons.clear();
         self.relatives.clear();
+        self.ands.clear();
         let mut after_comma = false;
         for t in doc.sentences[s].tokens() {
             let token = &doc.tokens[t]; // a sentence's tokens are the document's
@@ -250,6 +256,9 @@ impl Clauses {
                 if after_comma && ["who", "which", "whose"].into_iter().any(lower) {
                     self.relatives.push(t);
                 }
+                if after_comma && lower("and") {
+                    self.ands.push(t);
+                }
             } else if word == ";" {
                 self.boundaries.push(t);
                 self.semicolons.push(t);
@@ -262,6 +271,23 @@ impl Clauses {
     fn separated(&self, boundaries: &[usize], a: usize, b: usize) -> bool {
         let i = boundaries.partition_point(|&t| t <= a);
         boundaries.get(i).is_some_and(|&t| t < b)
+    }
+
+    /// Whether a ", and" between tokens `number` and `cue` opens the cue's own clause:
+    /// only words, at most [`MAX_AND_SUBJECT`] of them, stand between it and the cue (",
+    /// and United manager Ruben Amorim admitted …"; but in "killed 12, and hurt 40, the UN
+    /// said" a comma follows).
+    fn and_opens(&self, doc: &Document, number: usize, cue: usize) -> bool {
+        let i = self.ands.partition_point(|&t| t <= number);
+        let Some(&and) = self.ands[i..].iter().take_while(|&&t| t < cue).last() else {
+            return false; // `i` is a partition point: within the list
+        };
+        let words = |t: usize| {
+            doc.tokens
+                .get(t)
+                .is_some_and(|tok| tok.kind == TokenKind::Word)
+        };
+        cue - and <= MAX_AND_SUBJECT && (and + 1..cue).all(words)
     }
 
     /// Whether the number at `span` is in a relative clause set off by a comma ("Tom
@@ -308,8 +334,9 @@ fn reported_by(
             .get(t)
             .is_some_and(|tok| tok.span().end() <= span.start())
     });
-    let after = cue_after(doc, span, &cues[split..], quotes)
-        .filter(|&t| !clauses.separated(&clauses.boundaries, number, t));
+    let after = cue_after(doc, span, &cues[split..], quotes).filter(|&t| {
+        !clauses.separated(&clauses.boundaries, number, t) && !clauses.and_opens(doc, number, t)
+    });
     // A clause with no cue of its own is still governed by the cue before it across a
     // comma ("Putin said the economy grew 3%, but inflation reached 9%"), not across ";".
     let crossed = if after.is_some() {
@@ -807,6 +834,27 @@ mod tests {
             let want = [("about 4%".to_string(), want.map(str::to_string))];
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_cue_after_and_governs_its_own_clause() {
+        let text = "Rovers led after 23 minutes, and coach Tom Vale admitted his side had been poor. Storms killed 12, hurt 40, and left 300 homeless, Ann Roe said.";
+        let got = claimants(text, |doc| {
+            for name in ["Tom Vale", "Ann Roe"] {
+                let e = person(doc, name, &[(name, MentionKind::Name)]);
+                doc.entities.push(e);
+            }
+        });
+        let roe = Some("Ann Roe".to_string());
+        assert_eq!(
+            got,
+            [
+                ("23 minutes".to_string(), None),
+                ("12".to_string(), roe.clone()),
+                ("40".to_string(), roe.clone()),
+                ("300".to_string(), roe),
+            ]
+        );
     }
 
     #[test]

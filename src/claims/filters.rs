@@ -2,8 +2,8 @@
 //! addresses and dotted version or IP numbers are found with linear-time regexes over the
 //! sentence text and masked; labels ("page 5", "Flight 8501"), names ("Windows 10",
 //! "Highway 74", "COVID-19"), list markers ("1." at a paragraph start), footnote markers
-//! ("[12]") and pronominal "one" ("one of the …") are judged from the pieces around the
-//! numeral.
+//! ("[12]") and pronominal "one" ("one of the …", "to see one.") are judged from the
+//! pieces around the numeral.
 
 use std::sync::OnceLock;
 
@@ -558,7 +558,39 @@ fn pronoun_one(a: &Around) -> bool {
     }
     let ends_phrase = a.after.is_none_or(|after| after.kind == PieceKind::Punct);
     let determined = (1..=3).any(|k| a.back(k).is_some_and(|b| determines_one(b.lower())));
-    ends_phrase && determined
+    ends_phrase && (determined || ends_clause_unbounded(a))
+}
+
+/// "see one.", "two missions in one.": "one" before the end of a clause (not a comma:
+/// "one, two or three") with no word before it that makes it an amount ("only one.",
+/// "at least one.", "cut to one.", "more than one.", "two or one.").
+fn ends_clause_unbounded(a: &Around) -> bool {
+    let closes = a
+        .after
+        .is_none_or(|p| matches!(p.text, "." | "!" | "?" | ";" | ":"));
+    let amount_before = a.before.is_some_and(|b| {
+        let l = b.lower();
+        b.is_digits()
+            || b.number_word.is_some()
+            || lists::qualifier(l).is_some()
+            || matches!(
+                l,
+                "only"
+                    | "just"
+                    | "exactly"
+                    | "to"
+                    | "than"
+                    | "least"
+                    | "most"
+                    | "from"
+                    | "or"
+                    | "and"
+                    | "number"
+                    | "no"
+                    | "by"
+            )
+    });
+    closes && !amount_before
 }
 
 /// A modal verb ("must", "can"): after "one", the generic pronoun.

@@ -544,6 +544,19 @@ mod tests {
         // "one" before a noun counts; before a verb or pronoun it stands for a noun.
         assert_eq!(one("This one person took it.").0, "one");
         assert!(claims("Which one do you prefer?").is_empty());
+        // "one" closing a clause stands for a noun, unless a word before makes it an
+        // amount.
+        for text in ["I would like to see one.", "It is two missions in one."] {
+            let ones = claims(text).into_iter().filter(|r| r.0 == "one").count();
+            assert_eq!(ones, 0, "{text}: {:?}", claims(text));
+        }
+        for text in [
+            "Lanes were cut to one.",
+            "At least one.",
+            "Not more than one.",
+        ] {
+            assert_eq!(claims(text).len(), 1, "{text}: {:?}", claims(text));
+        }
         // A list marker at a paragraph start.
         assert!(claims("1. Preheat the oven.").is_empty());
     }

@@ -3,8 +3,9 @@
 //! initials such as "J.C. Chandor"), cut free of what is not part of the name: a title in
 //! front ("President Putin" → "Putin", title "President"), a nationality ("Russian
 //! President"), a possessive ending ("Trump’s" → "Trump"), and capitals that only mark a
-//! sentence start or a headline ("Analysts see …"). Relies on `segment`'s tokens and
-//! sentences and on the lists in [`super::lists`].
+//! sentence start or a headline ("Analysts see …"); and the names nested in names (a
+//! place, a person, an organization: "U.S. Air Force", "Google Science Fair"). Relies on
+//! `segment`'s tokens and sentences and on the lists in [`super::lists`].
 
 use std::cell::OnceCell;
 
@@ -986,14 +987,17 @@ impl<'d> Finder<'_, 'd> {
         }
     }
 
-    /// "North Korea fired …", "Fort Worth, Texas": a common word at a sentence start that
-    /// begins a listed place or organization of two to four words inside the run; the
-    /// end of the longest such name.
+    /// "North Korea fired …", "Fort Worth, Texas", "British Airways cancelled …": a common
+    /// word or nationality at a sentence start that begins a listed place or organization
+    /// (hand-listed or from a gazetteer) of two to four words inside the run; the end of
+    /// the longest such name.
     fn listed_from(&self, i: usize, run_end: usize) -> Option<usize> {
         // At most four words: the look-ahead is bounded, so the run stays linear.
         (i + 2..=run_end.min(i + 4)).rev().find(|&end| {
             let text = strip_possessive(self.run_text(i, end)).0;
-            lists::is_place(text) || lists::KNOWN_ORGS.contains(text)
+            lists::is_place(text)
+                || lists::KNOWN_ORGS.contains(text)
+                || lists::LISTED_ORGS.contains(text)
         })
     }
 
@@ -1291,6 +1295,11 @@ impl<'d> Finder<'_, 'd> {
         if !lone && lists::demonym(text).is_some() && !lists::is_place(text) {
             return;
         }
+        let start = if self.nationality_before_org(start, end) {
+            start + 1
+        } else {
+            start
+        };
         // "Liberal Democrats" is a party; "Senate Democrats" a group in a body. After a
         // word no list knows ("Neo Democrats"), the group word is a party's name.
         let body = [Fact::Common, Fact::Place, Fact::OrgWord, Fact::Demonym];
@@ -1304,6 +1313,20 @@ impl<'d> Finder<'_, 'd> {
         if start < end {
             self.push(sentence, (start, end), None, None, None, out);
         }
+    }
+
+    /// "European Facebook users": a nationality before a listed organization describes
+    /// it and is no part of its name (unlike "British Airways", which is listed whole).
+    fn nationality_before_org(&self, start: usize, end: usize) -> bool {
+        let word = self.facts(start);
+        if end < start + 2 || !word.has(Fact::Demonym) || word.any(&[Fact::Place, Fact::KnownOrg]) {
+            return false;
+        }
+        let listed = |text: &str| {
+            let text = strip_possessive(text).0;
+            lists::KNOWN_ORGS.contains(text) || lists::LISTED_ORGS.contains(text)
+        };
+        !listed(self.run_text(start, end)) && listed(self.run_text(start + 1, end))
     }
 
     /// "Russian president" from a nationality and title, or from lowercase role words
@@ -1479,6 +1502,31 @@ pub fn nested_place(doc: &Document, names: &Names, c: &Candidate) -> Option<Cand
         end_token: narrow(last_index + 1),
         possessive: to == n && c.possessive,
         ..c.part(from, to)
+    })
+}
+
+/// "Google Science Fair", "Microsoft Windows": a hand-listed organization's one-word
+/// name that opens a longer name (of an event or a product) is a mention of that
+/// organization too.
+pub fn nested_org(doc: &Document, names: &Names, c: &Candidate) -> Option<Candidate> {
+    let words = names.words(c);
+    let first_token = c.first_token();
+    let first = doc.tokens.get(first_token)?;
+    let [word, _, ..] = words else {
+        return None;
+    };
+    if first.kind != TokenKind::Word
+        || doc.slice(first.span()) != *word
+        || !lists::KNOWN_ORGS.contains(word)
+    {
+        return None;
+    }
+    Some(Candidate {
+        span: first.span(),
+        first_token: narrow(first_token),
+        end_token: narrow(first_token + 1),
+        possessive: false,
+        ..c.part(0, 1)
     })
 }
 
@@ -1800,6 +1848,27 @@ mod tests {
         assert_eq!(
             names("A spokesman of the European Union spoke."),
             ["European Union"]
+        );
+    }
+
+    #[test]
+    fn a_gazetteer_organization_keeps_its_first_word_at_a_sentence_start() {
+        assert_eq!(
+            names("British Airways cancelled flights. American Airlines said it would fly."),
+            ["British Airways", "American Airlines"]
+        );
+    }
+
+    #[test]
+    fn a_nationality_before_a_listed_organization_is_cut_off() {
+        assert_eq!(
+            names("It shared data of European Facebook users and Dutch Google staff."),
+            ["Facebook", "Google"]
+        );
+        // A name listed whole keeps its nationality.
+        assert_eq!(
+            names("He flew with British Airways to Oslo."),
+            ["British Airways", "Oslo"]
         );
     }
 

@@ -2,9 +2,12 @@
 //! expanded: "US" → "United States", "EU" → "European Union") are one group; then a
 //! surname or given name alone joins the full name it abbreviates ("Trump" → "Donald
 //! Trump"), a small spelling variant joins the known name it varies ("Zelenskiy" →
-//! "Zelensky"), and an acronym joins the name whose initials it spells ("CSIS"). Two
+//! "Zelensky"), an acronym joins the name whose initials it spells ("CSIS"), and an
+//! organization's first or last word joins the organization ("Meta", "Villa"). Two
 //! people who share a surname stay two: the surname alone goes to the one mentioned
-//! last. Every look-up goes through a hash map, so merging is linear in the mentions.
+//! last. The document's own definitions come first: an acronym in brackets after a name
+//! is that name's, and one after lowercase words that spell it is a thing's ("RSV").
+//! Every look-up goes through a hash map, so merging is linear in the mentions.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -370,6 +373,41 @@ pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> V
     found
 }
 
+/// "respiratory syncytial virus (RSV)", "gross domestic product (GDP)": an acronym in
+/// brackets right after lowercase words whose initials spell it names a thing, not an
+/// organization. Returns those acronyms' keys, sorted.
+pub fn term_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<u32> {
+    let text_at = |i: usize| crate::speech::word(doc, i);
+    let mut found = Vec::new();
+    for w in weighed {
+        let [acronym] = names.words(&w.cand) else {
+            continue;
+        };
+        let Some(open) = w.cand.first_token().checked_sub(1) else {
+            continue;
+        };
+        if !is_acronym(acronym) || text_at(open) != "(" || text_at(w.cand.end_token()) != ")" {
+            continue;
+        }
+        let letters: Vec<char> = acronym.chars().filter(|&c| c != '.').collect();
+        let Some(first) = open.checked_sub(letters.len()) else {
+            continue;
+        };
+        let spelled = (first..open).zip(&letters).all(|(i, &letter)| {
+            let word = text_at(i);
+            crate::speech::is_word(doc, i)
+                && word.chars().all(char::is_lowercase)
+                && word.chars().next().and_then(|c| c.to_uppercase().next()) == Some(letter)
+        });
+        if spelled {
+            found.push(w.key);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// Where a one-word name goes: a full name, or the one of several full names
 /// mentioned last before each mention.
 enum Target {
@@ -400,9 +438,17 @@ impl Targets {
             of_group: Vec::with_capacity(groups.len()),
             choices: Vec::new(),
         };
+        // "Paralympic" beside "Paralympics": a word whose plural is a name too.
+        let mut has_plural = vec![false; plurals.len()];
+        for &singular in plurals {
+            if let Some(slot) = has_plural.get_mut(singular as usize) {
+                *slot = true;
+            }
+        }
         for (g, &plural) in plurals.iter().enumerate() {
             let one_word = groups.words(g).len() == 1;
-            let destination = match one_word.then(|| maps.full_name_for(groups, g)).flatten() {
+            let full_name = || maps.full_name_for(groups, g, has_plural[g]);
+            let destination = match one_word.then(full_name).flatten() {
                 Some(Target::Fixed(t)) => Destination::Group(t),
                 Some(Target::Nearest(found)) => {
                     targets.choices.push(found);
@@ -475,6 +521,11 @@ enum Filing {
     FirstAndSkeleton,
     /// The initials of a name that is no person's ("CSIS").
     Acronym,
+    /// An organization's first word, when it can stand for the whole ("Meta" for "Meta
+    /// Platforms"; see [`short_name_of_org`]).
+    OrgFirstWord,
+    /// An organization's last word, likewise ("Villa" for "Aston Villa").
+    OrgLastWord,
 }
 
 impl Filing {
@@ -482,9 +533,20 @@ impl Filing {
     fn key<'a>(self, groups: &Groups<'a, '_>, g: usize) -> Option<Cow<'a, str>> {
         let words = groups.words(g);
         let (&first, &last) = (words.first()?, words.last()?);
+        if words.len() < 2 {
+            return None;
+        }
+        if matches!(self, Filing::OrgFirstWord | Filing::OrgLastWord) {
+            // Names of every type but people's (whose surnames are filed apart), so that
+            // a word shared by several names ("Paxton Water Tower") is seen to be.
+            let first_word = matches!(self, Filing::OrgFirstWord);
+            let person = groups.get(g)?.total.best() == Some(EntityType::Person);
+            let word = short_name_of_org(words, first_word).filter(|_| !person)?;
+            return Some(Cow::Borrowed(word));
+        }
         // People are filed by their words, other names by their initials.
         let for_people = !matches!(self, Filing::Acronym);
-        if words.len() < 2 || groups.person_like(g) != for_people {
+        if groups.person_like(g) != for_people {
             return None;
         }
         Some(match self {
@@ -498,6 +560,7 @@ impl Filing {
                 Cow::Owned(format!("{}|{}", first.to_lowercase(), skeleton(last)))
             }
             Filing::Acronym => Cow::Owned(acronym(words)?),
+            Filing::OrgFirstWord | Filing::OrgLastWord => return None, // filed above
         })
     }
 }
@@ -551,6 +614,8 @@ struct Maps {
     by_skeleton: KeyIndex,
     by_acronym: KeyIndex,
     by_first_and_skeleton: KeyIndex,
+    by_org_first_word: KeyIndex,
+    by_org_last_word: KeyIndex,
 }
 
 impl Maps {
@@ -561,6 +626,8 @@ impl Maps {
             by_skeleton: KeyIndex::build(Filing::Skeleton, groups),
             by_acronym: KeyIndex::build(Filing::Acronym, groups),
             by_first_and_skeleton: KeyIndex::build(Filing::FirstAndSkeleton, groups),
+            by_org_first_word: KeyIndex::build(Filing::OrgFirstWord, groups),
+            by_org_last_word: KeyIndex::build(Filing::OrgLastWord, groups),
         }
     }
 
@@ -576,8 +643,9 @@ impl Maps {
     }
 
     /// The full name a one-word mention stands for: surname, spelling variant, given
-    /// name, or acronym.
-    fn full_name_for(&self, groups: &Groups, g: usize) -> Option<Target> {
+    /// name, acronym, or an organization's short name (not for a word whose plural is a
+    /// name as well: `has_plural`).
+    fn full_name_for(&self, groups: &Groups, g: usize, has_plural: bool) -> Option<Target> {
         let group = groups.get(g)?;
         let word = *groups.words(g).first()?;
         // A known place or organization ("Canada") joins only a name that is surely a
@@ -603,6 +671,12 @@ impl Maps {
                 return Some(Target::Fixed(found));
             }
         }
+        if let Some(organization) = self
+            .organization_shortened_to(groups, g)
+            .filter(|_| !has_plural)
+        {
+            return Some(organization);
+        }
         if matches!(
             group.lexical.best(),
             Some(EntityType::Place | EntityType::Organization | EntityType::Other)
@@ -626,6 +700,95 @@ impl Maps {
             _ => None,
         }
     }
+
+    /// The organizations whose first or last word is the one-word name of group `g`
+    /// ("Meta" → "Meta Platforms", "Villa" → "Aston Villa"), as coreference systems merge
+    /// a head word with its full name; none for a name its title, its context or a
+    /// place list types ("President Ford", "Brenner, the company's founder",
+    /// "Manchester"). A word shared with a name of another type, or
+    /// the first word of several names, is a modifier: a town's name in "Paxton First
+    /// Schoolhouse" and "Paxton Water Tower".
+    fn organization_shortened_to(&self, groups: &Groups, g: usize) -> Option<Target> {
+        let group = groups.get(g)?;
+        let first = groups.weighed.get(group.first as usize)?;
+        // "Brenner, the company's founder": an apposition or role says a person.
+        let context_person = group.total.person - group.lexical.person;
+        if first.lexical.person >= 3 || context_person >= 3 || group.lexical.place > 0 {
+            return None;
+        }
+        let word = *groups.words(g).first()?;
+        let mut firsts = self.by_org_first_word.find(groups, word).take(2);
+        let first_of = firsts.next();
+        if firsts.next().is_some() {
+            return None;
+        }
+        let lasts = self.by_org_last_word.find(groups, word);
+        let found: Box<[u32]> = first_of
+            .into_iter()
+            .chain(lasts)
+            .take(MAX_NAMESAKES)
+            .collect();
+        let organization = |&t: &u32| {
+            groups.get(t as usize).and_then(|t| t.total.best()) == Some(EntityType::Organization)
+        };
+        let all_organizations = found.iter().all(organization);
+        (!found.is_empty() && all_organizations).then_some(Target::Nearest(found))
+    }
+}
+
+/// The first (`first_word`) or last word of an organization's name `words` when it can
+/// stand for the whole name alone: a capitalised word that is no place, given name
+/// (unless a listed organization: "Meta"), title, nationality, acronym or legal form.
+/// A first word must not be a common word ("New", "General" in "General Motors"), and
+/// one that names an organization of its own ("Google" in "Google Chrome") only when an
+/// industry or legal head alone follows ("Meta Platforms"). A last word must not be a
+/// generic head ("Bank", "Party", "City", "Hall" in "City Hall") nor an organization of its own ("House" in
+/// "White House"), except in a team's name ("United" in "Manchester United", whose fans
+/// and reporters say "United"); and not a product of the organization that the first
+/// word names ("Chrome" in "Google Chrome").
+fn short_name_of_org<'t>(words: &[&'t str], first_word: bool) -> Option<&'t str> {
+    use lists::Fact;
+    let (&first, &last) = (words.first()?, words.last()?);
+    let word = if first_word { first } else { last };
+    let facts = lists::facts(word);
+    let listed = lists::KNOWN_ORGS.contains(word) || lists::LISTED_ORGS.contains(word);
+    let never = [
+        Fact::Place,
+        Fact::Title,
+        Fact::Demonym,
+        Fact::GroupDemonym,
+        Fact::NotName,
+        Fact::OtherWord,
+    ];
+    // "Army of the Potomac": after a connector comes no head.
+    if words.len() < 2
+        || !words.iter().all(|w| is_capitalised(w))
+        || is_acronym(word)
+        || facts.any(&never)
+        || lists::LEGAL_SUFFIXES.contains(word)
+        || (facts.has(Fact::GivenName) && !listed)
+    {
+        return None;
+    }
+    let listed_first = lists::KNOWN_ORGS.contains(first) || lists::LISTED_ORGS.contains(first);
+    let fits = if first_word {
+        // "Tesla Motors" is Tesla; "Google Chrome", "House Judiciary Committee" are not
+        // Google or the House.
+        let same_company = words.len() == 2 && lists::ORG_WORDS.contains(last);
+        let stands_alone = if listed {
+            same_company
+        } else {
+            !facts.has(Fact::Common)
+        };
+        stands_alone && !facts.any(&[Fact::OrgWord, Fact::PlaceWord])
+    } else {
+        // "City Hall": a phrase of common words has a common noun for its head.
+        let common_phrase = words.iter().all(|w| lists::is_common_word(w));
+        let generic = facts.any(&[Fact::OrgWord, Fact::PlaceWord]) || listed || common_phrase;
+        let product = listed_first || is_acronym(first); // "Google Chrome", "IBM Watson"
+        !product && (!generic || lists::TEAMS.contains(&words.join(" ")))
+    };
+    fits.then_some(word)
 }
 
 /// Of several groups, the one mentioned last before `at` (else the first mentioned).

@@ -75,10 +75,11 @@ pub fn run(doc: &mut Document<'_>) {
     }
     coordinate_places(doc, &mut weighed);
     let defined = merging::defined_acronyms(doc, &names, &weighed);
+    let terms = merging::term_acronyms(doc, &names, &weighed);
     let (cluster_of, count) = merging::cluster(&weighed, &names, keys, &defined);
     let members = Buckets::of(&cluster_of, count, narrow);
     drop(cluster_of);
-    let entities = build_entities(doc, &names, weighed, &members, sports);
+    let entities = build_entities(doc, &names, weighed, &members, sports, &terms);
     doc.entities = entities;
     roles::add_appositions(doc);
     descriptions::add_descriptions(doc);
@@ -86,7 +87,8 @@ pub fn run(doc: &mut Document<'_>) {
 }
 
 /// The entities of the clusters (`members`: indices into `weighed`), the parts of a town
-/// and its club apart. Each part's type is decided first, from the evidence; then the
+/// and its club apart. Each part's type is decided first, from the evidence (a part with
+/// a name key in `terms`, those of [`merging::term_acronyms`], is a thing); then the
 /// evidence is dropped and the entities are made from the candidates alone, half the
 /// size, as the entities are the stage's largest list.
 fn build_entities(
@@ -95,11 +97,17 @@ fn build_entities(
     weighed: Vec<Weighed>,
     members: &Buckets,
     sports: bool,
+    terms: &[u32],
 ) -> Vec<Entity> {
     let mut types = Vec::new();
+    let is_term = |i: &u32| terms.binary_search(&weighed[*i as usize].key).is_ok();
     for c in 0..members.len() {
         for part in split_club_from_town(doc, names, |i| &weighed[i].cand, members.get(c)) {
-            types.push(entity_type_of(names, &weighed, &part));
+            types.push(if part.iter().any(is_term) {
+                EntityType::Other
+            } else {
+                entity_type_of(names, &weighed, &part)
+            });
         }
     }
     let mut cands: Vec<Candidate> = weighed.into_iter().map(|w| w.cand).collect();
@@ -194,29 +202,29 @@ fn coordinate_places(doc: &Document, weighed: &mut [Weighed]) {
 }
 
 /// The names inside names: a place in an organization's name ("U.S. Air Force"), a
-/// person an organization is named after ("Andy Warhol Foundation").
+/// person an organization is named after ("Andy Warhol Foundation"), an organization
+/// that opens an event's or a product's name ("Google Science Fair").
 fn nested_names(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<Candidate> {
-    weighed
-        .iter()
+    let mut found = Vec::new();
+    for w in weighed.iter().filter(|w| w.cand.word_count() >= 2) {
         // A nested place needs two words or more, a nested person three; a person's name
         // holds neither, and a place's no other place ("Kowloon West" is one district).
-        .filter(|w| {
-            w.cand.word_count() >= 2
-                && !matches!(
-                    w.lexical.best(),
-                    Some(EntityType::Person | EntityType::Place)
-                )
-        })
-        .flat_map(|w| {
-            let person = if w.cand.word_count() >= 3 {
-                candidates::nested_person(doc, names, &w.cand)
-            } else {
-                None
-            };
-            [candidates::nested_place(doc, names, &w.cand), person]
-        })
-        .flatten()
-        .collect()
+        let best = w.lexical.best();
+        if !matches!(best, Some(EntityType::Person | EntityType::Place)) {
+            found.extend(candidates::nested_place(doc, names, &w.cand));
+            if w.cand.word_count() >= 3 {
+                found.extend(candidates::nested_person(doc, names, &w.cand));
+            }
+        }
+        // An organization's name opens an event's or a product's ("Google Science Fair",
+        // whose surname-like last word is no evidence of a person), not a name that its
+        // words make an organization's ("BBC News", "Meta Platforms").
+        let e = w.lexical;
+        if e.organization == 0 && e.place == 0 && e.person < 3 {
+            found.extend(candidates::nested_org(doc, names, &w.cand));
+        }
+    }
+    found
 }
 
 /// Each candidate with its name key, numbered in `keys`, and the evidence of its words
@@ -929,6 +937,82 @@ mod evidence_tests {
     }
 
     #[test]
+    fn an_organizations_first_or_last_word_alone_is_its_short_name() {
+        let doc = analyse(
+            "Brightwater Holdings reported a loss on Monday. Shares fell after \
+             Brightwater warned on costs.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Brightwater Holdings"),
+            ["Brightwater Holdings", "Brightwater"]
+        );
+        assert_eq!(
+            type_of(&doc, "Brightwater Holdings"),
+            Some(EntityType::Organization)
+        );
+        // A team's head ("United") and a last word that is also a surname ("Argyle").
+        let doc = analyse(
+            "Newcastle United beat Plymouth Argyle 2-1 on Saturday. Argyle had led, but \
+             United scored twice late on.",
+        );
+        assert_eq!(
+            mentions_of(&doc, "Newcastle United"),
+            ["Newcastle United", "United"]
+        );
+        assert_eq!(
+            mentions_of(&doc, "Plymouth Argyle"),
+            ["Plymouth Argyle", "Argyle"]
+        );
+        assert_eq!(
+            type_of(&doc, "Plymouth Argyle"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_by_lowercase_words_is_no_organization() {
+        let doc = analyse(
+            "A vaccine against respiratory syncytial virus (RSV) worked. Cases of RSV fell \
+             in Leeds, while the Zorvo Health Agency (ZHA) said little.",
+        );
+        assert_ne!(type_of(&doc, "RSV"), Some(EntityType::Organization));
+        assert_eq!(
+            type_of(&doc, "Zorvo Health Agency"),
+            Some(EntityType::Organization)
+        );
+    }
+
+    #[test]
+    fn modifiers_and_generic_heads_are_no_short_names() {
+        // The town of a club's name, another body, a product's maker, a town before
+        // several names.
+        let doc = analyse(
+            "Newcastle United won. Fans in Newcastle cheered. The White House said the \
+             House would vote. Google Chrome gained users, Google said. The Paxton Water \
+             Tower and the Paxton Grain Company stand in Paxton.",
+        );
+        assert_eq!(type_of(&doc, "Newcastle"), Some(EntityType::Place));
+        assert_eq!(mentions_of(&doc, "White House"), ["White House"]);
+        assert_eq!(mentions_of(&doc, "Google Chrome"), ["Google Chrome"]);
+        assert_eq!(
+            mentions_of(&doc, "Paxton Grain Company"),
+            ["Paxton Grain Company"]
+        );
+        // A founder named in an apposition is a person, not the firm named after him.
+        let doc = analyse(
+            "Brenner Holdings cut 200 jobs on Monday. Brenner, the company's founder, said \
+             the cuts were painful.",
+        );
+        assert_eq!(mentions_of(&doc, "Brenner Holdings"), ["Brenner Holdings"]);
+        // "Army of the Potomac": no head after a connector.
+        let doc = analyse("The Army of the Potomac marched. The Potomac was high.");
+        assert_eq!(
+            mentions_of(&doc, "Army of the Potomac"),
+            ["Army of the Potomac"]
+        );
+    }
+
+    #[test]
     fn a_listed_name_at_a_sentence_start_keeps_its_first_word() {
         let doc = analyse("North Korea fired artillery rounds. New Zealand said it would help.");
         assert_eq!(type_of(&doc, "North Korea"), Some(EntityType::Place));
@@ -1030,6 +1114,43 @@ mod evidence_tests {
             Some(1),
             "only the bank's Quebec"
         );
+    }
+
+    #[test]
+    fn a_local_office_and_a_noun_of_geography_make_places() {
+        let doc = analyse(
+            "Anna Vitale, the mayor of Torvena, spoke. Towns along the Zerra river \
+             flooded, and the governor of Ostrava Nova asked the Kelmar region for help.",
+        );
+        for name in ["Torvena", "Zerra", "Ostrava Nova", "Kelmar"] {
+            assert_eq!(type_of(&doc, name), Some(EntityType::Place), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_organization_opening_an_events_or_products_name_is_a_mention() {
+        let doc = analyse(
+            "Users of Microsoft Windows complained at the Google Science Fair, BBC News \
+             reported.",
+        );
+        assert_eq!(type_of(&doc, "Microsoft"), Some(EntityType::Organization));
+        assert_eq!(type_of(&doc, "Google"), Some(EntityType::Organization));
+        assert_eq!(type_of(&doc, "BBC"), None);
+    }
+
+    #[test]
+    fn a_broadcasters_head_makes_an_organization() {
+        let doc = analyse(
+            "The coach told Zorvo Sports after the match, and Kelso Radio and Marlin \
+             Television carried the interview.",
+        );
+        for name in ["Zorvo Sports", "Kelso Radio", "Marlin Television"] {
+            assert_eq!(
+                type_of(&doc, name),
+                Some(EntityType::Organization),
+                "{name}"
+            );
+        }
     }
 
     #[test]
@@ -1137,6 +1258,15 @@ mod linearity_tests {
                     let name = format!("{} {}", given_name(i), given_name(i + 7));
                     format!("President {name} spoke. The president left.\n\n")
                 })
+                .collect()
+        });
+    }
+
+    #[test]
+    fn many_organizations_sharing_a_last_word_take_linear_steps() {
+        assert_linear("short names", |times| {
+            (0..100 * times)
+                .map(|i| format!("{} Rovers won. Rovers scored.\n\n", given_name(i)))
                 .collect()
         });
     }

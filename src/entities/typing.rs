@@ -458,6 +458,9 @@ pub fn contextual(doc: &Document, names: &Names, c: &Candidate, lexical: &Eviden
     e.add(acting_organization(doc, c, before, before2, after));
     let unknown = *lexical == Evidence::default();
     e.add(place_context(c, before, before2, unknown));
+    if !c.possessive && PLACE_NOUNS.contains(after) {
+        e.bump(EntityType::Place, 4); // "the Po river", "the Donbas region"
+    }
     if unknown && is_affiliation(doc, c) {
         e.bump(EntityType::Organization, 3);
     }
@@ -627,9 +630,12 @@ fn is_leader_modifier(words: &[&str], after: &str) -> bool {
     }
 }
 
+/// Nouns of geography after a name that make it a place's ("the Po river").
+static PLACE_NOUNS: WordSet = WordSet::exact(include_str!("../../data/place_nouns.txt"));
+
 /// Evidence that a name is a place from the words before it: "the town of Yeoncheon",
-/// "the people of Penzance"; and, for a name no list knows, "flights from Frankfurt",
-/// "the road to Didcot".
+/// "the people of Penzance", "the mayor of Cremona" (a local office's seat); and, for a
+/// name no list knows, "flights from Frankfurt", "the road to Didcot".
 fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> Evidence {
     let mut e = Evidence::default();
     if c.possessive || c.suffix().is_some() {
@@ -658,6 +664,10 @@ fn place_context(c: &Candidate, before: &str, before2: &str, unknown: bool) -> E
                 | "west"
                 | "centre"
                 | "center"
+                | "mayor"
+                | "mayors"
+                | "governor"
+                | "governors"
         );
     if of_a_place {
         e.bump(EntityType::Place, 3);

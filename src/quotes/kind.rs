@@ -107,8 +107,8 @@ fn word_count(doc: &Document, tokens: Range<usize>) -> usize {
 }
 
 /// True when a naming word comes just before the quotation ("named “X”", "so-called
-/// “X”", "known as “X”", "the word “X”"); punctuation in between ("in his own words,
-/// “…”") breaks the link.
+/// “X”", "known as “X”" — "known" only with "as" —, "the word “X”"); punctuation in
+/// between ("in his own words, “…”") breaks the link.
 fn named_before(doc: &Document, window: &Range<usize>) -> bool {
     let mut i = window.end;
     for step in 0..NAMING_LOOKBACK {
@@ -117,7 +117,9 @@ fn named_before(doc: &Document, window: &Range<usize>) -> bool {
         }
         i -= 1;
         if speech::is_word(doc, i) && NAMING_WORDS.contains(speech::word(doc, i)) {
-            return true;
+            // "known" names only with "as" ("known as “X”"): "had been known “for at
+            // least six months”" is speech.
+            return step > 0 || !speech::word(doc, i).eq_ignore_ascii_case("known");
         }
         let linking = ["as", "a", "an", "the"];
         if step == 0
@@ -358,6 +360,24 @@ mod tests {
                 "‘streamlined’"
             ),
             QuoteKind::Scare
+        );
+    }
+
+    #[test]
+    fn known_names_only_with_as() {
+        assert_eq!(
+            kind_of(
+                "A trend known as “quiet quitting” spread.",
+                "“quiet quitting”"
+            ),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind_of(
+                "He said the flaw had been known “for at least six months”.",
+                "“for at least six months”"
+            ),
+            QuoteKind::Partial
         );
     }
 
