@@ -341,22 +341,31 @@ fn short_forms(groups: &Groups, keys: &KeyTable, defined: &[(u32, u32)]) -> Vec<
     short_form_of
 }
 
+/// The acronym that `w` is, when it stands alone in brackets ("(FSA)"), and the token of
+/// its opening bracket.
+fn bracketed_acronym<'n>(
+    doc: &Document,
+    names: &'n Names,
+    w: &Weighed,
+) -> Option<(&'n str, usize)> {
+    let text_at = |i: usize| crate::speech::word(doc, i);
+    let [acronym] = names.words(&w.cand) else {
+        return None;
+    };
+    let open = w.cand.first_token().checked_sub(1)?;
+    let bracketed = text_at(open) == "(" && text_at(w.cand.end_token()) == ")";
+    (is_acronym(acronym) && bracketed).then_some((*acronym, open))
+}
+
 /// "Korean People's Army (KPA)", "Food Standards Agency (FSA)": an acronym in brackets
 /// right after a name of two words or more that starts with the acronym's letter (and
 /// is no person's name) is that name's short form. Returns (acronym key, name key) pairs.
 pub fn defined_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<(u32, u32)> {
-    let text_at = |i: usize| crate::speech::word(doc, i);
     let mut found = Vec::new();
     for (i, w) in weighed.iter().enumerate() {
-        let [acronym] = names.words(&w.cand) else {
+        let Some((acronym, open)) = bracketed_acronym(doc, names, w) else {
             continue;
         };
-        let Some(open) = w.cand.first_token().checked_sub(1) else {
-            continue;
-        };
-        if !is_acronym(acronym) || text_at(open) != "(" || text_at(w.cand.end_token()) != ")" {
-            continue;
-        }
         let initial = acronym.chars().next();
         // A nested name may stand between: a few entries back suffice.
         let name = weighed[i.saturating_sub(4)..i].iter().rev().find(|n| {
@@ -380,15 +389,9 @@ pub fn term_acronyms(doc: &Document, names: &Names, weighed: &[Weighed]) -> Vec<
     let text_at = |i: usize| crate::speech::word(doc, i);
     let mut found = Vec::new();
     for w in weighed {
-        let [acronym] = names.words(&w.cand) else {
+        let Some((acronym, open)) = bracketed_acronym(doc, names, w) else {
             continue;
         };
-        let Some(open) = w.cand.first_token().checked_sub(1) else {
-            continue;
-        };
-        if !is_acronym(acronym) || text_at(open) != "(" || text_at(w.cand.end_token()) != ")" {
-            continue;
-        }
         let letters: Vec<char> = acronym.chars().filter(|&c| c != '.').collect();
         let Some(first) = open.checked_sub(letters.len()) else {
             continue;
